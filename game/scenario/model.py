@@ -469,6 +469,10 @@ class ModelParams(Strict):
     stability_from_autonomy: float = Field(0.05, ge=0, le=1)
     stability_from_growth: float = Field(0.5, ge=0, le=5)
     shock_sd: float = Field(1.0, ge=0, le=20, description="random yearly stability shock (sd)")
+    membership_pull: float = Field(0.5, ge=0, le=10, description=(
+        "points per turn by which an organisation ties members to its leader in its dimension"))
+    growth_reversion: float = Field(0.2, ge=0, le=1, description=(
+        "fraction by which growth returns toward its long-run level each turn"))
     actions_per_turn: int = Field(2, ge=1, le=6, description="actions each actor may take per turn")
 
 

@@ -1,0 +1,613 @@
+"""The batched turn engine: ``init``, ``legal_mask``, ``begin_turn``, ``finish_turn``, ``step``.
+
+One turn, in this fixed order (docs/engine.md explains each step in words):
+
+1. **Income**: every actor's resources grow by its declared income.
+2. **Choices**: every actor's chosen actions (integer ids, ``0`` = pass) are checked against the
+   legal-action mask *in slot order*, so the second action of a turn must still be affordable
+   after the first. Illegal choices are refused (coerced to pass, counted in ``TurnInfo``).
+   Costs are paid now; the effects are queued to land after the action's delay and to repeat for
+   its duration.
+3. **Resolution**: every program landing this turn (all actors' at once) is applied together.
+   Additive changes (trust, stability, growth, resources, meters) are summed, so their order
+   cannot matter. Dependence pushes are scaled by the target state's *acceptance* (it welcomes
+   trusted powers and resists partners it already depends on too much), summed, and applied in
+   one renormalisation, so no actor moves first. Pulls toward the rest of the world come next;
+   then flags are cleared and set, and organisations left and joined.
+4. **Drift**: structural trends in declared order, organisations tying members to their leader,
+   trust returning toward neutral, resentment of over-dependence, growth returning to its
+   long-run level, and stability (growth, autonomy, a seeded shock).
+5. **Events**: every event whose date, window, condition and chance hold fires (conditions are
+   read before any event of this turn applies). Its effects apply; if it has options, it becomes
+   *pending* until ``finish_turn`` receives the chooser's option.
+6. **Finish**: chosen options apply; autonomy, scores and grades are recomputed; the turn counter
+   advances and games that reached their last turn are marked terminated.
+
+``step`` runs 1-6 for a batch with a policy choosing event options; the window's ``Session`` calls
+``begin_turn`` and ``finish_turn`` separately so a person can choose the options in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import rng
+from .compiler import Compiled
+from .ledger import Ledger
+from .state import State
+
+GRADES = ("A", "B", "C", "D", "F")
+
+
+class IllegalAction(ValueError):
+    """An action that cannot be taken now; ``str()`` says why in plain words."""
+
+
+OptionChooser = Callable[["Compiled", State], np.ndarray]
+
+
+@dataclass
+class Params:
+    """Per-game parameters (arrays with a leading game axis), so a sweep of variants is one
+    batch. Built from the scenario's ``model`` section by ``default_params``."""
+
+    acceptance_threshold: np.ndarray
+    resistance: np.ndarray
+    trust_acceptance: np.ndarray
+    resentment: np.ndarray
+    trust_memory: np.ndarray
+    stability_from_autonomy: np.ndarray
+    stability_from_growth: np.ndarray
+    shock_sd: np.ndarray
+    membership_pull: np.ndarray
+    growth_reversion: np.ndarray
+    income: np.ndarray  # (N, A, R)
+
+    def take(self, idx: np.ndarray | slice) -> Params:
+        return Params(**{k: v[idx] for k, v in self.__dict__.items()})
+
+    def repeat(self, times: int) -> Params:
+        return Params(**{k: np.repeat(v, times, axis=0) for k, v in self.__dict__.items()})
+
+
+def default_params(c: Compiled, n: int, **overrides: float | np.ndarray) -> Params:
+    m = c.params
+    L = c.layout
+    income = np.zeros((L.A, L.R))
+    for actor, d in c.scenario.income.items():
+        for r, v in d.items():
+            income[c.actor_index[actor], c.res_index[r]] = v
+    vals = {}
+    for name in ("acceptance_threshold", "resistance", "trust_acceptance", "resentment",
+                 "trust_memory", "stability_from_autonomy", "stability_from_growth", "shock_sd",
+                 "membership_pull", "growth_reversion"):
+        v = overrides.get(name, getattr(m, name))
+        vals[name] = np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)).copy()
+    inc = overrides.get("income", income)
+    vals["income"] = np.broadcast_to(np.asarray(inc, dtype=np.float64), (n, L.A, L.R)).copy()
+    return Params(**vals)
+
+
+@dataclass
+class TurnInfo:
+    """What happened in one turn (for one game or summed over a batch)."""
+
+    refused: np.ndarray  # (N,) number of refused (illegal) choices
+    fired: np.ndarray  # (N, E) bool: events that fired this turn
+    chosen: np.ndarray  # (N, A, M) the global choice ids that were taken (-1 pass)
+    ledger: Ledger | None = None
+    options: np.ndarray | None = None  # (N, E) option index taken, -1 none
+    notes: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------------------
+def init(c: Compiled, seed: int, n: int = 1, game_offset: int = 0) -> State:
+    """N fresh games of the scenario. Game ``i`` has global index ``game_offset + i``, which with
+    ``seed`` fixes all of its random numbers, whatever the batch it runs in."""
+    sc, L = c.scenario, c.layout
+    ini = sc.initial
+    dep = np.zeros((L.S, L.D, L.K))
+    dep[:, :, L.K - 1] = 1.0
+    for s_id, dims in ini.dependence.items():
+        s = c.state_index[s_id]
+        for d_id, partners in dims.items():
+            d = c.dim_index[d_id]
+            row = np.zeros(L.K)
+            for p_id, v in partners.items():
+                row[c.partner_index[p_id]] = v / 100.0
+            tot = row[:-1].sum()
+            if tot > 1.0:  # validation forbids this; keep the invariant anyway
+                row[:-1] /= tot
+                tot = 1.0
+            row[-1] = max(0.0, 1.0 - tot) + row[-1] * 0.0
+            dep[s, d] = row
+    trust = np.full((L.S, L.P), 50.0)
+    for s_id, d in ini.trust.items():
+        for p_id, v in d.items():
+            trust[c.state_index[s_id], c.power_index[p_id]] = v
+    stability = np.full(L.S, 60.0)
+    growth = np.full(L.S, 4.0)
+    for s_id, v in ini.stability.items():
+        stability[c.state_index[s_id]] = v
+    for s_id, v in ini.growth.items():
+        growth[c.state_index[s_id]] = v
+    res = np.zeros((L.A, L.R))
+    res[:] = np.maximum(0.0, c.res_min)[None, :]
+    for a_id, d in ini.resources.items():
+        for r_id, v in d.items():
+            res[c.actor_index[a_id], c.res_index[r_id]] = v
+    meters = np.array([m.start for m in sc.meters], dtype=np.float64)
+    flags = np.zeros(L.F, dtype=bool)
+    for f in ini.flags:
+        flags[c.flag_index[f]] = True
+    member = np.zeros((L.O, L.A), dtype=bool)
+    for o in sc.organisations:
+        for a in o.members:
+            member[c.org_index[o.id], c.actor_index[a]] = True
+
+    def rep(x: np.ndarray) -> np.ndarray:
+        return np.repeat(x[None], n, axis=0)
+
+    game_id = np.arange(game_offset, game_offset + n, dtype=np.int64)
+    keys = rng.stream_keys(seed, 1 + L.A)
+    st = State(
+        dep=rep(dep), trust=rep(trust), stability=rep(stability), growth=rep(growth),
+        base_growth=rep(growth), autonomy=np.zeros((n, L.S)), res=rep(res),
+        meters=rep(meters), flags=rep(flags), member=rep(member),
+        fired=np.zeros((n, len(c.events)), dtype=np.int32),
+        cooldown=np.zeros((n, c.n_cool), dtype=np.int32),
+        queue=np.full((n, c.horizon, c.horizon, L.A * c.M_slots), -1, dtype=np.int32),
+        turn=np.zeros(n, dtype=np.int32), terminated=np.zeros(n, dtype=bool),
+        game_id=game_id, world_keys=rng.game_keys(keys[0], game_id),
+        policy_keys=np.stack([rng.game_keys(k, game_id) for k in keys[1:]], axis=1),
+        pending=np.zeros((n, len(c.events)), dtype=bool),
+        score=np.zeros((n, L.A)))
+    _update_derived(c, st)
+    return st
+
+
+# ------------------------------------------------------------------------------------------------
+def legal_mask(c: Compiled, st: State, seat: int, res: np.ndarray | None = None,
+               cooldown: np.ndarray | None = None) -> np.ndarray:
+    """Legal actions of ``seat`` as ``bool[N, 1 + W]``: column 0 is "pass" (always legal),
+    column ``i`` is the seat's ``i``-th choice (``c.seat_table[seat, i - 1]``)."""
+    n = st.n
+    ch = c.seat_table[seat]
+    W = ch.shape[0]
+    mask = np.zeros((n, 1 + W), dtype=bool)
+    mask[:, 0] = True
+    valid = ch >= 0
+    if not valid.any():
+        return mask
+    ids = ch[valid]
+    r = st.res if res is None else res
+    cd = st.cooldown if cooldown is None else cooldown
+    ok = (r[:, seat, None, :] >= c.choice_cost[ids][None, :, :] - 1e-9).all(axis=2)
+    ok &= cd[:, c.choice_cool[ids]] <= st.turn[:, None]
+    for j, cid in enumerate(ids):
+        pred = c.choice_predicates[cid]
+        if pred is not None:
+            ok[:, j] &= pred(st)
+    ok &= ~st.terminated[:, None]
+    mask[:, 1:][:, valid] = ok
+    return mask
+
+
+def why_illegal(c: Compiled, st: State, choice: int, res: np.ndarray | None = None,
+                cooldown: np.ndarray | None = None, game: int = 0) -> str | None:
+    """Plain-words reason why ``choice`` cannot be taken in game ``game`` (None if it can)."""
+    seat = c.choice_seat[choice]
+    r = (st.res if res is None else res)[game, seat]
+    cd = (st.cooldown if cooldown is None else cooldown)[game]
+    if st.terminated[game]:
+        return "the game is over"
+    lacking = [(c.names.get(c.res_ids[i], c.res_ids[i]), c.choice_cost[choice, i], r[i])
+               for i in range(len(c.res_ids)) if r[i] + 1e-9 < c.choice_cost[choice, i]]
+    if lacking:
+        name, need, have = lacking[0]
+        return f"not enough {name}: needs {need:g}, you have {have:.1f}"
+    until = cd[c.choice_cool[choice]]
+    if until > st.turn[game]:
+        wait = int(until - st.turn[game])
+        return f"used recently: available again in {wait} turn{'s' if wait > 1 else ''}"
+    pred = c.choice_predicates[choice]
+    if pred is not None and not pred(st.take([game]))[0]:
+        cond = c.scenario.actions[c.choice_action[choice]].available_if
+        return f"only possible when {cond.describe(c.names)}" if cond else "not available"
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+def _acceptance(c: Compiled, st: State, p: Params) -> np.ndarray:
+    """How much of a power's push each state accepts, per (state, dimension, power)."""
+    P = c.layout.P
+    thr = (p.acceptance_threshold / 100.0)[:, None, None, None]
+    over = np.maximum(0.0, st.dep[..., :P] - thr) / np.maximum(1e-9, 1.0 - thr)
+    trust_factor = 1.0 + p.trust_acceptance[:, None, None] * (st.trust - 50.0) / 50.0
+    acc = trust_factor[:, :, None, :] * (1.0 - p.resistance[:, None, None, None] * over)
+    return np.clip(acc, 0.0, 1.5)
+
+
+def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
+                   ledger: Ledger | None = None) -> None:
+    """Apply effect programs ``progs[N, J]`` (-1 = none) to the batch, all at once."""
+    L = c.layout
+    n = st.n
+    flat = progs.reshape(n, -1)
+    games, cols = np.nonzero(flat >= 0)
+    if games.size == 0:
+        return
+    pid = flat[games, cols]
+    counts = c.op_count[pid]
+    total = int(counts.sum())
+    if total == 0:
+        return
+    # CSR expansion: one row per (game, op)
+    g = np.repeat(games, counts)
+    first = np.repeat(c.op_start[pid] - np.cumsum(counts) + counts, counts)
+    op = first + np.arange(total)
+    slot, amt = c.op_slots[op], c.op_amounts[op]
+    V = L.size
+    delta = np.bincount(g * V + slot, weights=amt, minlength=n * V).reshape(n, V)
+    if ledger is not None:
+        ledger.before(st)
+    dep_shape = (n, L.S, L.D, L.K)
+    push_s = delta[:, L.push_scaled:L.push_scaled + L.dep].reshape(dep_shape)
+    push_r = delta[:, L.push_raw:L.push_raw + L.dep].reshape(dep_shape)
+    acc = None
+    if push_s.any():
+        acc = np.ones(dep_shape)
+        acc[..., :L.P] = _acceptance(c, st, p)
+        push = push_s * acc + push_r
+    else:
+        push = push_r
+    if push.any():
+        tot = push.sum(axis=3, keepdims=True)
+        old = st.dep
+        st.dep = (old + push) / (1.0 + tot)
+    pull = delta[:, L.pull:L.pull + L.dep].reshape(dep_shape)
+    if pull.any():
+        take = np.minimum(st.dep, pull)
+        take[..., L.K - 1] = 0.0
+        st.dep = st.dep - take
+        st.dep[..., L.K - 1] += take.sum(axis=3)
+    tr = delta[:, L.trust:L.trust + L.S * L.P]
+    if tr.any():
+        st.trust = np.clip(st.trust + tr.reshape(n, L.S, L.P), 0.0, 100.0)
+    sb = delta[:, L.stability:L.stability + L.S]
+    if sb.any():
+        st.stability = np.clip(st.stability + sb, 0.0, 100.0)
+    gr = delta[:, L.growth:L.growth + L.S]
+    if gr.any():
+        st.growth = np.clip(st.growth + gr, -30.0, 30.0)
+        st.base_growth = np.clip(st.base_growth + 0.5 * gr, -30.0, 30.0)
+    rs = delta[:, L.resources:L.resources + L.A * L.R]
+    if rs.any():
+        st.res = np.clip(st.res + rs.reshape(n, L.A, L.R), c.res_min, c.res_max)
+    if L.M:
+        mt = delta[:, L.meters:L.meters + L.M]
+        if mt.any():
+            st.meters = np.clip(st.meters + mt, c.meter_min, c.meter_max)
+    if L.F:
+        fs = delta[:, L.flag_set:L.flag_set + L.F] > 0
+        fc = delta[:, L.flag_clear:L.flag_clear + L.F] > 0
+        if fs.any() or fc.any():
+            st.flags = (st.flags & ~fc) | fs
+    if L.O:
+        oj = delta[:, L.org_join:L.org_join + L.O * L.A].reshape(n, L.O, L.A) > 0
+        ol = delta[:, L.org_leave:L.org_leave + L.O * L.A].reshape(n, L.O, L.A) > 0
+        if oj.any() or ol.any():
+            st.member = (st.member & ~ol) | oj
+    if ledger is not None:
+        ledger.programs(c, st, flat, acc, push)
+
+
+# ------------------------------------------------------------------------------------------------
+def _drift(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
+    L = c.layout
+    t = int(st.turn[0])
+    for dr in c.drifts:
+        if ledger is not None:
+            ledger.before(st)
+        active = dr.predicate(st) if dr.predicate is not None else None
+        if active is not None and not active.any():
+            continue
+        ix = np.ix_(np.arange(st.n), dr.states, dr.dims)
+        sub = st.dep[ix]  # (N, s, d, K)
+        x = sub[..., dr.partner]
+        xn = np.clip(x + dr.rate * (dr.toward - x), 0.0, 0.999)
+        if active is not None:
+            xn = np.where(active[:, None, None], xn, x)
+        _set_share(sub, dr.partner, x, xn, L.K)
+        st.dep[ix] = sub
+        if ledger is not None:
+            ledger.after("drift", dr.id, dr.label, dr.source, st)
+    # organisations tie members to their leader (e.g. CSTO and security with Russia)
+    for o, k, d in c.org_pull:
+        if ledger is not None:
+            ledger.before(st)
+        states = [c.actor_index[s] for s in c.state_ids]
+        members = st.member[:, o, states]  # (N, S)
+        if not members.any():
+            continue
+        b = (p.membership_pull / 100.0)[:, None] * members
+        row = st.dep[:, :, d, :]
+        row[..., k] += b
+        row /= (1.0 + b)[..., None]
+        st.dep[:, :, d, :] = row
+        if ledger is not None:
+            org = c.scenario.organisations[o]
+            ledger.after("drift", f"membership:{org.id}",
+                         f"membership of {c.names.get(org.id, org.id)}", "", st)
+    _ = t
+
+
+def _set_share(sub: np.ndarray, k: int, x: np.ndarray, xn: np.ndarray, K: int) -> None:
+    """Set partner ``k``'s share to ``xn`` and rescale the others so the row sums to 1."""
+    rest = 1.0 - x
+    scale = np.where(rest > 1e-12, (1.0 - xn) / np.maximum(rest, 1e-12), 0.0)
+    sub *= scale[..., None]
+    sub[..., k] = xn
+    # a row that was entirely one partner gives the freed share to the rest of the world
+    lost = np.where(rest > 1e-12, 0.0, 1.0 - xn)
+    if np.any(lost):
+        sub[..., K - 1] += lost
+
+
+def _dynamics(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
+    L = c.layout
+    if ledger is not None:
+        ledger.before(st)
+    st.trust = st.trust + p.trust_memory[:, None, None] * (50.0 - st.trust)
+    if ledger is not None:
+        ledger.after("drift", "trust_memory", "trust returns slowly toward neutral", "", st)
+        ledger.before(st)
+    share = (st.dep[..., :L.P] * c.dim_weights_norm[None, None, :, None]).sum(axis=2) * 100.0
+    over = np.maximum(0.0, share - p.acceptance_threshold[:, None, None])
+    st.trust = np.clip(st.trust - p.resentment[:, None, None] * over / 10.0, 0.0, 100.0)
+    if ledger is not None:
+        ledger.after("drift", "resentment",
+                     "resentment of depending too much on one power", "", st)
+        ledger.before(st)
+    st.growth = st.growth + p.growth_reversion[:, None] * (st.base_growth - st.growth)
+    shock = rng.normal(st.world_keys, int(st.turn[0]), 7, L.S)
+    st.stability = np.clip(
+        st.stability + 0.1 * (60.0 - st.stability)
+        + p.stability_from_growth[:, None] * (st.growth - 3.0) * 0.5
+        + p.stability_from_autonomy[:, None] * (st.autonomy - 50.0)
+        + p.shock_sd[:, None] * shock, 0.0, 100.0)
+    if ledger is not None:
+        ledger.after("drift", "economy",
+                     "growth and stability (economy, autonomy, chance)", "", st)
+
+
+def _events(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> np.ndarray:
+    n, E = st.n, len(c.events)
+    fired = np.zeros((n, E), dtype=bool)
+    if not E:
+        return fired
+    t = int(st.turn[0])
+    u = rng.uniform(st.world_keys, t, 3, E)
+    live = ~st.terminated
+    for ev in c.events:
+        if ev.sched_turn >= 0:
+            if ev.sched_turn != t:
+                continue
+        elif not (ev.first <= t <= ev.last):
+            continue
+        ok = live.copy()
+        if not ev.repeatable:
+            ok &= st.fired[:, ev.index] == 0
+        if ev.chance < 1.0:
+            ok &= u[:, ev.index] < ev.chance
+        if ev.predicate is not None and ok.any():
+            ok &= ev.predicate(st)
+        fired[:, ev.index] = ok
+    if fired.any():
+        st.fired += fired
+        progs = np.where(fired, np.array([ev.program for ev in c.events]), -1)
+        if ledger is not None:  # one event at a time, so each gets its own ledger lines
+            for e in np.nonzero(fired.any(axis=0))[0]:
+                apply_programs(c, st, p, progs[:, [e]], ledger)
+        else:
+            apply_programs(c, st, p, progs, None)
+        has_opts = np.array([len(ev.options) > 0 for ev in c.events])
+        st.pending = fired & has_opts[None, :]
+    return fired
+
+
+def _update_derived(c: Compiled, st: State) -> None:
+    L = c.layout
+    hhi = (st.dep[..., :L.P] ** 2).sum(axis=3)  # (N, S, D)
+    st.autonomy = 100.0 * (1.0 - (hhi * c.dim_weights_norm).sum(axis=2))
+    st.score = role_scores(c, st)
+
+
+def objective_values(c: Compiled, st: State) -> np.ndarray:
+    """Raw values of every objective, shape (N, n_objectives)."""
+    if not c.objectives:
+        return np.zeros((st.n, 0))
+    return np.stack([ob.measure(st) for ob in c.objectives], axis=1)
+
+
+def objective_points(c: Compiled, values: np.ndarray) -> np.ndarray:
+    """Grade index per objective (0 = A ... 4 = F), shape (N, n_objectives)."""
+    out = np.full(values.shape, 4, dtype=np.int8)
+    for j, ob in enumerate(c.objectives):
+        v = ob.sign * values[:, j]
+        for g in range(3, -1, -1):
+            out[:, j] = np.where(v >= ob.bands[g] - 1e-9, g, out[:, j])
+    return out
+
+
+def role_scores(c: Compiled, st: State) -> np.ndarray:
+    """Each role's score in [0, 1]: the weighted mean of its objectives, each mapped linearly
+    between its bands (D = 0.25, C = 0.5, B = 0.75, A = 1.0)."""
+    score = np.zeros((st.n, c.layout.A))
+    if not c.objectives:
+        return score
+    wsum = np.zeros(c.layout.A)
+    fp = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
+    for ob in c.objectives:
+        a, b, cc, d = ob.bands
+        xp = np.array([d - (cc - d if cc > d else 1.0), d, cc, b, a])
+        xp = np.maximum.accumulate(xp)
+        v = ob.sign * ob.measure(st)
+        score[:, ob.role] += ob.weight * np.interp(v, xp, fp)
+        wsum[ob.role] += ob.weight
+    return score / np.where(wsum > 0, wsum, 1.0)
+
+
+def grade_of_score(gpa: np.ndarray) -> np.ndarray:
+    """Overall grade index from the mean grade points (A = 4 ... F = 0)."""
+    return np.select([gpa >= 3.5, gpa >= 2.5, gpa >= 1.5, gpa >= 0.5], [0, 1, 2, 3], 4)
+
+
+def role_grades(c: Compiled, st: State) -> dict[int, np.ndarray]:
+    """Overall grade index (0 = A ... 4 = F) per role, each ``int[N]``."""
+    pts = 4 - objective_points(c, objective_values(c, st)).astype(np.float64)
+    out = {}
+    for r in c.roles:
+        cols = [j for j, ob in enumerate(c.objectives) if ob.role == r]
+        w = np.array([c.objectives[j].weight for j in cols])
+        gpa = (pts[:, cols] * w).sum(axis=1) / w.sum()
+        out[r] = grade_of_score(gpa)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+def begin_turn(c: Compiled, st: State, p: Params, actions: np.ndarray,
+               explain: bool = False) -> TurnInfo:
+    """Phases 1-5 of a turn, in place. ``actions[N, A, M]`` are per-seat local ids (0 = pass).
+
+    Returns ``TurnInfo``; events that need an option are left in ``st.pending``."""
+    L, n = c.layout, st.n
+    t = int(st.turn[0])
+    if not np.all(st.turn == t):
+        raise ValueError("all games of a batch must be on the same turn")
+    ledger = Ledger(c, n) if explain else None
+    live = ~st.terminated
+    # 1. income
+    if ledger is not None:
+        ledger.before(st)
+    st.res = np.clip(st.res + p.income * live[:, None, None], c.res_min, c.res_max)
+    if ledger is not None:
+        ledger.after("income", "income", "yearly income", "", st)
+    # 2. choices: checked slot by slot against running resources and cooldowns
+    chosen = np.full((n, L.A, c.M_slots), -1, dtype=np.int64)
+    refused = np.zeros(n, dtype=np.int32)
+    actions = np.asarray(actions)
+    H = c.horizon
+    q_land_issue = t % H
+    if ledger is not None:
+        ledger.before(st)
+    for seat in c.seats_with_choices:
+        for m in range(min(c.M_slots, actions.shape[2])):
+            a = actions[:, seat, m]
+            if not a.any():
+                continue
+            mask = legal_mask(c, st, seat)
+            a_clip = np.clip(a, 0, mask.shape[1] - 1)
+            ok = (a > 0) & (a < mask.shape[1]) & mask[np.arange(n), a_clip]
+            refused += ((a != 0) & ~ok).astype(np.int32)
+            if not ok.any():
+                continue
+            cid = np.where(ok, c.seat_table[seat, np.maximum(a_clip - 1, 0)], -1)
+            gi = np.nonzero(ok)[0]
+            ids = cid[gi]
+            chosen[gi, seat, m] = ids
+            st.res[gi, seat, :] -= c.choice_cost[ids]
+            st.cooldown[gi, c.choice_cool[ids]] = t + np.maximum(1, c.choice_cooldown[ids])
+            qslot = seat * c.M_slots + m
+            for j in range(int(c.choice_duration[ids].max())):
+                live_j = j < c.choice_duration[ids]
+                land = (t + c.choice_delay[ids] + j) % H
+                st.queue[gi[live_j], land[live_j], q_land_issue, qslot] = ids[live_j]
+    if ledger is not None:
+        ledger.after_costs(c, st, chosen)
+    # 3. resolution of everything landing this turn
+    landing = st.queue[:, t % H].reshape(n, -1).copy()
+    st.queue[:, t % H] = -1
+    landing[~live] = -1
+    if ledger is not None and (landing >= 0).any():
+        ledger.set_landing_info(c, st, landing)
+    apply_programs(c, st, p, landing, ledger)
+    # 4. drift and dynamics
+    _update_derived(c, st)
+    _drift(c, st, p, ledger)
+    _dynamics(c, st, p, ledger)
+    # 5. events
+    fired = _events(c, st, p, ledger)
+    return TurnInfo(refused=refused, fired=fired, chosen=chosen, ledger=ledger)
+
+
+def finish_turn(c: Compiled, st: State, p: Params, option_choices: np.ndarray | None,
+                info: TurnInfo | None = None) -> None:
+    """Phase 6: apply chosen options (``int[N, E]``, -1 none; a pending event with no valid
+    choice takes its first option), recompute derived values, advance the turn."""
+    n, E = st.n, len(c.events)
+    if E and st.pending.any():
+        ch = np.full((n, E), -1) if option_choices is None else np.asarray(option_choices)
+        progs = np.full((n, E), -1, dtype=np.int64)
+        taken = np.full((n, E), -1, dtype=np.int64)
+        for e in np.nonzero(st.pending.any(axis=0))[0]:
+            opts = c.events[e].options
+            pick = np.where((ch[:, e] >= 0) & (ch[:, e] < len(opts)), ch[:, e], 0)
+            pend = st.pending[:, e]
+            progs[pend, e] = np.array(opts)[pick[pend]]
+            taken[pend, e] = pick[pend]
+        led = info.ledger if info is not None else None
+        if led is not None:
+            for e in np.nonzero(st.pending.any(axis=0))[0]:
+                apply_programs(c, st, p, progs[:, [e]], led)
+        else:
+            apply_programs(c, st, p, progs, None)
+        if info is not None:
+            info.options = taken
+        st.pending[:] = False
+    st.turn += (~st.terminated).astype(np.int32)
+    _update_derived(c, st)
+    st.terminated |= st.turn >= c.n_turns
+
+
+# ------------------------------------------------------------------------------------------------
+def step(c: Compiled, st: State, p: Params, actions: np.ndarray,
+         option_chooser: OptionChooser | None = None, explain: bool = False) -> TurnInfo:
+    """One whole turn for a batch: ``begin_turn``, options by ``option_chooser``, ``finish``."""
+    info = begin_turn(c, st, p, actions, explain=explain)
+    choices = None
+    if st.pending.any():
+        choices = (option_chooser or weighted_options)(c, st)
+    finish_turn(c, st, p, choices, info)
+    return info
+
+
+
+
+def weighted_options(c: Compiled, st: State) -> np.ndarray:
+    """Default option choice: sample each pending event's options by their ``ai_weight`` with
+    the chooser's policy stream (so it never disturbs the world's random numbers)."""
+    n, E = st.n, len(c.events)
+    out = np.full((n, E), -1, dtype=np.int64)
+    t = int(st.turn[0])
+    for e in np.nonzero(st.pending.any(axis=0))[0]:
+        ev = c.events[e]
+        w = ev.option_weights
+        if w.sum() <= 0:
+            w = np.ones_like(w)
+        cdf = np.cumsum(w / w.sum())
+        u = rng.uniform(st.policy_keys[:, ev.chooser], t, 900 + e, 1)[:, 0]
+        out[:, e] = np.minimum(np.searchsorted(cdf, u, side="right"), len(w) - 1)
+    return out
+
+
+def historical_options(c: Compiled, st: State) -> np.ndarray:
+    """Option choice of the historical script: the option marked ``historical``."""
+    n, E = st.n, len(c.events)
+    out = np.full((n, E), -1, dtype=np.int64)
+    for e in np.nonzero(st.pending.any(axis=0))[0]:
+        out[:, e] = max(0, c.events[e].historical_option)
+    return out

@@ -1,0 +1,171 @@
+"""The ledger of causes: every change to every quantity, attributed to what caused it.
+
+Each phase of a turn either *measures* its effect (``before`` / ``after``: drift terms, income,
+dynamics) or *attributes* it exactly (``programs``: the actions, events and options that landed
+together). For dependence, the joint renormalisation of all pushes is split exactly: a program
+pushing ``p_k`` into a row with shares ``s`` and total push ``P`` contributes
+``(p_k - s_k * sum(p)) / (1 + P)`` to partner ``k``; the contributions add up to the change.
+Clipping at the bounds (trust 0-100, resources at their minimum) shows as a "limits" line, so
+the ledger always sums to the real change.
+
+For one game (the window) the entries are that game's; for a batch they are sums over games, so
+balance reports can total the impact of each cause.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .compiler import Compiled
+    from .state import State
+
+TRACKED = ("dep", "trust", "stability", "growth", "res", "meters")
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # action | event | option | drift | income | cost | limits
+    cause: str  # id of the action, event, option or drift term
+    label: str  # readable name of the cause
+    source: str  # citation, when the cause has one
+    quantity: str  # dependence | trust | stability | growth | resource | meter
+    key: tuple[str, ...]  # e.g. ("KAZ", "trade", "CHN")
+    delta: float
+
+
+class Ledger:
+    def __init__(self, c: Compiled, n: int) -> None:
+        self.c, self.n = c, n
+        self._acc: dict[tuple, float] = defaultdict(float)
+        self._snap: dict[str, np.ndarray] = {}
+        self._landing_note: dict[int, str] = {}
+
+    # ---- measured phases ---------------------------------------------------------------------
+    def before(self, st: State) -> None:
+        self._snap = {k: getattr(st, k).copy() for k in TRACKED}
+
+    def after(self, kind: str, cause: str, label: str, source: str, st: State) -> None:
+        for k in TRACKED:
+            d = (getattr(st, k) - self._snap[k]).sum(axis=0)
+            self._add_array(kind, cause, label, source, k, d)
+        self._snap = {}
+
+    def after_costs(self, c: Compiled, st: State, chosen: np.ndarray) -> None:
+        """Costs paid for this turn's choices, one line per action."""
+        ids = chosen[chosen >= 0]
+        for cid in np.unique(ids):
+            count = int((ids == cid).sum())
+            seat = int(c.choice_seat[cid])
+            prog = c.programs[cid]
+            for r, v in enumerate(c.choice_cost[cid]):
+                if v:
+                    self._put("cost", prog.ref, prog.label, prog.source, "res",
+                              (seat, r), -v * count)
+        self._snap = {}
+
+    def set_landing_info(self, c: Compiled, st: State, landing: np.ndarray) -> None:
+        pass
+
+    # ---- attributed phase --------------------------------------------------------------------
+    def programs(self, c: Compiled, st: State, flat: np.ndarray, acc: np.ndarray | None,
+                 push: np.ndarray) -> None:
+        """Attribute the joint application of ``flat[N, J]`` programs exactly."""
+        L = c.layout
+        old = self._snap
+        games, cols = np.nonzero(flat >= 0)
+        pid_all = flat[games, cols]
+        s_old = old["dep"]
+        tot = push.sum(axis=3)  # (N, S, D)
+        attributed: dict[str, np.ndarray] = {k: np.zeros_like(old[k][0]) for k in TRACKED}
+        for pid in np.unique(pid_all):
+            prog = c.programs[int(pid)]
+            g = games[pid_all == pid]
+            slots, amts = c.program_ops(int(pid))
+            kind = prog.kind
+            for slot, amt in zip(slots, amts):
+                slot = int(slot)
+                if slot < L.trust:  # dependence push or pull
+                    block, rel = divmod(slot, L.dep)
+                    s, rem = divmod(rel, L.D * L.K)
+                    d, k = divmod(rem, L.K)
+                    if block == 2:  # pull toward the rest of the world
+                        take = np.minimum(s_old[g, s, d, k], amt) if k != L.K - 1 else 0 * g
+                        delta = np.zeros(L.K)
+                        delta[k] -= float(np.sum(take))
+                        delta[L.K - 1] += float(np.sum(take))
+                    else:
+                        a = amt * (acc[g, s, d, k] if (block == 0 and acc is not None)
+                                   else np.ones(len(g)))
+                        rows = s_old[g, s, d, :]  # (G, K)
+                        contrib = (-rows * a[:, None]) / (1.0 + tot[g, s, d])[:, None]
+                        contrib[:, k] += a / (1.0 + tot[g, s, d])
+                        delta = contrib.sum(axis=0)
+                    for kk in range(L.K):
+                        if delta[kk]:
+                            self._put(kind, prog.ref, prog.label, prog.source, "dep",
+                                      (s, d, kk), float(delta[kk]))
+                            attributed["dep"][s, d, kk] += delta[kk]
+                    continue
+                value = amt * len(g)
+                for name, base, shape in (("trust", L.trust, (L.S, L.P)),
+                                          ("stability", L.stability, (L.S,)),
+                                          ("growth", L.growth, (L.S,)),
+                                          ("res", L.resources, (L.A, L.R)),
+                                          ("meters", L.meters, (L.M,))):
+                    size = int(np.prod(shape))
+                    if base <= slot < base + size:
+                        idx = np.unravel_index(slot - base, shape)
+                        self._put(kind, prog.ref, prog.label, prog.source, name,
+                                  tuple(int(i) for i in idx), value)
+                        attributed[name][idx] += value
+                        break
+        # whatever the bounds clipped away (or a push's pull into a bounded row)
+        for k in TRACKED:
+            actual = (getattr(st, k) - old[k]).sum(axis=0)
+            self._add_array("limits", "limits", "kept within its limits", "", k,
+                            actual - attributed[k])
+        self._snap = {}
+
+    # ---- storage -----------------------------------------------------------------------------
+    def _add_array(self, kind: str, cause: str, label: str, source: str, name: str,
+                   d: np.ndarray) -> None:
+        for idx in zip(*np.nonzero(np.abs(d) > 1e-12)):
+            self._put(kind, cause, label, source, name, tuple(int(i) for i in idx),
+                      float(d[idx]))
+
+    def _put(self, kind: str, cause: str, label: str, source: str, name: str,
+             idx: tuple, delta: float) -> None:
+        self._acc[(kind, cause, label, source, name, idx)] += delta
+
+    # ---- reading -----------------------------------------------------------------------------
+    def entries(self, min_abs: float = 0.0) -> list[Entry]:
+        """All entries with readable keys. Dependence deltas are in percentage points."""
+        c = self.c
+        out = []
+        for (kind, cause, label, source, name, idx), v in self._acc.items():
+            if name == "dep":
+                s, d, k = idx
+                q, key, v = "dependence", (c.state_ids[s], c.dim_ids[d], c.partner_ids[k]), v * 100
+            elif name == "trust":
+                q, key = "trust", (c.state_ids[idx[0]], c.power_ids[idx[1]])
+            elif name in ("stability", "growth"):
+                q, key = name, (c.state_ids[idx[0]],)
+            elif name == "res":
+                q, key = "resource", (c.actor_ids[idx[0]], c.res_ids[idx[1]])
+            else:
+                q, key = "meter", (c.meter_ids[idx[0]],)
+            if abs(v) > max(min_abs, 1e-9):
+                out.append(Entry(kind, cause, label, source, q, key, v))
+        return out
+
+    def totals_by_cause(self) -> dict[tuple[str, str], float]:
+        """Sum of absolute changes per (kind, cause), for balance reports."""
+        out: dict[tuple[str, str], float] = defaultdict(float)
+        for e in self.entries():
+            out[(e.kind, e.cause)] += abs(e.delta)
+        return dict(out)

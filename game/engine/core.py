@@ -2,7 +2,9 @@
 
 One turn, in this fixed order (docs/engine.md explains each step in words):
 
-1. **Income**: every actor's resources grow by its declared income.
+1. **Income**: every actor's resources grow by its declared income. It is paid as the turn
+   opens (by ``init`` for the first turn, then at the end of ``finish_turn``), so players and
+   policies choose knowing this year's budget.
 2. **Choices**: every actor's chosen actions (integer ids, ``0`` = pass) are checked against the
    legal-action mask *in slot order*, so the second action of a turn must still be affordable
    after the first. Illegal choices are refused (coerced to pass, counted in ``TurnInfo``).
@@ -104,8 +106,9 @@ class TurnInfo:
 
 
 # ------------------------------------------------------------------------------------------------
-def init(c: Compiled, seed: int, n: int = 1, game_offset: int = 0) -> State:
-    """N fresh games of the scenario. Game ``i`` has global index ``game_offset + i``, which with
+def init(c: Compiled, seed: int, n: int = 1, game_offset: int = 0,
+         params: Params | None = None) -> State:
+    """N fresh games of the scenario, with the first turn's income paid. Game ``i`` has global index ``game_offset + i``, which with
     ``seed`` fixes all of its random numbers, whatever the batch it runs in."""
     sc, L = c.scenario, c.layout
     ini = sc.initial
@@ -166,6 +169,7 @@ def init(c: Compiled, seed: int, n: int = 1, game_offset: int = 0) -> State:
         pending=np.zeros((n, len(c.events)), dtype=bool),
         score=np.zeros((n, L.A)))
     _update_derived(c, st)
+    pay_income(c, st, params if params is not None else default_params(c, n))
     return st
 
 
@@ -490,12 +494,6 @@ def begin_turn(c: Compiled, st: State, p: Params, actions: np.ndarray,
         raise ValueError("all games of a batch must be on the same turn")
     ledger = Ledger(c, n) if explain else None
     live = ~st.terminated
-    # 1. income
-    if ledger is not None:
-        ledger.before(st)
-    st.res = np.clip(st.res + p.income * live[:, None, None], c.res_min, c.res_max)
-    if ledger is not None:
-        ledger.after("income", "income", "yearly income", "", st)
     # 2. choices: checked slot by slot against running resources and cooldowns
     chosen = np.full((n, L.A, c.M_slots), -1, dtype=np.int64)
     refused = np.zeros(n, dtype=np.int32)
@@ -571,6 +569,17 @@ def finish_turn(c: Compiled, st: State, p: Params, option_choices: np.ndarray | 
     st.turn += (~st.terminated).astype(np.int32)
     _update_derived(c, st)
     st.terminated |= st.turn >= c.n_turns
+    pay_income(c, st, p, info.ledger if info is not None else None)
+
+
+def pay_income(c: Compiled, st: State, p: Params, ledger: Ledger | None = None) -> None:
+    """Phase 1 of the coming turn: income is paid as a turn opens, so choices can use it."""
+    live = ~st.terminated
+    if ledger is not None:
+        ledger.before(st)
+    st.res = np.clip(st.res + p.income * live[:, None, None], c.res_min, c.res_max)
+    if ledger is not None:
+        ledger.after("income", "income", "income for the coming year", "", st)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -1,0 +1,262 @@
+"""Vectorised policies: every computer-played actor, and the bots of the balance lab.
+
+A policy answers ``act(obs, mask, rng) -> actions[N]`` for one seat and one action slot:
+
+* ``obs`` is an ``Observation`` (the batch's state, the compiled scenario, the seat, the slot);
+* ``mask`` is ``bool[N, 1 + W]``: column 0 is "pass", column ``i`` the seat's ``i``-th choice;
+* ``rng`` is a ``BatchRandom`` on the seat's own stream, so one policy's randomness never moves
+  the world's or another actor's.
+
+Policies by name (``make_policy``):
+
+==================  ===============================================================================
+``passive``         always passes
+``random``          a uniformly random legal action (passing only when nothing is legal)
+``historical``      what the actor really did that year (scenario ``history``), else passes
+``strategic``       the scenario's scripted strategy for the role: action weights x family weights
+                    x target preference + noise (Russia: CSTO and labour; China: loans and trade)
+``multivector``     a Central Asian state's own policy: picks what most raises its autonomy
+``greedy``          one-step lookahead on cloned states: the action that most raises the role's
+                    score if it landed now (delays discounted)
+``no:FAMILY``       ``greedy`` with one action family banned
+``only:FAMILY``     ``greedy`` restricted to one family
+``spam:ACTION``     the same action whenever it is legal, else ``greedy``
+==================  ===============================================================================
+
+The balance lab adds a rollout-based best response on top of these (``game/balance``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from ..engine import core
+from ..engine.compiler import Compiled
+from ..engine.rng import BatchRandom
+from ..engine.state import State
+
+
+@dataclass
+class Observation:
+    c: Compiled
+    st: State
+    p: core.Params
+    seat: int
+    slot: int
+
+
+class Policy(Protocol):
+    name: str
+
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray: ...
+
+
+def _argmax_masked(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    s = np.where(mask, scores, -np.inf)
+    return np.argmax(s, axis=1)
+
+
+class Passive:
+    name = "passive"
+
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+        return np.zeros(mask.shape[0], dtype=np.int64)
+
+
+class RandomPolicy:
+    name = "random"
+
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+        g = rng.gumbel(mask.shape[1])
+        m = mask.copy()
+        has_action = m[:, 1:].any(axis=1)
+        m[has_action, 0] = False
+        return _argmax_masked(g, m)
+
+
+class Historical:
+    """Replays the scenario's ``history`` for the seat: the m-th action listed for the year."""
+
+    name = "historical"
+
+    def __init__(self, c: Compiled, seat: int) -> None:
+        self.by_turn: dict[int, list[int]] = {}
+        actor = c.actor_ids[seat]
+        local = {int(cid): i + 1 for i, cid in enumerate(c.seat_table[seat]) if cid >= 0}
+        for h in c.scenario.history.get(actor, []):
+            t = c.scenario.calendar.turn_of_date(h.year)
+            a = c.action_index.get(h.action)
+            tgt = c.actor_index.get(h.target, -1) if h.target else -1
+            for cid in c.seat_choices[seat]:
+                if c.choice_action[cid] == a and c.choice_target[cid] == tgt:
+                    self.by_turn.setdefault(t, []).append(local[cid])
+                    break
+
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+        t = int(obs.st.turn[0])
+        lst = self.by_turn.get(t, [])
+        if obs.slot >= len(lst):
+            return np.zeros(mask.shape[0], dtype=np.int64)
+        a = lst[obs.slot]
+        return np.where(mask[:, a], a, 0).astype(np.int64)
+
+
+class Strategic:
+    """The scripted strategy of a computer-played power, parameterised by the scenario."""
+
+    name = "strategic"
+
+    def __init__(self, c: Compiled, seat: int) -> None:
+        actor = c.actor_ids[seat]
+        pol = c.scenario.policies.get(actor)
+        fam_w = pol.family_weights if pol else {}
+        self.pass_weight = pol.pass_weight if pol else 0.2
+        self.noise = pol.noise if pol else 0.5
+        ids = c.seat_table[seat]
+        self.valid = ids >= 0
+        self.ids = np.where(self.valid, ids, 0)
+        base = np.array([c.choice_ai_weight[i] * fam_w.get(c.choice_family[i], 1.0)
+                         for i in self.ids])
+        self.base = np.where(self.valid, base, 0.0)
+        self.prefer = [c.choice_prefer[i] for i in self.ids]
+        self.targets_state = np.array([c.state_index.get(c.actor_ids[c.choice_target[i]], -1)
+                                       if c.choice_target[i] >= 0 else -1 for i in self.ids])
+        self.power = c.power_index.get(actor, -1)
+        self.partner = c.partner_index.get(actor, -1)
+
+    def _target_factor(self, obs: Observation) -> np.ndarray:
+        st, c = obs.st, obs.c
+        out = np.ones((st.n, len(self.ids)))
+        for j, (pref, s) in enumerate(zip(self.prefer, self.targets_state)):
+            if pref == "any" or s < 0:
+                continue
+            if pref in ("low_trust", "high_trust") and self.power >= 0:
+                tr = st.trust[:, s, self.power] / 50.0
+                out[:, j] = 2.0 - tr if pref == "low_trust" else tr
+            elif pref in ("most_dependent", "least_dependent") and self.partner >= 0:
+                d = (st.dep[:, s, :, self.partner] * c.dim_weights_norm).sum(axis=1) * 2.0
+                out[:, j] = 0.5 + d if pref == "most_dependent" else 1.5 - d
+            elif pref == "least_autonomy":
+                out[:, j] = 2.0 - st.autonomy[:, s] / 50.0
+        return np.clip(out, 0.05, 3.0)
+
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+        n = mask.shape[0]
+        w = np.empty((n, mask.shape[1]))
+        w[:, 0] = self.pass_weight
+        w[:, 1:] = self.base[None, :] * self._target_factor(obs)
+        logw = np.log(np.maximum(w, 1e-12))
+        return _argmax_masked(logw + self.noise * rng.gumbel(mask.shape[1]), mask)
+
+
+class Greedy:
+    """One-step lookahead on cloned states (all candidates of all games in one batch)."""
+
+    name = "greedy"
+
+    def __init__(self, c: Compiled, seat: int, objective: str = "score",
+                 allowed: np.ndarray | None = None, name: str = "greedy") -> None:
+        self.c, self.seat, self.objective, self.name = c, seat, objective, name
+        ids = c.seat_table[seat]
+        self.ids = ids
+        self.allowed = np.ones(len(ids) + 1, dtype=bool) if allowed is None else allowed
+        self.delay = np.array([c.choice_delay[i] if i >= 0 else 0 for i in ids])
+        self.state = c.state_index.get(c.actor_ids[seat], -1)
+
+    def value(self, c: Compiled, st: State) -> np.ndarray:
+        if self.objective == "autonomy" and self.state >= 0:
+            core._update_derived(c, st)
+            return st.autonomy[:, self.state] + 0.2 * st.stability[:, self.state]
+        core._update_derived(c, st)
+        return st.score[:, self.seat]
+
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+        c, st = obs.c, obs.st
+        n, W1 = mask.shape
+        m = mask & self.allowed[None, :]
+        m[:, 0] = True
+        cand = np.nonzero(m[:, 1:].any(axis=0))[0]  # choices legal in at least one game
+        if cand.size == 0:
+            return np.zeros(n, dtype=np.int64)
+        k = cand.size + 1
+        big = st.repeat(k)
+        progs = np.full((n, k), -1, dtype=np.int64)
+        progs[:, 1:] = self.ids[cand][None, :]
+        core.apply_programs(c, big, obs.p.repeat(k), progs.reshape(n * k, 1))
+        v = self.value(c, big).reshape(n, k)
+        base = v[:, :1]
+        gain = (v - base) * np.concatenate([[1.0], 0.85 ** self.delay[cand]])[None, :]
+        # cost in budget terms: a mild preference for cheaper actions, tiny noise breaks ties
+        cost = np.concatenate([[0.0], c.choice_cost[self.ids[cand]].sum(axis=1)])
+        scores = gain - 1e-5 * cost[None, :] + 1e-7 * rng.uniform(k)
+        scores[:, 0] = 1e-9  # pass only when nothing helps
+        full = np.full((n, W1), -np.inf)
+        full[:, 0] = scores[:, 0]
+        full[:, 1 + cand] = scores[:, 1:]
+        return _argmax_masked(full, m)
+
+
+class Spam:
+    def __init__(self, c: Compiled, seat: int, action_id: str, fallback: Policy) -> None:
+        self.name = f"spam:{action_id}"
+        a = c.action_index[action_id]
+        self.cols = np.array([i + 1 for i, cid in enumerate(c.seat_table[seat])
+                              if cid >= 0 and c.choice_action[cid] == a])
+        self.fallback = fallback
+
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+        out = self.fallback.act(obs, mask, rng)
+        for col in self.cols[::-1]:
+            out = np.where(mask[:, col], col, out)
+        return out
+
+
+POLICY_NAMES = ("passive", "random", "historical", "strategic", "multivector", "greedy",
+                "no:FAMILY", "only:FAMILY", "spam:ACTION")
+
+
+class UnknownPolicy(ValueError):
+    pass
+
+
+def make_policy(name: str, c: Compiled, seat: int) -> Policy:
+    """A policy by name for ``seat`` (see the module docstring for the names)."""
+    fams = {c.choice_family[i] for i in c.seat_table[seat] if i >= 0}
+    if name == "passive":
+        return Passive()
+    if name == "random":
+        return RandomPolicy()
+    if name == "historical":
+        return Historical(c, seat)
+    if name == "strategic":
+        return Strategic(c, seat)
+    if name == "multivector":
+        return Greedy(c, seat, objective="autonomy", name="multivector")
+    if name == "greedy":
+        if seat not in c.roles:
+            return Greedy(c, seat, objective="autonomy", name="greedy") \
+                if c.actor_ids[seat] in c.state_index else Strategic(c, seat)
+        return Greedy(c, seat)
+    if name.startswith(("no:", "only:")):
+        kind, fam = name.split(":", 1)
+        if fam not in fams:
+            raise UnknownPolicy(f"{c.actor_ids[seat]} has no action family '{fam}' "
+                                f"(families: {', '.join(sorted(fams))})")
+        allowed = np.array([True] + [(c.choice_family[i] == fam) == (kind == "only")
+                                     if i >= 0 else False for i in c.seat_table[seat]])
+        return Greedy(c, seat, allowed=allowed, name=name)
+    if name.startswith("spam:"):
+        aid = name.split(":", 1)[1]
+        if aid not in c.action_index or not any(
+                c.choice_action[i] == c.action_index[aid] for i in c.seat_table[seat] if i >= 0):
+            raise UnknownPolicy(f"{c.actor_ids[seat]} cannot take an action '{aid}'")
+        return Spam(c, seat, aid, make_policy("greedy", c, seat))
+    raise UnknownPolicy(f"unknown policy '{name}'; choose from: {', '.join(POLICY_NAMES)}")
+
+
+def default_policy_name(c: Compiled, seat: int) -> str:
+    """What a computer-played actor uses unless told otherwise."""
+    return "multivector" if c.actor_ids[seat] in c.state_index else "strategic"

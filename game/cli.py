@@ -1,0 +1,146 @@
+"""The command line shared by ``python main.py`` and the ``crossroads`` console script.
+
+Each command lives in its own module and is imported only when used, so ``validate`` never loads
+pygame and the window never loads the balance lab. Errors reach the user as one plain message
+and a non-zero exit, never as a traceback (an unexpected crash prints where to report it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+EPILOG = """examples:
+  python main.py                                  open the game window
+  python main.py play class_abe_belt_road         open a scenario in the window
+  python main.py play mini --headless --seed 3    play a whole game without a window
+  python main.py validate scenarios/              check scenario files
+  python main.py balance class_abe_belt_road --quick
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="crossroads", description="Crossroads: Balanced Diplomacy in Central Asia",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("play", help="play a scenario (window, or --headless)",
+                       description="Play a scenario in the window, or a whole game headless.")
+    p.add_argument("scenario", metavar="SCENARIO", help="an installed scenario id or a path")
+    p.add_argument("--role", action="append", default=[],
+                   help="the role you play, e.g. JPN (repeat for team hotseat)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--headless", action="store_true", help="play without a window")
+    p.add_argument("--policy", action="append", default=[], metavar="ROLE=POLICY",
+                   help="policy for a role, e.g. JPN=greedy (headless; repeatable)")
+    p.add_argument("--json", metavar="FILE", help="write the full game record as JSON")
+    p.add_argument("--csv", metavar="FILE", help="write per-turn values as tidy CSV")
+    p.add_argument("--quiet", action="store_true", help="print only the final grades")
+    p.add_argument("--autoplay", type=int, metavar="N",
+                   help="window: let a policy play N turns through the real input path")
+    p.add_argument("--screenshot-dir", metavar="DIR", help="window: save a PNG of every scene")
+    p.add_argument("--size", default=None, help="window size, e.g. 1920x1080")
+    p.add_argument("--fullscreen", action="store_true")
+    p.add_argument("--lang", default=None, help="interface language: en, ja, ru")
+    p.add_argument("--difficulty", default=None, help="introductory, standard or advanced")
+    p.add_argument("--projector", action="store_true", help="large text, high contrast")
+
+    p = sub.add_parser("scenarios", help="list installed scenarios")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = sub.add_parser("validate", help="check scenario files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("schema", help="write the JSON Schema editors use for completion")
+    p.add_argument("--out", metavar="FILE", help="file to write (default: print)")
+
+    p = sub.add_parser("new-scenario", help="write a commented starter scenario")
+    p.add_argument("name", metavar="NAME", help="scenario id, e.g. my_first_scenario")
+    p.add_argument("--dir", default=".", help="folder to write it in (default: here)")
+
+    p = sub.add_parser("balance", help="run a balance study and write a report")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--games", type=int, default=None, help="games per policy profile")
+    p.add_argument("--policies", nargs="*", default=[], metavar="ROLE=P1,P2",
+                   help="policies to compare per role")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--scheduler", default=None, metavar="ADDR",
+                   help="Dask scheduler, e.g. tcp://127.0.0.1:8786")
+    p.add_argument("--out", default="balance-report", metavar="DIR")
+    p.add_argument("--quick", action="store_true", help="small samples, fewer profiles")
+    p.add_argument("--chunk", type=int, default=None, help="games per chunk")
+    p.add_argument("--no-progress", action="store_true")
+
+    p = sub.add_parser("bench", help="print the engine's throughput figures")
+    p.add_argument("--quick", action="store_true", help="smaller sizes (seconds, not minutes)")
+    p.add_argument("--scenario", default=None, help="scenario to measure (default: campaign)")
+
+    p = sub.add_parser("report", help="class report from several groups' game records")
+    p.add_argument("records", nargs="+", metavar="RECORD")
+    p.add_argument("--out", default="class-report", metavar="DIR")
+    p.add_argument("--html", action="store_true", help="also write report.html")
+    return ap
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    cmd = args.command
+    if cmd is None:
+        from .ui.app import run_window
+        return run_window(args)
+    if cmd == "play":
+        if args.headless:
+            from .headless import cmd_play_headless
+            return cmd_play_headless(args)
+        from .ui.app import run_window
+        return run_window(args)
+    if cmd == "scenarios":
+        from .scenario.cli_commands import cmd_scenarios
+        return cmd_scenarios(args.json)
+    if cmd == "validate":
+        from .scenario.cli_commands import cmd_validate
+        return cmd_validate(args.paths, args.format)
+    if cmd == "schema":
+        from .scenario.cli_commands import cmd_schema
+        return cmd_schema(args.out)
+    if cmd == "new-scenario":
+        from .scenario.cli_commands import cmd_new_scenario
+        return cmd_new_scenario(args.name, args.dir)
+    if cmd == "balance":
+        from .balance.cli import cmd_balance
+        return cmd_balance(args)
+    if cmd == "bench":
+        from .bench import cmd_bench
+        return cmd_bench(args)
+    if cmd == "report":
+        from .report import cmd_report
+        return cmd_report(args)
+    raise AssertionError(cmd)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = _parser()
+    args = ap.parse_args(argv)
+    try:
+        return int(_dispatch(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # the user never sees a traceback
+        if os.environ.get("CROSSROADS_DEBUG"):
+            traceback.print_exc()
+        print(f"crossroads: internal error: {type(e).__name__}: {e}\n"
+              "This is a bug in the game, not in your files. Run again with CROSSROADS_DEBUG=1 "
+              "to see the details and report them.", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,454 @@
+"""``Session``: one game (N = 1) driven by people and policies, for the window and headless play.
+
+The window never touches engine arrays: it asks the session for choices (with costs, reasons
+and previews), plans and undoes actions within the turn's budget, ends the turn, answers the
+events that need a person's decision, and reads the turn report. Every call goes through the
+same batched engine as the balance lab, with a batch of one.
+
+Typical use::
+
+    s = Session.start(scenario, humans=("JPN",), seed=7)
+    for ch in s.choices("JPN"): ...            # what can Japan do, and why not
+    s.plan(choice_id)                          # raises IllegalAction with a reason
+    s.end_turn()                               # AI moves, resolution, drift, events
+    for ev in s.pending_events(): s.choose_option(ev.event_id, 0)
+    report = s.finish_turn()                   # "why did this change?" + autosave
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..play import build_policies, choose_actions, option_chooser_for, snapshot
+from ..scenario.model import Scenario, text_in
+from . import core
+from .compiler import Compiled, compile_scenario
+from .ledger import Entry
+from .record import GameRecord, SaveError, TurnRecord, read_save, write_save
+from .state import State
+
+GRADE_LETTERS = core.GRADES
+
+
+@dataclass
+class ChoiceView:
+    id: int  # global choice id
+    seat: str
+    action_id: str
+    target: str | None
+    label: str
+    family: str
+    cost: dict[str, float]
+    delay: int
+    duration: int
+    legal: bool
+    reason: str | None
+    effects: list[str]  # readable sentences
+    description: str
+
+
+@dataclass
+class Preview:
+    """What an action would do if it landed now, computed on a cloned state."""
+
+    choice: int
+    lands_in: int  # turns until it lands
+    changes: list[tuple[str, float]]  # ("Kazakhstan autonomy", +1.2), ...
+    sentences: list[str]
+
+
+@dataclass
+class PendingEvent:
+    event_id: str
+    title: str
+    text: str
+    date: str
+    historicity: str
+    sources: list[str]
+    chooser: str
+    options: list[tuple[str, str, bool, list[str]]]  # (id, text, historical, effects)
+    teacher_note: str
+
+
+@dataclass
+class TurnReport:
+    turn: int  # the turn that was just played (0-based)
+    year: str
+    entries: list[Entry]
+    events: list[str]
+    options: dict[str, str]
+    actions: dict[str, list[str]]
+    refused: int
+    scores: dict[str, float]
+    grades: dict[str, str]
+    game_over: bool
+    why_lines: list[str] = field(default_factory=list)
+
+
+class Session:
+    def __init__(self, c: Compiled, humans: tuple[str, ...], seed: int,
+                 policies: Mapping[str, str] | None = None,
+                 autosave: str | Path | None = None) -> None:
+        self.c = c
+        self.humans = tuple(humans)
+        self.seed = seed
+        self.policy_names = {a: n for a, n in (policies or {}).items() if a not in humans}
+        self.p = core.default_params(c, 1)
+        self.st: State = core.init(c, seed, 1, params=self.p)
+        self.policies = build_policies(c, self.policy_names, humans=self.humans)
+        self._chooser = option_chooser_for(c, self.policy_names)
+        self.human_seats = [c.actor_index[h] for h in self.humans]
+        self.planned: dict[int, list[int]] = {s: [] for s in self.human_seats}
+        self.autosave = Path(autosave) if autosave else None
+        self.record = GameRecord(
+            scenario_id=c.scenario.meta.id, scenario_hash=c.scenario.content_hash, seed=seed,
+            humans=list(self.humans), policies=dict(self.policy_names),
+            start_values=_values(snapshot(self.st)))
+        self.reports: list[TurnReport] = []
+        self._info: core.TurnInfo | None = None
+        self._options: dict[str, int] = {}
+
+    @classmethod
+    def start(cls, scenario: Scenario, humans: tuple[str, ...] = (), seed: int = 1,
+              policies: Mapping[str, str] | None = None,
+              autosave: str | Path | None = None) -> Session:
+        return cls(compile_scenario(scenario), humans, seed, policies, autosave)
+
+    # ---- reading -------------------------------------------------------------------------------
+    @property
+    def scenario(self) -> Scenario:
+        return self.c.scenario
+
+    @property
+    def turn(self) -> int:
+        return int(self.st.turn[0])
+
+    @property
+    def year(self) -> str:
+        return self.c.scenario.calendar.date_of_turn(min(self.turn, self.c.n_turns - 1))
+
+    @property
+    def over(self) -> bool:
+        return bool(self.st.terminated[0])
+
+    @property
+    def in_turn(self) -> bool:
+        """True between ``end_turn`` and ``finish_turn`` (events are waiting)."""
+        return self._info is not None
+
+    def _running(self, seat: int) -> tuple[np.ndarray, np.ndarray]:
+        res, cool = self.st.res.copy(), self.st.cooldown.copy()
+        t = self.turn
+        for cid in self.planned.get(seat, []):
+            res[0, seat] -= self.c.choice_cost[cid]
+            cool[0, self.c.choice_cool[cid]] = t + max(1, int(self.c.choice_cooldown[cid]))
+        return res, cool
+
+    def budget(self, actor: str) -> dict[str, float]:
+        seat = self.c.actor_index[actor]
+        res, _ = self._running(seat)
+        return {r: float(res[0, seat, i]) for i, r in enumerate(self.c.res_ids)
+                if res[0, seat, i] or self.c.choice_cost[:, i].any()}
+
+    def slots_left(self, actor: str) -> int:
+        return self.c.M_slots - len(self.planned[self.c.actor_index[actor]])
+
+    def choices(self, actor: str) -> list[ChoiceView]:
+        c, seat = self.c, self.c.actor_index[actor]
+        res, cool = self._running(seat)
+        out = []
+        full = self.slots_left(actor) <= 0
+        for cid in c.seat_choices[seat]:
+            act = c.scenario.actions[c.choice_action[cid]]
+            reason = "you have used all your actions this turn" if full else \
+                core.why_illegal(c, self.st, cid, res, cool)
+            tgt = int(c.choice_target[cid])
+            out.append(ChoiceView(
+                id=cid, seat=actor, action_id=act.id,
+                target=c.actor_ids[tgt] if tgt >= 0 else None, label=c.programs[cid].label,
+                family=act.family,
+                cost={c.res_ids[i]: float(v) for i, v in enumerate(c.choice_cost[cid]) if v},
+                delay=act.delay, duration=act.duration, legal=reason is None, reason=reason,
+                effects=list(c.programs[cid].texts), description=text_in(act.description)))
+        return out
+
+    def preview(self, choice: int) -> Preview:
+        """Apply the choice's effects to a clone as if they landed now and report changes."""
+        c = self.c
+        clone = self.st.clone()
+        before = _key_values(c, clone)
+        core.apply_programs(c, clone, self.p, np.array([[choice]]))
+        core._update_derived(c, clone)
+        after = _key_values(c, clone)
+        changes = [(k, after[k] - before[k]) for k in before if abs(after[k] - before[k]) > 0.05]
+        changes.sort(key=lambda kv: -abs(kv[1]))
+        return Preview(choice, int(c.choice_delay[choice]), changes,
+                       list(c.programs[choice].texts))
+
+    # ---- acting --------------------------------------------------------------------------------
+    def plan(self, choice: int) -> None:
+        """Add a choice to its seat's plan for this turn; ``IllegalAction`` says why not."""
+        c = self.c
+        if self.in_turn:
+            raise core.IllegalAction("finish the events of this turn first")
+        if not 0 <= choice < c.n_choices:
+            raise core.IllegalAction(f"there is no action number {choice}")
+        seat = int(c.choice_seat[choice])
+        if seat not in self.planned:
+            raise core.IllegalAction(f"{c.actor_ids[seat]} is not played by a person here")
+        if len(self.planned[seat]) >= c.M_slots:
+            raise core.IllegalAction(f"you can take at most {c.M_slots} actions per turn")
+        res, cool = self._running(seat)
+        reason = core.why_illegal(c, self.st, choice, res, cool)
+        if reason:
+            raise core.IllegalAction(reason)
+        self.planned[seat].append(choice)
+
+    def undo(self, actor: str | None = None) -> int | None:
+        """Take back the last planned action (of ``actor``, or of the only human)."""
+        seat = self.c.actor_index[actor] if actor else self.human_seats[0]
+        return self.planned[seat].pop() if self.planned.get(seat) else None
+
+    def end_turn(self) -> list[PendingEvent]:
+        """Resolve the turn up to the events. Returns the events waiting for a person."""
+        if self.over:
+            raise core.IllegalAction("the game is over")
+        if self.in_turn:
+            return self.pending_events()
+        c = self.c
+        fixed = np.zeros((1, c.layout.A, c.M_slots), dtype=np.int64)
+        for seat, plan in self.planned.items():
+            local = {int(x): i + 1 for i, x in enumerate(c.seat_table[seat]) if x >= 0}
+            for m, cid in enumerate(plan):
+                fixed[0, seat, m] = local[cid]
+        acts = choose_actions(c, self.st, self.p, self.policies, fixed)
+        self._turn_start = self.turn
+        self._info = core.begin_turn(c, self.st, self.p, acts, explain=True)
+        self._options = {}
+        # events decided by computer-played actors are answered now
+        auto = self._chooser(c, self.st) if self.st.pending.any() else None
+        for e in np.nonzero(self.st.pending[0])[0]:
+            ev = c.events[e]
+            if c.actor_ids[ev.chooser] not in self.humans:
+                self._options[c.event_ids[e]] = int(auto[0, e]) if auto is not None else 0
+        return self.pending_events()
+
+    def pending_events(self) -> list[PendingEvent]:
+        c = self.c
+        out = []
+        for e in np.nonzero(self.st.pending[0])[0]:
+            ev = c.scenario.events[e]
+            if c.event_ids[e] in self._options:
+                continue
+            out.append(PendingEvent(
+                event_id=ev.id, title=text_in(ev.title), text=text_in(ev.text),
+                date=ev.date or self.year, historicity=ev.historicity,
+                sources=[c.cite([s]) for s in ev.sources], chooser=ev.chooser or "",
+                options=[(o.id, text_in(o.text), o.historical,
+                          list(c.programs[c.events[e].options[i]].texts))
+                         for i, o in enumerate(ev.options)],
+                teacher_note=text_in(ev.teacher_note)))
+        return out
+
+    def fired_events(self) -> list[PendingEvent]:
+        """All events that fired in the turn being resolved (for the event pop-ups)."""
+        c = self.c
+        if self._info is None:
+            return []
+        out = []
+        for e in np.nonzero(self._info.fired[0])[0]:
+            ev = c.scenario.events[e]
+            out.append(PendingEvent(
+                event_id=ev.id, title=text_in(ev.title), text=text_in(ev.text),
+                date=ev.date or self.year, historicity=ev.historicity,
+                sources=[c.cite([s]) for s in ev.sources], chooser=ev.chooser or "",
+                options=[(o.id, text_in(o.text), o.historical,
+                          list(c.programs[c.events[e].options[i]].texts))
+                         for i, o in enumerate(ev.options)],
+                teacher_note=text_in(ev.teacher_note)))
+        return out
+
+    def choose_option(self, event_id: str, option: int | str) -> None:
+        c = self.c
+        e = c.event_index.get(event_id)
+        if e is None or not self.st.pending[0, e]:
+            raise core.IllegalAction(f"'{event_id}' is not waiting for a decision")
+        opts = c.scenario.events[e].options
+        idx = next((i for i, o in enumerate(opts) if o.id == option), option) \
+            if isinstance(option, str) else option
+        if not isinstance(idx, int) or not 0 <= idx < len(opts):
+            raise core.IllegalAction(f"'{event_id}' has no option {option!r}")
+        self._options[event_id] = idx
+
+    def finish_turn(self) -> TurnReport:
+        """Apply the options, advance the turn, autosave, and return the turn report."""
+        c = self.c
+        if self._info is None:
+            raise core.IllegalAction("end the turn first")
+        waiting = [p.event_id for p in self.pending_events()]
+        if waiting:
+            raise core.IllegalAction(f"choose an option for: {', '.join(waiting)}")
+        ch = np.full((1, len(c.events)), -1, dtype=np.int64)
+        for eid, i in self._options.items():
+            ch[0, c.event_index[eid]] = i
+        info = self._info
+        core.finish_turn(c, self.st, self.p, ch, info)
+        played = self._turn_start
+        actions = {}
+        for seat in range(c.layout.A):
+            ids = [int(x) for x in info.chosen[0, seat] if x >= 0]
+            if ids:
+                actions[c.actor_ids[seat]] = [_choice_key(c, x) for x in ids]
+        events = [c.event_ids[e] for e in np.nonzero(info.fired[0])[0]]
+        options = {eid: c.scenario.events[c.event_index[eid]].options[i].id
+                   for eid, i in self._options.items()}
+        self.record.turns.append(TurnRecord(
+            turn=played, year=c.scenario.calendar.date_of_turn(played), actions=actions,
+            events=events, options=options, values=_values(snapshot(self.st))))
+        entries = info.ledger.entries(min_abs=0.005) if info.ledger else []
+        report = TurnReport(
+            turn=played, year=c.scenario.calendar.date_of_turn(played), entries=entries,
+            events=events, options=options, actions=actions, refused=int(info.refused[0]),
+            scores={c.actor_ids[r]: float(self.st.score[0, r]) for r in c.roles},
+            grades=self.grades(), game_over=self.over,
+            why_lines=why_lines(c, entries))
+        self.reports.append(report)
+        self.planned = {s: [] for s in self.human_seats}
+        self._info = None
+        self._options = {}
+        if self.over:
+            self.record.final_hash = self.st.hash(0)
+            self.record.grades = {"overall": self.grades(), "objectives": self.objectives()}
+        if self.autosave:
+            self.save(self.autosave)
+        return report
+
+    def play_turn(self) -> TurnReport:
+        """End the turn and answer any waiting event with its first option (tests, autoplay)."""
+        for ev in self.end_turn():
+            self.choose_option(ev.event_id, 0)
+        return self.finish_turn()
+
+    # ---- grades --------------------------------------------------------------------------------
+    def grades(self) -> dict[str, str]:
+        g = core.role_grades(self.c, self.st)
+        return {self.c.actor_ids[r]: GRADE_LETTERS[int(v[0])] for r, v in g.items()}
+
+    def objectives(self) -> list[dict[str, object]]:
+        c = self.c
+        vals = core.objective_values(c, self.st)[0]
+        pts = core.objective_points(c, vals[None, :])[0]
+        return [{"role": c.actor_ids[ob.role], "id": ob.id, "name": ob.label,
+                 "value": round(float(vals[j]), 2), "grade": GRADE_LETTERS[int(pts[j])],
+                 "bands": [float(x) * ob.sign for x in ob.bands]}
+                for j, ob in enumerate(c.objectives)]
+
+    # ---- saves ---------------------------------------------------------------------------------
+    def save(self, path: str | Path) -> Path:
+        rec = self.record
+        rec.final_hash = self.st.hash(0) if self.over else ""
+        return write_save(rec, path)
+
+    @classmethod
+    def resume(cls, scenario: Scenario, path: str | Path,
+               autosave: str | Path | None = None) -> Session:
+        """Load a save by replaying its choices on the scenario; checks every step."""
+        rec = read_save(path)
+        return cls.replay(scenario, rec, autosave=autosave)
+
+    @classmethod
+    def replay(cls, scenario: Scenario, rec: GameRecord,
+               autosave: str | Path | None = None) -> Session:
+        if rec.scenario_id != scenario.meta.id:
+            raise SaveError(f"this save is for scenario '{rec.scenario_id}', "
+                            f"not '{scenario.meta.id}'")
+        if rec.scenario_hash and scenario.content_hash and \
+                rec.scenario_hash != scenario.content_hash:
+            raise SaveError("the scenario file has changed since this game was saved, so the "
+                            "game cannot be replayed exactly; restore the scenario or start anew")
+        s = cls.start(scenario, tuple(rec.humans), rec.seed, rec.policies, autosave=None)
+        c = s.c
+        for tr in rec.turns:
+            if s.over:
+                raise SaveError("the save has more turns than the scenario")
+            for actor in s.humans:
+                for key in tr.actions.get(actor, []):
+                    cid = _choice_from_key(c, actor, key)
+                    if cid is None:
+                        raise SaveError(f"turn {tr.turn}: the action '{key}' no longer exists")
+                    s.plan(cid)
+            s.end_turn()
+            for ev in s.pending_events():
+                opt = tr.options.get(ev.event_id)
+                if opt is None:
+                    raise SaveError(f"turn {tr.turn}: no recorded option for {ev.event_id}")
+                s.choose_option(ev.event_id, opt)
+            s.finish_turn()
+        s.record.label = rec.label
+        if rec.final_hash and s.over and s.st.hash(0) != rec.final_hash:
+            raise SaveError("replaying this save did not reproduce the saved game "
+                            "(final state differs)")
+        s.autosave = Path(autosave) if autosave else None
+        return s
+
+
+# ------------------------------------------------------------------------------------------------
+def _choice_key(c: Compiled, cid: int) -> str:
+    act = c.scenario.actions[c.choice_action[cid]].id
+    t = int(c.choice_target[cid])
+    return f"{act}@{c.actor_ids[t]}" if t >= 0 else act
+
+
+def _choice_from_key(c: Compiled, actor: str, key: str) -> int | None:
+    seat = c.actor_index[actor]
+    for cid in c.seat_choices[seat]:
+        if _choice_key(c, cid) == key:
+            return cid
+    return None
+
+
+def _values(snap: dict[str, np.ndarray]) -> dict[str, object]:
+    return {k: np.round(v[0], 6).tolist() for k, v in snap.items()}
+
+
+def _key_values(c: Compiled, st: State) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for s, sid in enumerate(c.state_ids):
+        n = c.names.get(sid, sid)
+        out[f"{n}: autonomy"] = float(st.autonomy[0, s])
+        for p, pid in enumerate(c.power_ids):
+            out[f"{n}: trust in {c.names.get(pid, pid)}"] = float(st.trust[0, s, p])
+        out[f"{n}: stability"] = float(st.stability[0, s])
+        for d, did in enumerate(c.dim_ids):
+            for k, kid in enumerate(c.partner_ids[:-1]):
+                out[f"{n}: {c.names.get(did, did)} dependence on {c.names.get(kid, kid)}"] = \
+                    100.0 * float(st.dep[0, s, d, k])
+    for m, mid in enumerate(c.meter_ids):
+        out[c.names.get(mid, mid)] = float(st.meters[0, m])
+    return out
+
+
+def why_lines(c: Compiled, entries: list[Entry], limit: int = 40) -> list[str]:
+    """Readable "why did this change?" lines, largest first, grouped by cause."""
+    names = c.names
+    lines = []
+    for e in sorted(entries, key=lambda e: -abs(e.delta)):
+        if e.kind == "limits" or (e.quantity == "resource" and e.kind == "income"):
+            continue
+        k = [names.get(x, x) for x in e.key]
+        what = {"dependence": lambda: f"{k[0]}: {k[1].lower()} dependence on {k[2]}",
+                "trust": lambda: f"{k[0]}: trust in {k[1]}",
+                "stability": lambda: f"{k[0]}: stability",
+                "growth": lambda: f"{k[0]}: growth",
+                "resource": lambda: f"{k[0]}: {k[1]}",
+                "meter": lambda: k[0]}[e.quantity]()
+        unit = " pts" if e.quantity == "dependence" else ""
+        src = f"  [{e.source}]" if e.source else ""
+        lines.append(f"{what} {e.delta:+.1f}{unit} \u2190 {e.label}{src}")
+        if len(lines) >= limit:
+            break
+    return lines

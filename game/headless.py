@@ -1,0 +1,156 @@
+"""``play SCENARIO --headless``: a whole game without a window, a short turn-by-turn summary,
+the final grades, and optionally the full record (``--json``) and tidy per-turn values
+(``--csv``, columns ``game,turn,year,metric,state,partner,dimension,value``).
+
+Row ``turn`` ``t`` describes the world after ``t`` turns; ``year`` is the year those values
+describe (its end), so turn 0 - the starting conditions - is the year before the first turn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .ai.policies import UnknownPolicy
+from .engine.compiler import Compiled
+from .engine.record import GameRecord
+from .engine.session import Session
+from .scenario.loader import load_scenario
+from .scenario.model import Scenario
+
+CSV_COLUMNS = ("game", "turn", "year", "metric", "state", "partner", "dimension", "value")
+
+
+def load_or_explain(ref: str, out: Any = None) -> Scenario | None:
+    """Load a scenario; on errors print the validator's messages and return None."""
+    from .scenario.diagnostics import render_text
+
+    out = out or sys.stderr
+    res = load_scenario(ref)
+    errors = [d for d in res.diagnostics if d.severity == "error"]
+    if res.scenario is None or errors:
+        print(render_text(res.diagnostics), file=out)
+        print(f"crossroads: cannot open '{ref}': fix the errors above "
+              "(python main.py validate shows them too)", file=out)
+        return None
+    return res.scenario
+
+
+def parse_policies(items: list[str], sc: Scenario) -> dict[str, str]:
+    out = {}
+    ids = [a.id for a in sc.actors]
+    for it in items:
+        role, sep, pol = it.partition("=")
+        if not sep or not pol:
+            raise UnknownPolicy(f"'{it}': write ROLE=POLICY, e.g. JPN=greedy")
+        if role not in ids:
+            raise UnknownPolicy(f"'{role}' is not an actor of this scenario "
+                                f"(actors: {', '.join(ids)})")
+        out[role] = pol
+    return out
+
+
+def default_headless_policies(sc: Scenario) -> dict[str, str]:
+    """Playable roles follow history where the scenario records it, else play greedily."""
+    return {r: ("historical" if sc.history.get(r) else "greedy") for r in sc.playable_roles}
+
+
+def cmd_play_headless(args: argparse.Namespace) -> int:
+    sc = load_or_explain(args.scenario)
+    if sc is None:
+        return 1
+    try:
+        pols = {**default_headless_policies(sc), **parse_policies(args.policy, sc)}
+        session = Session.start(sc, humans=(), seed=args.seed, policies=pols)
+    except UnknownPolicy as e:
+        print(f"crossroads: {e}", file=sys.stderr)
+        return 2
+    c = session.c
+    if not args.quiet:
+        roles = ", ".join(f"{r}={p}" for r, p in pols.items())
+        print(f"{sc.meta.id}: {text(sc.meta.title)} - {c.n_turns} turns, seed {args.seed}"
+              + (f", {roles}" if roles else ""))
+    while not session.over:
+        rep = session.play_turn()
+        if not args.quiet:
+            print(turn_line(session, rep))
+    print_final(session)
+    if args.json:
+        write_json(session.record, session, args.json)
+    if args.csv:
+        Path(args.csv).write_text(record_csv(session.record, c), encoding="utf-8")
+    return 0
+
+
+def text(t: Any) -> str:
+    from .scenario.model import text_in
+    return text_in(t)
+
+
+def turn_line(s: Session, rep: Any) -> str:
+    c = s.c
+    acts = "; ".join(f"{a}: {', '.join(v)}" for a, v in rep.actions.items()
+                     if a in c.roles or a in c.scenario.playable_roles)
+    aut = s.st.autonomy[0].mean()
+    ev = f"  events: {', '.join(rep.events)}" if rep.events else ""
+    scores = " ".join(f"{r}={v:.2f}" for r, v in rep.scores.items())
+    return f"{rep.year}  autonomy {aut:5.1f}  score {scores}  | {acts or '-'}{ev}"
+
+
+def print_final(s: Session) -> None:
+    print("final grades:")
+    for role, g in s.grades().items():
+        print(f"  {role}: {g}  (score {s.st.score[0, s.c.actor_index[role]]:.3f})")
+        for ob in s.objectives():
+            if ob["role"] == role:
+                print(f"    {ob['grade']}  {ob['name']}: {ob['value']}")
+
+
+def write_json(rec: GameRecord, s: Session, path: str) -> None:
+    data = rec.to_json()
+    data["objectives"] = s.objectives()
+    data["names"] = {"states": s.c.state_ids, "partners": s.c.partner_ids,
+                     "powers": s.c.power_ids, "dimensions": s.c.dim_ids,
+                     "actors": s.c.actor_ids, "resources": s.c.res_ids,
+                     "meters": s.c.meter_ids}
+    Path(path).write_text(json.dumps(data, sort_keys=True, indent=1), encoding="utf-8")
+
+
+def record_csv(rec: GameRecord, c: Compiled, game: int = 0) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    start_year = int(c.scenario.calendar.start[:4])
+    snaps = [rec.start_values] + [t.values for t in rec.turns]
+    for t, v in enumerate(snaps):
+        year = start_year - 1 + t if c.scenario.calendar.turn == "year" else \
+            c.scenario.calendar.date_of_turn(max(0, t - 1))
+        for s, sid in enumerate(c.state_ids):
+            for d, did in enumerate(c.dim_ids):
+                for k, kid in enumerate(c.partner_ids):
+                    w.writerow((game, t, year, "dependence", sid, kid, did,
+                                _f(100 * v["dep"][s][d][k])))
+            w.writerow((game, t, year, "autonomy", sid, "", "", _f(v["autonomy"][s])))
+            for p, pid in enumerate(c.power_ids):
+                w.writerow((game, t, year, "trust", sid, pid, "", _f(v["trust"][s][p])))
+            w.writerow((game, t, year, "stability", sid, "", "", _f(v["stability"][s])))
+            w.writerow((game, t, year, "growth", sid, "", "", _f(v["growth"][s])))
+        for a, aid in enumerate(c.actor_ids):
+            for r, rid in enumerate(c.res_ids):
+                if v["res"][a][r]:
+                    w.writerow((game, t, year, f"resource:{rid}", aid, "", "",
+                                _f(v["res"][a][r])))
+        for m, mid in enumerate(c.meter_ids):
+            w.writerow((game, t, year, f"meter:{mid}", "", "", "", _f(v["meters"][m])))
+        for r in c.roles:
+            w.writerow((game, t, year, "score", c.actor_ids[r], "", "", _f(v["score"][r])))
+    return buf.getvalue()
+
+
+def _f(x: float) -> str:
+    return f"{x:.4f}"

@@ -113,8 +113,9 @@ def loads_save(text: str, name: str = "save") -> GameRecord:
     try:
         outer = json.loads(text)
     except json.JSONDecodeError as e:
+        truncated = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
         hint = "it looks cut short - was the disk full or the file copied halfway?" \
-            if e.pos >= len(text) - 2 else "it is damaged"
+            if truncated else "it is damaged (not valid JSON)"
         raise SaveError(f"{name}:{e.lineno}:{e.colno}: cannot read this save: {hint}") from None
     if not isinstance(outer, dict) or outer.get("format") != SAVE_FORMAT:
         raise SaveError(f"{name}: this is not a Crossroads save file")

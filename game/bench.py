@@ -1,0 +1,150 @@
+"""``python main.py bench``: the engine's throughput figures, printed as ``key: value`` lines.
+
+Measured in one process (one core), on the main campaign with its scripted opponents:
+
+* ``game_turns_per_s_batched``: N = 4096 games in lockstep, Japan on the random policy;
+* ``game_turns_per_s_loop``: the same engine run one game at a time (N = 1 per call);
+* ``batch_vs_loop_ratio`` and ``greedy_batch_vs_loop_ratio`` (Japan on one-step lookahead);
+* ``turn_latency_ms_n1``: one turn of the interactive game, with the "why?" ledger (p95);
+* ``peak_rss_mb_n10000``: peak memory of 10,000 games in lockstep (measured in a child process);
+* ``scenario_load_ms``: loading and validating the largest shipped scenario;
+* ``frame_ms_p95`` and ``startup_to_menu_s`` from the window, when pygame can start.
+
+Ratios are measured within one run, so a noisy machine moves both sides together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .engine.compiler import compile_scenario
+from .engine.session import Session
+from .play import run_batch
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SCENARIO = "campaign_1992_2025"
+
+
+def _largest_scenario() -> Path | None:
+    files = [p for p in (ROOT / "scenarios").glob("*.yaml")]
+    if not files:
+        return None
+
+    def size(p: Path) -> int:
+        return sum(f.stat().st_size for f in [p, *(ROOT / "scenarios" / "common").glob("*.yaml")])
+    return max(files, key=size)
+
+
+def _load(ref: str):
+    from .scenario.loader import load_scenario
+    res = load_scenario(ref)
+    if res.scenario is None:
+        raise SystemExit(f"bench: cannot load {ref}")
+    return res.scenario
+
+
+def _rate(fn, games: int, turns: int, repeat: int = 2) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return games * turns / best
+
+
+def _rss_child(ref: str, n: int) -> float:
+    code = (
+        "import resource, sys; sys.path.insert(0, %r)\n"
+        "from game.scenario.loader import load_scenario\n"
+        "from game.engine.compiler import compile_scenario\n"
+        "from game.play import run_batch\n"
+        "c = compile_scenario(load_scenario(%r).scenario)\n"
+        "run_batch(c, 1, %d, {'JPN': 'random'})\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    ) % (str(ROOT), ref, n)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "OMP_NUM_THREADS": "1"})
+    try:
+        return float(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return float("nan")
+
+
+def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | str]:
+    ref = ref or (DEFAULT_SCENARIO if (ROOT / "scenarios" / f"{DEFAULT_SCENARIO}.yaml").exists()
+                  else str(_largest_scenario() or ROOT / "tests" / "fixtures" / "mini.yaml"))
+    out: dict[str, float | str] = {"scenario": ref}
+    t0 = time.perf_counter()
+    sc = _load(ref)
+    out["scenario_load_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    largest = _largest_scenario()
+    if largest is not None:
+        t0 = time.perf_counter()
+        _load(str(largest))
+        out["largest_scenario"] = largest.stem
+        out["largest_scenario_load_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    c = compile_scenario(sc)
+    T = c.n_turns
+    role = "JPN" if "JPN" in c.actor_index else c.scenario.playable_roles[0]
+    nb = 1024 if quick else 4096
+    nl = 16 if quick else 48
+    batched = _rate(lambda: run_batch(c, 1, nb, {role: "random"}), nb, T)
+    loop = _rate(lambda: [run_batch(c, 1, 1, {role: "random"}, game_offset=i)
+                          for i in range(nl)], nl, T, repeat=1)
+    out["turns_per_game"] = T
+    out["game_turns_per_s_batched"] = round(batched)
+    out["game_turns_per_s_loop"] = round(loop)
+    out["batch_vs_loop_ratio"] = round(batched / loop, 1)
+    ng, ngl = (256, 4) if quick else (1024, 12)
+    gb = _rate(lambda: run_batch(c, 1, ng, {role: "greedy"}), ng, T, repeat=1)
+    gl = _rate(lambda: [run_batch(c, 1, 1, {role: "greedy"}, game_offset=i)
+                        for i in range(ngl)], ngl, T, repeat=1)
+    out["greedy_game_turns_per_s_batched"] = round(gb)
+    out["greedy_batch_vs_loop_ratio"] = round(gb / gl, 1)
+    lat = []
+    s = Session.start(sc, humans=(role,), seed=1)
+    while not s.over:
+        legal = [x for x in s.choices(role) if x.legal]
+        if legal:
+            s.plan(legal[0].id)
+        t0 = time.perf_counter()
+        s.play_turn()
+        lat.append((time.perf_counter() - t0) * 1000)
+    out["turn_latency_ms_n1"] = round(float(np.percentile(lat, 95)), 2)
+    out["peak_rss_mb_n10000"] = round(_rss_child(ref, 2000 if quick else 10000), 1)
+    if quick:
+        out["peak_rss_games"] = 2000
+    try:
+        from .ui.bench import ui_bench
+        out.update({k: round(v, 3) for k, v in ui_bench().items()})
+    except Exception as e:  # no display, or the window is not built in this install
+        out["ui_bench"] = f"skipped ({type(e).__name__}: {e})"
+    return out
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    res = measure(args.scenario, quick=args.quick)
+    for k, v in res.items():
+        print(f"{k}: {v}")
+    targets = {"batch_vs_loop_ratio": (">=", 25), "game_turns_per_s_batched": (">=", 250_000),
+               "greedy_batch_vs_loop_ratio": (">=", 8), "turn_latency_ms_n1": ("<=", 20),
+               "peak_rss_mb_n10000": ("<=", 1024), "largest_scenario_load_ms": ("<=", 300),
+               "frame_ms_p95": ("<=", 16), "startup_to_menu_s": ("<=", 2)}
+    print("targets:")
+    for k, (op, v) in targets.items():
+        if k in res and isinstance(res[k], (int, float)):
+            ok = res[k] >= v if op == ">=" else res[k] <= v
+            print(f"  {k} {op} {v}: {'met' if ok else 'NOT met'}")
+    if os.environ.get("CROSSROADS_BENCH_JSON"):
+        Path(os.environ["CROSSROADS_BENCH_JSON"]).write_text(json.dumps(res, indent=1))
+    return 0

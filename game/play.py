@@ -111,9 +111,11 @@ def run_batch(c: Compiled, seed: int, n: int, names: Mapping[str, str] | None = 
         acts = choose_actions(c, st, p, policies)
         info = core.step(c, st, p, acts, option_chooser=chooser)
         ch = info.chosen.reshape(n, -1)
-        gi, _ = np.nonzero(ch >= 0)
+        gi, col = np.nonzero(ch >= 0)
         if gi.size:
-            np.add.at(counts, (gi, ch[ch >= 0]), 1)
+            width = counts.shape[1]
+            counts += np.bincount(gi * width + ch[gi, col], minlength=n * width
+                                  ).reshape(n, width).astype(np.int32)
         refused += int(info.refused.sum())
         if record_turns:
             traj.append(snapshot(st))

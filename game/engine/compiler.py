@@ -579,6 +579,9 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     c.op_slots = np.array([s for p in c.programs for s in p.slots], dtype=np.int64)
     c.op_amounts = np.array([a for p in c.programs for a in p.amounts], dtype=np.float64)
     c.n_programs = len(c.programs)
+    c.block_starts = np.array([L.push_scaled, L.push_raw, L.pull, L.trust, L.stability, L.growth,
+                               L.resources, L.meters, L.flag_set, L.flag_clear, L.org_join,
+                               L.org_leave])
     return c
 
 

@@ -189,8 +189,10 @@ def legal_mask(c: Compiled, st: State, seat: int, res: np.ndarray | None = None,
     ids = ch[valid]
     r = st.res if res is None else res
     cd = st.cooldown if cooldown is None else cooldown
-    ok = (r[:, seat, None, :] >= c.choice_cost[ids][None, :, :] - 1e-9).all(axis=2)
-    ok &= cd[:, c.choice_cool[ids]] <= st.turn[:, None]
+    ok = cd[:, c.choice_cool[ids]] <= st.turn[:, None]
+    cost = c.choice_cost[ids]
+    for j in np.nonzero(cost.any(axis=0))[0]:
+        ok &= r[:, seat, j, None] >= cost[None, :, j] - 1e-9
     for j, cid in enumerate(ids):
         pred = c.choice_predicates[cid]
         if pred is not None:
@@ -235,6 +237,11 @@ def _acceptance(c: Compiled, st: State, p: Params) -> np.ndarray:
     return np.clip(acc, 0.0, 1.5)
 
 
+# block numbers of Layout (1-based, as returned by searchsorted over Compiled.block_starts)
+(BLK_PUSH_S, BLK_PUSH_R, BLK_PULL, BLK_TRUST, BLK_STAB, BLK_GROWTH, BLK_RES, BLK_METER,
+ BLK_FSET, BLK_FCLEAR, BLK_OJOIN, BLK_OLEAVE) = range(1, 13)
+
+
 def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
                    ledger: Ledger | None = None) -> None:
     """Apply effect programs ``progs[N, J]`` (-1 = none) to the batch, all at once."""
@@ -256,54 +263,54 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
     slot, amt = c.op_slots[op], c.op_amounts[op]
     V = L.size
     delta = np.bincount(g * V + slot, weights=amt, minlength=n * V).reshape(n, V)
+    touched = set(np.searchsorted(c.block_starts, np.unique(slot), side="right").tolist())
     if ledger is not None:
         ledger.before(st)
     dep_shape = (n, L.S, L.D, L.K)
     push_s = delta[:, L.push_scaled:L.push_scaled + L.dep].reshape(dep_shape)
     push_r = delta[:, L.push_raw:L.push_raw + L.dep].reshape(dep_shape)
+    push = push_r
     acc = None
-    if push_s.any():
+    if BLK_PUSH_S in touched:
         acc = np.ones(dep_shape)
         acc[..., :L.P] = _acceptance(c, st, p)
         push = push_s * acc + push_r
-    else:
-        push = push_r
-    if push.any():
+    if BLK_PUSH_S in touched or BLK_PUSH_R in touched:
         tot = push.sum(axis=3, keepdims=True)
         old = st.dep
         st.dep = (old + push) / (1.0 + tot)
-    pull = delta[:, L.pull:L.pull + L.dep].reshape(dep_shape)
-    if pull.any():
+    if BLK_PULL in touched:
+        pull = delta[:, L.pull:L.pull + L.dep].reshape(dep_shape)
         take = np.minimum(st.dep, pull)
         take[..., L.K - 1] = 0.0
         st.dep = st.dep - take
         st.dep[..., L.K - 1] += take.sum(axis=3)
-    tr = delta[:, L.trust:L.trust + L.S * L.P]
-    if tr.any():
+    if BLK_TRUST in touched:
+        tr = delta[:, L.trust:L.trust + L.S * L.P]
         st.trust = np.clip(st.trust + tr.reshape(n, L.S, L.P), 0.0, 100.0)
-    sb = delta[:, L.stability:L.stability + L.S]
-    if sb.any():
+    if BLK_STAB in touched:
+        sb = delta[:, L.stability:L.stability + L.S]
         st.stability = np.clip(st.stability + sb, 0.0, 100.0)
-    gr = delta[:, L.growth:L.growth + L.S]
-    if gr.any():
+    if BLK_GROWTH in touched:
+        gr = delta[:, L.growth:L.growth + L.S]
         st.growth = np.clip(st.growth + gr, -30.0, 30.0)
         st.base_growth = np.clip(st.base_growth + 0.5 * gr, -30.0, 30.0)
-    rs = delta[:, L.resources:L.resources + L.A * L.R]
-    if rs.any():
+    if BLK_RES in touched:
+        rs = delta[:, L.resources:L.resources + L.A * L.R]
         st.res = np.clip(st.res + rs.reshape(n, L.A, L.R), c.res_min, c.res_max)
-    if L.M:
+    if BLK_METER in touched:
         mt = delta[:, L.meters:L.meters + L.M]
-        if mt.any():
+        if True:
             st.meters = np.clip(st.meters + mt, c.meter_min, c.meter_max)
-    if L.F:
+    if BLK_FSET in touched or BLK_FCLEAR in touched:
         fs = delta[:, L.flag_set:L.flag_set + L.F] > 0
         fc = delta[:, L.flag_clear:L.flag_clear + L.F] > 0
-        if fs.any() or fc.any():
+        if True:
             st.flags = (st.flags & ~fc) | fs
-    if L.O:
+    if BLK_OJOIN in touched or BLK_OLEAVE in touched:
         oj = delta[:, L.org_join:L.org_join + L.O * L.A].reshape(n, L.O, L.A) > 0
         ol = delta[:, L.org_leave:L.org_leave + L.O * L.A].reshape(n, L.O, L.A) > 0
-        if oj.any() or ol.any():
+        if True:
             st.member = (st.member & ~ol) | oj
     if ledger is not None:
         ledger.programs(c, st, flat, acc, push)

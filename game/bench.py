@@ -62,14 +62,14 @@ def _rate(fn, games: int, turns: int, repeat: int = 2) -> float:
 
 def _rss_child(ref: str, n: int) -> float:
     code = (
-        "import resource, sys; sys.path.insert(0, %r)\n"
+        f"import resource, sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "from game.scenario.loader import load_scenario\n"
         "from game.engine.compiler import compile_scenario\n"
         "from game.play import run_batch\n"
-        "c = compile_scenario(load_scenario(%r).scenario)\n"
-        "run_batch(c, 1, %d, {'JPN': 'random'})\n"
+        f"c = compile_scenario(load_scenario({ref!r}).scenario)\n"
+        f"run_batch(c, 1, {n}, {{'JPN': 'random'}})\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
-    ) % (str(ROOT), ref, n)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**os.environ, "OMP_NUM_THREADS": "1"})
     try:

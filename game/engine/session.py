@@ -432,6 +432,18 @@ def _key_values(c: Compiled, st: State) -> dict[str, float]:
     return out
 
 
+def _quantity_label(quantity: str, k: list[str]) -> str:
+    if quantity == "dependence":
+        return f"{k[0]}: {k[1].lower()} dependence on {k[2]}"
+    if quantity == "trust":
+        return f"{k[0]}: trust in {k[1]}"
+    if quantity in ("stability", "growth"):
+        return f"{k[0]}: {quantity}"
+    if quantity == "resource":
+        return f"{k[0]}: {k[1]}"
+    return k[0]
+
+
 def why_lines(c: Compiled, entries: list[Entry], limit: int = 40) -> list[str]:
     """Readable "why did this change?" lines, largest first, grouped by cause."""
     names = c.names
@@ -439,13 +451,7 @@ def why_lines(c: Compiled, entries: list[Entry], limit: int = 40) -> list[str]:
     for e in sorted(entries, key=lambda e: -abs(e.delta)):
         if e.kind == "limits" or (e.quantity == "resource" and e.kind == "income"):
             continue
-        k = [names.get(x, x) for x in e.key]
-        what = {"dependence": lambda: f"{k[0]}: {k[1].lower()} dependence on {k[2]}",
-                "trust": lambda: f"{k[0]}: trust in {k[1]}",
-                "stability": lambda: f"{k[0]}: stability",
-                "growth": lambda: f"{k[0]}: growth",
-                "resource": lambda: f"{k[0]}: {k[1]}",
-                "meter": lambda: k[0]}[e.quantity]()
+        what = _quantity_label(e.quantity, [names.get(x, x) for x in e.key])
         unit = " pts" if e.quantity == "dependence" else ""
         src = f"  [{e.source}]" if e.source else ""
         lines.append(f"{what} {e.delta:+.1f}{unit} \u2190 {e.label}{src}")

@@ -222,8 +222,10 @@ def describe_quantity_test(kind: str, q: Any, names: dict[str, str] | None) -> s
 class YearRange(Strict):
     """True while the current date is inside the range (either side may be left out)."""
 
-    from_: str | None = Field(None, alias="from", description="first year, e.g. '2013'")
-    until: str | None = Field(None, description="last year, e.g. '2020'")
+    from_: str | None = Field(None, alias="from", pattern=r"^\d{4}(-(0[1-9]|1[0-2]))?$",
+                              description="first year, e.g. '2013'")
+    until: str | None = Field(None, pattern=r"^\d{4}(-(0[1-9]|1[0-2]))?$",
+                              description="last year, e.g. '2020'")
 
     @field_validator("from_", "until", mode="before")
     @classmethod
@@ -330,8 +332,8 @@ CONDITIONS: dict[str, str] = {
     "all": "true when every listed condition is true",
     "any": "true when at least one listed condition is true",
     "not": "true when the given condition is false",
-    **{k: (v.__doc__ or "").strip().split("\n")[0] + " Add at_least, at_most or between."
-       for k, v in QUANTITIES.items()},
+    **{k: " ".join((v.__doc__ or "").strip().split("\n\n")[0].replace("``", "").split())
+       + " Add at_least, at_most or between." for k, v in QUANTITIES.items()},
     "flag": "true when the flag (declared under flags) is set",
     "member_of": "true when an actor belongs to an organisation",
     "year": "true while the year is within {from, until}",

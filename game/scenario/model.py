@@ -106,7 +106,9 @@ class Calendar(Strict):
 
     @model_validator(mode="after")
     def _order(self) -> Calendar:
-        if self.end < self.start:
+        y, _, m = self.end.partition("-")
+        end_idx = int(y) * 12 + (int(m) - 1 if m else 11)
+        if end_idx < self.start_month_index:
             raise ValueError(f"calendar ends ({self.end}) before it starts ({self.start})")
         return self
 

@@ -37,9 +37,10 @@ PLACEHOLDERS = ("$actor", "$target")
 
 
 class Strict(BaseModel):
-    """Base for every model of the format: unknown keys are errors, values are not coerced."""
+    """Base for every model of the format: unknown keys are errors; only the YAML spelling of
+    each key is accepted (``from``, not the Python name ``from_``)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
 
 def _num(x: float) -> str:

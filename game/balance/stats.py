@@ -1,0 +1,90 @@
+"""Small, dependency-free statistics for balance studies.
+
+* ``wilson``: the Wilson score interval for a proportion (k successes in n games).
+* ``mean_ci``: a normal-approximation interval for a mean (scores are bounded in [0, 1], so with
+  the hundreds of games a study uses the central limit theorem is a safe approximation).
+* ``paired_diff``: the interval of the mean of paired differences (common random numbers: both
+  arms played the very same games, so the game-to-game luck cancels out).
+* ``ratio_ci``: the interval of a ratio of sums (e.g. one action's share of all the actions a
+  role took), with the delta method and games as independent clusters.
+* ``z_for``: the two-sided normal quantile for a confidence level, with a Bonferroni correction
+  when several checks share one error budget.
+
+Every interval is returned as ``(estimate, low, high)``.
+"""
+
+from __future__ import annotations
+
+import math
+from statistics import NormalDist
+
+import numpy as np
+
+CONFIDENCE = 0.95
+
+
+def z_for(confidence: float = CONFIDENCE, comparisons: int = 1) -> float:
+    """Two-sided normal quantile; ``comparisons`` > 1 applies a Bonferroni correction."""
+    alpha = (1.0 - confidence) / max(1, comparisons)
+    return NormalDist().inv_cdf(1.0 - alpha / 2.0)
+
+
+def wilson(k: int, n: int, z: float | None = None) -> tuple[float, float, float]:
+    """Wilson score interval for ``k`` successes out of ``n``."""
+    z = z_for() if z is None else z
+    if n <= 0:
+        return (math.nan, 0.0, 1.0)
+    p = k / n
+    z2 = z * z
+    den = 1.0 + z2 / n
+    centre = (p + z2 / (2 * n)) / den
+    half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / den
+    return (p, max(0.0, centre - half), min(1.0, centre + half))
+
+
+def mean_ci(x: np.ndarray, z: float | None = None) -> tuple[float, float, float]:
+    """Mean of ``x`` with a normal-approximation interval."""
+    z = z_for() if z is None else z
+    x = np.asarray(x, dtype=np.float64)
+    n = x.size
+    if n == 0:
+        return (math.nan, math.nan, math.nan)
+    m = float(x.mean())
+    if n == 1:
+        return (m, m, m)
+    se = float(x.std(ddof=1)) / math.sqrt(n)
+    return (m, m - z * se, m + z * se)
+
+
+def paired_diff(a: np.ndarray, b: np.ndarray, z: float | None = None) -> tuple[float, float, float]:
+    """Mean of ``a - b`` over paired games (same seeds and game indices) with its interval."""
+    return mean_ci(np.asarray(a, dtype=np.float64) - np.asarray(b, dtype=np.float64), z)
+
+
+def ratio_ci(num: np.ndarray, den: np.ndarray, z: float | None = None) -> tuple[float, float, float]:
+    """``sum(num) / sum(den)`` with a delta-method interval (games are the clusters)."""
+    z = z_for() if z is None else z
+    num = np.asarray(num, dtype=np.float64)
+    den = np.asarray(den, dtype=np.float64)
+    n = num.size
+    tot = float(den.sum())
+    if n == 0 or tot <= 0:
+        return (math.nan, 0.0, 1.0)
+    r = float(num.sum()) / tot
+    if n == 1:
+        return (r, r, r)
+    resid = num - r * den
+    se = math.sqrt(float(resid.var(ddof=1)) * n) / tot
+    return (r, max(0.0, r - z * se), min(1.0, r + z * se))
+
+
+def games_for_half_width(half_width: float, p: float = 0.5, z: float | None = None) -> int:
+    """Games needed so a proportion's interval is at most ``half_width`` wide on each side."""
+    z = z_for() if z is None else z
+    return int(math.ceil(z * z * p * (1 - p) / max(1e-12, half_width) ** 2))
+
+
+def games_for_mean(sd: float, half_width: float, z: float | None = None) -> int:
+    """Games needed so a mean (or a paired difference) of spread ``sd`` is known to ±half_width."""
+    z = z_for() if z is None else z
+    return int(math.ceil((z * sd / max(1e-12, half_width)) ** 2))

@@ -1,0 +1,182 @@
+"""The scenario commands of the CLI (``game/cli.py`` parses arguments and calls these).
+
+Each returns the process exit code: 0 success, 1 the content has errors, 2 a usage problem
+(a path that does not exist, a file that would be overwritten, an unknown format). None of
+them lets an exception escape: a user never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .diagnostics import count, render_github, render_json, render_text, summary_line
+
+FORMATS = ("text", "json", "github")
+
+
+def _say(msg: str, out: TextIO | None = None) -> None:
+    print(msg, file=out or sys.stdout)
+
+
+def _bug(exc: BaseException) -> int:
+    _say(f"Internal error ({type(exc).__name__}: {exc}). This is a bug in the game, not in "
+         "your files: please report this.", sys.stderr)
+    return 1
+
+
+def cmd_validate(paths: Sequence[str], fmt: str = "text") -> int:
+    """Check scenario files or folders and print every problem.
+
+    Exit 0 when there is no error (warnings are printed but allowed), 1 when any file has
+    errors, 2 for usage errors (no path, a path that does not exist, an unknown format)."""
+    try:
+        from .loader import installed_ids
+        from .validate import validate_report
+
+        if fmt not in FORMATS:
+            _say(f"Unknown format '{fmt}': use one of {', '.join(FORMATS)}.", sys.stderr)
+            return 2
+        if not paths:
+            _say("Give at least one scenario file or folder to check, e.g. "
+                 "'python main.py validate scenarios/'.", sys.stderr)
+            return 2
+        missing = [p for p in paths if not os.path.exists(p)]
+        if missing:
+            ids = installed_ids()
+            missing = [p for p in missing if p not in ids]
+        if missing:
+            for p in missing:
+                _say(f"'{p}' does not exist (no such file, folder or installed scenario). "
+                     "Check the spelling; paths are relative to the folder you are in.",
+                     sys.stderr)
+            return 2
+        rep = validate_report(list(paths))
+        diags = rep.diagnostics
+        if fmt == "json":
+            _say(render_json(diags))
+        elif fmt == "github":
+            text = render_github(diags)
+            if text:
+                _say(text)
+        else:
+            text = render_text(diags, rep.sources)
+            if text:
+                _say(text)
+                _say("")
+            _say(summary_line(diags, rep.n_files))
+        errors, _ = count(diags)
+        return 1 if errors else 0
+    except BrokenPipeError:  # output piped into 'head' etc.
+        return 1
+    except Exception as exc:  # noqa: BLE001 - never a traceback
+        return _bug(exc)
+
+
+def cmd_schema(out: str | None = None) -> int:
+    """Write the editor JSON Schema to ``out`` (stdout when None or '-')."""
+    try:
+        from .schema import json_schema
+
+        text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+        if out in (None, "-"):
+            sys.stdout.write(text)
+            return 0
+        target = Path(out)  # type: ignore[arg-type]
+        if target.is_dir():
+            target = target / "scenario.schema.json"
+        if not target.parent.is_dir():
+            _say(f"Cannot write '{out}': the folder '{target.parent}' does not exist.",
+                 sys.stderr)
+            return 2
+        target.write_text(text, encoding="utf-8")
+        _say(f"Wrote the scenario JSON Schema to {target}.")
+        _say("In VS Code (with the YAML extension) add the line\n"
+             f"  # yaml-language-server: $schema={target.name}\n"
+             "at the top of a scenario file next to it, or map it in the 'yaml.schemas' "
+             "setting.")
+        return 0
+    except OSError as exc:
+        _say(f"Cannot write '{out}': {exc.strerror or exc}.", sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001
+        return _bug(exc)
+
+
+def cmd_new_scenario(name: str, dest: str | None = None) -> int:
+    """Write a starter scenario ``<dest>/<id>/scenario.yaml``; never overwrites (exit 2)."""
+    try:
+        from .loader import display_name
+        from .template import new_scenario, slug
+
+        if not name or not name.strip():
+            _say("Give the scenario a name, e.g. 'python main.py new-scenario \"Silk Road "
+                 "2030\"'.", sys.stderr)
+            return 2
+        dest_dir = Path(dest) if dest else Path.cwd()
+        if dest_dir.exists() and not dest_dir.is_dir():
+            _say(f"'{dest}' is a file, not a folder.", sys.stderr)
+            return 2
+        try:
+            path = new_scenario(name, dest_dir)
+        except FileExistsError as exc:
+            _say(f"'{display_name(Path(str(exc)))}' already exists; nothing was written. "
+                 "Choose another name, or delete the old file first.", sys.stderr)
+            return 2
+        shown = display_name(path)
+        _say(f"Created {shown} (scenario id '{slug(name)}').")
+        _say(f"Next: edit it, then check it with 'python main.py validate {shown}'.")
+        return 0
+    except OSError as exc:
+        _say(f"Cannot write the scenario: {exc.strerror or exc}.", sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001
+        return _bug(exc)
+
+
+def scenario_rows() -> list[dict[str, object]]:
+    """One row per installed scenario; failures are listed with their error count."""
+    from .diagnostics import count as _count
+    from .loader import display_name, list_installed
+
+    rows: list[dict[str, object]] = []
+    for path, res in list_installed():
+        if res.scenario is not None:
+            row = dict(res.scenario.summary_row())
+            row["path"] = display_name(Path(str(row.get("path") or path)))
+            row["errors"] = 0
+            row["warnings"] = len(res.warnings)
+        else:
+            e, w = _count(res.diagnostics)
+            sid = path.parent.name if path.name.startswith("scenario.") else path.stem
+            row = {"id": sid, "title": None, "path": display_name(path), "errors": e,
+                   "warnings": w}
+        rows.append(row)
+    return rows
+
+
+def cmd_scenarios(as_json: bool = False) -> int:
+    """List installed scenarios (``{"scenarios": [rows...]}`` with ``as_json``)."""
+    try:
+        rows = scenario_rows()
+        if as_json:
+            _say(json.dumps({"scenarios": rows}, ensure_ascii=False, indent=2))
+            return 0
+        if not rows:
+            _say("No scenarios are installed (the 'scenarios' folder is empty).")
+            return 0
+        for r in rows:
+            if r.get("errors"):
+                _say(f"{r['id']:<28} BROKEN: {r['errors']} error(s) - run "
+                     f"'python main.py validate {r['path']}'")
+                continue
+            roles = ", ".join(r.get("playable_roles") or []) or "-"  # type: ignore[arg-type]
+            _say(f"{r['id']:<28} {r['start_year']}-{r['end_year']}  {r['turns']:>3} turns  "
+                 f"roles: {roles:<12} {r['title']}")
+        return 0
+    except Exception as exc:  # noqa: BLE001
+        return _bug(exc)

@@ -1,0 +1,332 @@
+"""The window: ``run_window(args)`` (called by ``game/cli.py``) and the ``App`` main loop.
+
+The loop only does: raw events -> ``InputMapper`` -> the top scene's ``handle`` -> ``update`` of
+the top scene -> draw the stack on the 1280x720 canvas -> scale to the window. ``App.step`` runs
+one frame from a list of events, which is what the tests call; ``--autoplay`` posts real pygame
+events into the queue (see ``autoplay.py``), so it drives exactly the keyboard path.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from . import catalog, i18n, saves, theme
+from .controller import DIFFICULTIES, GameController
+from .display import Display, parse_size
+from .i18n import tr
+from .input import Action, Input, InputMapper
+from .scenes.base import Scene, SceneStack
+from .theme import SIZE
+
+
+@dataclass
+class Options:
+    scenario: str | None = None
+    role: str | None = None
+    seed: int = 1
+    difficulty: str | None = None
+    autoplay: int | None = None
+    screenshot_dir: str | None = None
+    size: tuple[int, int] | None = None
+    fullscreen: bool = False
+    lang: str | None = None
+    projector: bool = False
+
+    @staticmethod
+    def from_args(args: Any) -> Options:
+        roles = getattr(args, "role", None) or []
+        diff = getattr(args, "difficulty", None)
+        return Options(
+            scenario=getattr(args, "scenario", None),
+            role=roles[0] if roles else None,
+            seed=int(getattr(args, "seed", 1) or 1),
+            difficulty=diff if diff in DIFFICULTIES else None,
+            autoplay=getattr(args, "autoplay", None),
+            screenshot_dir=getattr(args, "screenshot_dir", None),
+            size=parse_size(getattr(args, "size", None)),
+            fullscreen=bool(getattr(args, "fullscreen", False)),
+            lang=getattr(args, "lang", None),
+            projector=bool(getattr(args, "projector", False)))
+
+
+class App:
+    def __init__(self, options: Options | None = None, entry: catalog.Entry | None = None) -> None:
+        self.t0 = time.perf_counter()
+        self.options = options or Options()
+        o = self.options
+        self.settings = saves.Settings.load()
+        i18n.set_language(o.lang or self.settings.language)
+        theme.set_high_contrast(o.projector or self.settings.high_contrast)
+        if not pygame.display.get_init():
+            pygame.display.init()
+        if not pygame.font.get_init():
+            pygame.font.init()
+        size = o.size or parse_size(self.settings.window) or (1280, 720)
+        self.display = Display(size, o.fullscreen or self.settings.fullscreen,
+                               title=tr("app.title"))
+        pygame.key.set_repeat(400, 40)
+        self.mapper = InputMapper(self.display.to_logical)
+        self.stack = SceneStack()
+        self.running = True
+        self.frame = 0
+        self.first_menu_frame_s: float | None = None
+        self._toast = ""
+        self._shots: dict[str, int] = {}
+        self.shot_paths: list[Path] = []
+        self.autoplayer: Any = None
+        self.controller: GameController | None = None
+        self.start_entry = entry
+        self.errors: list[str] = []  # unexpected exceptions caught in a frame (never silent)
+        from .scenes.menu import MenuScene
+
+        entries = catalog.discover()
+        if entry is not None and not any(e.id == entry.id and e.ok for e in entries):
+            entries.insert(0, entry)
+        self.stack.push(MenuScene(self, entries))
+        if entry is not None:
+            menu = self.stack.top
+            idx = next((i for i, e in enumerate(entries) if e.id == entry.id), 0)
+            menu.list.select(idx)  # type: ignore[attr-defined]
+            if o.autoplay is None:
+                self.new_game(entry, o.role, o.seed, o.difficulty)
+
+    # ---- navigation used by the scenes ---------------------------------------------------------
+    def new_game(self, entry: catalog.Entry, role: str | None, seed: int,
+                 difficulty: str | None) -> None:
+        from .scenes.game import GameScene
+
+        try:
+            ctl = GameController.new(entry, role, seed, difficulty)
+        except Exception as e:  # noqa: BLE001 - show it, never crash the class's game
+            self.show_error(tr("error.start_title"), f"{type(e).__name__}: {e}")
+            return
+        self.controller = ctl
+        self._keep_menu_then(GameScene(self, ctl))
+
+    def resume_save(self, path: Path, scenario_id: str) -> None:
+        from ..engine.record import SaveError
+        from .scenes.game import GameScene
+
+        entry = self._find_entry(scenario_id)
+        if entry is None or not entry.ok:
+            self.show_error(tr("saves.bad_title"),
+                            entry.errors if entry else tr("saves.no_scenario", id=scenario_id))
+            return
+        try:
+            ctl = GameController.resume(entry, path)
+        except (SaveError, OSError) as e:
+            self.show_error(tr("saves.bad_title"), str(e))
+            return
+        self.controller = ctl
+        self._keep_menu_then(GameScene(self, ctl))
+
+    def _find_entry(self, scenario_id: str) -> catalog.Entry | None:
+        if self.start_entry is not None and self.start_entry.id == scenario_id:
+            return self.start_entry
+        from .scenes.menu import MenuScene
+
+        menu = self.stack.find(MenuScene)
+        for e in (menu.entries if isinstance(menu, MenuScene) else []):
+            if e.id == scenario_id:
+                return e
+        e = catalog.load(scenario_id)
+        return e
+
+    def _keep_menu_then(self, scene: Scene) -> None:
+        from .scenes.menu import MenuScene
+
+        while self.stack.top is not None and not isinstance(self.stack.top, MenuScene):
+            self.stack.scenes.pop().exit()
+        self.stack.push(scene)
+
+    def go_menu(self) -> None:
+        from .scenes.menu import MenuScene
+
+        while self.stack.top is not None and not isinstance(self.stack.top, MenuScene):
+            self.stack.scenes.pop().exit()
+        if self.stack.top is None:
+            self.stack.push(MenuScene(self))
+        else:
+            self.stack.top.resume()
+        self.controller = None
+
+    def open_debrief(self, ctl: GameController) -> None:
+        from .scenes.debrief import DebriefScene
+
+        self._keep_menu_then(DebriefScene(self, ctl))
+
+    def show_error(self, title: str, body: str) -> None:
+        from .scenes.error import ErrorScene
+
+        self.stack.push(ErrorScene(self, title, body))
+
+    def open_help(self) -> None:
+        from .scenes.overlays import HelpScene
+
+        if not isinstance(self.stack.top, HelpScene):
+            self.stack.push(HelpScene(self))
+
+    def open_about_map(self) -> None:
+        from .scenes.overlays import AboutMapScene
+
+        if not isinstance(self.stack.top, AboutMapScene):
+            self.stack.push(AboutMapScene(self))
+
+    def open_settings(self) -> None:
+        from .scenes.settings import SettingsScene
+
+        if not isinstance(self.stack.top, SettingsScene):
+            self.stack.push(SettingsScene(self))
+
+    def quit(self) -> None:
+        self.running = False
+
+    def toast(self, msg: str) -> None:
+        """A short message at the bottom; it stays until the next key press or click."""
+        self._toast = msg
+
+    def export_folder(self) -> Path:
+        if self.options.screenshot_dir:
+            return Path(self.options.screenshot_dir)
+        return saves.export_dir()
+
+    # ---- the loop ------------------------------------------------------------------------------
+    def dispatch(self, inp: Input) -> None:
+        a = inp.action
+        if a in (Action.CLICK,) or (a not in (Action.MOTION, Action.WHEEL) and self._toast):
+            self._toast = ""
+        if a == Action.QUIT:
+            self.running = False
+            return
+        if a == Action.FULLSCREEN:
+            self.display.toggle_fullscreen()
+            self.settings.fullscreen = self.display.fullscreen
+            return
+        top = self.stack.top
+        if top is None:
+            return
+        if a == Action.HELP and top.name != "help":
+            self.open_help()
+            return
+        top.handle(inp)
+
+    def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60) -> bool:
+        """One frame: handle ``events`` (default: the pygame queue), update, draw, present."""
+        if events is None:
+            events = pygame.event.get()
+        for ev in events:
+            if ev.type == pygame.VIDEORESIZE:
+                self.display.resized((ev.w, ev.h))
+                continue
+            inp = self.mapper.map(ev)
+            if inp is not None:
+                self.dispatch(inp)
+            if not self.running:
+                return False
+        top = self.stack.top
+        if top is not None:
+            top.update(dt)
+        self.draw()
+        self.frame += 1
+        return self.running
+
+    def draw(self) -> None:
+        canvas = self.display.canvas
+        canvas.fill(theme.current().bg)
+        self.stack.draw(canvas)
+        if self._toast:
+            self._draw_toast(canvas)
+        top = self.stack.top
+        if top is not None and top.name == "menu" and self.first_menu_frame_s is None:
+            self.first_menu_frame_s = time.perf_counter() - self.t0
+        self.display.present()
+        if self.options.screenshot_dir and top is not None:
+            self._screenshot(top)
+
+    def _draw_toast(self, canvas: pygame.Surface) -> None:
+        from . import text
+
+        th = theme.current()
+        w = min(1100, text.width(self._toast, SIZE.BODY) + 40)
+        r = pygame.Rect((1280 - w) // 2, 610, w, 52)
+        pygame.draw.rect(canvas, th.ink, r, border_radius=8)
+        text.draw(canvas, self._toast, r.inflate(-20, 0), SIZE.BODY, th.panel, bold=True,
+                  align="center", valign="center", wrap_text=False, min_size=SIZE.SMALL)
+
+    def _screenshot(self, top: Scene) -> None:
+        key = top.shot_key()
+        if key in self._shots:
+            return
+        folder = Path(self.options.screenshot_dir or ".")
+        folder.mkdir(parents=True, exist_ok=True)
+        n = len(self._shots)
+        self._shots[key] = n
+        p = folder / f"{n:02d}_{key}.png"
+        self.display.screenshot(str(p))
+        self.shot_paths.append(p)
+
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        while self.running:
+            if self.autoplayer is not None and not pygame.event.peek():
+                evs = self.autoplayer.next_events(self)
+                if evs is None:
+                    break
+                for ev in evs:
+                    pygame.event.post(ev)
+            events = pygame.event.get()
+            if not events and self.autoplayer is None:
+                events = [pygame.event.wait(500)]  # idle: nothing in the game is timed
+            self.step(events)
+            clock.tick(60)
+        return 0
+
+
+def run_window(args: Any) -> int:
+    """Open the window (menu, or the scenario given on the command line). Returns an exit code.
+
+    A scenario given on the command line that fails validation prints the validator's messages
+    and returns 1 before any window opens."""
+    opts = Options.from_args(args)
+    entry = None
+    if opts.scenario:
+        entry = catalog.load(opts.scenario)
+        if not entry.ok:
+            print(entry.errors, file=sys.stderr)
+            print(f"crossroads: cannot open '{opts.scenario}': fix the errors above "
+                  "(python main.py validate shows them too)", file=sys.stderr)
+            return 1
+    if opts.autoplay is not None and opts.autoplay < 0:
+        print("crossroads: --autoplay needs a number of turns (0 or more)", file=sys.stderr)
+        return 2
+    if opts.screenshot_dir:
+        Path(opts.screenshot_dir).mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # the game has no sound
+    try:
+        app = App(opts, entry)
+    except pygame.error as e:
+        print(f"crossroads: cannot open a window ({e}). On a machine without a display use "
+              "'play SCENARIO --headless', or run under xvfb-run.", file=sys.stderr)
+        return 1
+    if opts.autoplay is not None:
+        from .autoplay import AutoPlayer
+
+        app.autoplayer = AutoPlayer(opts.autoplay, scenario_id=entry.id if entry else None,
+                                    role=opts.role)
+    try:
+        code = app.run()
+    finally:
+        pygame.display.quit()
+    if opts.screenshot_dir and app.shot_paths:
+        print(f"{len(app.shot_paths)} screenshots in {opts.screenshot_dir}")
+    if app.autoplayer is not None and app.autoplayer.failed:
+        print(f"crossroads: autoplay stopped: {app.autoplayer.failed}", file=sys.stderr)
+        return 1
+    return code

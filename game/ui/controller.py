@@ -1,0 +1,329 @@
+"""The window's one handle on a game: a ``Session`` plus the turn flow around it.
+
+Scenes call the controller; the controller calls ``Session`` methods (``plan``, ``undo``,
+``end_turn``, ``choose_option``, ``finish_turn``, ``save``) and nothing else changes the game.
+Views read ``controller.session`` and the view-models in ``viewmodels``; ``version`` changes
+whenever the game does, so views can cache.
+
+Turn flow: PLANNING --end_turn--> EVENTS (each fired event shown, options answered)
+--finish--> SUMMARY --continue--> PLANNING ... --> OVER (debrief).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..engine.core import IllegalAction
+from ..engine.record import SaveError
+from ..engine.session import ChoiceView, PendingEvent, Preview, Session, TurnReport
+from ..scenario.model import Scenario
+from . import saves
+from .catalog import Entry
+
+DIFFICULTIES = ("introductory", "standard", "advanced")
+
+#: how the other powers play at each difficulty (a person's role is never computer-played)
+RIVAL_POLICY = {"introductory": "random", "standard": None, "advanced": "greedy"}
+
+
+def difficulty_policies(sc: Scenario, humans: tuple[str, ...], difficulty: str) -> dict[str, str]:
+    pol = RIVAL_POLICY.get(difficulty)
+    if not pol:
+        return {}
+    return {a.id: pol for a in sc.powers if a.id not in humans}
+
+
+def default_role(sc: Scenario, wanted: str | None = None) -> str:
+    roles = sc.playable_roles or [a.id for a in sc.powers][:1]
+    if wanted and wanted in roles:
+        return wanted
+    return "JPN" if "JPN" in roles else roles[0]
+
+
+class Phase(enum.Enum):
+    PLANNING = "planning"
+    EVENTS = "events"
+    SUMMARY = "summary"
+    OVER = "over"
+
+
+@dataclass
+class ShownEvent:
+    event: PendingEvent
+    needs_choice: bool
+    chosen: int | None = None
+
+
+@dataclass
+class Benchmark:
+    """The same scenario and seed with the player's role on the historical script."""
+
+    session: Session
+    turns: int
+    has_history: bool
+
+
+@dataclass
+class LogLine:
+    turn: int
+    year: str
+    kind: str  # "you" | "actor" | "event" | "option"
+    text: str
+
+
+class GameController:
+    def __init__(self, entry: Entry, session: Session, role: str, difficulty: str,
+                 autosave: Path | None) -> None:
+        assert entry.scenario is not None
+        self.entry = entry
+        self.session = session
+        self.role = role
+        self.difficulty = difficulty
+        self.autosave = autosave
+        self.phase = Phase.OVER if session.over else Phase.PLANNING
+        self.events: list[ShownEvent] = []
+        self.event_index = 0
+        self.last_report: TurnReport | None = session.reports[-1] if session.reports else None
+        self.ended_early = False
+        self.version = 0
+        self.message = ""  # last refusal, in the engine's plain words
+        self._choices: tuple[int, list[ChoiceView]] | None = None
+        self._previews: dict[tuple[int, int], Preview] = {}
+        self._bench: Benchmark | None = None
+        self.option_log: dict[tuple[int, str], int] = {}
+
+    # ---- construction ------------------------------------------------------------------------
+    @classmethod
+    def new(cls, entry: Entry, role: str | None = None, seed: int = 1,
+            difficulty: str | None = None, autosave: bool = True) -> GameController:
+        sc = entry.scenario
+        assert sc is not None
+        role = default_role(sc, role)
+        diff = difficulty if difficulty in DIFFICULTIES else sc.meta.difficulty
+        path = saves.autosave_path(sc.meta.id) if autosave else None
+        s = Session.start(sc, humans=(role,), seed=seed,
+                          policies=difficulty_policies(sc, (role,), diff), autosave=path)
+        s.record.label = diff
+        if path is not None:
+            try:
+                s.save(path)  # so "Continue" works before the first turn ends
+            except OSError:
+                path = None
+                s.autosave = None
+        return cls(entry, s, role, diff, path)
+
+    @classmethod
+    def resume(cls, entry: Entry, path: Path, autosave: bool = True) -> GameController:
+        """Resume a save (raises ``SaveError`` with a message for the player)."""
+        sc = entry.scenario
+        assert sc is not None
+        target = saves.autosave_path(sc.meta.id) if autosave else None
+        s = Session.resume(sc, path, autosave=target)
+        if not s.humans:
+            raise SaveError(f"{path}: this save has no human player")
+        diff = s.record.label if s.record.label in DIFFICULTIES else sc.meta.difficulty
+        return cls(entry, s, s.humans[0], diff, target)
+
+    # ---- reading -----------------------------------------------------------------------------
+    @property
+    def c(self):  # noqa: ANN201 - the engine's Compiled
+        return self.session.c
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.session.scenario
+
+    def _bump(self) -> None:
+        self.version += 1
+
+    def choices(self) -> list[ChoiceView]:
+        if self._choices is None or self._choices[0] != self.version:
+            self._choices = (self.version, self.session.choices(self.role))
+        return self._choices[1]
+
+    def planned_ids(self) -> list[int]:
+        seat = self.c.actor_index[self.role]
+        return list(self.session.planned.get(seat, []))
+
+    def preview(self, cid: int) -> Preview:
+        key = (self.session.turn, cid)
+        p = self._previews.get(key)
+        if p is None:
+            p = self.session.preview(cid)
+            self._previews[key] = p
+        return p
+
+    def budget(self) -> dict[str, float]:
+        """The player's resources: those the player has or that the player's actions cost."""
+        s = self.session
+        c = s.c
+        seat = c.actor_index[self.role]
+        mine = c.seat_choices[seat]
+        keep = [r for i, r in enumerate(c.res_ids)
+                if s.st.res[0, seat, i] or (mine and c.choice_cost[mine, i].any())]
+        if not s.in_turn:
+            b = s.budget(self.role)
+            return {r: b.get(r, 0.0) for r in keep}
+        # between end_turn and finish_turn the costs are already paid: show what is left
+        return {r: float(s.st.res[0, seat, c.res_index[r]]) for r in keep}
+
+    def slots_left(self) -> int:
+        if self.session.in_turn:
+            return 0
+        return self.session.slots_left(self.role)
+
+    def event_effects(self, event_id: str) -> list[str]:
+        """What an event does by itself (its options' effects are listed with the options)."""
+        c = self.c
+        e = c.event_index.get(event_id)
+        return list(c.programs[c.events[e].program].texts) if e is not None else []
+
+    @property
+    def current_event(self) -> ShownEvent | None:
+        if self.phase == Phase.EVENTS and self.event_index < len(self.events):
+            return self.events[self.event_index]
+        return None
+
+    # ---- acting ------------------------------------------------------------------------------
+    def plan(self, cid: int) -> bool:
+        if self.phase != Phase.PLANNING:
+            return False
+        try:
+            self.session.plan(cid)
+        except IllegalAction as e:
+            self.message = str(e)
+            self._bump()
+            return False
+        self.message = ""
+        self._bump()
+        return True
+
+    def unplan(self, cid: int) -> bool:
+        """Take back a planned action that is not the last one (undo the later ones, re-plan)."""
+        ids = self.planned_ids()
+        if cid not in ids or self.phase != Phase.PLANNING:
+            return False
+        later = ids[ids.index(cid) + 1:]
+        for _ in range(len(later) + 1):
+            self.session.undo(self.role)
+        for x in later:
+            self.session.plan(x)
+        self.message = ""
+        self._bump()
+        return True
+
+    def undo(self) -> int | None:
+        if self.phase != Phase.PLANNING:
+            return None
+        r = self.session.undo(self.role)
+        self.message = ""
+        self._bump()
+        return r
+
+    def end_turn(self) -> None:
+        """Resolve the turn up to its events; the scenes then show ``events`` one by one."""
+        if self.phase != Phase.PLANNING or self.session.over:
+            return
+        pending = {e.event_id for e in self.session.end_turn()}
+        fired = self.session.fired_events()
+        self.events = [ShownEvent(e, e.event_id in pending) for e in fired]
+        self.event_index = 0
+        self.phase = Phase.EVENTS
+        self._bump()
+        if not self.events:
+            self.finish()
+
+    def choose(self, option: int) -> bool:
+        ev = self.current_event
+        if ev is None or not ev.needs_choice:
+            return False
+        try:
+            self.session.choose_option(ev.event.event_id, option)
+        except IllegalAction as e:
+            self.message = str(e)
+            return False
+        ev.chosen = option
+        self.option_log[(self.session.turn, ev.event.event_id)] = option
+        self._bump()
+        return True
+
+    def next_event(self) -> None:
+        """Close the current pop-up (after its option was chosen, if it needs one)."""
+        ev = self.current_event
+        if ev is None:
+            return
+        if ev.needs_choice and ev.chosen is None:
+            return
+        self.event_index += 1
+        self._bump()
+        if self.event_index >= len(self.events):
+            self.finish()
+
+    def finish(self) -> TurnReport | None:
+        if self.phase != Phase.EVENTS:
+            return None
+        try:
+            rep = self.session.finish_turn()
+        except OSError as e:  # autosave failed (disk full, read-only): keep playing
+            self.message = f"autosave failed: {e}"
+            self.session.autosave = None
+            rep = self.session.reports[-1]
+        self.last_report = rep
+        self.events = []
+        self.event_index = 0
+        self.phase = Phase.SUMMARY
+        self._bump()
+        return rep
+
+    def continue_after_summary(self) -> None:
+        if self.phase == Phase.SUMMARY:
+            self.phase = Phase.OVER if self.session.over else Phase.PLANNING
+            self._bump()
+
+    def end_game_now(self) -> None:
+        """The teacher ends the game early (the bell rang): go to the debrief as it stands."""
+        if self.phase == Phase.EVENTS:
+            for ev in self.events[self.event_index:]:
+                if ev.needs_choice and ev.chosen is None:
+                    self.session.choose_option(ev.event.event_id, 0)
+                    ev.chosen = 0
+            self.event_index = len(self.events)
+            self.finish()
+        if not self.session.over:
+            self.ended_early = True
+        self.phase = Phase.OVER
+        self._bump()
+
+    def save_to(self, path: Path) -> Path:
+        return self.session.save(path)
+
+    # ---- the historical benchmark ------------------------------------------------------------
+    def benchmark(self) -> Benchmark:
+        """The same scenario and seed, the player's role on policy "historical", played headless
+        for as many turns as the player has played."""
+        n = len(self.session.reports)
+        if self._bench is not None and self._bench.turns == n:
+            return self._bench
+        sc = self.scenario
+        pols = dict(self.session.policy_names)
+        pols[self.role] = "historical"
+        b = Session.start(sc, humans=(), seed=self.session.seed, policies=pols)
+        for _ in range(n):
+            if b.over:
+                break
+            b.play_turn()
+        self._bench = Benchmark(b, n, bool(sc.history.get(self.role)))
+        return self._bench
+
+
+@dataclass
+class NewGameOptions:
+    """What the menu passes to start a game."""
+
+    entry: Entry
+    role: str
+    seed: int = 1
+    difficulty: str = "standard"
+    extra: dict[str, str] = field(default_factory=dict)

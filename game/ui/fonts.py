@@ -1,0 +1,183 @@
+"""All font loading for the window lives here, so a translation can swap fonts in one place.
+
+``configure()`` chooses the font files (a regular face, a bold face and fallback faces); by
+default they are the Noto Sans files bundled with pygame_gui, with Noto Sans JP as the fallback
+for symbols that Noto Sans lacks (arrows, triangles, check marks) and for Japanese text.
+pygame's renderer does no per-glyph fallback, so ``render`` splits a string into runs, each
+drawn with the first face that has its glyphs (checked once per character with
+``pygame.freetype``, which reports missing glyphs as ``None``).
+
+Sizes are logical pixels on the 1280x720 canvas (see ``theme.SIZE``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+import pygame.freetype
+
+Colour = tuple[int, int, int]
+
+
+def _bundled(name: str) -> Path | None:
+    try:
+        import pygame_gui.data as d
+
+        p = Path(d.__file__).resolve().parent / name
+        return p if p.is_file() else None
+    except Exception:  # pygame_gui missing: fall back to pygame's own font
+        return None
+
+
+@dataclass
+class FontConfig:
+    regular: Path | None
+    bold: Path | None
+    fallbacks: tuple[Path, ...]
+
+
+_config: FontConfig | None = None
+_fonts: dict[tuple[str, int], pygame.font.Font] = {}
+_coverage: dict[tuple[str, str], bool] = {}
+_ft: dict[str, pygame.freetype.Font] = {}
+_cache: OrderedDict[tuple[str, int, bool, Colour], pygame.Surface] = OrderedDict()
+_size_cache: dict[tuple[str, int, bool], tuple[int, int]] = {}
+CACHE_MAX = 1500
+
+
+def default_config() -> FontConfig:
+    env = os.environ.get("CROSSROADS_FONT")
+    regular = Path(env) if env else _bundled("NotoSans-Regular.ttf")
+    bold = Path(env) if env else _bundled("NotoSans-Bold.ttf")
+    fb = tuple(p for p in (_bundled("NotoSansJP-Regular.otf"),) if p)
+    return FontConfig(regular, bold, fb)
+
+
+def configure(regular: str | Path | None = None, bold: str | Path | None = None,
+              fallbacks: tuple[str | Path, ...] | None = None) -> None:
+    """Choose font files (``None`` keeps the default). Clears every cache."""
+    d = default_config()
+    global _config
+    _config = FontConfig(Path(regular) if regular else d.regular,
+                         Path(bold) if bold else (Path(regular) if regular else d.bold),
+                         tuple(Path(p) for p in fallbacks) if fallbacks is not None
+                         else d.fallbacks)
+    _fonts.clear()
+    _coverage.clear()
+    _ft.clear()
+    _cache.clear()
+    _size_cache.clear()
+
+
+def config() -> FontConfig:
+    if _config is None:
+        configure()
+    assert _config is not None
+    return _config
+
+
+def _faces(bold: bool) -> list[str]:
+    c = config()
+    first = c.bold if bold else c.regular
+    out = [str(first) if first else ""]
+    out += [str(p) for p in c.fallbacks]
+    return out
+
+
+def _font(face: str, size: int) -> pygame.font.Font:
+    key = (face, size)
+    f = _fonts.get(key)
+    if f is None:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        f = pygame.font.Font(face or None, size)
+        _fonts[key] = f
+    return f
+
+
+def get(size: int, bold: bool = False) -> pygame.font.Font:
+    """The primary face at ``size`` (for line heights and simple measurements)."""
+    return _font(_faces(bold)[0], size)
+
+
+def line_height(size: int) -> int:
+    return get(size).get_linesize()
+
+
+def _has(face: str, ch: str) -> bool:
+    key = (face, ch)
+    v = _coverage.get(key)
+    if v is None:
+        if not face:
+            v = True
+        else:
+            ft = _ft.get(face)
+            if ft is None:
+                if not pygame.freetype.get_init():
+                    pygame.freetype.init()
+                ft = _ft[face] = pygame.freetype.Font(face, 16)
+            try:
+                v = ch in " \t" or ft.get_metrics(ch)[0] is not None
+            except Exception:
+                v = False
+        _coverage[key] = v
+    return v
+
+
+def _runs(text: str, bold: bool) -> list[tuple[str, str]]:
+    faces = _faces(bold)
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        face = next((f for f in faces if _has(f, ch)), faces[0])
+        if runs and runs[-1][0] == face:
+            runs[-1] = (face, runs[-1][1] + ch)
+        else:
+            runs.append((face, ch))
+    return runs
+
+
+def size(text: str, size: int, bold: bool = False) -> tuple[int, int]:
+    """Width and height of ``text`` rendered at ``size``."""
+    key = (text, size, bold)
+    v = _size_cache.get(key)
+    if v is None:
+        runs = _runs(text, bold)
+        w = sum(_font(face, size).size(t)[0] for face, t in runs)
+        v = (w, line_height(size))
+        if len(_size_cache) > 20000:
+            _size_cache.clear()
+        _size_cache[key] = v
+    return v
+
+
+def render(text: str, size: int, colour: Colour, bold: bool = False) -> pygame.Surface:
+    """``text`` on a transparent surface, with per-run font fallback. Cached (LRU)."""
+    key = (text, size, bold, colour)
+    surf = _cache.get(key)
+    if surf is not None:
+        _cache.move_to_end(key)
+        return surf
+    runs = _runs(text, bold)
+    h = line_height(size)
+    if len(runs) == 1 and runs[0][0] == _faces(bold)[0]:
+        surf = _font(runs[0][0], size).render(text, True, colour)
+    else:
+        base = get(size, bold).get_ascent()
+        parts = []
+        for face, t in runs:
+            f = _font(face, size)
+            parts.append((f.render(t, True, colour), base - f.get_ascent()))
+        w = sum(p.get_width() for p, _ in parts)
+        surf = pygame.Surface((max(1, w), h), pygame.SRCALPHA)
+        x = 0
+        for p, dy in parts:
+            surf.blit(p, (x, dy))
+            x += p.get_width()
+    _cache[key] = surf
+    if len(_cache) > CACHE_MAX:
+        _cache.popitem(last=False)
+    return surf

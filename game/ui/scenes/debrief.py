@@ -1,0 +1,286 @@
+"""The debrief: grades per objective, the player's path against the historical path (a second,
+headless session of the same scenario and seed with the role on the historical script), charts
+of autonomy and dependence over time, key decisions, and the scenario's discussion questions.
+Exports every page as PNG plus one Markdown report (P)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from .. import text, viewmodels as vm
+from ..charts import LINE_COLOURS, MARKERS, line_chart
+from ..controller import GameController
+from ..i18n import language, tr
+from ..input import Action, Input
+from ..theme import SIZE, current, partner_styles
+from ..widgets import Button, Cycle, FocusRing, ScrollText, Widget, draw_focus, panel
+from .base import Scene
+
+if TYPE_CHECKING:
+    from ..app import App
+
+from ...scenario.model import text_in
+
+Rect = pygame.Rect
+PAGES = ("results", "autonomy", "dependence", "decisions", "discuss")
+TAB_Y, TAB_H = 64, 44
+CONTENT = Rect(16, 116, 1248, 548)
+GRADE_POINTS = {"A": 4, "B": 3, "C": 2, "D": 1, "F": 0}
+
+
+class Tabs(Widget):
+    def __init__(self, scene: DebriefScene) -> None:
+        super().__init__(Rect(16, TAB_Y, 1248, TAB_H))
+        self.scene = scene
+
+    def tab_rect(self, i: int) -> Rect:
+        w = (self.rect.w - 8 * (len(PAGES) - 1)) // len(PAGES)
+        return Rect(self.rect.x + i * (w + 8), self.rect.y, w, self.rect.h)
+
+    def handle(self, inp: Input) -> bool:
+        a = inp.action
+        if a in (Action.LEFT, Action.RIGHT):
+            self.scene.set_page(self.scene.page + (1 if a == Action.RIGHT else -1))
+            return True
+        if a == Action.CLICK and inp.pos:
+            for i in range(len(PAGES)):
+                if self.tab_rect(i).collidepoint(inp.pos):
+                    self.scene.set_page(i)
+            return True
+        return False
+
+    def draw(self, surf: pygame.Surface, focused: bool) -> None:
+        th = current()
+        for i, p in enumerate(PAGES):
+            r = self.tab_rect(i)
+            on = i == self.scene.page
+            pygame.draw.rect(surf, th.accent if on else th.panel_alt, r, border_radius=6)
+            pygame.draw.rect(surf, th.border, r, th.outline_w, border_radius=6)
+            text.draw(surf, f"{i + 1}  {tr('debrief.tab_' + p)}", r.inflate(-10, 0), SIZE.BODY,
+                      th.accent_ink if on else th.ink, bold=on, align="center", valign="center",
+                      wrap_text=False, min_size=SIZE.SMALL)
+        if focused:
+            draw_focus(surf, self.rect)
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(self, app: App, ctl: GameController) -> None:
+        super().__init__(app)
+        self.ctl = ctl
+        s = ctl.session
+        self.page = 0
+        self.bench = ctl.benchmark()
+        self.styles = partner_styles(s.c.partner_ids)
+        self.dep_state = s.c.state_ids[0] if s.c.state_ids else ""
+        self.tabs = Tabs(self)
+        self.state_w = Cycle(Rect(CONTENT.right - 340, CONTENT.y + 8, 330, 64),
+                             tr("debrief.state"), lambda: s.c.state_ids,
+                             lambda: self.dep_state, self._set_state,
+                             lambda v: vm.name(s, v))
+        self.text_page = ScrollText(CONTENT.inflate(-24, -16), self._text_blocks)
+        self.export_b = Button(Rect(16, 672, 420, 40), tr("debrief.export"), self.export,
+                               primary=True)
+        self.timeline_b = Button(Rect(452, 672, 260, 40), tr("game.timeline"),
+                                 self.open_timeline, lambda: bool(s.reports))
+        self.menu_b = Button(Rect(1280 - 16 - 300, 672, 300, 40), tr("debrief.menu"),
+                             self.app.go_menu)
+        self.exported: str = ""
+        self.set_page(0)
+
+    def _set_state(self, v: str) -> None:
+        self.dep_state = v
+
+    def _rebuild_ring(self) -> None:
+        page = PAGES[self.page]
+        self.state_w.visible = page == "dependence"
+        self.text_page.visible = page in ("decisions", "discuss", "results")
+        self.text_page.top = 0
+        self.text_page._key = None
+        ws: list[Widget] = [self.tabs]
+        if self.state_w.visible:
+            ws.append(self.state_w)
+        if self.text_page.visible:
+            ws.append(self.text_page)
+        ws += [self.export_b, self.timeline_b, self.menu_b]
+        keep = self.ring.focused if hasattr(self, "ring") else None
+        self.ring = FocusRing(ws)
+        if keep in ws:
+            self.ring.focus(keep)
+
+    def set_page(self, i: int) -> None:
+        self.page = i % len(PAGES)
+        self._rebuild_ring()
+        if PAGES[self.page] == "results":
+            r = CONTENT.inflate(-24, -16)
+            self.text_page.rect = Rect(r.x, r.y + 250, r.w, r.h - 250)
+        else:
+            self.text_page.rect = CONTENT.inflate(-24, -16)
+
+    def open_timeline(self) -> None:
+        from .timeline import TimelineScene
+
+        self.app.stack.push(TimelineScene(self.app, self.ctl))
+
+    def export(self) -> None:
+        from ..export import export_debrief
+
+        try:
+            pngs, md = export_debrief(self)
+        except OSError as e:
+            self.app.toast(tr("debrief.export_failed", error=str(e)))
+            return
+        self.exported = str(md)
+        self.app.toast(tr("debrief.exported", path=str(md.parent)))
+
+    def handle(self, inp: Input) -> bool:
+        a = inp.action
+        if a == Action.DIGIT and 1 <= inp.value <= len(PAGES):
+            self.set_page(inp.value - 1)
+            return True
+        if a == Action.EXPORT:
+            self.export()
+            return True
+        if a == Action.TIMELINE:
+            if self.ctl.session.reports:
+                self.open_timeline()
+            return True
+        if a == Action.BACK:
+            from .overlays import PauseScene
+
+            self.app.stack.push(PauseScene(self.app, self.ctl))
+            return True
+        return super().handle(inp)
+
+    def shot_key(self) -> str:
+        return f"debrief_{self.page + 1}_{PAGES[self.page]}"
+
+    # ---- content -------------------------------------------------------------------------------
+    def role_objectives(self) -> list[dict]:
+        return vm.objectives_for(self.ctl.session, self.ctl.role)
+
+    def bench_objectives(self) -> list[dict]:
+        return vm.objectives_for(self.bench.session, self.ctl.role)
+
+    def _text_blocks(self) -> list[tuple[str, int, bool, object]]:
+        th = current()
+        s = self.ctl.session
+        page = PAGES[self.page]
+        out: list[tuple[str, int, bool, object]] = []
+        if page == "results":
+            bo = {o["id"]: o for o in self.bench_objectives()}
+            for o in self.role_objectives():
+                b = bo.get(o["id"])
+                bands = " · ".join(f"{g} {v:g}" for g, v in zip("ABCD", o["bands"]))
+                out.append((f"{o['grade']}  {o['name']}", SIZE.BODY, True, None))
+                line = tr("debrief.objective_line", value=o["value"], bands=bands)
+                if b is not None:
+                    line += " · " + tr("debrief.objective_hist", grade=b["grade"],
+                                       value=b["value"])
+                out.append((line, SIZE.SMALL, False, th.ink_soft))
+            if not self.role_objectives():
+                out.append((tr("debrief.no_objectives"), SIZE.BODY, False, None))
+            if not self.bench.has_history:
+                out.append((tr("debrief.no_history", role=vm.name(s, self.ctl.role)), SIZE.SMALL,
+                            False, th.ink_soft))
+        elif page == "decisions":
+            for d in vm.decisions(s, self.bench.session, self.ctl.role):
+                out.append((d.year, SIZE.H2, True, None))
+                out.append((tr("debrief.you_did", what=d.yours), SIZE.BODY, False, None))
+                if d.historical:
+                    out.append((tr("debrief.history_did", what=d.historical), SIZE.BODY, False,
+                                th.ink_soft))
+            if not s.record.turns:
+                out.append((tr("timeline.empty"), SIZE.BODY, False, None))
+        elif page == "discuss":
+            qs = [text_in(q, language()) for q in s.scenario.discussion_questions]
+            out.append((tr("debrief.questions"), SIZE.H2, True, None))
+            if qs:
+                out += [(f"{i + 1}. {q}", SIZE.BODY, False, None) for i, q in enumerate(qs)]
+            else:
+                out.append((tr("debrief.no_questions"), SIZE.BODY, False, th.ink_soft))
+            objs = [text_in(o, language()) for o in s.scenario.meta.learning_objectives]
+            if objs:
+                out.append((tr("menu.objectives"), SIZE.H2, True, None))
+                out += [("• " + o, SIZE.BODY, False, None) for o in objs]
+        return out
+
+    def overall(self) -> tuple[str, str]:
+        g = self.ctl.session.grades().get(self.ctl.role, "—")
+        b = self.bench.session.grades().get(self.ctl.role, "—")
+        return g, b
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.draw_page(surf, self.page)
+        self.ring.draw(surf)
+
+    def draw_page(self, surf: pygame.Surface, page_i: int) -> None:
+        th = current()
+        s = self.ctl.session
+        surf.fill(th.bg)
+        title = tr("debrief.title", scenario=text_in(s.scenario.meta.title, language()))
+        text.draw(surf, title, Rect(16, 8, 1248, 52), SIZE.H1, th.ink, bold=True,
+                  valign="center", wrap_text=False, min_size=SIZE.BODY)
+        panel(surf, CONTENT)
+        page = PAGES[page_i]
+        inner = CONTENT.inflate(-24, -16)
+        years = vm.years_axis(s)
+        if page == "results":
+            g, b = self.overall()
+            status = tr("debrief.ended_early", n=len(s.reports)) if self.ctl.ended_early else \
+                tr("debrief.complete", n=len(s.reports))
+            lh = text.line_height(SIZE.H1)
+            text.draw(surf, tr("debrief.grade", role=vm.name(s, self.ctl.role), grade=g),
+                      Rect(inner.x, inner.y, 560, lh), SIZE.H1, th.ink, bold=True,
+                      wrap_text=False, min_size=SIZE.BODY)
+            text.draw(surf, tr("debrief.grade_hist", grade=b),
+                      Rect(inner.x, inner.y + lh, 560, lh), SIZE.BODY, th.ink, wrap_text=False,
+                      min_size=SIZE.SMALL)
+            text.draw(surf, status, Rect(inner.x, inner.y + 2 * lh, 560, 60), SIZE.SMALL,
+                      th.ink_soft, min_size=SIZE.SMALL)
+            mine = vm.mean_autonomy(s)
+            hist = vm.mean_autonomy(self.bench.session)
+            line_chart(surf, Rect(inner.x + 580, inner.y, inner.w - 580, 240), years,
+                       [(tr("debrief.your_path"), mine, LINE_COLOURS[0], "circle", False),
+                        (tr("debrief.hist_path"), hist, (0, 0, 0), "square", True)],
+                       y_range=_range(mine + hist), title=tr("debrief.mean_autonomy"))
+            h2 = text.line_height(SIZE.H2)
+            text.draw(surf, tr("debrief.objectives"), Rect(inner.x, inner.y + 250 - h2 - 4,
+                                                           560, h2),
+                      SIZE.H2, th.ink, bold=True, wrap_text=False)
+        elif page == "autonomy":
+            series = vm.autonomy_series(s)
+            line_chart(surf, inner, years,
+                       [(x.label, x.values, LINE_COLOURS[i % len(LINE_COLOURS)],
+                         MARKERS[i % len(MARKERS)], False) for i, x in enumerate(series)],
+                       y_range=_range([v for x in series for v in x.values]),
+                       title=tr("debrief.autonomy_title"), y_label=tr("debrief.autonomy_axis"))
+        elif page == "dependence":
+            series = vm.dependence_series(s, self.dep_state)
+            chart = Rect(inner.x, inner.y, inner.w - 350, inner.h)
+            line_chart(surf, chart, years,
+                       [(x.label, x.values, self.styles[x.key][0] if x.key in self.styles
+                         else LINE_COLOURS[i], MARKERS[i % len(MARKERS)], x.key == "ROW")
+                        for i, x in enumerate(series)],
+                       y_range=(0, 100),
+                       title=tr("debrief.dependence_title", state=vm.name(s, self.dep_state)),
+                       y_label=tr("debrief.dependence_axis"))
+            text.draw(surf, tr("debrief.dependence_note"),
+                      Rect(inner.right - 330, inner.y + 90, 330, inner.h - 90), SIZE.SMALL,
+                      th.ink_soft)
+        if self.exported:
+            text.draw(surf, tr("debrief.exported_to", path=self.exported),
+                      Rect(730, 676, 230, 40), SIZE.SMALL, th.ink_soft, valign="center",
+                      wrap_text=False, log=False)
+
+
+def _range(vals: list[float]) -> tuple[float, float]:
+    if not vals:
+        return (0, 100)
+    lo, hi = min(vals), max(vals)
+    lo = max(0.0, (int(lo) // 10) * 10 - 10)
+    hi = min(100.0, (int(hi) // 10 + 1) * 10 + 10)
+    return (lo, hi) if hi > lo else (0, 100)

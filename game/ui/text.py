@@ -1,0 +1,163 @@
+"""Text layout: wrapping, drawing into a box, and checking that text fits its box.
+
+Every piece of text the scenes draw goes through ``draw`` (one line or wrapped lines in a
+rectangle). If the text does not fit even at the smallest allowed size, the last visible line is
+cut with an ellipsis and the miss is logged in ``OVERFLOWS``; the UI tests render every scene and
+assert that the log stays empty. ``fits`` is the same measurement as a pure question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from . import fonts
+from .theme import SIZE
+
+Colour = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Overflow:
+    text: str
+    rect: tuple[int, int, int, int]
+    size: int
+    need: tuple[int, int]
+
+
+OVERFLOWS: list[Overflow] = []
+_wrap_cache: dict[tuple[str, int, bool, int], list[str]] = {}
+
+
+def reset_overflows() -> None:
+    OVERFLOWS.clear()
+
+
+def width(text: str, size: int = SIZE.BODY, bold: bool = False) -> int:
+    return fonts.size(text, size, bold)[0]
+
+
+def line_height(size: int = SIZE.BODY) -> int:
+    return fonts.line_height(size)
+
+
+def wrap(text: str, size: int, max_w: int, bold: bool = False) -> list[str]:
+    """Word-wrap ``text`` (``\\n`` starts a new paragraph) into lines no wider than ``max_w``."""
+    key = (text, size, bold, max_w)
+    hit = _wrap_cache.get(key)
+    if hit is not None:
+        return hit
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words = para.split(" ")
+        cur = ""
+        for w in words:
+            cand = w if not cur else cur + " " + w
+            if width(cand, size, bold) <= max_w:
+                cur = cand
+                continue
+            if cur:
+                lines.append(cur)
+            # a single word wider than the box is broken by characters
+            while width(w, size, bold) > max_w and len(w) > 1:
+                cut = len(w)
+                while cut > 1 and width(w[:cut], size, bold) > max_w:
+                    cut -= 1
+                lines.append(w[:cut])
+                w = w[cut:]
+            cur = w
+        lines.append(cur)
+    if len(_wrap_cache) > 5000:
+        _wrap_cache.clear()
+    _wrap_cache[key] = lines
+    return lines
+
+
+def layout(text: str, rect: pygame.Rect, size: int, bold: bool = False,
+           wrap_text: bool = True, min_size: int | None = None) -> tuple[list[str], int, bool]:
+    """Lines and size that fit ``rect``: shrink from ``size`` to ``min_size`` if needed.
+    Returns (lines, size, fits)."""
+    lo = min_size if min_size is not None else size
+    s = size
+    while True:
+        lh = line_height(s)
+        if wrap_text:
+            lines = wrap(text, s, rect.w, bold)
+        else:
+            lines = [text]
+        # a single line may be a little taller than its box (it is centred and clipped);
+        # wrapped text must fit in height
+        tall_ok = (not wrap_text and rect.h >= lh * 0.7) or len(lines) * lh <= rect.h + 2
+        fits = tall_ok and all(width(ln, s, bold) <= rect.w for ln in lines)
+        if fits or s <= lo:
+            return lines, s, fits
+        s = max(lo, s - 2)
+
+
+def fits(text: str, rect: pygame.Rect | tuple[int, int, int, int], size: int = SIZE.BODY,
+         bold: bool = False, wrap_text: bool = True) -> bool:
+    """Does ``text`` fit in ``rect`` at ``size``? (The check the UI tests use.)"""
+    return layout(text, pygame.Rect(rect), size, bold, wrap_text)[2]
+
+
+def draw(surf: pygame.Surface, text: str, rect: pygame.Rect | tuple[int, int, int, int],
+         size: int = SIZE.BODY, colour: Colour = (20, 20, 20), bold: bool = False,
+         align: str = "left", valign: str = "top", wrap_text: bool = True,
+         min_size: int | None = None, log: bool = True) -> pygame.Rect:
+    """Draw ``text`` inside ``rect``; returns the rectangle actually covered.
+
+    ``min_size`` lets a label shrink to fit (never below ``SIZE.SMALL``); text that still does not
+    fit is cut with an ellipsis and logged in ``OVERFLOWS``."""
+    rect = pygame.Rect(rect)
+    if not text:
+        return pygame.Rect(rect.x, rect.y, 0, 0)
+    if min_size is not None:
+        min_size = max(min_size, SIZE.SMALL)
+    lines, s, ok = layout(text, rect, size, bold, wrap_text, min_size)
+    lh = line_height(s)
+    if not ok:
+        need = (max((width(ln, s, bold) for ln in lines), default=0), len(lines) * lh)
+        if log:
+            OVERFLOWS.append(Overflow(text, tuple(rect), s, need))  # type: ignore[arg-type]
+        max_lines = max(1, rect.h // lh)
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and width(last + "…", s, bold) > rect.w:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    total_h = len(lines) * lh
+    y = rect.y
+    if valign == "center":
+        y = rect.y + (rect.h - total_h) // 2
+    elif valign == "bottom":
+        y = rect.bottom - total_h
+    covered = pygame.Rect(rect.x, y, 0, total_h)
+    for ln in lines:
+        img = fonts.render(ln, s, colour, bold)
+        if align == "center":
+            x = rect.x + (rect.w - img.get_width()) // 2
+        elif align == "right":
+            x = rect.right - img.get_width()
+        else:
+            x = rect.x
+        surf.blit(img, (x, y))
+        covered.w = max(covered.w, img.get_width())
+        y += lh
+    return covered
+
+
+def draw_line(surf: pygame.Surface, text: str, pos: tuple[int, int], size: int = SIZE.BODY,
+              colour: Colour = (20, 20, 20), bold: bool = False, max_w: int | None = None,
+              anchor: str = "topleft") -> pygame.Rect:
+    """One line at a point (no box). With ``max_w`` the line is checked like ``draw``."""
+    if max_w is not None and width(text, size, bold) > max_w:
+        OVERFLOWS.append(Overflow(text, (pos[0], pos[1], max_w, line_height(size)), size,
+                                  (width(text, size, bold), line_height(size))))
+        while text and width(text + "…", size, bold) > max_w:
+            text = text[:-1]
+        text += "…"
+    img = fonts.render(text, size, colour, bold)
+    r = img.get_rect(**{anchor: pos})
+    surf.blit(img, r)
+    return r

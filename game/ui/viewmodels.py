@@ -1,0 +1,412 @@
+"""View-models: what each panel shows, computed from the session (read-only, no pygame).
+
+The scenes render these plain dataclasses; they never reach into engine arrays themselves. This
+is the "Observer" layer of frontend_style.md section 7.3: one place decides what a student sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..engine.ledger import Entry
+from ..engine.session import ChoiceView, Session, TurnReport
+from ..scenario.model import text_in
+from .i18n import tr
+
+ROW = "ROW"
+
+
+def name(s: Session, ident: str) -> str:
+    if ident == ROW:
+        return tr("common.rest_of_world")
+    return s.c.names.get(ident, ident)
+
+
+def short_resource(s: Session, rid: str) -> str:
+    """A short name for costs: "ODA budget" -> "ODA", "Political capital" -> "Capital"."""
+    full = name(s, rid)
+    if len(full) <= 8:
+        return full
+    first = full.split()[0]
+    if first.isupper() and len(first) <= 6:
+        return first
+    return rid.replace("_", " ").capitalize()
+
+
+def short_label(label: str) -> str:
+    """"Finance (debt and investment)" -> "Finance": for labels in tight places."""
+    i = label.find(" (")
+    return label[:i] if i > 0 else label
+
+
+def fmt_cost(s: Session, cost: dict[str, float]) -> str:
+    return " + ".join(f"{v:g} {short_resource(s, r)}" for r, v in cost.items()) or tr("common.free")
+
+
+def fmt_delta(v: float, digits: int = 1) -> str:
+    s = f"{v:+.{digits}f}"
+    return s.replace("-", "−")
+
+
+# ---- map --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MapMode:
+    id: str  # "dominant" | "autonomy" | "dim:<id>" | "trust"
+    label: str
+    kind: str  # "partner" | "ramp"
+
+
+def map_modes(s: Session, role: str) -> list[MapMode]:
+    out = [MapMode("dominant", tr("map.mode_dominant"), "partner"),
+           MapMode("autonomy", tr("map.mode_autonomy"), "ramp")]
+    for d in s.c.dim_ids:
+        out.append(MapMode(f"dim:{d}", tr("map.mode_dim", dim=short_label(name(s, d))),
+                           "partner"))
+    if role in s.c.power_index:
+        out.append(MapMode("trust", tr("map.mode_trust", power=name(s, role)), "ramp"))
+    return out
+
+
+@dataclass(frozen=True)
+class MapCell:
+    """How one state is painted: a partner (with its share) or a 0-100 value on the ramp."""
+
+    value: float  # 0..100
+    partner: str | None = None
+    badge: str = ""  # e.g. "R 48%" or "62"
+
+
+def weighted_dependence(s: Session, si: int) -> np.ndarray:
+    """Dependence of state ``si`` on each partner, averaged over dimensions by weight (0..1)."""
+    dep = s.st.dep[0, si]  # (D, K)
+    return (dep * s.c.dim_weights_norm[:, None]).sum(axis=0)
+
+
+def map_cells(s: Session, mode: str, role: str, letters: dict[str, str]) -> dict[str, MapCell]:
+    c = s.c
+    out: dict[str, MapCell] = {}
+    for si, sid in enumerate(c.state_ids):
+        if mode == "autonomy":
+            v = float(s.st.autonomy[0, si])
+            out[sid] = MapCell(v, None, f"{v:.0f}")
+        elif mode == "trust" and role in c.power_index:
+            v = float(s.st.trust[0, si, c.power_index[role]])
+            out[sid] = MapCell(v, None, f"{v:.0f}")
+        else:
+            if mode.startswith("dim:") and mode[4:] in c.dim_index:
+                shares = s.st.dep[0, si, c.dim_index[mode[4:]]]
+            else:
+                shares = weighted_dependence(s, si)
+            k = int(np.argmax(shares))
+            pid = c.partner_ids[k]
+            v = float(shares[k]) * 100
+            out[sid] = MapCell(v, pid, f"{letters.get(pid, pid[0])} {v:.0f}%")
+    return out
+
+
+# ---- state panel ------------------------------------------------------------------------------
+@dataclass
+class StatePanel:
+    id: str
+    name: str
+    autonomy: float
+    autonomy_delta: float | None
+    stability: float
+    trust: list[tuple[str, str, float]]  # (power id, name, trust)
+    player_trust: float | None
+    memberships: list[str]
+    dims: list[tuple[str, list[tuple[str, float]]]]  # (dim name, [(partner id, share 0..1)])
+
+
+def previous_values(s: Session) -> dict[str, Any] | None:
+    """The values at the start of the last played turn (for "change this turn")."""
+    turns = s.record.turns
+    if not turns:
+        return None
+    return turns[-2].values if len(turns) >= 2 else s.record.start_values
+
+
+def state_panel(s: Session, sid: str, role: str) -> StatePanel:
+    c = s.c
+    si = c.state_index[sid]
+    prev = previous_values(s)
+    aut = float(s.st.autonomy[0, si])
+    delta = aut - float(prev["autonomy"][si]) if prev else None
+    trust = [(pid, name(s, pid), float(s.st.trust[0, si, p])) for p, pid in enumerate(c.power_ids)]
+    pt = float(s.st.trust[0, si, c.power_index[role]]) if role in c.power_index else None
+    orgs = [name(s, oid) for o, oid in enumerate(c.org_ids) if s.st.member[0, o, c.actor_index[sid]]]
+    dims = [(name(s, did), [(kid, float(s.st.dep[0, si, d, k]))
+                            for k, kid in enumerate(c.partner_ids)])
+            for d, did in enumerate(c.dim_ids)]
+    return StatePanel(sid, name(s, sid), aut, delta, float(s.st.stability[0, si]), trust, pt,
+                      orgs, dims)
+
+
+# ---- "Why?" -----------------------------------------------------------------------------------
+@dataclass
+class WhyRow:
+    title: str  # the cause, e.g. "Belt and Road loan → Kazakhstan"
+    tag: str  # who or what: "China, action" / "event" / "trend"
+    changes: str  # "Finance: China +5.6, rest of world −4.9 · trust in China +0.2"
+    source: str
+    weight: float
+
+
+def _actor_of(s: Session, e: Entry) -> str | None:
+    act = next((a for a in s.scenario.actions if a.id == e.cause), None)
+    if act is None:
+        return None
+    if isinstance(act.actor, str):
+        return act.actor
+    for rep in reversed(s.reports):
+        for actor, keys in rep.actions.items():
+            if any(k.split("@")[0] == e.cause for k in keys) and actor in act.actor:
+                return actor
+    return act.actor[0] if act.actor else None
+
+
+def _tag(s: Session, e: Entry, role: str) -> str:
+    if e.kind == "action":
+        who = _actor_of(s, e)
+        if who == role:
+            return tr("why.tag_you")
+        return tr("why.tag_action", actor=name(s, who)) if who else tr("why.tag_action_plain")
+    if e.kind == "option":
+        return tr("why.tag_option")
+    if e.kind == "event":
+        return tr("why.tag_event")
+    if e.kind == "drift":
+        return tr("why.tag_trend")
+    if e.kind == "limits":
+        return tr("why.tag_limits")
+    return e.kind
+
+
+def why_rows(s: Session, report: TurnReport | None, sid: str | None, role: str,
+             limit: int = 30) -> list[WhyRow]:
+    """What changed in state ``sid`` this turn, grouped by cause, largest first."""
+    if report is None:
+        return []
+    groups: dict[tuple[str, str, str, str], list[Entry]] = {}
+    for e in report.entries:
+        if e.quantity in ("resource", "meter") or e.kind in ("cost", "income"):
+            continue
+        if sid is not None and e.key[0] != sid:
+            continue
+        groups.setdefault((e.kind, e.cause, e.label, e.source), []).append(e)
+    rows = []
+    for (kind, cause, label, source), ents in groups.items():
+        weight = 0.0
+        parts = []
+        by_dim: dict[tuple[str, str], list[Entry]] = {}
+        for e in ents:
+            if e.quantity == "dependence":
+                by_dim.setdefault((e.key[0], e.key[1]), []).append(e)
+                weight += abs(e.delta) / 2
+        for (st_id, did), es in by_dim.items():
+            es = sorted(es, key=lambda x: -abs(x.delta))
+            es = [x for x in es if abs(x.delta) >= 0.05]
+            if not es:
+                continue
+            where = "" if sid else f"{name(s, st_id)} "
+            parts.append(f"{where}{name(s, did)}: " + ", ".join(
+                f"{name(s, x.key[2])} {fmt_delta(x.delta)}" for x in es[:3]))
+        for e in sorted(ents, key=lambda x: -abs(x.delta)):
+            if e.quantity == "dependence" or abs(e.delta) < 0.05:
+                continue
+            where = "" if sid else f"{name(s, e.key[0])} "
+            if e.quantity == "trust":
+                parts.append(where + tr("why.trust_in", power=name(s, e.key[1]),
+                                        delta=fmt_delta(e.delta)))
+            elif e.quantity == "stability":
+                parts.append(where + tr("why.stability", delta=fmt_delta(e.delta)))
+            elif e.quantity == "growth":
+                parts.append(where + tr("why.growth", delta=fmt_delta(e.delta)))
+            weight += abs(e.delta)
+        if not parts or (kind == "limits" and weight < 0.5):
+            continue
+        rows.append(WhyRow(label, _tag(s, ents[0], role), " · ".join(parts), source, weight))
+    rows.sort(key=lambda r: -r.weight)
+    return rows[:limit]
+
+
+# ---- choices ----------------------------------------------------------------------------------
+@dataclass
+class ChoiceRow:
+    choice: ChoiceView
+    text: str
+    cost: str
+    planned: bool
+    hotkey: int | None = None
+
+
+def choice_rows(s: Session, choices: list[ChoiceView], planned: list[int],
+                sid: str | None, show_all: bool) -> list[ChoiceRow]:
+    """The player's choices for the selected state (plus untargeted ones), or all of them."""
+    out = []
+    for ch in choices:
+        if not show_all and sid and ch.target and ch.target != sid:
+            continue
+        targeted = ch.target is not None and not show_all and ch.target == sid
+        label = name(s, ch.action_id) if targeted else ch.label
+        out.append(ChoiceRow(ch, label, fmt_cost(s, ch.cost), ch.id in planned))
+    # planned first, then available, then unavailable
+    out.sort(key=lambda r: (not r.planned, not r.choice.legal))
+    for i, r in enumerate(out[:9]):
+        r.hotkey = i + 1
+    return out
+
+
+# ---- turn summary, timeline -------------------------------------------------------------------
+@dataclass
+class SummaryVM:
+    year: str
+    actions: list[tuple[str, str]]  # (who, what)
+    events: list[tuple[str, str]]  # (title, outcome)
+    autonomy: list[tuple[str, float, float]]  # (state name, value, change)
+    top_changes: list[WhyRow]
+
+
+def _action_text(s: Session, key: str) -> str:
+    act, _, tgt = key.partition("@")
+    return f"{name(s, act)} → {name(s, tgt)}" if tgt else name(s, act)
+
+
+def summary_vm(s: Session, rep: TurnReport, role: str) -> SummaryVM:
+    c = s.c
+    acts = []
+    order = [role] + [a for a in rep.actions if a != role]
+    for a in order:
+        keys = rep.actions.get(a)
+        if not keys and a == role:
+            acts.append((tr("summary.you", role=name(s, a)), tr("summary.passed")))
+        elif keys:
+            who = tr("summary.you", role=name(s, a)) if a == role else name(s, a)
+            acts.append((who, "; ".join(_action_text(s, k) for k in keys)))
+    evs = []
+    for eid in rep.events:
+        e = c.event_index[eid]
+        ev = s.scenario.events[e]
+        opt = rep.options.get(eid)
+        outcome = "; ".join(c.programs[c.events[e].program].texts)
+        if opt:
+            o = next((x for x in ev.options if x.id == opt), None)
+            chooser = name(s, ev.chooser) if ev.chooser else ""
+            outcome += (" · " if outcome else "") + tr(
+                "summary.option", who=chooser, option=text_in(o.text) if o else opt)
+            hist = next((x for x in ev.options if x.historical), None)
+            if hist is not None:
+                outcome += " " + tr("summary.historical_option", option=text_in(hist.text))
+        evs.append((text_in(ev.title), outcome))
+    prev = previous_values(s)
+    aut = []
+    for si, sid in enumerate(c.state_ids):
+        v = float(s.st.autonomy[0, si])
+        d = v - float(prev["autonomy"][si]) if prev else 0.0
+        aut.append((name(s, sid), v, d))
+    return SummaryVM(rep.year, acts, evs, aut, why_rows(s, rep, None, role, limit=12))
+
+
+@dataclass
+class TimelineTurn:
+    year: str
+    lines: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
+
+
+def timeline(s: Session, role: str) -> list[TimelineTurn]:
+    c = s.c
+    out = []
+    for rep in s.reports:
+        t = TimelineTurn(rep.year)
+        mine = rep.actions.get(role, [])
+        t.lines.append(("you", tr("timeline.you", role=name(s, role),
+                                  what="; ".join(_action_text(s, k) for k in mine)
+                                  or tr("summary.passed"))))
+        for a, keys in rep.actions.items():
+            if a != role and a in c.power_index:
+                t.lines.append(("actor", f"{name(s, a)}: "
+                                + "; ".join(_action_text(s, k) for k in keys)))
+        for eid in rep.events:
+            ev = s.scenario.events[c.event_index[eid]]
+            line = f"{text_in(ev.title)} ({tr('hist.' + ev.historicity)})"
+            opt = rep.options.get(eid)
+            if opt:
+                o = next((x for x in ev.options if x.id == opt), None)
+                line += " — " + tr("timeline.chosen", option=text_in(o.text) if o else opt)
+            t.lines.append(("event", line))
+        out.append(t)
+    return out
+
+
+# ---- debrief ----------------------------------------------------------------------------------
+@dataclass
+class Series:
+    label: str
+    key: str  # partner or state id (for the colour/marker)
+    values: list[float]
+
+
+def years_axis(s: Session) -> list[str]:
+    start = int(s.scenario.calendar.start[:4])
+    first = str(start - 1) if s.scenario.calendar.turn == "year" else s.scenario.calendar.start
+    return [first] + [t.year for t in s.record.turns]
+
+
+def autonomy_series(s: Session) -> list[Series]:
+    snaps = [s.record.start_values] + [t.values for t in s.record.turns]
+    return [Series(name(s, sid), sid, [float(v["autonomy"][si]) for v in snaps])
+            for si, sid in enumerate(s.c.state_ids)]
+
+
+def mean_autonomy(s: Session) -> list[float]:
+    snaps = [s.record.start_values] + [t.values for t in s.record.turns]
+    return [float(np.mean(v["autonomy"])) for v in snaps]
+
+
+def dependence_series(s: Session, sid: str) -> list[Series]:
+    """Weighted dependence of one state on each partner over time (percent)."""
+    c = s.c
+    si = c.state_index[sid]
+    w = c.dim_weights_norm
+    snaps = [s.record.start_values] + [t.values for t in s.record.turns]
+    out = []
+    for k, kid in enumerate(c.partner_ids):
+        vals = [float((np.asarray(v["dep"][si])[:, k] * w).sum() * 100) for v in snaps]
+        out.append(Series(name(s, kid), kid, vals))
+    return out
+
+
+@dataclass
+class Decision:
+    year: str
+    yours: str
+    historical: str
+
+
+def decisions(s: Session, bench: Session | None, role: str) -> list[Decision]:
+    out = []
+    for i, tr_ in enumerate(s.record.turns):
+        mine = "; ".join(_action_text(s, k) for k in tr_.actions.get(role, [])) or tr(
+            "summary.passed")
+        opts = []
+        for eid, oid in tr_.options.items():
+            ev = s.scenario.events[s.c.event_index[eid]]
+            if ev.chooser == role:
+                o = next((x for x in ev.options if x.id == oid), None)
+                opts.append(f"{text_in(ev.title)}: {text_in(o.text) if o else oid}")
+        if opts:
+            mine += " · " + "; ".join(opts)
+        hist = ""
+        if bench is not None and i < len(bench.record.turns):
+            b = bench.record.turns[i]
+            hist = "; ".join(_action_text(s, k) for k in b.actions.get(role, [])) or tr(
+                "summary.passed")
+        out.append(Decision(tr_.year, mine, hist))
+    return out
+
+
+def objectives_for(s: Session, role: str) -> list[dict[str, Any]]:
+    return [o for o in s.objectives() if o["role"] == role]

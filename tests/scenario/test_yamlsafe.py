@@ -1,0 +1,85 @@
+"""The safe YAML layer: scalar rules, positions and friendly syntax errors."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from game.scenario.yamlsafe import ScenarioLoader, load_yaml
+
+
+def one(text: str):
+    data, marks, diags = load_yaml(text, "t.yaml")
+    assert diags == [], diags
+    return data, marks
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("NO", "NO"), ("no", "no"), ("yes", "yes"), ("on", "on"), ("off", "off"), ("Y", "Y"),
+    ("true", True), ("True", True), ("TRUE", True), ("tRuE", True), ("false", False),
+    ("2014-05-29", "2014-05-29"), ("2014-05", "2014-05"), ("2014", 2014), ("+10", 10),
+    ("-3", -3), ("0.5", 0.5), ("1e3", 1000.0), ("010", 10), ("1:30", "1:30"), ("~", None),
+    ("null", None), ("'5'", "5"), ('"true"', "true"), (".inf", ".inf"), ("1_000", "1_000"),
+    ("$target", "$target"), ("0x1F", 31),
+])
+def test_scalars(raw, value):
+    data, _ = one(f"x: {raw}\n")
+    assert data["x"] == value and type(data["x"]) is type(value)
+
+
+def test_empty_value_is_none_and_keys_stay_text():
+    data, _ = one("x:\n2014: a\ntrue: b\n")
+    assert data == {"x": None, "2014": "a", "true": "b"}
+
+
+def test_marks_point_at_keys_and_values():
+    text = "a:\n  - id: x\n    effects:\n      - set_flag: f\n"
+    data, marks = one(text)
+    assert marks[("a", 0)] == (2, 5)
+    assert marks[("a", 0, "effects")] == (3, 5)
+    assert marks[("a", 0, "effects", 0, "set_flag")] == (4, 9)
+    assert marks.value_pos(("a", 0, "effects", 0, "set_flag")) == (4, 19)
+    assert marks.find(("a", 0, "effects", 0, "set_flag", "nope"))[0] == (4, 9)
+
+
+def test_columns_count_characters_not_bytes():
+    data, marks = one("名前: 日本\nb: [x, y]\n")
+    assert marks.value_pos(("名前",)) == (1, 5)
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("a: [1, 2\nb: 3\n", 1, "never closed"),
+    ('a: "x\nb: 3\n', 1, "never closed"),
+    ("a: {en: Time: now}\n", 1, "quotes"),
+    ("a:\n  b: 1\n\tc: 2\n", 3, "Tabs"),
+    ("a: 1\nb\nc: 2\n", 2, "no ':'"),
+    ("events:\n  - id: x\n     title: y\n", 3, "indented more"),
+    ("a: %x\n", 1, "quotes"),
+    ("a: `x\n", 1, "quotes"),
+])
+def test_friendly_syntax_errors(text, line, words):
+    data, _, diags = load_yaml(text, "t.yaml")
+    assert data is None
+    (d,) = diags
+    assert (d.code, d.line) == ("E001", line)
+    assert words in d.message + d.hint
+
+
+def test_scenario_loader_class_has_the_same_rules():
+    assert yaml.load("a: NO\nb: 2014-05-29\nc: True\n", Loader=ScenarioLoader) == {
+        "a": "NO", "b": "2014-05-29", "c": True}
+    with pytest.raises(yaml.YAMLError):
+        yaml.load("a: &x 1\nb: *x\n", Loader=ScenarioLoader)
+    with pytest.raises(yaml.YAMLError):
+        yaml.load("a: !!python/object/apply:os.system ['echo hi']\n", Loader=ScenarioLoader)
+
+
+def test_duplicate_keys_in_different_blocks_are_fine():
+    data, _ = one("a: {x: 1}\nb: {x: 2}\nc:\n  - {x: 1}\n  - {x: 2}\n")
+    assert data["c"] == [{"x": 1}, {"x": 2}]
+
+
+def test_missing_space_after_colon():
+    data, _, (d,) = load_yaml("a: 1\ntitle:More\nb: 2\n", "t.yaml")
+    assert (d.code, d.line, d.col) == ("E001", 2, 6)  # caret under the colon
+    assert "space after the ':'" in d.message

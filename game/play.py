@@ -34,9 +34,13 @@ def build_policies(c: Compiled, names: Mapping[str, str] | None = None,
 
 
 def choose_actions(c: Compiled, st: State, p: core.Params, policies: Mapping[int, Policy],
-                   fixed: np.ndarray | None = None) -> np.ndarray:
+                   fixed: np.ndarray | None = None, avail: np.ndarray | None = None
+                   ) -> np.ndarray:
     """Actions ``int[N, A, M]`` (seat-local ids, 0 = pass) for this turn. Seats without a
-    policy keep the values in ``fixed`` (e.g. a person's choices)."""
+    policy keep the values in ``fixed`` (e.g. a person's choices). ``avail`` is this turn's
+    ``core.availability`` (computed here if not given)."""
+    if avail is None:
+        avail = core.availability(c, st)
     n, L = st.n, c.layout
     acts = np.zeros((n, L.A, c.M_slots), dtype=np.int64) if fixed is None else fixed.copy()
     t = int(st.turn[0])
@@ -48,7 +52,7 @@ def choose_actions(c: Compiled, st: State, p: core.Params, policies: Mapping[int
             if pol is None:
                 a = acts[:, seat, m]
             else:
-                mask = core.legal_mask(c, st, seat, res=res, cooldown=cool)
+                mask = core.legal_mask(c, st, seat, res=res, cooldown=cool, avail=avail)
                 a = pol.act(Observation(c, st, p, seat, m), mask,
                             BatchRandom(st.policy_keys[:, seat], t, m))
                 acts[:, seat, m] = a
@@ -108,8 +112,9 @@ def run_batch(c: Compiled, seed: int, n: int, names: Mapping[str, str] | None = 
     if record_turns:
         traj.append(snapshot(st))
     while not st.terminated.all():
-        acts = choose_actions(c, st, p, policies)
-        info = core.step(c, st, p, acts, option_chooser=chooser)
+        avail = core.availability(c, st)
+        acts = choose_actions(c, st, p, policies, avail=avail)
+        info = core.step(c, st, p, acts, option_chooser=chooser, avail=avail)
         ch = info.chosen.reshape(n, -1)
         gi, col = np.nonzero(ch >= 0)
         if gi.size:

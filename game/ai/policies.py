@@ -59,6 +59,17 @@ def _argmax_masked(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return np.argmax(s, axis=1)
 
 
+def _sample(weights: np.ndarray, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+    """Sample a column per game with probability proportional to ``weights`` among the legal
+    ones, from a single uniform number per game (inverse CDF); pass if nothing has weight."""
+    w = np.where(mask, weights, 0.0)
+    cum = np.cumsum(w, axis=1)
+    total = cum[:, -1]
+    u = rng.uniform(1)[:, 0] * total
+    pick = np.argmax(cum > u[:, None], axis=1)
+    return np.where(total > 0, pick, 0)
+
+
 class Passive:
     name = "passive"
 
@@ -70,11 +81,10 @@ class RandomPolicy:
     name = "random"
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
-        g = rng.gumbel(mask.shape[1])
         m = mask.copy()
         has_action = m[:, 1:].any(axis=1)
         m[has_action, 0] = False
-        return _argmax_masked(g, m)
+        return _sample(np.ones(m.shape), m, rng)
 
 
 class Historical:
@@ -137,7 +147,7 @@ class Strategic:
                 tr = st.trust[:, s, self.power] / 50.0
                 out[:, j] = 2.0 - tr if pref == "low_trust" else tr
             elif pref in ("most_dependent", "least_dependent") and self.partner >= 0:
-                d = (st.dep[:, s, :, self.partner] * c.dim_weights_norm).sum(axis=1) * 2.0
+                d = np.einsum("nd,d->n", st.dep[:, s, :, self.partner], c.dim_weights_norm) * 2.0
                 out[:, j] = 0.5 + d if pref == "most_dependent" else 1.5 - d
             elif pref == "least_autonomy":
                 out[:, j] = 2.0 - st.autonomy[:, s] / 50.0
@@ -148,8 +158,13 @@ class Strategic:
         w = np.empty((n, mask.shape[1]))
         w[:, 0] = self.pass_weight
         w[:, 1:] = self.base[None, :] * self._target_factor(obs)
-        logw = np.log(np.maximum(w, 1e-12))
-        return _argmax_masked(logw + self.noise * rng.gumbel(mask.shape[1]), mask)
+        if self.noise <= 1e-6:
+            return _argmax_masked(w, mask)
+        # softmax over log-weights at temperature `noise` (the Gumbel-max distribution),
+        # sampled from one uniform number per game
+        logw = np.where(mask, np.log(np.maximum(w, 1e-12)) / self.noise, -np.inf)
+        p = np.exp(logw - logw.max(axis=1, keepdims=True))
+        return _sample(p, mask, rng)
 
 
 class Greedy:
@@ -182,7 +197,7 @@ class Greedy:
         if cand.size == 0:
             return np.zeros(n, dtype=np.int64)
         k = cand.size + 1
-        big = st.repeat(k)
+        big = st.lookahead_copies(k)
         progs = np.full((n, k), -1, dtype=np.int64)
         progs[:, 1:] = self.ids[cand][None, :]
         core.apply_programs(c, big, obs.p.repeat(k), progs.reshape(n * k, 1))
@@ -197,6 +212,95 @@ class Greedy:
         full[:, 0] = scores[:, 0]
         full[:, 1 + cand] = scores[:, 1:]
         return _argmax_masked(full, m)
+
+
+_GRAD_CACHE: dict[str, tuple[np.ndarray, int, np.ndarray, np.ndarray]] = {}
+
+
+def _autonomy_gradients(c: Compiled, st: State, is_power: np.ndarray
+                        ) -> tuple[np.ndarray, np.ndarray]:
+    """Per-game gradients of autonomy with respect to pushes and pulls, shape (N, S*D*K).
+
+    The states choose against the shares as the turn opens, which do not change between their
+    choices, so the result is shared by all five states and both slots (cached on the dep array
+    it was computed from)."""
+    key = _GRAD_CACHE.get("k")
+    if key is not None and key[0] is st.dep and key[1] == int(st.turn[0]):
+        return key[2], key[3]
+    L = c.layout
+    n = st.n
+    dep = st.dep
+    dp = dep[..., :L.P]
+    hhi = np.einsum("nsdk,nsdk->nsd", dp, dp)  # (N, S, D)
+    w = c.dim_weights_norm[None, None, :, None] * 100.0
+    # d(autonomy)/d(push toward k) = 2 w (HHI - s_k [k is a power]);
+    # d(autonomy)/d(move from power k to the rest of the world) = 2 w s_k
+    grad_push = (2.0 * w * (hhi[..., None] - dep * is_power)).reshape(n, -1)
+    grad_pull = (2.0 * w * dep * is_power).reshape(n, -1)
+    _GRAD_CACHE["k"] = (st.dep, int(st.turn[0]), grad_push, grad_pull)
+    return grad_push, grad_pull
+
+
+class Multivector:
+    """A Central Asian state's own policy: the action that most raises its autonomy.
+
+    Instead of trying every action on a cloned world, it uses the exact first-order change of
+    autonomy for each effect on the current shares: pushing weight ``b`` toward partner ``k`` in
+    a row changes that row's concentration by ``-2 b (HHI - s_k)`` (welcome when the partner's
+    share is below the row's concentration, and always for the rest of the world), and moving
+    ``b`` from a power to the rest of the world lowers it by ``2 b s_k``. Stability and growth
+    effects add a little. Deterministic per game (sums in a fixed order)."""
+
+    name = "multivector"
+
+    def __init__(self, c: Compiled, seat: int) -> None:
+        L = c.layout
+        self.c, self.seat = c, seat
+        ops: list[tuple[int, int, int, float]] = []  # (local column, kind, index, amount)
+        for j, cid in enumerate(c.seat_table[seat]):
+            if cid < 0:
+                continue
+            slots, amts = c.program_ops(int(cid))
+            for sl, am in zip(slots.tolist(), amts.tolist()):
+                if sl < L.pull:
+                    ops.append((j + 1, 0, sl % L.dep, am))
+                elif sl < L.trust:
+                    ops.append((j + 1, 1, sl - L.pull, am))
+                elif L.stability <= sl < L.growth:
+                    ops.append((j + 1, 2, sl - L.stability, am))
+                elif L.growth <= sl < L.resources:
+                    ops.append((j + 1, 3, sl - L.growth, am))
+        ops.sort()
+        self.col = np.array([o[0] for o in ops], dtype=np.int64)
+        self.kind = np.array([o[1] for o in ops], dtype=np.int64)
+        self.idx = np.array([o[2] for o in ops], dtype=np.int64)
+        self.amt = np.array([o[3] for o in ops], dtype=np.float64)
+        self.starts = np.nonzero(np.r_[True, np.diff(self.col) != 0])[0] if ops else \
+            np.zeros(0, dtype=np.int64)
+        self.cols = self.col[self.starts] if ops else self.col
+        self.is_power = np.r_[np.ones(L.P), 0.0]
+
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+        c, st = self.c, obs.st
+        n = st.n
+        if self.col.size == 0:
+            return np.zeros(n, dtype=np.int64)
+        grad_push, grad_pull = _autonomy_gradients(c, st, self.is_power)
+        vals = np.zeros((n, self.col.size))
+        for kind, grad in ((0, grad_push), (1, grad_pull)):
+            sel = self.kind == kind
+            if sel.any():
+                vals[:, sel] = grad[:, self.idx[sel]] * self.amt[sel]
+        sel = self.kind == 2
+        if sel.any():
+            vals[:, sel] = 0.2 * self.amt[sel]
+        sel = self.kind == 3
+        if sel.any():
+            vals[:, sel] = 1.0 * self.amt[sel]
+        gain = np.full((n, mask.shape[1]), -1e9)
+        gain[:, self.cols] = np.add.reduceat(vals, self.starts, axis=1)
+        gain[:, 0] = 0.05
+        return _argmax_masked(gain + 1e-6 * rng.uniform(mask.shape[1]), mask)
 
 
 class Spam:
@@ -234,11 +338,11 @@ def make_policy(name: str, c: Compiled, seat: int) -> Policy:
     if name == "strategic":
         return Strategic(c, seat)
     if name == "multivector":
-        return Greedy(c, seat, objective="autonomy", name="multivector")
+        return Multivector(c, seat)
     if name == "greedy":
         if seat not in c.roles:
-            return Greedy(c, seat, objective="autonomy", name="greedy") \
-                if c.actor_ids[seat] in c.state_index else Strategic(c, seat)
+            return Multivector(c, seat) if c.actor_ids[seat] in c.state_index \
+                else Strategic(c, seat)
         return Greedy(c, seat)
     if name.startswith(("no:", "only:")):
         kind, fam = name.split(":", 1)

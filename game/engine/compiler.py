@@ -370,7 +370,7 @@ def compile_measure(kind: str, q: Any, c: Compiled, actor: int = -1, target: int
         s = _state_of(q.state, actor, target, c)
         k = _partner_of(q.partner, actor, target, c)
         if q.dimension == "all":
-            return lambda st: 100.0 * (st.dep[:, s, :, k] * w).sum(axis=1)
+            return lambda st: 100.0 * np.einsum("nd,d->n", st.dep[:, s, :, k], w)
         d = c.dim_index[q.dimension]
         return lambda st: 100.0 * st.dep[:, s, d, k]
     if kind == "autonomy":

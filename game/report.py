@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import base64
 import datetime as _dt
+import glob
 import html as _html
 import json
 import os
@@ -154,11 +155,22 @@ def expand_inputs(items: list[str]) -> tuple[list[Path], list[Path], list[str]]:
     problems: list[str] = []
     for it in items:
         p = Path(it)
+        if not p.exists() and any(ch in it for ch in "*?["):  # a pattern the shell left as is
+            matches = sorted(glob.glob(it))
+            if not matches:
+                problems.append(f"{it}: no file matches this pattern")
+            r, sc, pr = expand_inputs(matches)
+            records += r
+            scenarios += sc
+            problems += pr
+            continue
         if p.is_dir():
             if (p / "scenario.yaml").is_file() or (p / "scenario.yml").is_file():
                 scenarios.append(p)
                 continue
-            found = sorted(x for x in p.iterdir() if x.suffix.lower() == ".json" and x.is_file())
+            found = sorted(x for x in p.glob("*.json") if x.is_file())
+            if not found:  # a folder of group folders
+                found = sorted(x for x in p.glob("*/*.json") if x.is_file())
             if not found:
                 problems.append(f"{it}: this folder has no .json records in it")
             records.extend(found)
@@ -703,6 +715,7 @@ def _inline(s: str) -> str:
 
     t = _html.escape(str(s))
     t = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", t)
+    t = re.sub(r"(?<![\w/])_(\S.*?)_(?!\w)", r"<em>\1</em>", t)
     return re.sub(r"`(.+?)`", r"<code>\1</code>", t)
 
 
@@ -780,6 +793,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     analysis = _analysis(sc, groups, names, shared, bench)
     doc = build_doc(sid, sc, groups, names, shared, bench, warn, skipped, analysis)
     out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"crossroads: {out} is a file; give a folder for the report with --out DIR",
+              file=sys.stderr)
+        return 1
     try:
         out.mkdir(parents=True, exist_ok=True)
         png = draw_png(doc_summary(sid, sc, groups, shared, bench, analysis),

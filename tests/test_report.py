@@ -180,3 +180,18 @@ def test_same_file_names_in_group_folders_are_labelled_by_folder(records, tmp_pa
     md = (out / "report.md").read_text(encoding="utf-8")
     for label in ("TEAM A", "TEAM B", "TEAM C"):
         assert f"| **{label}**" in md
+
+
+def test_a_folder_of_group_folders_and_a_quoted_pattern(records, tmp_path):
+    for name in POLICIES:
+        d = tmp_path / "class" / name
+        d.mkdir(parents=True)
+        shutil.copy(records / f"{name}.json", d / "autosave-mini.json")
+    out = tmp_path / "o"
+    assert main(["report", str(MINI), str(tmp_path / "class"), "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert all(f"| **{n}**" in md for n in POLICIES)
+    # a pattern the shell did not expand (Windows cmd.exe) is expanded by the report
+    assert main(["report", str(MINI), str(tmp_path / "class" / "*" / "*.json"),
+                 "--out", str(tmp_path / "o2")]) == 0
+    assert "group_c" in (tmp_path / "o2" / "report.md").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Any
 
 from ..scenario.model import Scenario
@@ -171,8 +171,9 @@ def connect(address: str) -> Any:
         raise ExecutorError(
             "--scheduler needs Dask: install it with  pip install 'crossroads[cluster]'  "
             "(here and on every worker)") from None
+    timeout = os.environ.get("CROSSROADS_DASK_TIMEOUT", "15s")
     try:
-        return Client(address, timeout="15s")
+        return Client(address, timeout=timeout)
     except (OSError, TimeoutError) as e:
         raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {e}. Is the "
                             "cluster running? (dask scheduler / dask worker ADDRESS)") from None

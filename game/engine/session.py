@@ -142,6 +142,8 @@ class Session:
 
     def _running(self, seat: int) -> tuple[np.ndarray, np.ndarray]:
         res, cool = self.st.res.copy(), self.st.cooldown.copy()
+        if self.in_turn:  # the plan has been paid for already by begin_turn
+            return res, cool
         t = self.turn
         for cid in self.planned.get(seat, []):
             res[0, seat] -= self.c.choice_cost[cid]

@@ -38,6 +38,8 @@ class Options:
     fullscreen: bool = False
     lang: str | None = None
     projector: bool = False
+    #: open the menu even when a scenario is given (autoplay starts there, for its screenshot)
+    menu_first: bool = False
 
     @staticmethod
     def from_args(args: Any) -> Options:
@@ -46,7 +48,7 @@ class Options:
         return Options(
             scenario=getattr(args, "scenario", None),
             role=roles[0] if roles else None,
-            seed=int(getattr(args, "seed", 1) or 1),
+            seed=_seed(getattr(args, "seed", None)),
             difficulty=diff if diff in DIFFICULTIES else None,
             autoplay=getattr(args, "autoplay", None),
             screenshot_dir=getattr(args, "screenshot_dir", None),
@@ -54,6 +56,10 @@ class Options:
             fullscreen=bool(getattr(args, "fullscreen", False)),
             lang=getattr(args, "lang", None),
             projector=bool(getattr(args, "projector", False)))
+
+
+def _seed(v: Any) -> int:
+    return 1 if v is None else int(v)
 
 
 class App:
@@ -83,7 +89,6 @@ class App:
         self.autoplayer: Any = None
         self.controller: GameController | None = None
         self.start_entry = entry
-        self.errors: list[str] = []  # unexpected exceptions caught in a frame (never silent)
         from .scenes.menu import MenuScene
 
         entries = catalog.discover()
@@ -92,9 +97,10 @@ class App:
         self.stack.push(MenuScene(self, entries))
         if entry is not None:
             menu = self.stack.top
+            assert isinstance(menu, MenuScene)
             idx = next((i for i, e in enumerate(entries) if e.id == entry.id), 0)
-            menu.list.select(idx)  # type: ignore[attr-defined]
-            if o.autoplay is None:
+            menu.list.select(idx)
+            if o.autoplay is None and not o.menu_first:
                 self.new_game(entry, o.role, o.seed, o.difficulty)
 
     # ---- navigation used by the scenes ---------------------------------------------------------
@@ -217,8 +223,10 @@ class App:
             return
         top.handle(inp)
 
-    def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60) -> bool:
-        """One frame: handle ``events`` (default: the pygame queue), update, draw, present."""
+    def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60,
+             draw: bool = True) -> bool:
+        """One frame: handle ``events`` (default: the pygame queue), update, draw, present.
+        ``draw=False`` skips drawing (long randomised tests draw only some frames)."""
         if events is None:
             events = pygame.event.get()
         for ev in events:
@@ -233,7 +241,8 @@ class App:
         top = self.stack.top
         if top is not None:
             top.update(dt)
-        self.draw()
+        if draw:
+            self.draw()
         self.frame += 1
         return self.running
 
@@ -295,6 +304,10 @@ def run_window(args: Any) -> int:
     A scenario given on the command line that fails validation prints the validator's messages
     and returns 1 before any window opens."""
     opts = Options.from_args(args)
+    roles = getattr(args, "role", None) or []
+    if len(roles) > 1:
+        print(f"crossroads: the window plays one role per game; playing {roles[0]} "
+              "(the others are played by the computer)", file=sys.stderr)
     entry = None
     if opts.scenario:
         entry = catalog.load(opts.scenario)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 N_FRAMES = 200
 

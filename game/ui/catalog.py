@@ -95,7 +95,7 @@ def load(ref: str) -> Entry:
         sc = res.scenario
         errors = [d for d in diags if getattr(d, "severity", "") == "error"]
     except Exception as e:  # loader missing or broken
-        diags, sc, errors = [], None, [e]
+        diags, sc, errors = [], None, [e]  # type: ignore[list-item]
     if sc is not None and not errors:
         sid = sc.meta.id
         return Entry(sid, sc.path or ref, sc,
@@ -108,8 +108,32 @@ def load(ref: str) -> Entry:
     return Entry(path.stem if path.suffix else ref, str(path), None, errors=msg)
 
 
+_discovered: tuple[tuple, list[Entry]] | None = None
+
+
+def _fingerprint() -> tuple:
+    try:
+        from ..scenario.loader import installed_dir
+
+        root = installed_dir()
+        return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*.y*ml")))
+    except Exception:
+        return ()
+
+
 def discover() -> list[Entry]:
-    """Every installed scenario (failures included). The demo fixture when none is installed."""
+    """Every installed scenario (failures included). The demo fixture when none is installed.
+    Cached until a file under ``scenarios/`` changes."""
+    global _discovered
+    fp = _fingerprint()
+    if _discovered is not None and _discovered[0] == fp:
+        return list(_discovered[1])
+    out = _discover()
+    _discovered = (fp, out)
+    return list(out)
+
+
+def _discover() -> list[Entry]:
     out: list[Entry] = []
     try:
         from ..scenario.loader import list_installed

@@ -120,12 +120,12 @@ def line_chart(surf: pygame.Surface, rect: pygame.Rect, x_labels: Sequence[str],
     if y_label:
         text.draw_line(surf, y_label, (plot.x + 6, plot.y), SIZE.SMALL, th.ink_soft)
     # lines
-    ends = []
+    ends: list[tuple[float, str, Colour]] = []
     for label, vals, colour, mk, dashed in series:
         pts = [(xpix(i), ypix(v)) for i, v in enumerate(vals)]
         if len(pts) >= 2:
             if dashed:
-                for i, (a, b) in enumerate(zip(pts, pts[1:])):
+                for a, b in zip(pts, pts[1:]):
                     for t0 in (0.0, 0.5):
                         p0 = (a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0)
                         p1 = (a[0] + (b[0] - a[0]) * (t0 + 0.3), a[1] + (b[1] - a[1]) * (t0 + 0.3))
@@ -135,18 +135,19 @@ def line_chart(surf: pygame.Surface, rect: pygame.Rect, x_labels: Sequence[str],
         for p in pts:
             marker(surf, mk, p, colour, 5)
         if pts:
-            ends.append([pts[-1][1], label, colour, mk])
+            ends.append((pts[-1][1], label, colour))
     # end labels, spread so they do not overlap
     lh = text.line_height(SIZE.SMALL)
     ends.sort(key=lambda e: e[0])
-    for i in range(1, len(ends)):
-        if ends[i][0] - ends[i - 1][0] < lh:
-            ends[i][0] = ends[i - 1][0] + lh
-    over = (ends[-1][0] + lh / 2 - rect.bottom) if ends else 0
-    if over > 0:
-        for e in ends:
-            e[0] -= over
-    for yy, label, colour, _mk in ends:
+    ys = [e[0] for e in ends]
+    for i in range(1, len(ys)):
+        if ys[i] - ys[i - 1] < lh:
+            ys[i] = ys[i - 1] + lh
+    if ys:  # keep the lowest labels above the x-axis labels, pushing the cluster up
+        ys[-1] = min(ys[-1], plot.bottom - lh / 2)
+        for i in range(len(ys) - 2, -1, -1):
+            ys[i] = min(ys[i], ys[i + 1] - lh)
+    for yy, (_y0, label, colour) in zip(ys, ends):
         pygame.draw.line(surf, colour, (plot.right + 6, yy), (plot.right + 18, yy), 3)
         text.draw(surf, label, pygame.Rect(plot.right + 22, int(yy - lh / 2), label_w - 22, lh),
                   SIZE.SMALL, th.ink, bold=True, wrap_text=False, min_size=SIZE.SMALL)

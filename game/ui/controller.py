@@ -12,7 +12,7 @@ Turn flow: PLANNING --end_turn--> EVENTS (each fired event shown, options answer
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine.core import IllegalAction
@@ -162,7 +162,8 @@ class GameController:
         seat = c.actor_index[self.role]
         mine = c.seat_choices[seat]
         keep = [r for i, r in enumerate(c.res_ids)
-                if s.st.res[0, seat, i] or (mine and c.choice_cost[mine, i].any())]
+                if s.st.res[0, seat, i]
+                or (mine and c.choice_cost[mine, i].any())]  # type: ignore[attr-defined]
         if not s.in_turn:
             b = s.budget(self.role)
             return {r: b.get(r, 0.0) for r in keep}
@@ -316,14 +317,3 @@ class GameController:
             b.play_turn()
         self._bench = Benchmark(b, n, bool(sc.history.get(self.role)))
         return self._bench
-
-
-@dataclass
-class NewGameOptions:
-    """What the menu passes to start a game."""
-
-    entry: Entry
-    role: str
-    seed: int = 1
-    difficulty: str = "standard"
-    extra: dict[str, str] = field(default_factory=dict)

@@ -67,6 +67,7 @@ def configure(regular: str | Path | None = None, bold: str | Path | None = None,
                          tuple(Path(p) for p in fallbacks) if fallbacks is not None
                          else d.fallbacks)
     _fonts.clear()
+    _lh.clear()
     _coverage.clear()
     _ft.clear()
     _cache.clear()
@@ -104,8 +105,14 @@ def get(size: int, bold: bool = False) -> pygame.font.Font:
     return _font(_faces(bold)[0], size)
 
 
+_lh: dict[int, int] = {}
+
+
 def line_height(size: int) -> int:
-    return get(size).get_linesize()
+    v = _lh.get(size)
+    if v is None:
+        v = _lh[size] = get(size).get_linesize()
+    return v
 
 
 def _has(face: str, ch: str) -> bool:

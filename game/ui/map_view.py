@@ -230,9 +230,9 @@ class MapView:
             for ring in fm.rings(fid):
                 pygame.draw.lines(surf, th.state_outline, True, poly(ring), 2)
         # the selected state and the target of the highlighted choice
-        for fid, style in ((paint.target, "dash"), (paint.selected, "solid")):
-            if fid and fid in fm.polygons:
-                for ring in fm.rings(fid):
+        for hl, style in ((paint.target, "dash"), (paint.selected, "solid")):
+            if hl and hl in fm.polygons:
+                for ring in fm.rings(hl):
                     pts = poly(ring)
                     if style == "solid":
                         pygame.draw.lines(surf, (255, 255, 255), True, pts, 7)
@@ -291,11 +291,11 @@ class MapView:
         area.w -= STRIP_W
         # neighbours and the sea: quiet labels, only where they are well inside the view;
         # a neighbour that is also a partner gets its letter, as in the legend
-        for fid, (lx, ly) in fm.labels.items():
+        for fid in fm.labels:
             f = fm.layer.features[fid]
             if f.kind == "state":
                 continue
-            label = names.get(fid, f.name)
+            label: str = names.get(fid) or f.name
             bold = fid in styles
             if bold:
                 label = f"{label} ({styles[fid][1]})"

@@ -42,6 +42,13 @@ def short_label(label: str) -> str:
     return label[:i] if i > 0 else label
 
 
+def drop_parentheses(label: str) -> str:
+    """"Finance (debt and investment) dependence on Japan" -> "Finance dependence on Japan"."""
+    import re
+
+    return re.sub(r" \([^)]*\)", "", label)
+
+
 def fmt_cost(s: Session, cost: dict[str, float]) -> str:
     return " + ".join(f"{v:g} {short_resource(s, r)}" for r, v in cost.items()) or tr("common.free")
 
@@ -118,6 +125,7 @@ class StatePanel:
     trust: list[tuple[str, str, float]]  # (power id, name, trust)
     player_trust: float | None
     memberships: list[str]
+    membership_ids: list[str]
     dims: list[tuple[str, list[tuple[str, float]]]]  # (dim name, [(partner id, share 0..1)])
 
 
@@ -137,12 +145,13 @@ def state_panel(s: Session, sid: str, role: str) -> StatePanel:
     delta = aut - float(prev["autonomy"][si]) if prev else None
     trust = [(pid, name(s, pid), float(s.st.trust[0, si, p])) for p, pid in enumerate(c.power_ids)]
     pt = float(s.st.trust[0, si, c.power_index[role]]) if role in c.power_index else None
-    orgs = [name(s, oid) for o, oid in enumerate(c.org_ids) if s.st.member[0, o, c.actor_index[sid]]]
+    oids = [oid for o, oid in enumerate(c.org_ids) if s.st.member[0, o, c.actor_index[sid]]]
+    orgs = [name(s, oid) for oid in oids]
     dims = [(name(s, did), [(kid, float(s.st.dep[0, si, d, k]))
                             for k, kid in enumerate(c.partner_ids)])
             for d, did in enumerate(c.dim_ids)]
     return StatePanel(sid, name(s, sid), aut, delta, float(s.st.stability[0, si]), trust, pt,
-                      orgs, dims)
+                      orgs, [o.upper() for o in oids], dims)
 
 
 # ---- "Why?" -----------------------------------------------------------------------------------
@@ -186,8 +195,9 @@ def _tag(s: Session, e: Entry, role: str) -> str:
 
 
 def why_rows(s: Session, report: TurnReport | None, sid: str | None, role: str,
-             limit: int = 30) -> list[WhyRow]:
-    """What changed in state ``sid`` this turn, grouped by cause, largest first."""
+             limit: int = 30, max_parts: int | None = None) -> list[WhyRow]:
+    """What changed in state ``sid`` (or in every state) this turn, grouped by cause, largest
+    first; ``max_parts`` keeps only the largest changes of each cause."""
     if report is None:
         return []
     groups: dict[tuple[str, str, str, str], list[Entry]] = {}
@@ -198,9 +208,9 @@ def why_rows(s: Session, report: TurnReport | None, sid: str | None, role: str,
             continue
         groups.setdefault((e.kind, e.cause, e.label, e.source), []).append(e)
     rows = []
-    for (kind, cause, label, source), ents in groups.items():
+    for (kind, _cause, label, source), ents in groups.items():
         weight = 0.0
-        parts = []
+        parts: list[tuple[float, str]] = []
         by_dim: dict[tuple[str, str], list[Entry]] = {}
         for e in ents:
             if e.quantity == "dependence":
@@ -211,24 +221,36 @@ def why_rows(s: Session, report: TurnReport | None, sid: str | None, role: str,
             es = [x for x in es if abs(x.delta) >= 0.05]
             if not es:
                 continue
-            where = "" if sid else f"{name(s, st_id)} "
-            parts.append(f"{where}{name(s, did)}: " + ", ".join(
-                f"{name(s, x.key[2])} {fmt_delta(x.delta)}" for x in es[:3]))
+            where = "" if sid else f"{name(s, st_id)}, "
+            parts.append((sum(abs(x.delta) for x in es) / 2,
+                          f"{where}{short_label(name(s, did))}: " + ", ".join(
+                f"{name(s, x.key[2])} {fmt_delta(x.delta)}" for x in es[:3])))
         for e in sorted(ents, key=lambda x: -abs(x.delta)):
             if e.quantity == "dependence" or abs(e.delta) < 0.05:
                 continue
-            where = "" if sid else f"{name(s, e.key[0])} "
+            where = "" if sid else f"{name(s, e.key[0])}, "
             if e.quantity == "trust":
-                parts.append(where + tr("why.trust_in", power=name(s, e.key[1]),
-                                        delta=fmt_delta(e.delta)))
+                parts.append((abs(e.delta), where + tr("why.trust_in", power=name(s, e.key[1]),
+                                                       delta=fmt_delta(e.delta))))
             elif e.quantity == "stability":
-                parts.append(where + tr("why.stability", delta=fmt_delta(e.delta)))
+                parts.append((abs(e.delta), where + tr("why.stability",
+                                                       delta=fmt_delta(e.delta))))
             elif e.quantity == "growth":
-                parts.append(where + tr("why.growth", delta=fmt_delta(e.delta)))
+                parts.append((abs(e.delta), where + tr("why.growth", delta=fmt_delta(e.delta))))
             weight += abs(e.delta)
         if not parts or (kind == "limits" and weight < 0.5):
             continue
-        rows.append(WhyRow(label, _tag(s, ents[0], role), " · ".join(parts), source, weight))
+        parts.sort(key=lambda p: -p[0])
+        shown = [p[1] for p in parts[:max_parts] if max_parts] if max_parts else \
+            [p[1] for p in parts]
+        if max_parts and len(parts) > max_parts:
+            shown.append(tr("why.more", n=len(parts) - max_parts))
+        title = label
+        if sid and title.endswith(f" → {name(s, sid)}"):
+            title = title[: -len(f" → {name(s, sid)}")]
+        changes = " · ".join(shown)
+        rows.append(WhyRow(title, _tag(s, ents[0], role), changes[:1].upper() + changes[1:],
+                           source, weight))
     rows.sort(key=lambda r: -r.weight)
     return rows[:limit]
 
@@ -307,7 +329,8 @@ def summary_vm(s: Session, rep: TurnReport, role: str) -> SummaryVM:
         v = float(s.st.autonomy[0, si])
         d = v - float(prev["autonomy"][si]) if prev else 0.0
         aut.append((name(s, sid), v, d))
-    return SummaryVM(rep.year, acts, evs, aut, why_rows(s, rep, None, role, limit=12))
+    return SummaryVM(rep.year, acts, evs, aut, why_rows(s, rep, None, role, limit=12,
+                                                        max_parts=3))
 
 
 @dataclass

@@ -311,7 +311,8 @@ class ListView(Widget):
             if sel:
                 pygame.draw.rect(surf, th.panel_alt, r)
                 pygame.draw.rect(surf, th.ink, Rect(r.x, r.y + 2, 6, r.h - 4))
-            self.draw_row(surf, i, r.inflate(-16, 0).move(6, 0), sel)
+            # room for the selection bar on the left and the scroll bar on the right
+            self.draw_row(surf, i, Rect(r.x + 12, r.y, r.w - 12 - 14, r.h), sel)
         surf.set_clip(clip)
         if n > self.visible_rows:  # scroll bar, so the class sees there is more
             track = Rect(self.rect.right - 6, self.rect.y, 6, self.rect.h)
@@ -481,7 +482,8 @@ class ScrollText(Widget):
             track = Rect(self.rect.right - 6, self.rect.y, 6, self.rect.h)
             pygame.draw.rect(surf, th.panel_alt, track)
             h = max(16, self.rect.h * self.rect.h // total)
-            y = self.rect.y + (self.rect.h - h) * self.top // max(1, total - self.rect.h)
+            frac = min(1.0, self.top / max(1, total - self.rect.h))
+            y = self.rect.y + int((self.rect.h - h) * frac)
             pygame.draw.rect(surf, th.ink_soft, Rect(track.x, y, 6, h))
             # a "more below" cue in words as well as the bar
         if focused:

@@ -1,43 +1,18 @@
-"""Fixtures of the balance tests: the mini world with declared expectations, and the list of
-shipped scenarios (every ``scenarios/*.yaml`` manifest)."""
+"""Fixtures of the balance tests: the mini world with declared expectations that hold."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
-
-MINI_BALANCE = """
-balance:
-  games: 200
-  expectations:
-    - {id: jpn_greedy_grade_b, kind: grade_rate, role: JPN, policy: greedy, grade: B, between: [0.9, 1.0]}
-    - {id: jpn_agency, kind: agency_gap, role: JPN, at_least: 0.001}
-    - {id: rus_greedy_beats_passive, kind: ordering, role: RUS, better: greedy, worse: passive}
-    - {id: jpn_no_one_trick, kind: max_action_share, role: JPN, policy: greedy, at_most: 0.8}
-    - {id: events_small, kind: max_event_impact, role: JPN, at_most: 0.05}
-"""
-
-
-def load_text(text: str):
-    from game.scenario.loader import load_scenario_text
-
-    res = load_scenario_text(text, base_dir=None)
-    assert res.scenario is not None and not res.errors, [d.message for d in res.errors]
-    return res.scenario
+from balance_helpers import load_text, mini_text
 
 
 @pytest.fixture(scope="session")
 def mini_balanced():
     """The mini fixture with a ``balance`` section (expectations that hold)."""
-    return load_text((FIXTURES / "mini.yaml").read_text(encoding="utf-8") + MINI_BALANCE)
+    return load_text(mini_text())
 
 
 @pytest.fixture(scope="session")
-def mini_balanced_path(tmp_path_factory, mini_balanced):
+def mini_balanced_path(tmp_path_factory):
     p = tmp_path_factory.mktemp("mini") / "mini_balanced.yaml"
-    p.write_text((FIXTURES / "mini.yaml").read_text(encoding="utf-8") + MINI_BALANCE,
-                 encoding="utf-8")
+    p.write_text(mini_text(), encoding="utf-8")
     return p

@@ -8,11 +8,8 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from pathlib import Path  # noqa: E402
 
-import pygame  # noqa: E402
 import pytest  # noqa: E402
-
 from uihelp import FIXTURE  # noqa: E402
 
 
@@ -29,6 +26,12 @@ def user_dirs(tmp_path, monkeypatch):
     yield tmp_path
 
 
+@pytest.fixture
+def no_fsync(monkeypatch):
+    """Saves still go through the engine's atomic writer, without waiting for the disk."""
+    monkeypatch.setattr(os, "fsync", lambda fd: None)
+
+
 @pytest.fixture(scope="session")
 def mini_entry():
     from game.ui import catalog
@@ -40,13 +43,11 @@ def mini_entry():
 
 @pytest.fixture
 def make_app(mini_entry):
-    """``make_app(size=(w, h), entries=None)`` -> an App on the menu (mini scenario listed)."""
+    """``make_app(size=(w, h), **options)`` -> an App on the menu, the mini scenario selected."""
     from game.ui.app import App, Options
 
     def make(size=(1280, 720), **kw):
-        opts = Options(size=size, **kw)
-        app = App(opts, mini_entry)  # with autoplay None the game would start: keep the menu
-        return app
+        return App(Options(size=size, menu_first=True, **kw), mini_entry)
 
     return make
 
@@ -57,7 +58,7 @@ def menu_app(mini_entry):
     from game.ui.app import App, Options
 
     def make(size=(1280, 720)):
-        app = App(Options(size=size, autoplay=0), mini_entry)
+        app = App(Options(size=size, menu_first=True), mini_entry)
         app.step([])
         return app
 

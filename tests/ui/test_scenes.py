@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from uihelp import SIZES, press
 
 from game.ui import text
 from game.ui.theme import LOGICAL_H, LOGICAL_W
-
-from uihelp import SIZES, press
 
 
 def _check(app, name):
@@ -38,6 +37,11 @@ def all_scenes(app, entry):
     game.mode_i = 0
     game.ring.focus(game.choice_list)
     yield "map_preview"
+    rows = [r for r in game.rows() if r.choice.legal]
+    longest = max(rows, key=lambda r: len(r.text))
+    ctl.plan(longest.choice.id)  # a planned row is bold: the longest label must still fit
+    yield "map_planned_long"
+    ctl.undo()
     game.show_all = True
     yield "map_all_choices"
     game.show_all = False
@@ -64,6 +68,11 @@ def all_scenes(app, entry):
             app.step([])
         yield "summary"
         press(app, pygame.K_RETURN)
+    for sid in game.state_order:  # every state's panel and "Why?" after a turn
+        game.select_state(sid)
+        yield f"state_{sid}"
+    game.ring.focus(game.why)
+    yield "why_focused"
     app.stack.push(TimelineScene(app, ctl))
     yield "timeline"
     app.stack.pop()
@@ -80,7 +89,6 @@ def all_scenes(app, entry):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_scene_renders_and_text_fits(make_app, mini_entry, size, tmp_path):
     app = make_app(size=size)
-    app.go_menu()
     names = []
     for name in all_scenes(app, mini_entry):
         _check(app, name)
@@ -101,8 +109,6 @@ def test_campaign_scenes_fit_if_installed(menu_app):
     app = menu_app()
     for name in all_scenes(app, e):
         _check(app, name)
-        if name == "summary":
-            break
 
 
 def test_high_contrast_renders(make_app):
@@ -110,4 +116,6 @@ def test_high_contrast_renders(make_app):
 
     app = make_app(projector=True)
     assert theme.current().name == "high_contrast"
+    _check(app, "menu high contrast")
+    press(app, pygame.K_RETURN)
     _check(app, "map high contrast")

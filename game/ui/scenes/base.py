@@ -65,6 +65,7 @@ class Scene:
 class SceneStack:
     def __init__(self) -> None:
         self.scenes: list[Scene] = []
+        self._dim: pygame.Surface | None = None
 
     @property
     def top(self) -> Scene | None:
@@ -108,7 +109,8 @@ class SceneStack:
         for i in range(start, len(self.scenes)):
             s = self.scenes[i]
             if s.transparent:
-                dim = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
-                dim.fill((0, 0, 0, 140))
-                surf.blit(dim, (0, 0))
+                if self._dim is None or self._dim.get_size() != surf.get_size():
+                    self._dim = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
+                    self._dim.fill((0, 0, 0, 140))
+                surf.blit(self._dim, (0, 0))
             s.draw(surf)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import text, viewmodels as vm
+from .. import text
+from .. import viewmodels as vm
 from ..charts import LINE_COLOURS, MARKERS, line_chart
 from ..controller import GameController
 from ..i18n import language, tr

@@ -116,14 +116,14 @@ class EventScene(Scene):
         y0 = BOX.bottom - 16 - (total if n else 60)
         y = y0
         for i, (_oid, otext, _hist, _eff) in enumerate(opts):
-            b = OptionButton(Rect(inner.x, y, inner.w, heights[i]), i + 1, otext, effects[i],
-                             lambda i=i: self.pick(i))
-            self.option_buttons.append(b)
+            self.option_buttons.append(
+                OptionButton(Rect(inner.x, y, inner.w, heights[i]), i + 1, otext, effects[i],
+                             lambda i=i: self.pick(i)))
             y += heights[i] + 6
         if not n:
-            b = Button(Rect(BOX.centerx - 160, BOX.bottom - 24 - 60, 320, 56),
-                       tr("event.continue"), self.cont, primary=True)
-            self.option_buttons.append(b)
+            self.option_buttons.append(
+                Button(Rect(BOX.centerx - 160, BOX.bottom - 24 - 60, 320, 56),
+                       tr("event.continue"), self.cont, primary=True))
         self.body.rect.h = (y0 if n else BOX.bottom - 24 - 60) - 12 - top
         self.ring = FocusRing([*self.option_buttons, self.body])
 

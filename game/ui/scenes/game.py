@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import text, viewmodels as vm
+from .. import text
+from .. import viewmodels as vm
 from ..controller import GameController, Phase
 from ..i18n import tr
 from ..input import Action, Input
@@ -71,7 +72,8 @@ class GameScene(Scene):
         map_states = set(self.map.data.ids("state"))
         self.state_order = [x for x in self.map.state_ids() if x in s.c.state_index] + \
             [x for x in s.c.state_ids if x not in map_states]
-        self.selected = self.state_order[0] if self.state_order else None
+        # start on the scenario's first state (usually Kazakhstan); arrows go west to east
+        self.selected = s.c.state_ids[0] if s.c.state_ids else None
         self.styles = partner_styles(s.c.partner_ids)
         self.modes = vm.map_modes(s, ctl.role)
         self.mode_i = 0
@@ -79,10 +81,9 @@ class GameScene(Scene):
         self._rows_key: tuple | None = None
         self._rows: list[vm.ChoiceRow] = []
         self.map_widget = MapWidget(self)
-        self.choice_list = ListView(CHOICES_RECT.inflate(-16, -0).move(0, 0), self._n_rows,
-                                    self._draw_row, 38, on_activate=self._toggle_row)
-        self.choice_list.rect = Rect(CHOICES_RECT.x + 8, CHOICES_RECT.y + 44,
-                                     CHOICES_RECT.w - 16, CHOICES_RECT.h - 52)
+        self.choice_list = ListView(Rect(CHOICES_RECT.x + 8, CHOICES_RECT.y + 44,
+                                         CHOICES_RECT.w - 16, CHOICES_RECT.h - 52),
+                                    self._n_rows, self._draw_row, 38, on_activate=self._toggle_row)
         self.why = ScrollText(Rect(WHY_RECT.x + 10, WHY_RECT.y + 44, WHY_RECT.w - 20,
                                    WHY_RECT.h - 52), self._why_blocks, gap=8)
         labels = [("game.undo", self.undo, lambda: bool(self.ctl.planned_ids())),
@@ -279,7 +280,11 @@ class GameScene(Scene):
     def paint(self, focused: bool) -> Paint:
         s = self.ctl.session
         letters = {k: v[1] for k, v in self.styles.items()}
-        cells = vm.map_cells(s, self.mode.id, self.ctl.role, letters)
+        key = (self.ctl.version, self.mode.id)
+        if getattr(self, "_cells_key", None) != key:
+            self._cells_key = key
+            self._cells = vm.map_cells(s, self.mode.id, self.ctl.role, letters)
+        cells = self._cells
         row = self.focused_row()
         target = row.choice.target if row and row.choice.target != self.selected else None
         return Paint(self.mode.kind, tuple((k, round(c.value, 1), c.partner, c.badge)
@@ -349,7 +354,10 @@ class GameScene(Scene):
         if not self.selected:
             panel(surf, CTX_RECT)
             return
-        sp = vm.state_panel(s, self.selected, self.ctl.role)
+        key = (self.ctl.version, self.selected)
+        if getattr(self, "_sp_key", None) != key:
+            self._sp_key, self._sp = key, vm.state_panel(s, self.selected, self.ctl.role)
+        sp = self._sp
         inner = panel(surf, CTX_RECT)
         y = inner.y
         h1 = text.line_height(SIZE.H1)
@@ -367,10 +375,17 @@ class GameScene(Scene):
         if sp.player_trust is not None:
             parts.append(tr("state.trust_in", power=vm.name(s, self.ctl.role),
                             value=f"{sp.player_trust:.0f}"))
-        text.draw(surf, " · ".join(parts), Rect(inner.x, y, inner.w, lh), SIZE.BODY, th.ink,
+        others = " · ".join(f"{self.styles[pid][1]} {v:.0f}" for pid, _n, v in sp.trust
+                            if pid != self.ctl.role and pid in self.styles)
+        line = " · ".join(parts)
+        if others and text.width(f"{line} ({others})", SIZE.SMALL) <= inner.w:
+            line = f"{line} ({others})"  # trust in the other powers, by their letters
+        text.draw(surf, line, Rect(inner.x, y, inner.w, lh), SIZE.BODY, th.ink,
                   wrap_text=False, min_size=SIZE.SMALL)
         y += lh
         mem = ", ".join(sp.memberships) if sp.memberships else tr("state.no_membership")
+        if text.width(tr("state.member_of", orgs=mem), SIZE.SMALL) > inner.w:
+            mem = ", ".join(sp.membership_ids)  # CIS, CSTO, SCO: the full names do not fit
         text.draw(surf, tr("state.member_of", orgs=mem), Rect(inner.x, y, inner.w, lh),
                   SIZE.BODY, th.ink, wrap_text=False, min_size=SIZE.SMALL)
         y += lh + 4
@@ -417,6 +432,7 @@ class GameScene(Scene):
             items.append((tr("preview.likely"), SIZE.SMALL, True, th.ink_soft, None))
             for k, v in p.changes[:6]:
                 k = k[len(prefix):] if prefix and k.startswith(prefix) else k
+                k = vm.drop_parentheses(k)
                 items.append((k[:1].upper() + k[1:], SIZE.BODY, False, None, vm.fmt_delta(v)))
         if p.sentences:
             items.append((tr("preview.does"), SIZE.SMALL, True, th.ink_soft, None))
@@ -473,6 +489,8 @@ class GameScene(Scene):
         return min(280, w + 16)
 
     def _draw_row(self, surf: pygame.Surface, i: int, r: Rect, selected: bool) -> None:
+        """``[1] Action name ........ cost``. Planned: the key box is filled and the name bold;
+        unavailable: grey and struck through (so neither depends on colour)."""
         th = current()
         row = self.rows()[i]
         ch = row.choice
@@ -480,24 +498,27 @@ class GameScene(Scene):
         x = r.x
         if row.hotkey:
             key = Rect(x, r.y + 5, 28, r.h - 10)
-            pygame.draw.rect(surf, th.panel, key, border_radius=4)
+            fill = th.good if row.planned else th.panel
+            pygame.draw.rect(surf, fill, key, border_radius=4)
             pygame.draw.rect(surf, th.border, key, 1, border_radius=4)
-            text.draw(surf, str(row.hotkey), key, SIZE.SMALL, th.ink, bold=True, align="center",
+            text.draw(surf, str(row.hotkey), key, SIZE.SMALL,
+                      (255, 255, 255) if row.planned else th.ink, bold=True, align="center",
                       valign="center", wrap_text=False)
         x += 36
-        status_w = 40
         cost_w = self._cost_w()
-        mark = "✓" if row.planned else ("" if ch.legal else "✗")
-        label_r = Rect(x, r.y, r.right - x - cost_w - status_w, r.h)
-        text.draw(surf, row.text, label_r, SIZE.BODY, ink, bold=row.planned, valign="center",
-                  wrap_text=False, min_size=SIZE.SMALL)
-        text.draw(surf, row.cost, Rect(r.right - cost_w - status_w, r.y, cost_w, r.h),
-                  SIZE.SMALL, ink, align="right", valign="center", wrap_text=False,
-                  min_size=SIZE.SMALL)
-        if mark:
-            col = th.good if row.planned else th.bad
-            text.draw(surf, mark, Rect(r.right - status_w, r.y, status_w, r.h), SIZE.BODY, col,
-                      bold=True, align="center", valign="center", wrap_text=False)
+        own_cost = text.width(row.cost, SIZE.SMALL) + 12
+        # the name may use the room its own (short) cost leaves in the cost column
+        label_r = Rect(x, r.y, r.right - x - own_cost, r.h)
+        label = row.text
+        if text.width(label, SIZE.SMALL, row.planned) > label_r.w:
+            label = vm.drop_parentheses(label)  # "Resource diplomacy (uranium, …)" -> the name
+        used = text.draw(surf, label, label_r, SIZE.BODY, ink, bold=row.planned,
+                         valign="center", wrap_text=False, min_size=SIZE.SMALL)
+        if not ch.legal and not row.planned:
+            pygame.draw.line(surf, th.ink_disabled, (used.x, r.centery), (used.right, r.centery),
+                             2)
+        text.draw(surf, row.cost, Rect(r.right - cost_w, r.y, cost_w, r.h), SIZE.SMALL, ink,
+                  align="right", valign="center", wrap_text=False, min_size=SIZE.SMALL)
 
     # why -------------------------------------------------------------------------------------
     def why_title(self) -> str:
@@ -506,6 +527,9 @@ class GameScene(Scene):
         return tr("why.title", state=where, year=rep.year) if rep else tr("why.title_empty")
 
     def _why_blocks(self) -> list[tuple[str, int, bool, object]]:
+        key = (self.ctl.version, self.selected, current().name)
+        if getattr(self, "_why_key", None) == key:
+            return self._why_cache  # type: ignore[has-type]
         rows = vm.why_rows(self.ctl.session, self.ctl.last_report, self.selected, self.ctl.role)
         th = current()
         out: list[tuple[str, int, bool, object]] = []
@@ -514,4 +538,5 @@ class GameScene(Scene):
             out.append((r.changes, SIZE.BODY, False, None))
             if r.source:
                 out.append((tr("why.source", source=r.source), SIZE.SMALL, False, th.ink_soft))
+        self._why_key, self._why_cache = key, out
         return out

@@ -3,7 +3,7 @@ the last autosave, load, settings, about the map, help, quit."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -51,7 +51,8 @@ class MenuScene(Scene):
                             self._set_difficulty, lambda v: tr(f"difficulty.{v}"))
         self.start_b = Button(Rect(912, y1, 352, 66), tr("menu.start"), self.start,
                               lambda: self.entry is not None, primary=True, size=SIZE.H2)
-        labels = [(self._continue_label, self.continue_game, self._can_continue),
+        labels: list[tuple[Any, Any, Any]] = [
+                  (self._continue_label, self.continue_game, self._can_continue),
                   (tr("menu.load"), self.load, None),
                   (tr("menu.settings"), self.app.open_settings, None),
                   (tr("menu.about_map"), self.app.open_about_map, None),

@@ -28,7 +28,7 @@ class PauseScene(Scene):
     def __init__(self, app: App, ctl: GameController | None) -> None:
         super().__init__(app)
         self.ctl = ctl
-        items: list[tuple[str, Callable[[], None], Callable[[], bool] | None]] = [
+        items: list[tuple[str, Callable[[], object], Callable[[], bool] | None]] = [
             ("pause.resume", self.app.stack.pop, None),
             ("pause.save", self.save, lambda: self.ctl is not None),
             ("pause.load", self.load, None),

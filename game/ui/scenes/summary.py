@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import text, viewmodels as vm
+from .. import text
+from .. import viewmodels as vm
 from ..controller import GameController
 from ..i18n import tr
 from ..input import Action, Input

@@ -1,0 +1,91 @@
+"""The window's command-line entry: bad scenarios, --autoplay with screenshots, the benchmark."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pygame
+from uihelp import FIXTURE
+
+
+def _args(**kw):
+    base = dict(command="play", scenario=None, role=[], seed=1, autoplay=None,
+                screenshot_dir=None, size=None, fullscreen=False, lang=None, difficulty=None,
+                projector=False)
+    base.update(kw)
+    return argparse.Namespace(**base)
+
+
+def test_bad_scenario_prints_messages_and_opens_no_window(tmp_path, capsys):
+    from game.ui.app import run_window
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 1\nmeta: {id: bad, title: Bad}\n"
+                   "calendar: {start: 2010, end: 2005}\n", encoding="utf-8")
+    pygame.display.quit()
+    assert run_window(_args(scenario=str(bad))) == 1
+    err = capsys.readouterr().err
+    assert "E10" in err and "bad.yaml" in err
+    assert not pygame.display.get_init(), "a window was opened for a broken scenario"
+
+
+def test_unknown_scenario(capsys):
+    from game.ui.app import run_window
+
+    assert run_window(_args(scenario="no_such_scenario_xyz")) == 1
+    assert "no_such_scenario_xyz" in capsys.readouterr().err
+
+
+def test_autoplay_screenshots_every_scene(tmp_path, no_fsync):
+    from game.ui.app import run_window
+
+    shots = tmp_path / "shots"
+    code = run_window(_args(scenario=str(FIXTURE), autoplay=3, screenshot_dir=str(shots),
+                            size="1920x1080"))
+    assert code == 0
+    names = sorted(p.name for p in shots.glob("*.png"))
+    kinds = {n.split("_", 1)[1].split("_")[0].split(".")[0] for n in names if n[0].isdigit()}
+    assert {"menu", "map", "event", "summary", "debrief"} <= kinds, names
+    assert any("preview" in n for n in names)
+    assert len([n for n in names if "_debrief_" in n]) == 5
+    assert list(shots.glob("debrief-*.md"))  # the export went to the screenshot folder
+    img = pygame.image.load(str(shots / names[0]))
+    assert img.get_size() == (1280, 720)
+
+
+def test_menu_autoplay_picks_the_scenario(tmp_path, no_fsync):
+    """Autoplay from the menu when the scenario is not first in the list."""
+    from game.ui.app import App, Options
+    from game.ui.autoplay import AutoPlayer
+
+    app = App(Options(size=(1280, 720), autoplay=1, screenshot_dir=str(tmp_path)))
+    from game.ui import catalog
+
+    e = catalog.load(str(FIXTURE))
+    app.stack.top.entries.append(e)
+    app.autoplayer = AutoPlayer(1, scenario_id="mini")
+    assert app.run() == 0
+    assert not app.autoplayer.failed
+    assert app.autoplayer.finished
+
+
+def test_ui_bench_figures():
+    from game.ui.bench import ui_bench
+
+    out = ui_bench(frames=30)
+    assert set(out) == {"frame_ms_p95", "startup_to_menu_s"}
+    assert 0 < out["frame_ms_p95"] < 1000 and 0 < out["startup_to_menu_s"] < 30
+
+
+def test_main_py_play_headless_is_untouched():
+    """``play --headless`` never imports the window."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    code = (f"import sys, game.cli as c; c.main(['play', {str(FIXTURE)!r}, '--headless', "
+            "'--quiet']); print('pygame' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
+                         text=True, timeout=120)
+    assert out.stdout.strip().splitlines()[-1] == "False", out.stdout + out.stderr

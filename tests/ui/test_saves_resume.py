@@ -1,0 +1,122 @@
+"""Autosave every turn, save/load slots, and resuming after a crash without losing a turn."""
+
+from __future__ import annotations
+
+import pygame
+from uihelp import press
+
+
+def _play_turns(app, n):
+    from game.ui.controller import Phase
+
+    game = app.stack.top
+    ctl = game.ctl
+    for _ in range(n):
+        press(app, pygame.K_1)
+        press(app, pygame.K_e)
+        while ctl.phase == Phase.EVENTS:
+            ev = ctl.current_event
+            press(app, pygame.K_1 if ev.needs_choice else pygame.K_RETURN)
+        assert ctl.phase == Phase.SUMMARY
+        press(app, pygame.K_RETURN)
+    return ctl
+
+
+def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
+    from game.ui import saves
+    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.menu import MenuScene
+
+    app = menu_app()
+    press(app, pygame.K_RETURN)
+    ctl = _play_turns(app, 3)
+    path = saves.autosave_path("mini")
+    assert path.exists()
+    info = saves.info(path)
+    assert info.turns == 3 and info.roles == "JPN"
+    state_hash = ctl.session.st.hash(0)
+    turn = ctl.session.turn
+    del app, ctl  # the laptop crashes: nothing is closed properly
+    app2 = menu_app()
+    menu = app2.stack.top
+    assert isinstance(menu, MenuScene) and menu._can_continue()
+    menu.ring.focus(menu.bottom[0])  # "Continue"
+    press(app2, pygame.K_RETURN)
+    game = app2.stack.top
+    assert isinstance(game, GameScene)
+    assert game.ctl.session.turn == turn
+    assert game.ctl.session.st.hash(0) == state_hash
+    # and it keeps autosaving from there
+    _play_turns(app2, 1)
+    assert saves.info(path).turns == 4
+
+
+def test_save_slot_and_load(menu_app, no_fsync):
+    from game.ui import saves
+    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.saves import SaveLoadScene
+
+    app = menu_app()
+    press(app, pygame.K_RETURN)
+    ctl = _play_turns(app, 2)
+    press(app, pygame.K_s, pygame.KMOD_LCTRL)
+    assert isinstance(app.stack.top, SaveLoadScene)
+    press(app, pygame.K_DOWN)  # slot 2
+    press(app, pygame.K_RETURN)
+    assert saves.slot_path(2).exists()
+    assert not isinstance(app.stack.top, SaveLoadScene)
+    h = ctl.session.st.hash(0)
+    _play_turns(app, 1)
+    # load slot 2 from the pause menu
+    press(app, pygame.K_ESCAPE)
+    pause = app.stack.top
+    pause.ring.focus(pause.buttons[2])
+    press(app, pygame.K_RETURN)
+    load = app.stack.top
+    assert isinstance(load, SaveLoadScene) and load.mode == "load"
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
+    game = app.stack.top
+    assert isinstance(game, GameScene)
+    assert game.ctl.session.st.hash(0) == h and len(game.ctl.session.reports) == 2
+
+
+def test_damaged_save_shows_error_not_crash(menu_app, no_fsync):
+    from game.ui import saves
+    from game.ui.scenes.error import ErrorScene
+
+    saves.save_dir().mkdir(parents=True, exist_ok=True)
+    saves.slot_path(1).write_text('{"format": "crossroads-save", "version": 1, "sha256": "x", '
+                                  '"payload": "{}"}', encoding="utf-8")
+    app = menu_app()
+    menu = app.stack.top
+    menu.ring.focus(menu.bottom[1])  # Load…
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)  # slot 1
+    assert isinstance(app.stack.top, ErrorScene)
+    assert "checksum" in app.stack.top.body_text
+    press(app, pygame.K_ESCAPE)
+    assert not isinstance(app.stack.top, ErrorScene)
+
+
+def test_save_dir_env_override(tmp_path, monkeypatch):
+    from game.ui import saves
+
+    monkeypatch.delenv("CROSSROADS_SAVE_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert saves.save_dir() == tmp_path / "xdg" / "crossroads" / "saves"
+    monkeypatch.setenv("CROSSROADS_SAVE_DIR", str(tmp_path / "mine"))
+    assert saves.save_dir() == tmp_path / "mine"
+
+
+def test_settings_persist(menu_app):
+    from game.ui import saves
+    from game.ui.scenes.settings import SettingsScene
+
+    app = menu_app()
+    app.open_settings()
+    s = app.stack.top
+    assert isinstance(s, SettingsScene)
+    s.ring.focus(s.widgets[2])  # high contrast
+    press(app, pygame.K_RIGHT)
+    assert saves.Settings.load().high_contrast is True

@@ -17,8 +17,14 @@ import time
 import numpy as np
 
 from .executors import ProgressBar, StudyPool
-from .study import QUICK_POLICIES, StudyError, make_tasks, parse_policy_args, plan_study, \
-    reduce_chunks
+from .study import (
+    QUICK_POLICIES,
+    StudyError,
+    make_tasks,
+    parse_policy_args,
+    plan_study,
+    reduce_chunks,
+)
 
 
 def bench(sc, games: int = 2000, workers: int = 2, policies=None, seed: int = 1,  # noqa: ANN001

@@ -25,8 +25,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ai.policies import POLICY_NAMES, Greedy, Observation, Policy, UnknownPolicy, \
-    default_policy_name, make_policy
+from ..ai.policies import (
+    POLICY_NAMES,
+    Greedy,
+    Observation,
+    Policy,
+    UnknownPolicy,
+    default_policy_name,
+    make_policy,
+)
 from ..engine import core, rng
 from ..engine.compiler import Compiled
 from ..engine.rng import BatchRandom

@@ -511,7 +511,7 @@ def _answer_order(study: Study, rep: Report) -> list[str]:
     powers = [r for r in rows if r["variant"] == "reversed_powers"]
     if seats:
         ident = all(r["identical_states"] == "yes" for r in seats)
-        L.append(f"- Seats choosing and paying in reverse order: "
+        L.append("- Seats choosing and paying in reverse order: "
                  + ("**bit-identical final states** in every game"
                     if ident else "**results differ**: see `order.csv`") + ".")
     if powers:

@@ -34,6 +34,25 @@ from .state import State
 GRADE_LETTERS = core.GRADES
 
 
+@dataclass(frozen=True)
+class Difficulty:
+    """One row of the difficulty table (docs/ui.md and the teacher's guide print it)."""
+
+    budget: float  # factor on the human teams' starting resources and income
+    resistance: float  # factor on the scenario's ``model.resistance`` (states resist more)
+    rivals: str | None  # policy of the computer-played powers; None = their scenario strategy
+
+
+#: The one difficulty table. A session started with ``difficulty=`` applies ``budget`` and
+#: ``resistance``; the window gives the computer-played powers the ``rivals`` policy (stored in
+#: the record's policies). The level is kept in ``record.label`` so replays reproduce it.
+DIFFICULTY: dict[str, Difficulty] = {
+    "introductory": Difficulty(budget=1.5, resistance=1.0, rivals="random"),
+    "standard": Difficulty(budget=1.0, resistance=1.0, rivals=None),
+    "advanced": Difficulty(budget=0.75, resistance=1.5, rivals="greedy"),
+}
+
+
 @dataclass
 class ChoiceView:
     id: int  # global choice id
@@ -92,13 +111,22 @@ class TurnReport:
 class Session:
     def __init__(self, c: Compiled, humans: tuple[str, ...], seed: int,
                  policies: Mapping[str, str] | None = None,
-                 autosave: str | Path | None = None) -> None:
+                 autosave: str | Path | None = None, difficulty: str | None = None) -> None:
         self.c = c
         self.humans = tuple(humans)
         self.seed = seed
         self.policy_names = {a: n for a, n in (policies or {}).items() if a not in humans}
-        self.p = core.default_params(c, 1)
+        level = DIFFICULTY.get(difficulty or "")
+        self.difficulty = difficulty if level else None
+        over = {"resistance": min(5.0, c.params.resistance * level.resistance)} \
+            if level and level.resistance != 1.0 else {}
+        self.p = core.default_params(c, 1, **over)
         self.st: State = core.init(c, seed, 1, params=self.p)
+        seats = [c.actor_index[h] for h in self.humans]
+        if level and level.budget != 1.0 and seats:  # starting budget and every later income
+            self.st.res[0, seats] = np.clip(self.st.res[0, seats] * level.budget, c.res_min,
+                                            c.res_max)
+            self.p.income[0, seats] *= level.budget
         self.policies = build_policies(c, self.policy_names, humans=self.humans)
         self._chooser = option_chooser_for(c, self.policy_names)
         self.human_seats = [c.actor_index[h] for h in self.humans]
@@ -107,7 +135,7 @@ class Session:
         self.record = GameRecord(
             scenario_id=c.scenario.meta.id, scenario_hash=c.scenario.content_hash, seed=seed,
             humans=list(self.humans), policies=dict(self.policy_names),
-            start_values=_values(snapshot(self.st)))
+            start_values=_values(snapshot(self.st)), label=self.difficulty or "")
         self.reports: list[TurnReport] = []
         self._info: core.TurnInfo | None = None
         self._options: dict[str, int] = {}
@@ -115,8 +143,8 @@ class Session:
     @classmethod
     def start(cls, scenario: Scenario, humans: tuple[str, ...] = (), seed: int = 1,
               policies: Mapping[str, str] | None = None,
-              autosave: str | Path | None = None) -> Session:
-        return cls(compile_scenario(scenario), humans, seed, policies, autosave)
+              autosave: str | Path | None = None, difficulty: str | None = None) -> Session:
+        return cls(compile_scenario(scenario), humans, seed, policies, autosave, difficulty)
 
     # ---- reading -------------------------------------------------------------------------------
     @property
@@ -372,7 +400,8 @@ class Session:
                 rec.scenario_hash != scenario.content_hash:
             raise SaveError("the scenario file has changed since this game was saved, so the "
                             "game cannot be replayed exactly; restore the scenario or start anew")
-        s = cls.start(scenario, tuple(rec.humans), rec.seed, rec.policies, autosave=None)
+        s = cls.start(scenario, tuple(rec.humans), rec.seed, rec.policies, autosave=None,
+                      difficulty=rec.label if rec.label in DIFFICULTY else None)
         c = s.c
         for tr in rec.turns:
             if s.over:

@@ -7,6 +7,12 @@ whenever the game does, so views can cache.
 
 Turn flow: PLANNING --end_turn--> EVENTS (each fired event shown, options answered)
 --finish--> SUMMARY --continue--> PLANNING ... --> OVER (debrief).
+
+Team hotseat: with several human roles (``roles``), PLANNING is taken by one team after another.
+``role`` is the team whose turn it is; ``handoff`` is True while the "pass the keyboard" screen
+should show; ``end_turn`` by a team that is not the last only passes the keyboard on. A team sees
+only its own plan (the session keeps one plan per seat, and every view asks about ``role``); the
+others learn only that it has chosen. The turn resolves when the last team ends its planning.
 """
 
 from __future__ import annotations
@@ -17,15 +23,24 @@ from pathlib import Path
 
 from ..engine.core import IllegalAction
 from ..engine.record import SaveError
-from ..engine.session import ChoiceView, PendingEvent, Preview, Session, TurnReport
+from ..engine.session import (
+    DIFFICULTY,
+    ChoiceView,
+    PendingEvent,
+    Preview,
+    Session,
+    TurnReport,
+)
 from ..scenario.model import Scenario
 from . import saves
 from .catalog import Entry
 
-DIFFICULTIES = ("introductory", "standard", "advanced")
+DIFFICULTIES = tuple(DIFFICULTY)
+MAX_TEAMS = 4
 
-#: how the other powers play at each difficulty (a person's role is never computer-played)
-RIVAL_POLICY = {"introductory": "random", "standard": None, "advanced": "greedy"}
+#: how the other powers play at each difficulty (a person's role is never computer-played);
+#: the rest of each level is in ``game.engine.session.DIFFICULTY`` (one table)
+RIVAL_POLICY = {k: v.rivals for k, v in DIFFICULTY.items()}
 
 
 def difficulty_policies(sc: Scenario, humans: tuple[str, ...], difficulty: str) -> dict[str, str]:
@@ -35,11 +50,28 @@ def difficulty_policies(sc: Scenario, humans: tuple[str, ...], difficulty: str) 
     return {a.id: pol for a in sc.powers if a.id not in humans}
 
 
+def scenario_roles(sc: Scenario) -> list[str]:
+    return sc.playable_roles or [a.id for a in sc.powers][:1]
+
+
 def default_role(sc: Scenario, wanted: str | None = None) -> str:
-    roles = sc.playable_roles or [a.id for a in sc.powers][:1]
+    roles = scenario_roles(sc)
     if wanted and wanted in roles:
         return wanted
     return "JPN" if "JPN" in roles else roles[0]
+
+
+def pick_roles(sc: Scenario, wanted: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """The human roles for a game: the wanted ones the scenario lets people play (at most
+    ``MAX_TEAMS``, in the order given, no repeats); else its default role."""
+    if isinstance(wanted, str):
+        wanted = [wanted]
+    ok = scenario_roles(sc)
+    out: list[str] = []
+    for r in wanted or []:
+        if r in ok and r not in out:
+            out.append(r)
+    return tuple(out[:MAX_TEAMS]) or (default_role(sc),)
 
 
 class Phase(enum.Enum):
@@ -74,15 +106,27 @@ class LogLine:
 
 
 class GameController:
-    def __init__(self, entry: Entry, session: Session, role: str, difficulty: str,
-                 autosave: Path | None) -> None:
+    def __init__(self, entry: Entry, session: Session, roles: str | tuple[str, ...],
+                 difficulty: str, autosave: Path | None, timer_min: int = 0,
+                 tutorial: bool = False) -> None:
         assert entry.scenario is not None
         self.entry = entry
         self.session = session
-        self.role = role
+        self.roles: tuple[str, ...] = (roles,) if isinstance(roles, str) else tuple(roles)
+        self.active = 0  # index in ``roles`` of the team planning (or viewed) now
+        self.teams_done: list[str] = []  # teams that finished planning this turn
         self.difficulty = difficulty
         self.autosave = autosave
+        #: per-team planning timer in minutes (0 = off); it only shows, it never ends a turn
+        self.timer_min = max(0, int(timer_min))
+        self.elapsed = 0.0  # seconds the current team has been planning
+        self.tutorial = None
+        if tutorial:
+            from .tutorial import Tutorial
+
+            self.tutorial = Tutorial()
         self.phase = Phase.OVER if session.over else Phase.PLANNING
+        self.handoff = self.hotseat and self.phase == Phase.PLANNING
         self.events: list[ShownEvent] = []
         self.event_index = 0
         self.last_report: TurnReport | None = session.reports[-1] if session.reports else None
@@ -96,23 +140,26 @@ class GameController:
 
     # ---- construction ------------------------------------------------------------------------
     @classmethod
-    def new(cls, entry: Entry, role: str | None = None, seed: int = 1,
-            difficulty: str | None = None, autosave: bool = True) -> GameController:
+    def new(cls, entry: Entry, role: str | tuple[str, ...] | list[str] | None = None,
+            seed: int = 1, difficulty: str | None = None, autosave: bool = True,
+            timer_min: int = 0, tutorial: bool = False) -> GameController:
         sc = entry.scenario
         assert sc is not None
-        role = default_role(sc, role)
+        roles = pick_roles(sc, role)
         diff = difficulty if difficulty in DIFFICULTIES else sc.meta.difficulty
+        if diff not in DIFFICULTIES:
+            diff = "standard"
         path = saves.autosave_path(sc.meta.id) if autosave else None
-        s = Session.start(sc, humans=(role,), seed=seed,
-                          policies=difficulty_policies(sc, (role,), diff), autosave=path)
-        s.record.label = diff
+        s = Session.start(sc, humans=roles, seed=seed,
+                          policies=difficulty_policies(sc, roles, diff), autosave=path,
+                          difficulty=diff)
         if path is not None:
             try:
                 s.save(path)  # so "Continue" works before the first turn ends
             except OSError:
                 path = None
                 s.autosave = None
-        return cls(entry, s, role, diff, path)
+        return cls(entry, s, roles, diff, path, timer_min, tutorial)
 
     @classmethod
     def resume(cls, entry: Entry, path: Path, autosave: bool = True) -> GameController:
@@ -124,7 +171,7 @@ class GameController:
         if not s.humans:
             raise SaveError(f"{path}: this save has no human player")
         diff = s.record.label if s.record.label in DIFFICULTIES else sc.meta.difficulty
-        return cls(entry, s, s.humans[0], diff, target)
+        return cls(entry, s, s.humans, diff, target)
 
     # ---- reading -----------------------------------------------------------------------------
     @property
@@ -137,6 +184,51 @@ class GameController:
 
     def _bump(self) -> None:
         self.version += 1
+
+    # ---- teams -------------------------------------------------------------------------------
+    @property
+    def role(self) -> str:
+        """The team planning now (or, outside planning, the team whose view is shown)."""
+        return self.roles[min(self.active, len(self.roles) - 1)]
+
+    @property
+    def hotseat(self) -> bool:
+        return len(self.roles) > 1
+
+    def view_as(self, role: str) -> None:
+        """Show another team's view (debrief and summary only, never while planning)."""
+        if self.phase != Phase.PLANNING and role in self.roles:
+            self.active = self.roles.index(role)
+            self._bump()
+
+    def start_planning(self) -> None:
+        """The team named on the hand-off screen has the keyboard."""
+        self.handoff = False
+        self.elapsed = 0.0
+        self.message = ""
+        self._bump()
+
+    def team_status(self) -> list[tuple[str, str]]:
+        """(team, "done" | "now" | "waiting") for the hand-off screen: never what a team chose."""
+        out = []
+        for i, r in enumerate(self.roles):
+            state = "done" if r in self.teams_done else ("now" if i == self.active else "waiting")
+            out.append((r, state))
+        return out
+
+    def chooser_team(self, ev: PendingEvent) -> str | None:
+        """The team that answers an event, if a person plays its chooser."""
+        return ev.chooser if ev.chooser in self.roles else None
+
+    def time_left(self) -> float | None:
+        """Seconds left on the planning timer (negative when over), or None when it is off."""
+        if not self.timer_min:
+            return None
+        return self.timer_min * 60 - self.elapsed
+
+    def tick(self, dt: float) -> None:
+        if self.phase == Phase.PLANNING and not self.handoff:
+            self.elapsed += dt
 
     def choices(self) -> list[ChoiceView]:
         if self._choices is None or self._choices[0] != self.version:
@@ -189,8 +281,10 @@ class GameController:
 
     # ---- acting ------------------------------------------------------------------------------
     def plan(self, cid: int) -> bool:
-        if self.phase != Phase.PLANNING:
+        if self.phase != Phase.PLANNING or self.handoff:
             return False
+        if self.c.actor_ids[int(self.c.choice_seat[cid])] != self.role:
+            return False  # only the team at the keyboard plans, and only its own actions
         try:
             self.session.plan(cid)
         except IllegalAction as e:
@@ -204,7 +298,7 @@ class GameController:
     def unplan(self, cid: int) -> bool:
         """Take back a planned action that is not the last one (undo the later ones, re-plan)."""
         ids = self.planned_ids()
-        if cid not in ids or self.phase != Phase.PLANNING:
+        if cid not in ids or self.phase != Phase.PLANNING or self.handoff:
             return False
         later = ids[ids.index(cid) + 1:]
         for _ in range(len(later) + 1):
@@ -216,7 +310,7 @@ class GameController:
         return True
 
     def undo(self) -> int | None:
-        if self.phase != Phase.PLANNING:
+        if self.phase != Phase.PLANNING or self.handoff:
             return None
         r = self.session.undo(self.role)
         self.message = ""
@@ -224,8 +318,17 @@ class GameController:
         return r
 
     def end_turn(self) -> None:
-        """Resolve the turn up to its events; the scenes then show ``events`` one by one."""
-        if self.phase != Phase.PLANNING or self.session.over:
+        """The planning team is done. In hotseat the keyboard passes to the next team; after
+        the last team the turn resolves up to its events, which the scenes then show."""
+        if self.phase != Phase.PLANNING or self.session.over or self.handoff:
+            return
+        if self.role not in self.teams_done:
+            self.teams_done.append(self.role)
+        self.message = ""
+        if self.active < len(self.roles) - 1:
+            self.active += 1
+            self.handoff = True
+            self._bump()
             return
         pending = {e.event_id for e in self.session.end_turn()}
         fired = self.session.fired_events()
@@ -281,10 +384,23 @@ class GameController:
     def continue_after_summary(self) -> None:
         if self.phase == Phase.SUMMARY:
             self.phase = Phase.OVER if self.session.over else Phase.PLANNING
+            self._new_planning_round()
             self._bump()
+
+    def _new_planning_round(self) -> None:
+        self.active = 0
+        self.teams_done = []
+        self.elapsed = 0.0
+        self.handoff = self.hotseat and self.phase == Phase.PLANNING
 
     def end_game_now(self) -> None:
         """The teacher ends the game early (the bell rang): go to the debrief as it stands."""
+        if self.phase == Phase.PLANNING:  # plans of an unfinished turn are dropped
+            for r in self.roles:
+                while self.session.undo(r) is not None:
+                    pass
+            self.active = 0
+            self.handoff = False
         if self.phase == Phase.EVENTS:
             for ev in self.events[self.event_index:]:
                 if ev.needs_choice and ev.chosen is None:
@@ -309,11 +425,16 @@ class GameController:
             return self._bench
         sc = self.scenario
         pols = dict(self.session.policy_names)
-        pols[self.role] = "historical"
-        b = Session.start(sc, humans=(), seed=self.session.seed, policies=pols)
+        for r in self.roles:  # every team's role on the script, the rest as in the game
+            pols[r] = "historical"
+        b = Session.start(sc, humans=(), seed=self.session.seed, policies=pols,
+                          difficulty=self.difficulty)
         for _ in range(n):
             if b.over:
                 break
             b.play_turn()
-        self._bench = Benchmark(b, n, bool(sc.history.get(self.role)))
+        self._bench = Benchmark(b, n, any(sc.history.get(r) for r in self.roles))
         return self._bench
+
+    def has_history(self, role: str) -> bool:
+        return bool(self.scenario.history.get(role))

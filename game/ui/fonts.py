@@ -1,19 +1,25 @@
 """All font loading for the window lives here, so a translation can swap fonts in one place.
 
 ``configure()`` chooses the font files (a regular face, a bold face and fallback faces); by
-default they are the Noto Sans files bundled with pygame_gui, with Noto Sans JP as the fallback
-for symbols that Noto Sans lacks (arrows, triangles, check marks) and for Japanese text.
-pygame's renderer does no per-glyph fallback, so ``render`` splits a string into runs, each
-drawn with the first face that has its glyphs (checked once per character with
-``pygame.freetype``, which reports missing glyphs as ``None``).
+default they are the game's own Crossroads Sans (``assets/fonts``, made by
+``tools/build_fonts.py``: Latin, Cyrillic with the Kazakh letters, kana and the Jōyō and
+Jinmeiyō kanji, arrows and ticks), so English, Japanese and Russian use one face. The Noto Sans
+files bundled with pygame_gui, when present, are per-character fallbacks for anything else a
+scenario might contain. pygame's renderer does no per-glyph fallback, so ``render`` splits a
+string into runs, each drawn with the first face that has its glyphs (checked once per
+character with ``pygame.freetype``, which reports missing glyphs as ``None``).
 
-Sizes are logical pixels on the 1280x720 canvas (see ``theme.SIZE``).
+Sizes are logical pixels on the 1280x720 canvas (see ``theme.SIZE``), multiplied by the
+player's text scale (``set_scale``, 1.0-2.0) when a font is made: every measurement
+(``size``, ``line_height``) is of the scaled text, so layouts that measure adapt by themselves.
 """
 
 from __future__ import annotations
 
 import os
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,12 +55,53 @@ _size_cache: dict[tuple[str, int, bool], tuple[int, int]] = {}
 CACHE_MAX = 1500
 
 
+def _shipped(weight: str) -> Path | None:
+    from ..glyphs import SHIPPED_FONTS
+
+    p = SHIPPED_FONTS[weight]
+    return p if p.is_file() else None
+
+
 def default_config() -> FontConfig:
     env = os.environ.get("CROSSROADS_FONT")
-    regular = Path(env) if env else _bundled("NotoSans-Regular.ttf")
-    bold = Path(env) if env else _bundled("NotoSans-Bold.ttf")
-    fb = tuple(p for p in (_bundled("NotoSansJP-Regular.otf"),) if p)
+    regular = Path(env) if env else (_shipped("regular") or _bundled("NotoSans-Regular.ttf"))
+    bold = Path(env) if env else (_shipped("bold") or _bundled("NotoSans-Bold.ttf"))
+    fb = tuple(p for p in (_bundled("NotoSans-Regular.ttf"), _bundled("NotoSansJP-Regular.otf"))
+               if p and p not in (regular, bold))
     return FontConfig(regular, bold, fb)
+
+
+# ---- text scale ------------------------------------------------------------------------------
+MIN_SCALE, MAX_SCALE = 1.0, 2.0
+_scale = 1.0
+
+
+def set_scale(s: float) -> float:
+    """The player's text size (1.0 = 100 %, at most 2.0). Returns the value in use."""
+    global _scale
+    _scale = round(min(MAX_SCALE, max(MIN_SCALE, float(s))), 2)
+    return _scale
+
+
+def scale() -> float:
+    return _scale
+
+
+@contextmanager
+def scale_capped(cap: float) -> Iterator[None]:
+    """Draw with the text scale limited to ``cap`` (the map's labels sit on geometry)."""
+    global _scale
+    keep = _scale
+    _scale = min(keep, cap)
+    try:
+        yield
+    finally:
+        _scale = keep
+
+
+def px(size: int) -> int:
+    """A logical size in pixels at the current text scale."""
+    return max(1, round(size * _scale))
 
 
 def configure(regular: str | Path | None = None, bold: str | Path | None = None,
@@ -90,12 +137,14 @@ def _faces(bold: bool) -> list[str]:
 
 
 def _font(face: str, size: int) -> pygame.font.Font:
-    key = (face, size)
+    """The face at ``size`` logical pixels, scaled by the text scale."""
+    real = px(size)
+    key = (face, real)
     f = _fonts.get(key)
     if f is None:
         if not pygame.font.get_init():
             pygame.font.init()
-        f = pygame.font.Font(face or None, size)
+        f = pygame.font.Font(face or None, real)
         _fonts[key] = f
     return f
 
@@ -109,9 +158,10 @@ _lh: dict[int, int] = {}
 
 
 def line_height(size: int) -> int:
-    v = _lh.get(size)
+    real = px(size)
+    v = _lh.get(real)
     if v is None:
-        v = _lh[size] = get(size).get_linesize()
+        v = _lh[real] = get(size).get_linesize()
     return v
 
 
@@ -149,7 +199,7 @@ def _runs(text: str, bold: bool) -> list[tuple[str, str]]:
 
 def size(text: str, size: int, bold: bool = False) -> tuple[int, int]:
     """Width and height of ``text`` rendered at ``size``."""
-    key = (text, size, bold)
+    key = (text, px(size), bold)
     v = _size_cache.get(key)
     if v is None:
         runs = _runs(text, bold)
@@ -161,9 +211,15 @@ def size(text: str, size: int, bold: bool = False) -> tuple[int, int]:
     return v
 
 
+#: when a list, every string drawn is appended to it (tests: glyph coverage, hidden choices)
+DRAWN: list[str] | None = None
+
+
 def render(text: str, size: int, colour: Colour, bold: bool = False) -> pygame.Surface:
     """``text`` on a transparent surface, with per-run font fallback. Cached (LRU)."""
-    key = (text, size, bold, colour)
+    if DRAWN is not None:
+        DRAWN.append(text)
+    key = (text, px(size), bold, colour)
     surf = _cache.get(key)
     if surf is not None:
         _cache.move_to_end(key)

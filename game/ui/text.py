@@ -4,6 +4,14 @@ Every piece of text the scenes draw goes through ``draw`` (one line or wrapped l
 rectangle). If the text does not fit even at the smallest allowed size, the last visible line is
 cut with an ellipsis and the miss is logged in ``OVERFLOWS``; the UI tests render every scene and
 assert that the log stays empty. ``fits`` is the same measurement as a pure question.
+
+Sizes are logical and scaled by the player's text scale (``fonts.set_scale``). A scene laid out
+for large text (``Scene.large_text = True``: the map, the event pop-up and the new class screens)
+is drawn *strict*: text never shrinks below the scaled floor, so a box that is too small is a
+logged overflow. Other scenes are drawn *lenient*: at a text scale above 100 % a label that does
+not fit may shrink back toward the normal 20 px floor, never below it.
+
+``marks`` (glossary terms) are underlined where they occur in a drawn line.
 """
 
 from __future__ import annotations
@@ -28,6 +36,64 @@ class Overflow:
 
 OVERFLOWS: list[Overflow] = []
 _wrap_cache: dict[tuple[str, int, bool, int], list[str]] = {}
+_strict = True
+
+
+def set_strict(on: bool) -> None:
+    """Strict (large-text layouts) or lenient floors; see the module docstring."""
+    global _strict
+    _strict = on
+
+
+def floor_size() -> int:
+    """The smallest logical size text may shrink to right now."""
+    if _strict or fonts.scale() <= 1.0:
+        return SIZE.SMALL
+    return max(8, int(SIZE.SMALL / fonts.scale() + 0.999))
+
+
+def _spaced(ch: str) -> bool:
+    """A letter of a script that separates words with spaces (Latin, Cyrillic...)."""
+    return ch.isalnum() and not ("\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef")
+
+
+def _find(line: str, term: str) -> list[int]:
+    """Where ``term`` occurs in ``line``: case-insensitive, whole words in spaced scripts (an
+    English plural "s" is allowed), anywhere in Japanese."""
+    out: list[int] = []
+    low, t = line.lower(), term.lower()
+    if not t:
+        return out
+    i = low.find(t)
+    while i >= 0:
+        j = i + len(t)
+        before = low[i - 1] if i > 0 else " "
+        after = low[j] if j < len(low) else " "
+        if after == "s" and t[-1].isascii() and (j + 1 >= len(low) or not low[j + 1].isalnum()):
+            after = " "
+        ok = not (_spaced(t[0]) and _spaced(before)) and not (_spaced(t[-1]) and _spaced(after))
+        if ok:
+            out.append(i)
+        i = low.find(t, i + 1)
+    return out
+
+
+def underline_marks(surf: pygame.Surface, line: str, x: int, y: int, size: int, bold: bool,
+                    colour: Colour, marks: tuple[str, ...] | list[str]) -> int:
+    """Underline every glossary term of ``marks`` found in ``line`` drawn at (x, y). Returns how
+    many were marked."""
+    n = 0
+    if not marks:
+        return 0
+    base = y + fonts.get(size, bold).get_ascent() + max(2, fonts.px(3))
+    th = max(2, fonts.px(2))
+    for term in marks:
+        for i in _find(line, term):
+            x0 = x + width(line[:i], size, bold)
+            x1 = x + width(line[:i + len(term)], size, bold)
+            pygame.draw.line(surf, colour, (x0, base), (x1, base), th)
+            n += 1
+    return n
 
 
 def reset_overflows() -> None:
@@ -104,15 +170,20 @@ def fits(text: str, rect: pygame.Rect | tuple[int, int, int, int], size: int = S
 def draw(surf: pygame.Surface, text: str, rect: pygame.Rect | tuple[int, int, int, int],
          size: int = SIZE.BODY, colour: Colour = (20, 20, 20), bold: bool = False,
          align: str = "left", valign: str = "top", wrap_text: bool = True,
-         min_size: int | None = None, log: bool = True) -> pygame.Rect:
+         min_size: int | None = None, log: bool = True,
+         marks: tuple[str, ...] | list[str] = ()) -> pygame.Rect:
     """Draw ``text`` inside ``rect``; returns the rectangle actually covered.
 
     ``min_size`` lets a label shrink to fit (never below ``SIZE.SMALL``); text that still does not
-    fit is cut with an ellipsis and logged in ``OVERFLOWS``."""
+    fit is cut with an ellipsis and logged in ``OVERFLOWS``. Glossary terms in ``marks`` are
+    underlined."""
     rect = pygame.Rect(rect)
     if not text:
         return pygame.Rect(rect.x, rect.y, 0, 0)
-    if min_size is not None:
+    floor = floor_size()
+    if floor < SIZE.SMALL:  # lenient: any text may shrink back toward the normal floor
+        min_size = floor
+    elif min_size is not None:
         min_size = max(min_size, SIZE.SMALL)
     lines, s, ok = layout(text, rect, size, bold, wrap_text, min_size)
     lh = line_height(s)
@@ -142,6 +213,8 @@ def draw(surf: pygame.Surface, text: str, rect: pygame.Rect | tuple[int, int, in
         else:
             x = rect.x
         surf.blit(img, (x, y))
+        if marks:
+            underline_marks(surf, ln, x, y, s, bold, colour, marks)
         covered.w = max(covered.w, img.get_width())
         y += lh
     return covered

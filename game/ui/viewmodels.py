@@ -12,17 +12,63 @@ from typing import Any
 import numpy as np
 
 from ..engine.ledger import Entry
-from ..engine.session import ChoiceView, Session, TurnReport
+from ..engine.session import ChoiceView, PendingEvent, Session, TurnReport
 from ..scenario.model import text_in
-from .i18n import tr
+from . import engine_text
+from .i18n import language, tr
 
 ROW = "ROW"
 
 
 def name(s: Session, ident: str) -> str:
+    """The display name of an id, in the chosen language where the scenario has it."""
     if ident == ROW:
         return tr("common.rest_of_world")
-    return s.c.names.get(ident, ident)
+    return engine_text.names_in(s.scenario).get(ident) or s.c.names.get(ident, ident)
+
+
+def team(s: Session, role: str) -> str:
+    """"Team Japan": how hotseat screens name a group of players."""
+    return tr("team.name", role=name(s, role))
+
+
+def who(s: Session, role: str, roles: tuple[str, ...]) -> str:
+    """How the summary and the timeline name a person-played role: "You (Japan)" when one
+    group plays, "Team Japan" in hotseat."""
+    if len(roles) > 1:
+        return team(s, role)
+    return tr("summary.you", role=name(s, role))
+
+
+def choice_label(s: Session, ch: ChoiceView) -> str:
+    act = name(s, ch.action_id)
+    return f"{act} → {name(s, ch.target)}" if ch.target else act
+
+
+@dataclass
+class EventText:
+    """An event's words in the chosen language (the scenario's, else English)."""
+
+    title: str
+    text: str
+    options: list[str]
+    teacher_note: str
+
+
+def event_text(s: Session, ev: PendingEvent) -> EventText:
+    lang = language()
+    e = s.c.event_index.get(ev.event_id)
+    if e is None:
+        return EventText(ev.title, ev.text, [o[1] for o in ev.options], ev.teacher_note)
+    sev = s.scenario.events[e]
+    return EventText(text_in(sev.title, lang), text_in(sev.text, lang),
+                     [text_in(o.text, lang) for o in sev.options],
+                     text_in(sev.teacher_note, lang))
+
+
+def effects(s: Session, sentences: list[str]) -> list[str]:
+    """Engine effect sentences in the chosen language (unknown forms stay English, marked)."""
+    return [engine_text.effect(s.scenario, t) for t in sentences]
 
 
 def short_resource(s: Session, rid: str) -> str:
@@ -194,6 +240,29 @@ def _tag(s: Session, e: Entry, role: str) -> str:
     return e.kind
 
 
+def cause_title(s: Session, kind: str, cause: str, label: str) -> str:
+    """The ledger's label of a cause, in the chosen language where the scenario has it."""
+    if language() == "en":
+        return label
+    sc = s.scenario
+    if kind == "action":
+        tgt = label.split(" → ", 1)[1] if " → " in label else ""
+        act = name(s, cause)
+        return f"{act} → {engine_text.local_name(sc, tgt)}" if tgt else act
+    if kind == "event" and cause in s.c.event_index:
+        return name(s, cause)
+    if kind == "option" and "." in cause:
+        eid, oid = cause.split(".", 1)
+        e = s.c.event_index.get(eid)
+        if e is not None:
+            o = next((x for x in sc.events[e].options if x.id == oid), None)
+            if o is not None:
+                return f"{name(s, eid)}: {text_in(o.text, language())}"
+    if kind == "drift":
+        return engine_text.names_in(sc).get(cause, label)
+    return label
+
+
 def why_rows(s: Session, report: TurnReport | None, sid: str | None, role: str,
              limit: int = 30, max_parts: int | None = None) -> list[WhyRow]:
     """What changed in state ``sid`` (or in every state) this turn, grouped by cause, largest
@@ -245,7 +314,7 @@ def why_rows(s: Session, report: TurnReport | None, sid: str | None, role: str,
             [p[1] for p in parts]
         if max_parts and len(parts) > max_parts:
             shown.append(tr("why.more", n=len(parts) - max_parts))
-        title = label
+        title = cause_title(s, kind, _cause, label)
         if sid and title.endswith(f" → {name(s, sid)}"):
             title = title[: -len(f" → {name(s, sid)}")]
         changes = " · ".join(shown)
@@ -273,7 +342,7 @@ def choice_rows(s: Session, choices: list[ChoiceView], planned: list[int],
         if not show_all and sid and ch.target and ch.target != sid:
             continue
         targeted = ch.target is not None and not show_all and ch.target == sid
-        label = name(s, ch.action_id) if targeted else ch.label
+        label = name(s, ch.action_id) if targeted else choice_label(s, ch)
         out.append(ChoiceRow(ch, label, fmt_cost(s, ch.cost), ch.id in planned))
     # planned first, then available, then unavailable
     out.sort(key=lambda r: (not r.planned, not r.choice.legal))
@@ -297,39 +366,42 @@ def _action_text(s: Session, key: str) -> str:
     return f"{name(s, act)} → {name(s, tgt)}" if tgt else name(s, act)
 
 
-def summary_vm(s: Session, rep: TurnReport, role: str) -> SummaryVM:
+def summary_vm(s: Session, rep: TurnReport, role: str | tuple[str, ...]) -> SummaryVM:
     c = s.c
+    roles = (role,) if isinstance(role, str) else tuple(role)
     acts = []
-    order = [role] + [a for a in rep.actions if a != role]
+    order = list(roles) + [a for a in rep.actions if a not in roles]
     for a in order:
         keys = rep.actions.get(a)
-        if not keys and a == role:
-            acts.append((tr("summary.you", role=name(s, a)), tr("summary.passed")))
+        if not keys and a in roles:
+            acts.append((who(s, a, roles), tr("summary.passed")))
         elif keys:
-            who = tr("summary.you", role=name(s, a)) if a == role else name(s, a)
-            acts.append((who, "; ".join(_action_text(s, k) for k in keys)))
+            acts.append((who(s, a, roles) if a in roles else name(s, a),
+                         "; ".join(_action_text(s, k) for k in keys)))
     evs = []
     for eid in rep.events:
         e = c.event_index[eid]
         ev = s.scenario.events[e]
         opt = rep.options.get(eid)
-        outcome = "; ".join(c.programs[c.events[e].program].texts)
+        lang = language()
+        outcome = "; ".join(effects(s, c.programs[c.events[e].program].texts))
         if opt:
             o = next((x for x in ev.options if x.id == opt), None)
-            chooser = name(s, ev.chooser) if ev.chooser else ""
+            chooser = (who(s, ev.chooser, roles) if ev.chooser in roles and len(roles) > 1
+                       else name(s, ev.chooser)) if ev.chooser else ""
             outcome += (" · " if outcome else "") + tr(
-                "summary.option", who=chooser, option=text_in(o.text) if o else opt)
+                "summary.option", who=chooser, option=text_in(o.text, lang) if o else opt)
             hist = next((x for x in ev.options if x.historical), None)
             if hist is not None:
-                outcome += " " + tr("summary.historical_option", option=text_in(hist.text))
-        evs.append((text_in(ev.title), outcome))
+                outcome += " " + tr("summary.historical_option", option=text_in(hist.text, lang))
+        evs.append((text_in(ev.title, lang), outcome))
     prev = previous_values(s)
     aut = []
     for si, sid in enumerate(c.state_ids):
         v = float(s.st.autonomy[0, si])
         d = v - float(prev["autonomy"][si]) if prev else 0.0
         aut.append((name(s, sid), v, d))
-    return SummaryVM(rep.year, acts, evs, aut, why_rows(s, rep, None, role, limit=12,
+    return SummaryVM(rep.year, acts, evs, aut, why_rows(s, rep, None, roles[0], limit=12,
                                                         max_parts=3))
 
 
@@ -339,26 +411,29 @@ class TimelineTurn:
     lines: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
 
 
-def timeline(s: Session, role: str) -> list[TimelineTurn]:
+def timeline(s: Session, role: str | tuple[str, ...]) -> list[TimelineTurn]:
     c = s.c
+    roles = (role,) if isinstance(role, str) else tuple(role)
+    lang = language()
     out = []
     for rep in s.reports:
         t = TimelineTurn(rep.year)
-        mine = rep.actions.get(role, [])
-        t.lines.append(("you", tr("timeline.you", role=name(s, role),
-                                  what="; ".join(_action_text(s, k) for k in mine)
-                                  or tr("summary.passed"))))
+        for r in roles:
+            mine = rep.actions.get(r, [])
+            what = "; ".join(_action_text(s, k) for k in mine) or tr("summary.passed")
+            t.lines.append(("you", f"{who(s, r, roles)}: {what}"))
         for a, keys in rep.actions.items():
-            if a != role and a in c.power_index:
+            if a not in roles and a in c.power_index:
                 t.lines.append(("actor", f"{name(s, a)}: "
                                 + "; ".join(_action_text(s, k) for k in keys)))
         for eid in rep.events:
             ev = s.scenario.events[c.event_index[eid]]
-            line = f"{text_in(ev.title)} ({tr('hist.' + ev.historicity)})"
+            line = f"{text_in(ev.title, lang)} ({tr('hist.' + ev.historicity)})"
             opt = rep.options.get(eid)
             if opt:
                 o = next((x for x in ev.options if x.id == opt), None)
-                line += " — " + tr("timeline.chosen", option=text_in(o.text) if o else opt)
+                line += " — " + tr("timeline.chosen",
+                                   option=text_in(o.text, lang) if o else opt)
             t.lines.append(("event", line))
         out.append(t)
     return out
@@ -419,7 +494,8 @@ def decisions(s: Session, bench: Session | None, role: str) -> list[Decision]:
             ev = s.scenario.events[s.c.event_index[eid]]
             if ev.chooser == role:
                 o = next((x for x in ev.options if x.id == oid), None)
-                opts.append(f"{text_in(ev.title)}: {text_in(o.text) if o else oid}")
+                lang = language()
+                opts.append(f"{text_in(ev.title, lang)}: {text_in(o.text, lang) if o else oid}")
         if opts:
             mine += " · " + "; ".join(opts)
         hist = ""

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from balance_helpers import FIXTURES, load_text
 
 from game.balance.check import shipped_manifests
 from game.balance.policies import Rollout, make_balance_policy
 from game.balance.sim import RunSpec, Task, compiled_for, play_chunk, reversed_powers
 from game.balance.study import make_tasks, profile, reduce_chunks
 from game.engine.compiler import compile_scenario
-
-from balance_helpers import FIXTURES, load_text
 
 
 def _defaults(c):
@@ -30,7 +29,7 @@ SCENARIOS = ["mini"] + [p.stem for p in shipped_manifests() if "campaign" not in
 def _load(name, mini):
     if name == "mini":
         return mini
-    from game.scenario.loader import load_scenario, installed_dir
+    from game.scenario.loader import installed_dir, load_scenario
 
     return load_scenario(installed_dir() / f"{name}.yaml").scenario
 

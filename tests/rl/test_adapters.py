@@ -78,7 +78,6 @@ def test_an_illegal_action_is_a_pass():
     while not done:
         illegal = np.nonzero(obs["action_mask"] == 0)[0]
         if illegal.size:
-            score = env._g.score(env.seat)
             _, _, _, _, info = env.step(int(illegal[0]))
             assert info["refused"]
             return

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from .. import text
 from ..input import Action, Input
 from ..widgets import FocusRing
 
@@ -24,6 +25,9 @@ class Scene:
     name = "scene"
     #: draw the scene below first (pop-ups and overlays)
     transparent = False
+    #: laid out for any text scale (100-200 %): its text never shrinks below the scaled floor
+    #: (see ``text``); other scenes may shrink text toward the normal floor when it is large
+    large_text = False
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -38,6 +42,10 @@ class Scene:
 
     def resume(self) -> None:
         """The scene above was closed; the game may have changed, so rebuild views."""
+
+    def glossary_terms(self) -> list[str]:
+        """Glossary terms (ids) found in what this scene shows now (G lists them first)."""
+        return []
 
     # input / update / draw -----------------------------------------------------------------
     def handle(self, inp: Input) -> bool:
@@ -113,4 +121,8 @@ class SceneStack:
                     self._dim = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
                     self._dim.fill((0, 0, 0, 140))
                 surf.blit(self._dim, (0, 0))
-            s.draw(surf)
+            text.set_strict(s.large_text)
+            try:
+                s.draw(surf)
+            finally:
+                text.set_strict(True)

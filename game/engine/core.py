@@ -344,7 +344,7 @@ def _drift(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
     t = int(st.turn[0])
     for dr in c.drifts:
         if ledger is not None:
-            ledger.before(st)
+            ledger.before(st, ("dep",))
         active = dr.predicate(st) if dr.predicate is not None else None
         if active is not None and not active.any():
             continue
@@ -361,7 +361,7 @@ def _drift(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
     # organisations tie members to their leader (e.g. CSTO and security with Russia)
     for o, k, d in c.org_pull:
         if ledger is not None:
-            ledger.before(st)
+            ledger.before(st, ("dep",))
         states = [c.actor_index[s] for s in c.state_ids]
         members = st.member[:, o, states]  # (N, S)
         if not members.any():

@@ -46,11 +46,13 @@ class Ledger:
         self._landing_note: dict[int, str] = {}
 
     # ---- measured phases ---------------------------------------------------------------------
-    def before(self, st: State) -> None:
-        self._snap = {k: getattr(st, k).copy() for k in TRACKED}
+    def before(self, st: State, fields: tuple[str, ...] = TRACKED) -> None:
+        """Snapshot ``fields`` (all tracked quantities by default; drift terms pass
+        ``("dep",)`` since they only move dependence)."""
+        self._snap = {k: getattr(st, k).copy() for k in fields}
 
     def after(self, kind: str, cause: str, label: str, source: str, st: State) -> None:
-        for k in TRACKED:
+        for k in self._snap:
             d = (getattr(st, k) - self._snap[k]).sum(axis=0)
             self._add_array(kind, cause, label, source, k, d)
         self._snap = {}

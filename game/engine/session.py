@@ -255,9 +255,10 @@ class Session:
             local = {int(x): i + 1 for i, x in enumerate(c.seat_table[seat]) if x >= 0}
             for m, cid in enumerate(plan):
                 fixed[0, seat, m] = local[cid]
-        acts = choose_actions(c, self.st, self.p, self.policies, fixed)
+        avail = core.availability(c, self.st)
+        acts = choose_actions(c, self.st, self.p, self.policies, fixed, avail=avail)
         self._turn_start = self.turn
-        self._info = core.begin_turn(c, self.st, self.p, acts, explain=True)
+        self._info = core.begin_turn(c, self.st, self.p, acts, explain=True, avail=avail)
         self._options = {}
         # events decided by computer-played actors are answered now
         auto = self._chooser(c, self.st) if self.st.pending.any() else None

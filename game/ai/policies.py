@@ -136,21 +136,31 @@ class Strategic:
                                        if c.choice_target[i] >= 0 else -1 for i in self.ids])
         self.power = c.power_index.get(actor, -1)
         self.partner = c.partner_index.get(actor, -1)
+        cols: dict[str, tuple[list[int], list[int]]] = {}
+        for j, (pref, st_) in enumerate(zip(self.prefer, self.targets_state)):
+            if pref != "any" and st_ >= 0:
+                cols.setdefault(pref, ([], []))[0].append(j)
+                cols[pref][1].append(int(st_))
+        self.pref_columns = {k: (np.array(a), np.array(b)) for k, (a, b) in cols.items()}
 
     def _target_factor(self, obs: Observation) -> np.ndarray:
+        """How attractive each choice's target is, per game: computed once per state (five
+        numbers per game) and gathered into the choices' columns."""
         st, c = obs.st, obs.c
         out = np.ones((st.n, len(self.ids)))
-        for j, (pref, s) in enumerate(zip(self.prefer, self.targets_state)):
-            if pref == "any" or s < 0:
-                continue
-            if pref in ("low_trust", "high_trust") and self.power >= 0:
-                tr = st.trust[:, s, self.power] / 50.0
-                out[:, j] = 2.0 - tr if pref == "low_trust" else tr
-            elif pref in ("most_dependent", "least_dependent") and self.partner >= 0:
-                d = np.einsum("nd,d->n", st.dep[:, s, :, self.partner], c.dim_weights_norm) * 2.0
-                out[:, j] = 0.5 + d if pref == "most_dependent" else 1.5 - d
-            elif pref == "least_autonomy":
-                out[:, j] = 2.0 - st.autonomy[:, s] / 50.0
+        if self.power >= 0:
+            tr = st.trust[:, :, self.power] / 50.0  # (N, S)
+            per_pref = {"low_trust": 2.0 - tr, "high_trust": tr}
+        else:
+            per_pref = {}
+        if self.partner >= 0:
+            d = np.einsum("nsd,d->ns", st.dep[:, :, :, self.partner], c.dim_weights_norm) * 2.0
+            per_pref["most_dependent"] = 0.5 + d
+            per_pref["least_dependent"] = 1.5 - d
+        per_pref["least_autonomy"] = 2.0 - st.autonomy / 50.0
+        for pref, (cols, states) in self.pref_columns.items():
+            if pref in per_pref:
+                out[:, cols] = np.take(per_pref[pref], states, axis=1)
         return np.clip(out, 0.05, 3.0)
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:

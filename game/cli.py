@@ -36,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--headless", action="store_true", help="play without a window")
     p.add_argument("--policy", action="append", default=[], metavar="ROLE=POLICY",
-                   help="policy for a role, e.g. JPN=greedy (headless; repeatable)")
+                   help="policy for a role, e.g. JPN=greedy, or all=historical "
+                        "(headless; repeatable, later ones win)")
     p.add_argument("--json", metavar="FILE", help="write the full game record as JSON")
     p.add_argument("--csv", metavar="FILE", help="write per-turn values as tidy CSV")
     p.add_argument("--quiet", action="store_true", help="print only the final grades")

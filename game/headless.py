@@ -48,6 +48,9 @@ def parse_policies(items: list[str], sc: Scenario) -> dict[str, str]:
         role, sep, pol = it.partition("=")
         if not sep or not pol:
             raise UnknownPolicy(f"'{it}': write ROLE=POLICY, e.g. JPN=greedy")
+        if role.lower() == "all":  # e.g. all=historical: every actor on the same policy
+            out.update({a: pol for a in ids})
+            continue
         if role not in ids:
             raise UnknownPolicy(f"'{role}' is not an actor of this scenario "
                                 f"(actors: {', '.join(ids)})")

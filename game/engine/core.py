@@ -283,57 +283,55 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
     first = np.repeat(c.op_start[pid] - np.cumsum(counts) + counts, counts)
     op = first + np.arange(total)
     slot, amt = c.op_slots[op], c.op_amounts[op]
-    V = L.size
-    delta = np.bincount(g * V + slot, weights=amt, minlength=n * V).reshape(n, V)
-    touched = set(np.searchsorted(c.block_starts, np.unique(slot), side="right").tolist())
+    # one small dense array per block that any landing op touches (not one N x V array)
+    blk = np.searchsorted(c.block_starts, slot, side="right")
+    touched = set(np.unique(blk).tolist())
+    sizes = np.diff(np.r_[c.block_starts, L.size])
+
+    def block(b: int) -> np.ndarray:
+        size = int(sizes[b - 1])
+        if b not in touched:
+            return np.zeros((n, size))
+        sel = blk == b
+        local = slot[sel] - c.block_starts[b - 1]
+        return np.bincount(g[sel] * size + local, weights=amt[sel],
+                           minlength=n * size).reshape(n, size)
+
     if ledger is not None:
         ledger.before(st)
     dep_shape = (n, L.S, L.D, L.K)
-    push_s = delta[:, L.push_scaled:L.push_scaled + L.dep].reshape(dep_shape)
-    push_r = delta[:, L.push_raw:L.push_raw + L.dep].reshape(dep_shape)
-    push = push_r
+    push = block(BLK_PUSH_R).reshape(dep_shape)
     acc = None
     if BLK_PUSH_S in touched:
         acc = np.ones(dep_shape)
         acc[..., :L.P] = _acceptance(c, st, p)
-        push = push_s * acc + push_r
+        push = block(BLK_PUSH_S).reshape(dep_shape) * acc + push
     if BLK_PUSH_S in touched or BLK_PUSH_R in touched:
         tot = np.einsum("nsdk->nsd", push)[..., None]
-        old = st.dep
-        st.dep = (old + push) / (1.0 + tot)
+        st.dep = (st.dep + push) / (1.0 + tot)
     if BLK_PULL in touched:
-        pull = delta[:, L.pull:L.pull + L.dep].reshape(dep_shape)
-        take = np.minimum(st.dep, pull)
+        take = np.minimum(st.dep, block(BLK_PULL).reshape(dep_shape))
         take[..., L.K - 1] = 0.0
         st.dep = st.dep - take
         st.dep[..., L.K - 1] += np.einsum("nsdk->nsd", take)
     if BLK_TRUST in touched:
-        tr = delta[:, L.trust:L.trust + L.S * L.P]
-        st.trust = np.clip(st.trust + tr.reshape(n, L.S, L.P), 0.0, 100.0)
+        st.trust = np.clip(st.trust + block(BLK_TRUST).reshape(n, L.S, L.P), 0.0, 100.0)
     if BLK_STAB in touched:
-        sb = delta[:, L.stability:L.stability + L.S]
-        st.stability = np.clip(st.stability + sb, 0.0, 100.0)
+        st.stability = np.clip(st.stability + block(BLK_STAB), 0.0, 100.0)
     if BLK_GROWTH in touched:
-        gr = delta[:, L.growth:L.growth + L.S]
+        gr = block(BLK_GROWTH)
         st.growth = np.clip(st.growth + gr, -30.0, 30.0)
         st.base_growth = np.clip(st.base_growth + 0.5 * gr, -30.0, 30.0)
     if BLK_RES in touched:
-        rs = delta[:, L.resources:L.resources + L.A * L.R]
-        st.res = np.clip(st.res + rs.reshape(n, L.A, L.R), c.res_min, c.res_max)
+        st.res = np.clip(st.res + block(BLK_RES).reshape(n, L.A, L.R), c.res_min, c.res_max)
     if BLK_METER in touched:
-        mt = delta[:, L.meters:L.meters + L.M]
-        if True:
-            st.meters = np.clip(st.meters + mt, c.meter_min, c.meter_max)
+        st.meters = np.clip(st.meters + block(BLK_METER), c.meter_min, c.meter_max)
     if BLK_FSET in touched or BLK_FCLEAR in touched:
-        fs = delta[:, L.flag_set:L.flag_set + L.F] > 0
-        fc = delta[:, L.flag_clear:L.flag_clear + L.F] > 0
-        if True:
-            st.flags = (st.flags & ~fc) | fs
+        st.flags = (st.flags & ~(block(BLK_FCLEAR) > 0)) | (block(BLK_FSET) > 0)
     if BLK_OJOIN in touched or BLK_OLEAVE in touched:
-        oj = delta[:, L.org_join:L.org_join + L.O * L.A].reshape(n, L.O, L.A) > 0
-        ol = delta[:, L.org_leave:L.org_leave + L.O * L.A].reshape(n, L.O, L.A) > 0
-        if True:
-            st.member = (st.member & ~ol) | oj
+        oj = block(BLK_OJOIN).reshape(n, L.O, L.A) > 0
+        ol = block(BLK_OLEAVE).reshape(n, L.O, L.A) > 0
+        st.member = (st.member & ~ol) | oj
     if ledger is not None:
         ledger.programs(c, st, flat, acc, push)
 

@@ -100,10 +100,10 @@ def run_batch(c: Compiled, seed: int, n: int, names: Mapping[str, str] | None = 
               disabled_events: tuple[int, ...] = ()) -> BatchResult:
     """Play ``n`` games (global indices ``game_offset ...``) to the end with policies."""
     names = dict(names or {})
+    if disabled_events:
+        c = c.without_events(disabled_events)
     p = params if params is not None else core.default_params(c, n)
     st = core.init(c, seed, n, game_offset, params=p)
-    if disabled_events:
-        st.fired[:, list(disabled_events)] = 1  # a fired one-off event never fires again
     policies = build_policies(c, names)
     chooser = option_chooser_for(c, names)
     counts = np.zeros((n, max(1, c.n_choices)), dtype=np.int32)
@@ -126,11 +126,8 @@ def run_batch(c: Compiled, seed: int, n: int, names: Mapping[str, str] | None = 
             traj.append(snapshot(st))
         if on_turn is not None:
             on_turn(int(st.turn[0]), st)
-    fired = st.fired.copy()
-    if disabled_events:
-        fired[:, list(disabled_events)] = 0
-    return BatchResult(st, st.score.copy(), core.role_grades(c, st), counts, fired, refused,
-                       traj)
+    return BatchResult(st, st.score.copy(), core.role_grades(c, st), counts, st.fired.copy(),
+                       refused, traj)
 
 
 def snapshot(st: State) -> dict[str, np.ndarray]:

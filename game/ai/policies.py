@@ -216,7 +216,10 @@ class Greedy:
         gain = (v - base) * np.concatenate([[1.0], 0.85 ** self.delay[cand]])[None, :]
         # cost in budget terms: a mild preference for cheaper actions, tiny noise breaks ties
         cost = np.concatenate([[0.0], c.choice_cost[self.ids[cand]].sum(axis=1)])
-        scores = gain - 1e-5 * cost[None, :] + 1e-7 * rng.uniform(k)
+        # tie-break noise drawn for every column of the mask, then gathered, so a game's draw
+        # never depends on which candidates are legal in other games of its batch
+        noise = rng.uniform(W1)[:, np.r_[0, 1 + cand]]
+        scores = gain - 1e-5 * cost[None, :] + 1e-7 * noise
         scores[:, 0] = 1e-9  # pass only when nothing helps
         full = np.full((n, W1), -np.inf)
         full[:, 0] = scores[:, 0]

@@ -52,6 +52,7 @@ def bench(sc, games: int = 2000, workers: int = 2, policies=None, seed: int = 1,
         runs = reduce_chunks(specs, res)
         scores[w] = np.concatenate([runs[s.key].scores.ravel() for s in specs])
         out[f"t{w}"] = dt
+        out[f"cpu{w}"] = sum(r.cpu for r in res)
         out[f"game_turns_per_s_{w}"] = len(specs) * games * c.n_turns / dt
     out["t2"] = out.get(f"t{workers}", out["t1"])
     out["ratio"] = out["t1"] / out["t2"] if out["t2"] > 0 else float("nan")
@@ -91,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
               f"game-turns/s")
         print(f"  speed-up {r['ratio']:.2f}x; identical results: "
               f"{'yes' if r['identical'] else 'NO'}")
+        eff = r["cpu1"] / r[f"cpu{w}"] if r[f"cpu{w}"] else float("nan")
+        print(f"  CPU time in chunks: {r['cpu1']:.1f} s on 1 worker, {r[f'cpu{w}']:.1f} s on "
+              f"{w} (per-chunk efficiency {eff:.2f}; the speed-up on {w} idle cores is about "
+              f"{w * eff:.2f}x; a lower wall-clock ratio means the cores were busy elsewhere)")
     return 0 if r["identical"] else 1
 
 

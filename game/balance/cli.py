@@ -65,8 +65,18 @@ def cmd_balance(args: argparse.Namespace) -> int:
 
     c = compile_scenario(sc)
     if show:
-        print(f"{sc.meta.id}: balance study, {games:,} games per profile"
-              + (" (quick)" if args.quick else ""), file=err)
+        from .study import plan_study
+
+        try:
+            plan = plan_study(sc, c, policies, args.quick)
+        except StudyError as e:
+            print(f"crossroads: {e}", file=err)
+            return 2
+        slow = sum(1 for s in plan.grid if any(p.startswith("rollout") for _, p in s.policies))
+        print(f"{sc.meta.id}: balance study, {len(plan.grid)} profiles x {games:,} games"
+              + (" (quick)" if args.quick else "")
+              + (f"; {slow} profiles use the rollout policy, which is slow (use --quick or "
+                 "--policies for a shorter study)" if slow else ""), file=err)
     t0 = time.perf_counter()
     try:
         study = run_study(sc, games=games, seed=args.seed, policies=policies, quick=args.quick,

@@ -142,7 +142,7 @@ class StudyPool:
                 finished = _wait_some(pending, self._client is not None)
                 for f in finished:
                     pending.discard(f)
-                    out[index[id(f)]] = f.result()
+                    out[index[id(f)]] = self._result(f)
                     done += 1
                     if progress:
                         progress(done, len(tasks))
@@ -151,6 +151,18 @@ class StudyPool:
                 f.cancel()
             raise
         return out  # type: ignore[return-value]
+
+
+    def _result(self, f: Any) -> ChunkResult:
+        if self._client is None:
+            return f.result()
+        try:
+            return f.result()
+        except (OSError, TimeoutError) as e:
+            raise ExecutorError(f"lost the Dask cluster at {self.scheduler}: {e}") from None
+        except ImportError as e:
+            raise ExecutorError(f"a Dask worker cannot import the game ({e}): install this "
+                                "version of crossroads on every worker") from None
 
 
 def _wait_some(pending: set[Any], dask: bool) -> list[Any]:

@@ -496,7 +496,8 @@ def _answer_one_trick(study: Study, rep: Report) -> list[str]:
                 "is enough, a possible one-trick strategy).")
         else:
             L.append("- Restricted play: no role does as well with a single action family as "
-                     "with all of them (every family ban costs at least 0.01 in mean score).")
+                     "with all of them (playing only one family costs at least 0.01 in mean "
+                     "score against full greedy; `restricted.csv`).")
         any_line = True
     if not any_line:
         L.append("No role took actions in the reference runs.")

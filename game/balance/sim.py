@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import hashlib
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -73,6 +74,7 @@ class ChunkResult:
     event_total: np.ndarray  # (E,) int64: firings
     refused: int
     digest: str  # sha256 of the final states of the chunk's games
+    cpu: float = 0.0  # CPU seconds the chunk took (timing only, never in a CSV)
     extra: dict[str, np.ndarray] = field(default_factory=dict)
 
 
@@ -125,6 +127,7 @@ def prepared(c: Compiled, spec: RunSpec) -> Compiled:
 
 def play_chunk(sc: Scenario, task: Task) -> ChunkResult:
     """Play the chunk's games from the first turn to the last and summarise them."""
+    cpu0 = time.process_time()
     spec = task.spec
     base = compiled_for(sc, spec.variant)
     c = prepared(base, spec)
@@ -148,7 +151,9 @@ def play_chunk(sc: Scenario, task: Task) -> ChunkResult:
         if gi.size:
             np.add.at(counts, (gi, ch[ch >= 0]), 1)
         refused += int(info.refused.sum())
-    return summarise(c, st, counts, refused, task)
+    out = summarise(c, st, counts, refused, task)
+    out.cpu = time.process_time() - cpu0
+    return out
 
 
 def summarise(c: Compiled, st, counts: np.ndarray, refused: int, task: Task) -> ChunkResult:

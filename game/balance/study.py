@@ -175,9 +175,7 @@ def plan_study(sc: Scenario, c: Compiled, policies: dict[str, list[str]] | None 
     rnd = profile(c, defaults, **{r: "random" for r in roles})
     for base_spec in (plan.reference["defaults"], rnd):
         plan.order_checks.append((base_spec, RunSpec(base_spec.policies, variant="reversed_seats")))
-        if not quick:
-            plan.order_checks.append(
-                (base_spec, RunSpec(base_spec.policies, variant="reversed_powers")))
+        plan.order_checks.append((base_spec, RunSpec(base_spec.policies, variant="reversed_powers")))
     return plan
 
 

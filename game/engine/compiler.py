@@ -239,6 +239,20 @@ class Compiled:
             out.append(f"{pub}{date}\u201c{title}\u201d, {s.locator}")
         return "; ".join(out)
 
+    def without_events(self, disabled: list[int] | tuple[int, ...]) -> Compiled:
+        """A shallow copy in which the given events can never fire (for paired ablations).
+
+        The events stay declared, so conditions such as ``event_fired`` keep their meaning
+        (they are simply never true for a disabled event)."""
+        import copy
+        import dataclasses
+
+        out = copy.copy(self)
+        off = set(disabled)
+        out.events = [dataclasses.replace(ev, sched_turn=-1, first=1, last=0)
+                      if ev.index in off else ev for ev in self.events]
+        return out
+
     def program_ops(self, p: int) -> tuple[np.ndarray, np.ndarray]:
         return self.op_slots[self.op_start[p]:self.op_start[p + 1]], \
             self.op_amounts[self.op_start[p]:self.op_start[p + 1]]

@@ -150,3 +150,30 @@ def test_batch_refuses_illegal_ids_and_counts_them(mini_compiled):
     info = core.step(c, s, p, acts)
     assert info.refused.tolist() == [1, 1]
     assert (info.chosen < 0).all()
+
+
+def test_greedy_games_do_not_depend_on_their_batch():
+    """Lookahead tie-breaks are drawn per game, so a greedy game is the same alone or batched."""
+    from game.engine.compiler import compile_scenario
+    from tests.conftest import load
+
+    c = compile_scenario(load("scenarios/class_war_corridor.yaml"))
+    names = {"JPN": "greedy", "RUS": "greedy", "KAZ": "greedy"}
+    batch = run_batch(c, 3, 12, names).state
+    for i in (0, 5, 11):
+        assert batch.hash(i) == run_batch(c, 3, 1, names, game_offset=i).state.hash(0)
+    halves = [run_batch(c, 3, 6, names, game_offset=o).state for o in (0, 6)]
+    assert [batch.hash(i) for i in range(12)] == \
+        [h.hash(j) for h in halves for j in range(6)]
+
+
+def test_a_disabled_event_never_fires_and_does_not_count_as_fired(mini_compiled):
+    c = mini_compiled
+    e = c.event_index["shock"]
+    r = run_batch(c, 2, 8, {"JPN": "passive"}, disabled_events=(e,))
+    assert (r.event_counts[:, e] == 0).all()
+    rep = c.event_index["random_crisis"]  # repeatable: must stay off too
+    r = run_batch(c, 2, 8, {"JPN": "passive"}, disabled_events=(rep,))
+    assert (r.event_counts[:, rep] == 0).all()
+    # the original compiled scenario is untouched
+    assert run_batch(c, 2, 8, {"JPN": "passive"}).event_counts[:, e].all()

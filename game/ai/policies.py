@@ -207,11 +207,15 @@ class Greedy:
         if cand.size == 0:
             return np.zeros(n, dtype=np.int64)
         k = cand.size + 1
-        big = st.lookahead_copies(k)
-        progs = np.full((n, k), -1, dtype=np.int64)
-        progs[:, 1:] = self.ids[cand][None, :]
-        core.apply_programs(c, big, obs.p.repeat(k), progs.reshape(n * k, 1))
-        v = self.value(c, big).reshape(n, k)
+        # apply_programs never writes into the arrays it is given (it rebinds the fields to
+        # new arrays), so each candidate is tried on a shallow copy of the whole batch:
+        # k passes over N games instead of one pass over N x k cloned games
+        v = np.empty((n, k))
+        v[:, 0] = self.value(c, st.shallow())
+        for j, col in enumerate(cand.tolist()):
+            trial = st.shallow()
+            core.apply_programs(c, trial, obs.p, np.full((n, 1), self.ids[col]))
+            v[:, j + 1] = self.value(c, trial)
         base = v[:, :1]
         gain = (v - base) * np.concatenate([[1.0], 0.85 ** self.delay[cand]])[None, :]
         # cost in budget terms: a mild preference for cheaper actions, tiny noise breaks ties

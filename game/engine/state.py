@@ -83,18 +83,10 @@ class State:
         return State(**{f.name: np.repeat(getattr(self, f.name), times, axis=0)
                         for f in dataclasses.fields(self)})
 
-    def lookahead_copies(self, times: int) -> State:
-        """Each game repeated ``times`` times, carrying only what effects and objectives read
-        (the project queue and cooldowns are left empty), for cheap one-step lookahead."""
-        heavy = {"queue", "cooldown"}
-        out = {}
-        for f in dataclasses.fields(self):
-            a = getattr(self, f.name)
-            if f.name in heavy:
-                out[f.name] = np.empty((a.shape[0] * times,) + (0,) * (a.ndim - 1), a.dtype)
-            else:
-                out[f.name] = np.repeat(a, times, axis=0)
-        return State(**out)
+    def shallow(self) -> State:
+        """A new State sharing every array (safe for code that rebinds fields rather than
+        writing into them, such as ``core.apply_programs`` used by lookahead policies)."""
+        return State(**{f.name: getattr(self, f.name) for f in dataclasses.fields(self)})
 
     @staticmethod
     def concat(states: list[State]) -> State:

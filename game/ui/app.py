@@ -17,7 +17,7 @@ from typing import Any
 
 import pygame
 
-from . import catalog, i18n, saves, theme
+from . import catalog, classcode, fonts, i18n, saves, theme
 from .controller import DIFFICULTIES, GameController
 from .display import Display, parse_size
 from .i18n import tr
@@ -25,11 +25,16 @@ from .input import Action, Input, InputMapper
 from .scenes.base import Scene, SceneStack
 from .theme import SIZE
 
+#: projector mode: high contrast and text at least this large
+PROJECTOR_SCALE = 1.25
+TEXT_STEPS = (100, 125, 150, 175, 200)
+
 
 @dataclass
 class Options:
     scenario: str | None = None
     role: str | None = None
+    roles: tuple[str, ...] = ()
     seed: int = 1
     difficulty: str | None = None
     autoplay: int | None = None
@@ -40,15 +45,36 @@ class Options:
     projector: bool = False
     #: open the menu even when a scenario is given (autoplay starts there, for its screenshot)
     menu_first: bool = False
+    #: the per-team planning timer in minutes (0 = off; class setup or a class code)
+    timer_min: int = 0
+    #: the guided tour of the first turn
+    tutorial: bool = False
+    #: text scale in percent (None: the saved setting)
+    text_scale: int | None = None
 
     @staticmethod
     def from_args(args: Any) -> Options:
-        roles = getattr(args, "role", None) or []
+        roles = list(getattr(args, "role", None) or [])
         diff = getattr(args, "difficulty", None)
+        scenario = getattr(args, "scenario", None)
+        seed = _seed(getattr(args, "seed", None))
+        timer = 0
+        if scenario and classcode.looks_like_code(scenario) and not Path(scenario).exists():
+            try:  # python main.py play "class_abe_belt_road/seed 42/JPN/standard"
+                st = classcode.parse(scenario)
+            except classcode.CodeError:
+                st = None
+            if st is not None:
+                scenario, roles = st.scenario, roles or st.roles
+                seed = st.seed if getattr(args, "seed", 1) in (None, 1) else seed
+                diff = diff or st.difficulty
+                timer = st.timer_min
         return Options(
-            scenario=getattr(args, "scenario", None),
+            scenario=scenario,
             role=roles[0] if roles else None,
-            seed=_seed(getattr(args, "seed", None)),
+            roles=tuple(roles),
+            timer_min=timer,
+            seed=seed,
             difficulty=diff if diff in DIFFICULTIES else None,
             autoplay=getattr(args, "autoplay", None),
             screenshot_dir=getattr(args, "screenshot_dir", None),
@@ -70,6 +96,8 @@ class App:
         self.settings = saves.Settings.load()
         i18n.set_language(o.lang or self.settings.language)
         theme.set_high_contrast(o.projector or self.settings.high_contrast)
+        scale = (o.text_scale or self.settings.text_scale) / 100
+        fonts.set_scale(max(scale, PROJECTOR_SCALE) if o.projector else scale)
         if not pygame.display.get_init():
             pygame.display.init()
         if not pygame.font.get_init():
@@ -101,15 +129,17 @@ class App:
             idx = next((i for i, e in enumerate(entries) if e.id == entry.id), 0)
             menu.list.select(idx)
             if o.autoplay is None and not o.menu_first:
-                self.new_game(entry, o.role, o.seed, o.difficulty)
+                self.new_game(entry, o.roles or o.role, o.seed, o.difficulty,
+                              timer_min=o.timer_min, tutorial=o.tutorial)
 
     # ---- navigation used by the scenes ---------------------------------------------------------
-    def new_game(self, entry: catalog.Entry, role: str | None, seed: int,
-                 difficulty: str | None) -> None:
+    def new_game(self, entry: catalog.Entry, role: str | tuple[str, ...] | None, seed: int,
+                 difficulty: str | None, timer_min: int = 0, tutorial: bool = False) -> None:
         from .scenes.game import GameScene
 
         try:
-            ctl = GameController.new(entry, role, seed, difficulty)
+            ctl = GameController.new(entry, role, seed, difficulty, timer_min=timer_min,
+                                     tutorial=tutorial)
         except Exception as e:  # noqa: BLE001 - show it, never crash the class's game
             self.show_error(tr("error.start_title"), f"{type(e).__name__}: {e}")
             return
@@ -185,6 +215,65 @@ class App:
         if not isinstance(self.stack.top, AboutMapScene):
             self.stack.push(AboutMapScene(self))
 
+    def open_glossary(self, scenario: Any, found: list[str] | None = None) -> None:
+        from .scenes.glossary import GlossaryScene
+
+        if not isinstance(self.stack.top, GlossaryScene):
+            self.stack.push(GlossaryScene(self, scenario, found))
+
+    def open_setup(self, entries: list[catalog.Entry] | None = None,
+                   scenario_id: str | None = None) -> None:
+        from .scenes.setup import SetupScene
+
+        start = self.remembered_setup()
+        if scenario_id and (start is None or start.scenario != scenario_id):
+            start = classcode.ClassSetup(scenario_id, self.options.seed)
+        self.stack.push(SetupScene(self, entries, start))
+
+    def remember_setup(self, st: classcode.ClassSetup) -> None:
+        self.settings.class_code = st.code()
+        self.settings.save()
+
+    def remembered_setup(self) -> classcode.ClassSetup | None:
+        try:
+            return classcode.parse(self.settings.class_code) if self.settings.class_code \
+                else None
+        except classcode.CodeError:
+            return None
+
+    def start_tutorial(self, entries: list[catalog.Entry]) -> None:
+        """The guided tour: class_abe_belt_road if installed, else the first class scenario."""
+        ok = [e for e in entries if e.ok and e.scenario is not None]
+        pick = next((e for e in ok if e.id == "class_abe_belt_road"), None) or \
+            next((e for e in ok if e.scenario.meta.kind == "class"), None) or \
+            (ok[0] if ok else None)
+        if pick is None:
+            return
+        self.new_game(pick, None, self.options.seed, "introductory", tutorial=True)
+
+    # ---- display options ----------------------------------------------------------------------
+    def projector_on(self) -> bool:
+        return theme.current().name == "high_contrast" and fonts.scale() >= PROJECTOR_SCALE
+
+    def set_projector(self, on: bool) -> None:
+        """Projector mode: high contrast and text at least 125 % (saved as settings)."""
+        self.settings.high_contrast = on
+        theme.set_high_contrast(on)
+        pct = max(self.settings.text_scale, round(PROJECTOR_SCALE * 100)) if on else 100
+        self.set_text_scale(pct)
+
+    def set_text_scale(self, pct: int) -> None:
+        pct = min(TEXT_STEPS[-1], max(TEXT_STEPS[0], int(pct)))
+        self.settings.text_scale = pct
+        fonts.set_scale(pct / 100)
+        self.settings.save()
+
+    def step_text_scale(self, d: int) -> None:
+        cur = round(fonts.scale() * 100)
+        i = min(range(len(TEXT_STEPS)), key=lambda k: abs(TEXT_STEPS[k] - cur))
+        self.set_text_scale(TEXT_STEPS[min(len(TEXT_STEPS) - 1, max(0, i + d))])
+        self.toast(tr("settings.text_now", pct=round(fonts.scale() * 100)))
+
     def open_settings(self) -> None:
         from .scenes.settings import SettingsScene
 
@@ -218,10 +307,13 @@ class App:
         top = self.stack.top
         if top is None:
             return
-        if a == Action.HELP and top.name != "help":
+        typing = bool(getattr(top, "text_focus", False))
+        if a == Action.HELP and top.name != "help" and not (typing and inp.char):
             self.open_help()
             return
-        top.handle(inp)
+        used = top.handle(inp)
+        if not used and not typing and a == Action.TEXT and inp.char in ("+", "=", "-", "−"):
+            self.step_text_scale(+1 if inp.char in "+=" else -1)
 
     def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60,
              draw: bool = True) -> bool:
@@ -263,11 +355,13 @@ class App:
         from . import text
 
         th = theme.current()
-        w = min(1100, text.width(self._toast, SIZE.BODY) + 40)
-        r = pygame.Rect((1280 - w) // 2, 610, w, 52)
+        w = min(1240, text.width(self._toast, SIZE.BODY, True) + 40)
+        lines = text.wrap(self._toast, SIZE.BODY, w - 20, True)
+        h = len(lines) * text.line_height(SIZE.BODY) + 16
+        r = pygame.Rect((1280 - w) // 2, 704 - h, w, h)
         pygame.draw.rect(canvas, th.ink, r, border_radius=8)
         text.draw(canvas, self._toast, r.inflate(-20, 0), SIZE.BODY, th.panel, bold=True,
-                  align="center", valign="center", wrap_text=False, min_size=SIZE.SMALL)
+                  align="center", valign="center", min_size=SIZE.SMALL)
 
     def _screenshot(self, top: Scene) -> None:
         key = top.shot_key()
@@ -304,10 +398,9 @@ def run_window(args: Any) -> int:
     A scenario given on the command line that fails validation prints the validator's messages
     and returns 1 before any window opens."""
     opts = Options.from_args(args)
-    roles = getattr(args, "role", None) or []
-    if len(roles) > 1:
-        print(f"crossroads: the window plays one role per game; playing {roles[0]} "
-              "(the others are played by the computer)", file=sys.stderr)
+    if len(opts.roles) > 4:
+        print(f"crossroads: at most four teams play at one computer; playing "
+              f"{', '.join(opts.roles[:4])}", file=sys.stderr)
     entry = None
     if opts.scenario:
         entry = catalog.load(opts.scenario)
@@ -332,7 +425,7 @@ def run_window(args: Any) -> int:
         from .autoplay import AutoPlayer
 
         app.autoplayer = AutoPlayer(opts.autoplay, scenario_id=entry.id if entry else None,
-                                    role=opts.role)
+                                    role=opts.role, roles=opts.roles)
     try:
         code = app.run()
     finally:

@@ -28,15 +28,16 @@ MAX_EVENTS = 20000
 
 class AutoPlayer:
     def __init__(self, turns: int, scenario_id: str | None = None, role: str | None = None,
-                 policy: str = "greedy") -> None:
+                 policy: str = "greedy", roles: tuple[str, ...] = ()) -> None:
         self.turns = turns
         self.scenario_id = scenario_id
         self.role = role
+        self.roles = tuple(roles)
         self.policy_name = policy
         self.posted = 0
         self.failed = ""
         self.debrief_step = 0
-        self._policy: Any = None
+        self._policy: dict[int, Any] = {}
         self._want: int | None = None  # the choice id the policy picked for this slot
         self._want_key: tuple[int, int] | None = None
         self._passed_turn: int | None = None
@@ -63,6 +64,7 @@ class AutoPlayer:
         from .scenes.error import ErrorScene
         from .scenes.event import EventScene
         from .scenes.game import GameScene
+        from .scenes.handoff import HandoffScene
         from .scenes.menu import MenuScene
         from .scenes.overlays import ConfirmScene, PauseScene
         from .scenes.summary import SummaryScene
@@ -77,6 +79,8 @@ class AutoPlayer:
                     return key_event(pygame.K_TAB)
                 return key_event(pygame.K_DOWN)
             return self._tab_to(top, top.start_b) or key_event(pygame.K_RETURN)
+        if isinstance(top, HandoffScene):
+            return key_event(pygame.K_RETURN)  # "Team X is ready"
         if isinstance(top, GameScene):
             return self._on_map(top)
         if isinstance(top, EventScene):
@@ -87,7 +91,7 @@ class AutoPlayer:
         if isinstance(top, SummaryScene):
             return self._tab_to(top, top.cont) or key_event(pygame.K_RETURN)
         if isinstance(top, PauseScene):
-            finish = top.buttons[6]
+            finish = top.button("pause.finish")
             target = finish if finish.enabled else top.buttons[0]
             return self._tab_to(top, target) or key_event(pygame.K_RETURN)
         if isinstance(top, ConfirmScene):
@@ -111,12 +115,14 @@ class AutoPlayer:
         s = ctl.session
         if len(s.reports) >= self.turns or s.over:
             return key_event(pygame.K_ESCAPE)  # -> pause -> finish and debrief
-        if self._passed_turn == s.turn:
+        if self._passed_turn == (s.turn, ctl.role):
             return key_event(pygame.K_e)
         want = self._choice(ctl)
         if want is None:
-            self._passed_turn = s.turn
+            self._passed_turn = (s.turn, ctl.role)
             return key_event(pygame.K_e)
+        if scene.large:
+            return self._large(scene, want)
         if scene.ring.focused is not scene.choice_list and scene.ring.focused is not \
                 scene.map_widget:
             return key_event(pygame.K_TAB)
@@ -137,18 +143,46 @@ class AutoPlayer:
         self._want_key = None
         return key_event(pygame.K_RETURN)
 
+    def _large(self, scene: Any, want: int) -> pygame.event.Event:
+        """The large-text layout: the action's number key; else all actions (A), the Actions
+        tab, the list, arrows and Enter."""
+        ctl = scene.ctl
+        rows = scene.rows()
+        idx = next((i for i, r in enumerate(rows) if r.choice.id == want), None)
+        if idx is None:
+            if not scene.show_all:
+                return key_event(pygame.K_a)
+            self._passed_turn = (ctl.session.turn, ctl.role)  # cannot be reached: pass
+            return key_event(pygame.K_e)
+        row = rows[idx]
+        if row.hotkey:
+            self._want = None
+            self._want_key = None
+            return key_event(pygame.K_0 + row.hotkey)
+        if scene.ring.focused is scene.choice_list:
+            if scene.choice_list.selected != idx:
+                return key_event(pygame.K_DOWN if scene.choice_list.selected < idx
+                                 else pygame.K_UP)
+            self._want = None
+            self._want_key = None
+            return key_event(pygame.K_RETURN)
+        if scene.tab != "actions" and scene.ring.focused is scene.tabs:
+            return key_event(pygame.K_RIGHT)
+        return key_event(pygame.K_TAB)
+
     def _choice(self, ctl: Any) -> int | None:
         """The policy's pick for the next free slot this turn, or None to end the turn."""
         s = ctl.session
         if ctl.slots_left() <= 0:
             return None
-        key = (s.turn, len(ctl.planned_ids()))
+        key = (s.turn, ctl.role, len(ctl.planned_ids()))
         if self._want_key == key:
             return self._want
         c = s.c
         seat = c.actor_index[ctl.role]
-        if self._policy is None:
-            self._policy = make_policy(self.policy_name, c, seat)
+        if seat not in self._policy:
+            self._policy[seat] = make_policy(self.policy_name, c, seat)
+        policy = self._policy[seat]
         table = [int(x) for x in c.seat_table[seat]]
         legal = {ch.id for ch in ctl.choices() if ch.legal}
         mask = np.zeros((1, len(table) + 1), dtype=bool)
@@ -157,7 +191,7 @@ class AutoPlayer:
             if cid >= 0 and cid in legal:
                 mask[0, i + 1] = True
         slot = len(ctl.planned_ids())
-        a = int(self._policy.act(Observation(c, s.st, s.p, seat, slot), mask,
+        a = int(policy.act(Observation(c, s.st, s.p, seat, slot), mask,
                                  BatchRandom(s.st.policy_keys[:, seat], s.turn, slot))[0])
         want = table[a - 1] if a > 0 else None
         self._want, self._want_key = want, key

@@ -12,6 +12,7 @@ missing translation of the game.
 from __future__ import annotations
 
 import re
+
 from ..scenario.model import Scenario, text_in
 from .i18n import language, tr
 

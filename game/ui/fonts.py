@@ -99,6 +99,11 @@ def scale_capped(cap: float) -> Iterator[None]:
         _scale = keep
 
 
+#: scenes not laid out for any text scale (menu, saves, settings, timeline, debrief...) draw
+#: their text at most this much larger; the play screens follow the full scale
+OTHER_SCENES_CAP = 1.25
+
+
 def px(size: int) -> int:
     """A logical size in pixels at the current text scale."""
     return max(1, round(size * _scale))

@@ -32,6 +32,7 @@ class Action(enum.Enum):
     TIMELINE = "timeline"  # L
     ALL_CHOICES = "all_choices"  # A
     ABOUT_MAP = "about_map"  # B
+    GLOSSARY = "glossary"  # G
     FULLSCREEN = "fullscreen"  # F11
     PAGE_UP = "page_up"
     PAGE_DOWN = "page_down"
@@ -68,6 +69,8 @@ KEY_HELP: list[tuple[str, str]] = [
     ("A", "help.k_all"),
     ("L", "help.k_timeline"),
     ("B", "help.k_about"),
+    ("G", "help.k_glossary"),
+    ("+ / −", "help.k_text_size"),
     ("Ctrl+S", "help.k_save"),
     ("P", "help.k_export"),
     ("PgUp / PgDn", "help.k_page"),
@@ -87,7 +90,7 @@ _KEYS: dict[int, Action] = {
 _LETTERS: dict[int, Action] = {
     pygame.K_e: Action.END_TURN, pygame.K_u: Action.UNDO, pygame.K_m: Action.MAP_MODE,
     pygame.K_l: Action.TIMELINE, pygame.K_a: Action.ALL_CHOICES, pygame.K_b: Action.ABOUT_MAP,
-    pygame.K_p: Action.EXPORT, pygame.K_h: Action.HELP,
+    pygame.K_p: Action.EXPORT, pygame.K_h: Action.HELP, pygame.K_g: Action.GLOSSARY,
 }
 
 
@@ -141,7 +144,7 @@ class InputMapper:
         if pygame.K_KP1 <= key <= pygame.K_KP9:
             return Input(Action.DIGIT, value=key - pygame.K_KP1 + 1, key=key)
         if key == pygame.K_m and shift:
-            return Input(Action.MAP_MODE_PREV, key=key)
+            return Input(Action.MAP_MODE_PREV, key=key, char=uni)
         if key in _LETTERS:
             return Input(_LETTERS[key], key=key, char=uni)
         if uni and uni.isprintable():

@@ -116,6 +116,8 @@ class Settings:
     patterns: bool = True
     language: str = "en"
     window: str = "1280x720"
+    text_scale: int = 100  # percent, 100-200
+    class_code: str = ""  # the last class setup (Class setup shows it again)
 
     @staticmethod
     def load() -> Settings:

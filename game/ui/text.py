@@ -54,7 +54,8 @@ def floor_size() -> int:
 
 def _spaced(ch: str) -> bool:
     """A letter of a script that separates words with spaces (Latin, Cyrillic...)."""
-    return ch.isalnum() and not ("\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef")
+    o = ord(ch)
+    return ch.isalnum() and not (0x3000 <= o <= 0x9FFF or 0xF900 <= o <= 0xFFEF)
 
 
 def _find(line: str, term: str) -> list[int]:
@@ -110,7 +111,7 @@ def line_height(size: int = SIZE.BODY) -> int:
 
 def wrap(text: str, size: int, max_w: int, bold: bool = False) -> list[str]:
     """Word-wrap ``text`` (``\\n`` starts a new paragraph) into lines no wider than ``max_w``."""
-    key = (text, size, bold, max_w)
+    key = (text, fonts.px(size), bold, max_w)
     hit = _wrap_cache.get(key)
     if hit is not None:
         return hit

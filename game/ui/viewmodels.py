@@ -27,6 +27,11 @@ def name(s: Session, ident: str) -> str:
     return engine_text.names_in(s.scenario).get(ident) or s.c.names.get(ident, ident)
 
 
+def sep() -> str:
+    """Between items of a list in running text ("; ", or "；" in Japanese)."""
+    return tr("common.sep")
+
+
 def team(s: Session, role: str) -> str:
     """"Team Japan": how hotseat screens name a group of players."""
     return tr("team.name", role=name(s, role))
@@ -43,6 +48,30 @@ def who(s: Session, role: str, roles: tuple[str, ...]) -> str:
 def choice_label(s: Session, ch: ChoiceView) -> str:
     act = name(s, ch.action_id)
     return f"{act} → {name(s, ch.target)}" if ch.target else act
+
+
+def change_label(s: Session, key: str) -> str:
+    """A preview line's label (``Session.preview`` writes "Kazakhstan: trust in Japan") in the
+    chosen language."""
+    if language() == "en":
+        return key
+    import re
+
+    sc = s.scenario
+    ln = lambda x: engine_text.local_name(sc, x)  # noqa: E731
+    state, _, rest = key.rpartition(": ")
+    pre = f"{ln(state)}: " if state else ""
+    if rest == "autonomy":
+        return pre + tr("change.autonomy")
+    if rest == "stability":
+        return pre + tr("change.stability")
+    m = re.match(r"^trust in (.+)$", rest)
+    if m:
+        return pre + tr("change.trust", power=ln(m[1]))
+    m = re.match(r"^(.+) dependence on (.+)$", rest)
+    if m:
+        return pre + tr("change.dependence", dim=short_label(ln(m[1])), partner=ln(m[2]))
+    return pre + ln(rest)
 
 
 @dataclass
@@ -72,27 +101,37 @@ def effects(s: Session, sentences: list[str]) -> list[str]:
 
 
 def short_resource(s: Session, rid: str) -> str:
-    """A short name for costs: "ODA budget" -> "ODA", "Political capital" -> "Capital"."""
+    """A short name for costs: "ODA budget" -> "ODA", "Political capital" -> "Capital"; in
+    another language an acronym in the name ("Бюджет ОПР" -> "ОПР") or its last word."""
     full = name(s, rid)
     if len(full) <= 8:
         return full
     first = full.split()[0]
     if first.isupper() and len(first) <= 6:
         return first
-    return rid.replace("_", " ").capitalize()
+    if language() == "en":
+        return rid.replace("_", " ").capitalize()
+    acr = next((w for w in full.split() if w.isupper() and 2 <= len(w) <= 6), None)
+    if acr:
+        return acr
+    last = full.split()[-1]
+    return last[:1].upper() + last[1:] if len(full.split()) > 1 else full
 
 
 def short_label(label: str) -> str:
-    """"Finance (debt and investment)" -> "Finance": for labels in tight places."""
-    i = label.find(" (")
-    return label[:i] if i > 0 else label
+    """"Finance (debt and investment)" -> "Finance": for labels in tight places (Japanese
+    full-width brackets too)."""
+    import re
+
+    m = re.search(r" ?[(（]", label)
+    return label[:m.start()] if m and m.start() > 0 else label
 
 
 def drop_parentheses(label: str) -> str:
     """"Finance (debt and investment) dependence on Japan" -> "Finance dependence on Japan"."""
     import re
 
-    return re.sub(r" \([^)]*\)", "", label)
+    return re.sub(r" ?[(（][^)）]*[)）]", "", label)
 
 
 def fmt_cost(s: Session, cost: dict[str, float]) -> str:
@@ -377,14 +416,14 @@ def summary_vm(s: Session, rep: TurnReport, role: str | tuple[str, ...]) -> Summ
             acts.append((who(s, a, roles), tr("summary.passed")))
         elif keys:
             acts.append((who(s, a, roles) if a in roles else name(s, a),
-                         "; ".join(_action_text(s, k) for k in keys)))
+                         sep().join(_action_text(s, k) for k in keys)))
     evs = []
     for eid in rep.events:
         e = c.event_index[eid]
         ev = s.scenario.events[e]
         opt = rep.options.get(eid)
         lang = language()
-        outcome = "; ".join(effects(s, c.programs[c.events[e].program].texts))
+        outcome = sep().join(effects(s, c.programs[c.events[e].program].texts))
         if opt:
             o = next((x for x in ev.options if x.id == opt), None)
             chooser = (who(s, ev.chooser, roles) if ev.chooser in roles and len(roles) > 1
@@ -420,12 +459,12 @@ def timeline(s: Session, role: str | tuple[str, ...]) -> list[TimelineTurn]:
         t = TimelineTurn(rep.year)
         for r in roles:
             mine = rep.actions.get(r, [])
-            what = "; ".join(_action_text(s, k) for k in mine) or tr("summary.passed")
+            what = sep().join(_action_text(s, k) for k in mine) or tr("summary.passed")
             t.lines.append(("you", f"{who(s, r, roles)}: {what}"))
         for a, keys in rep.actions.items():
             if a not in roles and a in c.power_index:
                 t.lines.append(("actor", f"{name(s, a)}: "
-                                + "; ".join(_action_text(s, k) for k in keys)))
+                                + sep().join(_action_text(s, k) for k in keys)))
         for eid in rep.events:
             ev = s.scenario.events[c.event_index[eid]]
             line = f"{text_in(ev.title, lang)} ({tr('hist.' + ev.historicity)})"
@@ -487,7 +526,7 @@ class Decision:
 def decisions(s: Session, bench: Session | None, role: str) -> list[Decision]:
     out = []
     for i, tr_ in enumerate(s.record.turns):
-        mine = "; ".join(_action_text(s, k) for k in tr_.actions.get(role, [])) or tr(
+        mine = sep().join(_action_text(s, k) for k in tr_.actions.get(role, [])) or tr(
             "summary.passed")
         opts = []
         for eid, oid in tr_.options.items():
@@ -497,15 +536,19 @@ def decisions(s: Session, bench: Session | None, role: str) -> list[Decision]:
                 lang = language()
                 opts.append(f"{text_in(ev.title, lang)}: {text_in(o.text, lang) if o else oid}")
         if opts:
-            mine += " · " + "; ".join(opts)
+            mine += " · " + sep().join(opts)
         hist = ""
         if bench is not None and i < len(bench.record.turns):
             b = bench.record.turns[i]
-            hist = "; ".join(_action_text(s, k) for k in b.actions.get(role, [])) or tr(
+            hist = sep().join(_action_text(s, k) for k in b.actions.get(role, [])) or tr(
                 "summary.passed")
         out.append(Decision(tr_.year, mine, hist))
     return out
 
 
 def objectives_for(s: Session, role: str) -> list[dict[str, Any]]:
-    return [o for o in s.objectives() if o["role"] == role]
+    """A role's graded objectives, named in the chosen language where the scenario has it."""
+    lang = language()
+    names = {ob.id: text_in(ob.name, lang) for ob in s.scenario.objectives.get(role, [])}
+    return [{**o, "name": names.get(o["id"]) or o["name"]} for o in s.objectives()
+            if o["role"] == role]

@@ -43,6 +43,35 @@ def panel(surf: pygame.Surface, rect: Rect, title: str | None = None,
     return inner
 
 
+def flow_buttons(widths: Sequence[int], area: Rect, size: int, gap: int = 8,
+                 pad: int = 32) -> list[Rect]:
+    """Rectangles for a bar of buttons whose labels are ``widths`` wide: as many per row as fit
+    in ``area.w``, rows stretched to the full width, the last row on ``area.bottom``."""
+    h = text.line_height(size) + 10
+    rows: list[list[int]] = [[]]
+    used = 0
+    for i, w in enumerate(widths):
+        need = w + pad + (gap if rows[-1] else 0)
+        if rows[-1] and used + need > area.w:
+            rows.append([])
+            used = 0
+            need = w + pad
+        rows[-1].append(i)
+        used += need
+    out: list[Rect] = [Rect(0, 0, 0, 0)] * len(widths)
+    y = area.bottom - len(rows) * h - (len(rows) - 1) * gap
+    for row in rows:
+        natural = [widths[i] + pad for i in row]
+        extra = (area.w - sum(natural) - gap * (len(row) - 1)) / max(1, len(row))
+        x = float(area.x)
+        for i, nw in zip(row, natural):
+            w = nw + extra
+            out[i] = Rect(round(x), y, round(w), h)
+            x += w + gap
+        y += h + gap
+    return out
+
+
 class Widget:
     focusable = True
     #: set by the focus ring when a click has just moved the focus here
@@ -212,6 +241,56 @@ class NumberField(Cycle):
     def draw(self, surf: pygame.Surface, focused: bool) -> None:
         self.show = lambda v: str(v)
         super().draw(surf, focused)
+
+
+class TextField(Widget):
+    """A one-line text box: typed characters are added, Backspace deletes, Enter submits."""
+
+    takes_text = True
+
+    def __init__(self, rect: Rect | tuple[int, int, int, int], label: str,
+                 on_enter: Callable[[str], Any], max_len: int = 120) -> None:
+        super().__init__(rect)
+        self.label = label
+        self.value = ""
+        self.on_enter = on_enter
+        self.max_len = max_len
+
+    def handle(self, inp: Input) -> bool:
+        a = inp.action
+        if a == Action.ACTIVATE and inp.char != " ":
+            self.on_enter(self.value)
+            return True
+        if a == Action.UNDO and inp.key == pygame.K_BACKSPACE:
+            self.value = self.value[:-1]
+            return True
+        ch = inp.char
+        if a == Action.DIGIT and not ch:
+            ch = str(inp.value)
+        if ch and len(ch) == 1 and ch.isprintable() and a not in (
+                Action.NEXT, Action.PREV, Action.BACK, Action.CLICK):
+            if len(self.value) < self.max_len:
+                self.value += ch
+            return True
+        return False
+
+    def draw(self, surf: pygame.Surface, focused: bool) -> None:
+        th = current()
+        pygame.draw.rect(surf, th.panel, self.rect, border_radius=6)
+        pygame.draw.rect(surf, th.border, self.rect, 2 if focused else th.outline_w,
+                         border_radius=6)
+        inner = self.rect.inflate(-12, -4)
+        lab_h = text.line_height(SIZE.SMALL)
+        text.draw(surf, self.label, Rect(inner.x, inner.y, inner.w, lab_h), SIZE.SMALL,
+                  th.ink_soft, wrap_text=False, min_size=SIZE.SMALL)
+        row = Rect(inner.x, inner.y + lab_h, inner.w, inner.h - lab_h)
+        shown = self.value + ("|" if focused else "")
+        while shown and text.width(shown, SIZE.BODY) > row.w:
+            shown = shown[1:]  # keep the end (where one types) in view
+        text.draw(surf, shown, row, SIZE.BODY, th.ink, valign="center", wrap_text=False,
+                  min_size=SIZE.SMALL)
+        if focused:
+            draw_focus(surf, self.rect)
 
 
 class ListView(Widget):
@@ -395,18 +474,20 @@ class ScrollText(Widget):
 
     def __init__(self, rect: Rect | tuple[int, int, int, int],
                  blocks: Callable[[], Sequence[tuple[str, int, bool, Any]]],
-                 gap: int = 6, focusable: bool = True) -> None:
+                 gap: int = 6, focusable: bool = True,
+                 marks: Callable[[], Sequence[str]] | None = None) -> None:
         super().__init__(rect)
         self.blocks = blocks
         self.gap = gap
         self.focusable = focusable
+        self.marks = marks  # glossary terms to underline
         self.top = 0
         self._key: Any = None
         self._lines: list[tuple[str, int, bool, Any, int]] = []  # text, size, bold, col, y
 
     def _layout(self) -> list[tuple[str, int, bool, Any, int]]:
         blocks = list(self.blocks())
-        key = (tuple(blocks), self.rect.w)
+        key = (tuple(blocks), self.rect.w, text.line_height(100))
         if key != self._key:
             lines = []
             y = 0
@@ -469,6 +550,7 @@ class ScrollText(Widget):
         lines = self._layout()
         clip = surf.get_clip()
         surf.set_clip(self.rect)
+        marks = tuple(self.marks()) if self.marks else ()
         for ln, size, bold, col, y in lines:
             yy = self.rect.y + y - self.top
             lh = text.line_height(size)
@@ -476,6 +558,9 @@ class ScrollText(Widget):
                 continue  # only whole lines: a cut line is hard to read on a projector
             text.draw_line(surf, ln, (self.rect.x, yy), size, col or th.ink, bold,
                            max_w=self.rect.w - 10)
+            if marks:
+                text.underline_marks(surf, ln, self.rect.x, yy, size, bold, col or th.ink,
+                                     marks)
         surf.set_clip(clip)
         total = self.content_h
         if total > self.rect.h:

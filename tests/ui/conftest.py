@@ -19,11 +19,17 @@ def user_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("CROSSROADS_SAVE_DIR", str(tmp_path / "saves"))
     monkeypatch.setenv("CROSSROADS_EXPORT_DIR", str(tmp_path / "exports"))
     monkeypatch.setenv("CROSSROADS_CONFIG_DIR", str(tmp_path / "config"))
-    from game.ui import text, theme
+    from game.ui import fonts, i18n, text, theme
 
     theme.set_high_contrast(False)
+    fonts.set_scale(1.0)
+    i18n.set_language("en")
+    text.set_strict(True)
     text.reset_overflows()
     yield tmp_path
+    fonts.set_scale(1.0)
+    i18n.set_language("en")
+    theme.set_high_contrast(False)
 
 
 @pytest.fixture

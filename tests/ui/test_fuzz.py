@@ -59,3 +59,28 @@ def test_random_inputs_never_crash(mini_entry, no_fsync):
     # the walk reached deep into the game, not just the menu
     assert {"menu", "map"} <= scenes, scenes
     assert len(scenes) >= 6, scenes
+
+
+def test_random_inputs_in_a_hotseat_game_at_large_text(mini_entry, no_fsync):
+    """Two teams, text at 150 %, the new keys (G, S, + and −) too: never a crash."""
+    from game.ui.app import App, Options
+
+    keys = KEYS + [pygame.K_g, pygame.K_s, pygame.K_EQUALS, pygame.K_MINUS]
+    rng = random.Random(7)
+    app = App(Options(size=(1280, 720), roles=("JPN", "RUS"), text_scale=150), mini_entry)
+    scenes: set[str] = set()
+    for i in range(1500):
+        if not app.running:
+            app = App(Options(size=(1280, 720), roles=("JPN", "RUS"), text_scale=150),
+                      mini_entry)
+        if rng.random() < 0.75:
+            k = rng.choice(keys)
+            ev = key_event(k, pygame.KMOD_LSHIFT if k == pygame.K_EQUALS else 0)
+        else:
+            ev = random_event(rng, app)
+        if ev.type == pygame.KEYDOWN and ev.key == pygame.K_F11:
+            continue
+        pygame.event.post(ev)
+        app.step(draw=i % 3 == 0)
+        scenes.add(app.stack.top.name if app.stack.top else "-")
+    assert {"handoff", "map"} <= scenes, scenes

@@ -40,7 +40,7 @@ def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
     app2 = menu_app()
     menu = app2.stack.top
     assert isinstance(menu, MenuScene) and menu._can_continue()
-    menu.ring.focus(menu.bottom[0])  # "Continue"
+    menu.ring.focus(menu.cont_b)  # "Continue"
     press(app2, pygame.K_RETURN)
     game = app2.stack.top
     assert isinstance(game, GameScene)
@@ -90,7 +90,7 @@ def test_damaged_save_shows_error_not_crash(menu_app, no_fsync):
                                   '"payload": "{}"}', encoding="utf-8")
     app = menu_app()
     menu = app.stack.top
-    menu.ring.focus(menu.bottom[1])  # Load…
+    menu.ring.focus(menu.bottom[0])  # Load…
     press(app, pygame.K_RETURN)
     press(app, pygame.K_RETURN)  # slot 1
     assert isinstance(app.stack.top, ErrorScene)

@@ -45,9 +45,14 @@ def all_scenes(app, entry):
     game.show_all = True
     yield "map_all_choices"
     game.show_all = False
+    from game.ui.scenes.glossary import GlossaryScene
+    from game.ui.scenes.setup import SetupScene
+
     for scene in (HelpScene(app), AboutMapScene(app), PauseScene(app, ctl),
                   SaveLoadScene(app, "save", ctl), SaveLoadScene(app, "load", ctl),
-                  SettingsScene(app), ConfirmScene(app, "Really?", lambda: None)):
+                  SettingsScene(app), ConfirmScene(app, "Really?", lambda: None),
+                  GlossaryScene(app, ctl.scenario, game.glossary_terms()),
+                  SetupScene(app, [entry])):
         app.stack.push(scene)
         yield scene.name
         app.stack.pop()

@@ -14,6 +14,7 @@ UI = Path(__file__).resolve().parents[2] / "game" / "ui"
 
 def test_every_string_key_used_exists_in_english():
     from game.ui import i18n
+    from game.ui.tutorial import STEPS
 
     table = json.loads((UI / "locale" / "en.json").read_text(encoding="utf-8"))
     used = set()
@@ -25,9 +26,14 @@ def test_every_string_key_used_exists_in_english():
         "difficulty": ("introductory", "standard", "advanced"),
         "hist": ("historical", "plausible", "hypothetical"),
         "kind": ("tutorial", "class", "campaign", "sandbox"),
-        "debrief.tab": ("results", "autonomy", "dependence", "decisions", "discuss")}.items()
+        "debrief.tab": ("results", "autonomy", "dependence", "decisions", "discuss"),
+        "tab": ("state", "actions", "why"),
+        "tour": tuple(s.id for s in STEPS),
+        "map.n": ("AFG", "IRN", "MNG", "PAK", "AZE", "IND", "ARM", "GEO", "IRQ", "TUR", "UKR"),
+        "lang": ("en", "ja", "ru")}.items()
         for v in vs}
-    dynamic = {k.replace("debrief.tab.", "debrief.tab_") for k in dynamic}
+    dynamic = {k.replace("debrief.tab.", "debrief.tab_").replace("map.n.", "map.n_")
+               for k in dynamic}
     used = {k for k in used if not k.endswith("_")}  # prefixes of dynamic keys
     missing = sorted(k for k in used | dynamic if k not in table)
     assert not missing, f"strings missing from en.json: {missing}"
@@ -88,16 +94,20 @@ def test_text_fits_helper():
     text.reset_overflows()
 
 
-def test_fonts_fall_back_for_symbols():
-    """Arrows and ticks are not in Noto Sans: they are drawn from the fallback face."""
+def test_shipped_font_is_the_default_and_others_fall_back():
+    """Crossroads Sans draws English, Japanese, Russian, Kazakh, arrows and ticks in one face;
+    a character it lacks (Greek here) is drawn from a fallback face, not as a box."""
+    from game.glyphs import SHIPPED_FONTS
     from game.ui import fonts
 
     pygame.font.init()
-    img = fonts.render("Loan → Kazakhstan ✓", 24, (0, 0, 0))
-    plain = fonts.render("Loan   Kazakhstan  ", 24, (0, 0, 0))
-    assert img.get_width() > plain.get_width() - 10
-    runs = fonts._runs("a→b", False)
-    assert len(runs) == 3 and runs[1][0] != runs[0][0]
+    assert fonts.config().regular == SHIPPED_FONTS["regular"]
+    assert fonts.config().bold == SHIPPED_FONTS["bold"]
+    runs = fonts._runs("Loan → Қазақстан 日本 ✓ Россия", False)
+    assert len(runs) == 1 and runs[0][0] == str(SHIPPED_FONTS["regular"])
+    if fonts.config().fallbacks:
+        runs = fonts._runs("aΩb", False)
+        assert len(runs) == 3 and runs[1][0] != runs[0][0]
 
 
 def test_body_text_sizes_meet_the_projector_floor():

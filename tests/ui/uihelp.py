@@ -23,3 +23,17 @@ def click(app, logical_pos):
     pos = app.display.to_window(logical_pos)
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
     app.step()
+
+
+_SHIFTED = {"+": pygame.K_EQUALS, "_": pygame.K_MINUS, "?": pygame.K_SLASH, ":": pygame.K_SEMICOLON}
+
+
+def type_text(app, s):
+    """Type ``s`` key by key, as SDL reports it (letters, digits, space, / + _ and so on)."""
+    for ch in s:
+        if ch in _SHIFTED:
+            press(app, _SHIFTED[ch], pygame.KMOD_LSHIFT, ch)
+        elif ch.isalpha() and ch.isupper():
+            press(app, ord(ch.lower()), pygame.KMOD_LSHIFT, ch)
+        else:
+            press(app, ord(ch), 0, ch)

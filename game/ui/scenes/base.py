@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import text
+from .. import fonts, text
 from ..input import Action, Input
 from ..widgets import FocusRing
 
@@ -123,6 +123,10 @@ class SceneStack:
                 surf.blit(self._dim, (0, 0))
             text.set_strict(s.large_text)
             try:
-                s.draw(surf)
+                if s.large_text:
+                    s.draw(surf)
+                else:
+                    with fonts.scale_capped(fonts.OTHER_SCENES_CAP):
+                        s.draw(surf)
             finally:
                 text.set_strict(True)

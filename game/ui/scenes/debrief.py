@@ -89,8 +89,15 @@ class DebriefScene(Scene):
                                  self.open_timeline, lambda: bool(s.reports))
         self.menu_b = Button(Rect(1280 - 16 - 300, 672, 300, 40), tr("debrief.menu"),
                              self.app.go_menu)
+        self.team_w = Cycle(Rect(900, 2, 364, 60), tr("debrief.team"), lambda: list(ctl.roles),
+                            lambda: ctl.role, self._set_team, lambda v: vm.name(s, v))
+        self.team_w.visible = ctl.hotseat
         self.exported: str = ""
         self.set_page(0)
+
+    def _set_team(self, v: str) -> None:
+        self.ctl.view_as(v)
+        self.text_page._key = None
 
     def _set_state(self, v: str) -> None:
         self.dep_state = v
@@ -101,7 +108,8 @@ class DebriefScene(Scene):
         self.text_page.visible = page in ("decisions", "discuss", "results")
         self.text_page.top = 0
         self.text_page._key = None
-        ws: list[Widget] = [self.tabs]
+        ws: list[Widget] = [self.team_w] if self.ctl.hotseat else []
+        ws.append(self.tabs)
         if self.state_w.visible:
             ws.append(self.state_w)
         if self.text_page.visible:
@@ -144,6 +152,9 @@ class DebriefScene(Scene):
             return True
         if a == Action.EXPORT:
             self.export()
+            return True
+        if a == Action.GLOSSARY:
+            self.app.open_glossary(self.ctl.scenario, [])
             return True
         if a == Action.TIMELINE:
             if self.ctl.session.reports:
@@ -223,8 +234,8 @@ class DebriefScene(Scene):
         s = self.ctl.session
         surf.fill(th.bg)
         title = tr("debrief.title", scenario=text_in(s.scenario.meta.title, language()))
-        text.draw(surf, title, Rect(16, 8, 1248, 52), SIZE.H1, th.ink, bold=True,
-                  valign="center", wrap_text=False, min_size=SIZE.BODY)
+        text.draw(surf, title, Rect(16, 8, 870 if self.ctl.hotseat else 1248, 52), SIZE.H1,
+                  th.ink, bold=True, valign="center", wrap_text=False, min_size=SIZE.BODY)
         panel(surf, CONTENT)
         page = PAGES[page_i]
         inner = CONTENT.inflate(-24, -16)

@@ -1,5 +1,6 @@
-"""The main menu: the scenario list and its details, role / seed / difficulty, start, continue
-the last autosave, load, settings, about the map, help, quit."""
+"""The main menu: the scenario list and its details, role (or teams) / seed / difficulty, start,
+class setup (for the teacher), the guided tour, continue the last autosave, load, settings,
+about the map, help, quit."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from .. import catalog, saves, text
-from ..controller import DIFFICULTIES, default_role
+from .. import catalog, fonts, saves, text
+from ..controller import DIFFICULTIES, MAX_TEAMS, default_role, scenario_roles
 from ..i18n import language, tr
 from ..input import Action, Input
 from ..theme import SIZE, current
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 from ...scenario.model import text_in
 
 Rect = pygame.Rect
-LIST_BOX = Rect(16, 72, 420, 478)
-DETAIL_BOX = Rect(452, 72, 812, 478)
+LIST_BOX = Rect(16, 68, 420, 444)
+DETAIL_BOX = Rect(452, 68, 812, 444)
 
 
 class MenuScene(Scene):
@@ -31,44 +32,63 @@ class MenuScene(Scene):
     def __init__(self, app: App, entries: list[catalog.Entry] | None = None) -> None:
         super().__init__(app)
         self.entries = entries if entries is not None else catalog.discover()
-        self.role: str | None = None
+        self.role: tuple[str, ...] | None = None
         self.seed = app.options.seed
         self.difficulty: str | None = app.options.difficulty
+        self._build()
+        self._autosave = saves.latest_autosave()
+        self._selected(0)
+
+    def _build(self) -> None:
+        with fonts.scale_capped(fonts.OTHER_SCENES_CAP):  # as it will be drawn
+            self._build_widgets()
+
+    def _build_widgets(self) -> None:
+        self._built = (language(), fonts.scale())
+        keep_sel = self.list.selected if hasattr(self, "list") else 0
         inner = LIST_BOX.inflate(-20, -12)
         hh = text.line_height(SIZE.H2) + 4
+        row_h = text.line_height(SIZE.BODY) * 2 + text.line_height(SIZE.SMALL) + 16
         self.list = ListView(Rect(inner.x - 4, inner.y + hh, inner.w + 8, inner.h - hh),
-                             lambda: len(self.entries), self._draw_row, 104,
+                             lambda: len(self.entries), self._draw_row, row_h,
                              on_activate=lambda i: self.start(), on_select=self._selected)
+        self.list.selected = keep_sel
         d = DETAIL_BOX.inflate(-20, -12)
         self.details = ScrollText(Rect(d.x, d.y + 100, d.w, d.h - 100), self._detail_blocks)
-        y1, y2 = 562, 640
-        self.role_w = Cycle(Rect(16, y1, 300, 66), tr("menu.role"), self._roles,
+        y1, y2, y3 = 522, 596, 662
+        self.role_w = Cycle(Rect(16, y1, 330, 64), tr("menu.role"), self._roles,
                             lambda: self.role, self._set_role, self._role_name)
-        self.seed_w = NumberField(Rect(328, y1, 230, 66), tr("menu.seed"), lambda: self.seed,
+        self.seed_w = NumberField(Rect(358, y1, 200, 64), tr("menu.seed"), lambda: self.seed,
                                   self._set_seed, lo=0, hi=999_999)
-        self.diff_w = Cycle(Rect(570, y1, 330, 66), tr("menu.difficulty"),
+        self.diff_w = Cycle(Rect(570, y1, 330, 64), tr("menu.difficulty"),
                             lambda: list(DIFFICULTIES), lambda: self._difficulty(),
                             self._set_difficulty, lambda v: tr(f"difficulty.{v}"))
-        self.start_b = Button(Rect(912, y1, 352, 66), tr("menu.start"), self.start,
+        self.setup_b = Button(Rect(912, y1 + 6, 352, 58), tr("menu.setup"), self.open_setup,
+                              lambda: any(e.ok for e in self.entries))
+        self.start_b = Button(Rect(16, y2, 420, 56), tr("menu.start"), self.start,
                               lambda: self.entry is not None, primary=True, size=SIZE.H2)
+        self.tour_b = Button(Rect(452, y2, 300, 56), tr("menu.tour"), self.tour,
+                             lambda: any(e.ok for e in self.entries))
+        self.cont_b = Button(Rect(768, y2, 496, 56), self._continue_label, self.continue_game,
+                             self._can_continue)
         labels: list[tuple[Any, Any, Any]] = [
-                  (self._continue_label, self.continue_game, self._can_continue),
                   (tr("menu.load"), self.load, None),
                   (tr("menu.settings"), self.app.open_settings, None),
+                  (tr("menu.glossary"), self.glossary, lambda: self.entry is not None
+                   and self.entry.ok),
                   (tr("menu.about_map"), self.app.open_about_map, None),
                   (tr("menu.help"), self.app.open_help, None),
                   (tr("menu.quit"), self.app.quit, None)]
-        ws = [340, 170, 170, 200, 150, 150]
+        ws = [190, 200, 210, 240, 180, 150]
         gap = (1248 - sum(ws)) // (len(ws) - 1)
         x = 16
         self.bottom = []
         for (lab, fn, en), w in zip(labels, ws):
-            self.bottom.append(Button(Rect(x, y2, w, 56), lab, fn, en))
+            self.bottom.append(Button(Rect(x, y3, w, 48), lab, fn, en))
             x += w + gap
-        self.ring = FocusRing([self.list, self.role_w, self.seed_w, self.diff_w, self.start_b,
-                               *self.bottom, self.details])
-        self._autosave = saves.latest_autosave()
-        self._selected(0)
+        self.ring = FocusRing([self.list, self.role_w, self.seed_w, self.diff_w, self.setup_b,
+                               self.start_b, self.tour_b, self.cont_b, *self.bottom,
+                               self.details])
 
     # ---- selection -----------------------------------------------------------------------------
     @property
@@ -80,25 +100,44 @@ class MenuScene(Scene):
     def _selected(self, i: int) -> None:
         e = self.entry
         if e and e.scenario:
-            want = self.app.options.role or self.role
-            self.role = default_role(e.scenario, want)
+            opts = self._roles()
+            want = tuple(self.app.options.roles) or (self.role or ())
+            if want in opts:
+                self.role = want
+            else:
+                self.role = (default_role(e.scenario, want[0] if want else None),)
         else:
             self.role = None
         self.details.top = 0
 
-    def _roles(self) -> list[str]:
+    def _roles(self) -> list[tuple[str, ...]]:
+        """One role, or several teams at one computer (hotseat): all the playable roles, and
+        the teams of the class setup or the command line."""
         e = self.entry
         if not e or not e.scenario:
             return []
-        return e.scenario.playable_roles or [a.id for a in e.scenario.powers][:1]
+        roles = scenario_roles(e.scenario)
+        out = [(r,) for r in roles]
+        extra = [tuple(self.app.options.roles)]
+        st = self.app.remembered_setup()
+        if st is not None and st.scenario == e.id:
+            extra.append(tuple(st.roles))
+        extra.append(tuple(roles[:MAX_TEAMS]))
+        for t in extra:
+            if len(t) > 1 and all(r in roles for r in t) and t not in out:
+                out.append(t)
+        return out
 
-    def _role_name(self, rid: str | None) -> str:
+    def _role_name(self, rid: tuple[str, ...] | None) -> str:
         e = self.entry
         if not rid or not e or not e.scenario:
             return "—"
-        return e.scenario.names(language()).get(rid, rid)
+        names = e.scenario.names(language())
+        if len(rid) == 1:
+            return names.get(rid[0], rid[0])
+        return tr("menu.teams", teams=" + ".join(names.get(r, r) for r in rid))
 
-    def _set_role(self, r: str) -> None:
+    def _set_role(self, r: tuple[str, ...]) -> None:
         self.role = r
 
     def _set_seed(self, v: int) -> None:
@@ -121,7 +160,21 @@ class MenuScene(Scene):
         if not e.ok:
             self.app.show_error(tr("error.scenario_title", id=e.id), e.errors)
             return
-        self.app.new_game(e, self.role, self.seed, self._difficulty())
+        st = self.app.remembered_setup()
+        timer = st.timer_min if st is not None and st.scenario == e.id else 0
+        self.app.new_game(e, self.role, self.seed, self._difficulty(), timer_min=timer)
+
+    def open_setup(self) -> None:
+        e = self.entry
+        self.app.open_setup(self.entries, e.id if e is not None and e.ok else None)
+
+    def tour(self) -> None:
+        self.app.start_tutorial(self.entries)
+
+    def glossary(self) -> None:
+        e = self.entry
+        if e is not None and e.ok:
+            self.app.open_glossary(e.scenario, [])
 
     def _can_continue(self) -> bool:
         return self._autosave is not None
@@ -144,6 +197,21 @@ class MenuScene(Scene):
 
     def resume(self) -> None:
         self._autosave = saves.latest_autosave()
+        st = self.app.remembered_setup()
+        adopted = False
+        if st is not None and st.code() != getattr(self, "_adopted", ""):
+            # the class setup just closed: show its scenario, teams, seed and difficulty here
+            idx = next((i for i, e in enumerate(self.entries) if e.id == st.scenario), None)
+            if idx is not None:
+                self._adopted = st.code()
+                self.list.select(idx)
+                self.seed = st.seed
+                self.difficulty = st.difficulty
+                adopted = True
+        if self._built != (language(), fonts.scale()):
+            self._build()
+        if adopted and st is not None:
+            self.role = tuple(st.roles)
 
     def handle(self, inp: Input) -> bool:
         if inp.action == Action.BACK:
@@ -202,8 +270,13 @@ class MenuScene(Scene):
         e = self.entry
         if e is not None:
             h1 = text.line_height(SIZE.H1)
-            text.draw(surf, e.title(language()), Rect(d.x, d.y, d.w, h1), SIZE.H1, th.ink,
-                      bold=True, wrap_text=False, min_size=SIZE.BODY)
+            title = e.title(language())
+            if text.width(title, SIZE.BODY, True) > d.w:  # a long title: two smaller lines
+                h1 = 2 * text.line_height(SIZE.SMALL)
+                text.draw(surf, title, Rect(d.x, d.y, d.w, h1), SIZE.SMALL, th.ink, bold=True)
+            else:
+                text.draw(surf, title, Rect(d.x, d.y, d.w, h1), SIZE.H1, th.ink, bold=True,
+                          wrap_text=False, min_size=SIZE.BODY)
             if e.ok:
                 row = e.row()
                 facts = tr("menu.facts", start=row["start_year"], end=row["end_year"],

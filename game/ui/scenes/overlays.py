@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import text
+from .. import fonts, text
 from ..controller import GameController
 from ..i18n import tr
 from ..input import KEY_HELP, Action, Input
@@ -34,22 +34,40 @@ class PauseScene(Scene):
             ("pause.load", self.load, None),
             ("pause.settings", self.app.open_settings, None),
             ("pause.help", self.app.open_help, None),
+            ("pause.glossary", self.glossary, None),
+            ("pause.timeline", self.timeline, lambda: self.ctl is not None
+             and bool(self.ctl.session.reports)),
             ("pause.about_map", self.app.open_about_map, None),
             ("pause.finish", self.finish, lambda: self.ctl is not None
              and not self.ctl.session.over),
             ("pause.menu", self.app.go_menu, None),
             ("pause.quit", self.app.quit, None),
         ]
-        w, h, gap = 440, 48, 8
+        w, h, gap = 440, 46, 6
         total = len(items) * (h + gap)
-        self.box = Rect((1280 - w - 60) // 2, (720 - total - 70) // 2, w + 60, total + 70)
-        y = self.box.y + 62
+        self.box = Rect((1280 - w - 60) // 2, (720 - total - 62) // 2, w + 60, total + 62)
+        y = self.box.y + 56
         self.buttons = []
+        self.keys: list[str] = []
         for key, fn, en in items:
             self.buttons.append(Button(Rect(self.box.x + 30, y, w, h), tr(key), fn, en,
                                        primary=key == "pause.resume"))
+            self.keys.append(key)
             y += h + gap
         self.ring = FocusRing(self.buttons)
+
+    def button(self, key: str) -> Button:
+        return self.buttons[self.keys.index(key)]
+
+    def glossary(self) -> None:
+        sc = self.ctl.scenario if self.ctl is not None else None
+        self.app.open_glossary(sc, [])
+
+    def timeline(self) -> None:
+        from .timeline import TimelineScene
+
+        if self.ctl is not None:
+            self.app.stack.push(TimelineScene(self.app, self.ctl))
 
     def back(self) -> bool:
         self.app.stack.pop()
@@ -175,7 +193,8 @@ class AboutMapScene(Scene):
         self.data = load_map()
         self.box = Rect(120, 40, 1040, 640)
         inner = self.box.inflate(-20, -12)
-        hh = text.line_height(SIZE.H1) + 2
+        with fonts.scale_capped(fonts.OTHER_SCENES_CAP):
+            hh = text.line_height(SIZE.H1) + 2
         self.body = ScrollText(Rect(inner.x, inner.y + hh, inner.w,
                                     self.box.bottom - 72 - inner.y - hh), self._blocks)
         self.close = Button(Rect(self.box.centerx - 150, self.box.bottom - 62, 300, 48),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import saves, text
+from .. import fonts, saves, text
 from ..controller import GameController
 from ..i18n import tr
 from ..theme import SIZE, current
@@ -30,7 +30,8 @@ class SaveLoadScene(Scene):
         self.ctl = ctl
         self.refresh()
         inner = BOX.inflate(-20, -12)
-        hh = text.line_height(SIZE.H1) + 6
+        with fonts.scale_capped(fonts.OTHER_SCENES_CAP):
+            hh = text.line_height(SIZE.H1) + 6
         self.list = ListView(Rect(inner.x, inner.y + hh, inner.w, inner.h - hh - 70),
                              lambda: len(self.items), self._draw_row, 72,
                              on_activate=self.activate)

@@ -1,4 +1,5 @@
-"""Settings: fullscreen, window size, high contrast, map patterns, language. Saved per user."""
+"""Settings: fullscreen, window size, high contrast, text size, map patterns, language. Saved
+per user. Text size (100-200 %, also + and − anywhere) and language take effect at once."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import i18n, text, theme
+from .. import fonts, i18n, text, theme
 from ..display import parse_size
 from ..i18n import tr
 from ..theme import SIZE
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from ..app import App
 
 Rect = pygame.Rect
-BOX = Rect(240, 60, 800, 600)
+BOX = Rect(200, 16, 880, 688)
 SIZES = ["1280x720", "1600x900", "1920x1080"]
 
 
@@ -29,21 +30,29 @@ class SettingsScene(Scene):
         super().__init__(app)
         st = app.settings
         on_off = lambda v: tr("common.on") if v else tr("common.off")  # noqa: E731
-        x, w, h = BOX.x + 40, BOX.w - 80, 64
-        y = BOX.y + 70
-        self.widgets = [
-            Cycle(Rect(x, y, w, h), tr("settings.fullscreen"), lambda: [False, True],
-                  lambda: app.display.fullscreen, self.set_fullscreen, on_off),
-            Cycle(Rect(x, y + 76, w, h), tr("settings.window"), lambda: SIZES,
-                  lambda: st.window if st.window in SIZES else SIZES[0], self.set_window),
-            Cycle(Rect(x, y + 152, w, h), tr("settings.contrast"), lambda: [False, True],
-                  lambda: st.high_contrast, self.set_contrast, on_off),
-            Cycle(Rect(x, y + 228, w, h), tr("settings.patterns"), lambda: [True, False],
-                  lambda: st.patterns, self.set_patterns, on_off),
-            Cycle(Rect(x, y + 304, w, h), tr("settings.language"), i18n.available,
-                  lambda: st.language, self.set_language, lambda v: tr(f"lang.{v}")),
+        x, w, h = BOX.x + 40, BOX.w - 80, 62
+        y = BOX.y + 66
+        step = 72
+        from ..app import TEXT_STEPS
+
+        rows = [
+            (tr("settings.fullscreen"), lambda: [False, True], lambda: app.display.fullscreen,
+             self.set_fullscreen, on_off),
+            (tr("settings.window"), lambda: SIZES,
+             lambda: st.window if st.window in SIZES else SIZES[0], self.set_window, str),
+            (tr("settings.contrast"), lambda: [False, True], lambda: st.high_contrast,
+             self.set_contrast, on_off),
+            (tr("settings.text_size"), lambda: list(TEXT_STEPS),
+             lambda: round(fonts.scale() * 100), self.set_text_size, lambda v: f"{v} %"),
+            (tr("settings.patterns"), lambda: [True, False], lambda: st.patterns,
+             self.set_patterns, on_off),
+            (tr("settings.language"), i18n.available, lambda: st.language, self.set_language,
+             lambda v: tr(f"lang.{v}")),
         ]
-        self.close = Button(Rect(BOX.centerx - 150, BOX.bottom - 70, 300, 50),
+        self.widgets = [Cycle(Rect(x, y + i * step, w, h), lab, vals, get, set_, show)
+                        for i, (lab, vals, get, set_, show) in enumerate(rows)]
+        self.note_y = y + len(rows) * step
+        self.close = Button(Rect(BOX.centerx - 150, BOX.bottom - 62, 300, 50),
                             tr("common.close"), self.done, primary=True)
         self.ring = FocusRing([*self.widgets, self.close])
 
@@ -65,6 +74,9 @@ class SettingsScene(Scene):
         theme.set_high_contrast(v)
         self.app.settings.save()
 
+    def set_text_size(self, v: int) -> None:
+        self.app.set_text_scale(v)
+
     def set_patterns(self, v: bool) -> None:
         self.app.settings.patterns = v
         self.app.settings.save()
@@ -72,6 +84,9 @@ class SettingsScene(Scene):
     def set_language(self, v: str) -> None:
         self.app.settings.language = i18n.set_language(v)
         self.app.settings.save()
+        keep = self.ring.index
+        self.__init__(self.app)  # type: ignore[misc]  # the labels, in the new language
+        self.ring.index = keep
 
     def done(self) -> None:
         self.app.stack.pop()
@@ -82,6 +97,7 @@ class SettingsScene(Scene):
 
     def draw(self, surf: pygame.Surface) -> None:
         inner = panel(surf, BOX, tr("settings.title"), title_size=SIZE.H1)
-        text.draw(surf, tr("settings.note"), Rect(inner.x + 20, BOX.y + 70 + 380, inner.w - 40,
-                                                  80), SIZE.SMALL, theme.current().ink_soft)
+        text.draw(surf, tr("settings.note"), Rect(inner.x + 20, self.note_y, inner.w - 40,
+                                                  self.close.rect.y - 8 - self.note_y),
+                  SIZE.SMALL, theme.current().ink_soft)
         self.ring.draw(surf)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import text
+from .. import fonts, text
 from .. import viewmodels as vm
 from ..controller import GameController
 from ..i18n import tr
@@ -26,30 +26,52 @@ RIGHT = Rect(648, 72, 616, 590)
 
 class SummaryScene(Scene):
     name = "summary"
+    large_text = True
 
     def __init__(self, app: App, ctl: GameController) -> None:
         super().__init__(app)
         self.ctl = ctl
         rep = ctl.last_report
         assert rep is not None
-        self.vm = vm.summary_vm(ctl.session, rep, ctl.role)
+        self.vm = vm.summary_vm(ctl.session, rep, ctl.roles)
+        self.large = fonts.scale() > 1.0
         n = len(self.vm.autonomy)
         lh = text.line_height(SIZE.BODY)
-        self.table_h = text.line_height(SIZE.H2) + 4 + n * lh + 8
-        self.left = ScrollText(panel_inner(LEFT), self._left_blocks)
-        r = panel_inner(RIGHT)
+        # at a large text scale the autonomy table is part of the scrolling text
+        self.table_h = 0 if self.large else text.line_height(SIZE.H2) + 4 + n * lh + 8
+        bh = max(40, lh + 8)
+        self.title_h = max(52, text.line_height(SIZE.H1) + 4)
+        self.left_box = Rect(LEFT.x, 12 + self.title_h + 8, LEFT.w, 720 - 12 - bh - 8
+                             - (12 + self.title_h + 8))
+        self.right_box = Rect(RIGHT.x, self.left_box.y, RIGHT.w, self.left_box.h)
+        self.left = ScrollText(panel_inner(self.left_box), self._left_blocks)
+        r = panel_inner(self.right_box)
         self.right = ScrollText(Rect(r.x, r.y + self.table_h, r.w, r.h - self.table_h),
                                 self._right_blocks)
         last = ctl.session.over
-        self.cont = Button(Rect(1280 - 16 - 300, 672, 300, 40),
-                           tr("summary.to_debrief") if last else tr("summary.continue"),
-                           self.done, primary=True)
-        self.timeline = Button(Rect(16, 672, 260, 40), tr("game.timeline"), self.open_timeline)
+        lab = tr("summary.to_debrief") if last else tr("summary.continue")
+        w = max(300, text.width(lab, SIZE.BODY, True) + 40)
+        self.cont = Button(Rect(1280 - 16 - w, 720 - 8 - bh, w, bh), lab, self.done,
+                           primary=True)
+        w2 = max(260, text.width(tr("game.timeline"), SIZE.BODY) + 40)
+        self.timeline = Button(Rect(16, 720 - 8 - bh, w2, bh), tr("game.timeline"),
+                               self.open_timeline)
         self.ring = FocusRing([self.cont, self.left, self.right, self.timeline])
 
     def done(self) -> None:
         self.ctl.continue_after_summary()
+        tut = self.ctl.tutorial
+        if tut is not None:
+            tut.update(self)
         self.app.stack.pop()
+
+    def update(self, dt: float) -> None:
+        tut = self.ctl.tutorial
+        if tut is not None and self.app.stack.top is self:
+            tut.update(self)
+
+    def tutorial_target(self, target: str) -> Rect | None:
+        return self.left_box.union(self.right_box) if target == "summary" else None
 
     def open_timeline(self) -> None:
         from .timeline import TimelineScene
@@ -57,6 +79,12 @@ class SummaryScene(Scene):
         self.app.stack.push(TimelineScene(self.app, self.ctl))
 
     def handle(self, inp: Input) -> bool:
+        tut = self.ctl.tutorial
+        if tut is not None and tut.handle(inp, self):
+            return True
+        if inp.action == Action.GLOSSARY:
+            self.app.open_glossary(self.ctl.scenario, [])
+            return True
         if inp.action == Action.TIMELINE:
             self.open_timeline()
             return True
@@ -86,7 +114,13 @@ class SummaryScene(Scene):
 
     def _right_blocks(self) -> list[tuple[str, int, bool, object]]:
         th = current()
-        out: list[tuple[str, int, bool, object]] = [(tr("summary.biggest"), SIZE.H2, True, None)]
+        out: list[tuple[str, int, bool, object]] = []
+        if self.large:
+            out.append((tr("summary.autonomy"), SIZE.H2, True, None))
+            for nm, v, d in self.vm.autonomy:
+                arrow = "▲" if d > 0.05 else ("▼" if d < -0.05 else "•")
+                out.append((f"{nm}: {v:.1f}  {arrow} {vm.fmt_delta(d)}", SIZE.BODY, False, None))
+        out.append((tr("summary.biggest"), SIZE.H2, True, None))
         for r in self.vm.top_changes:
             out.append((f"{r.title} ({r.tag})", SIZE.BODY, True, None))
             out.append((r.changes, SIZE.BODY, False, None))
@@ -97,10 +131,15 @@ class SummaryScene(Scene):
     def draw(self, surf: pygame.Surface) -> None:
         th = current()
         surf.fill(th.bg)
-        text.draw(surf, tr("summary.title", year=self.vm.year), Rect(16, 12, 1248, 52), SIZE.H1,
-                  th.ink, bold=True, valign="center", wrap_text=False, min_size=SIZE.H2)
-        panel(surf, LEFT)
-        r = panel(surf, RIGHT)
+        text.draw(surf, tr("summary.title", year=self.vm.year),
+                  Rect(16, 12, 1248, self.title_h), SIZE.H1, th.ink, bold=True, valign="center",
+                  wrap_text=False, min_size=SIZE.H2)
+        panel(surf, self.left_box)
+        r = panel(surf, self.right_box)
+        if self.large:
+            self.ring.draw(surf)
+            self._draw_tour(surf)
+            return
         h2 = text.line_height(SIZE.H2)
         text.draw(surf, tr("summary.autonomy"), Rect(r.x, r.y, r.w, h2), SIZE.H2, th.ink,
                   bold=True, wrap_text=False)
@@ -117,6 +156,12 @@ class SummaryScene(Scene):
                       col, bold=True, wrap_text=False)
             y += lh
         self.ring.draw(surf)
+        self._draw_tour(surf)
+
+    def _draw_tour(self, surf: pygame.Surface) -> None:
+        tut = self.ctl.tutorial
+        if tut is not None:
+            tut.draw(surf, self)
 
 
 def panel_inner(r: Rect) -> Rect:

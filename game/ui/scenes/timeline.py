@@ -28,7 +28,7 @@ class TimelineScene(Scene):
     def __init__(self, app: App, ctl: GameController) -> None:
         super().__init__(app)
         self.ctl = ctl
-        self.turns = vm.timeline(ctl.session, ctl.role)
+        self.turns = vm.timeline(ctl.session, ctl.roles)
         self.body = ScrollText(BOX.inflate(-20, -12), self._blocks)
         self.body.scroll(10**6)  # the latest turn first in view
         self.close = Button(Rect(1280 - 16 - 260, 672, 260, 40), tr("common.close"),

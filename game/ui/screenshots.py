@@ -1,0 +1,137 @@
+"""Regenerate the window screenshots of docs/: ``python -m game.ui.screenshots [DIR]``.
+
+Japanese and Russian in projector mode (high contrast, text 125 %), team hotseat, the glossary,
+the class setup, the guided tour and the large-text layout at 200 %, all of the class scenario
+``class_abe_belt_road`` (the fixture when it is not installed). Runs without a display; saves and
+settings go to a temporary folder, never the user's.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SCENARIO = "class_abe_belt_road"
+
+
+def _press(app, key: int, mod: int = 0, uni: str = "") -> None:  # noqa: ANN001
+    import pygame
+
+    from .input import key_event
+
+    pygame.event.post(key_event(key, mod, uni))
+    app.step()
+
+
+def _to_event(app, ctl, with_options: bool = True) -> None:  # noqa: ANN001
+    """Play turns (first legal action for each team) until an event pop-up is on screen."""
+    import pygame
+
+    from .controller import Phase
+
+    for _ in range(200):
+        top = app.stack.top
+        if top.name == "event" and (not with_options or ctl.current_event.needs_choice):
+            return
+        if top.name == "handoff":
+            _press(app, pygame.K_RETURN)
+        elif top.name == "map":
+            legal = [c for c in ctl.choices() if c.legal]
+            if legal and ctl.slots_left():
+                ctl.plan(legal[0].id)
+            _press(app, pygame.K_e)
+        elif top.name == "event":
+            _press(app, pygame.K_1 if ctl.current_event.needs_choice else pygame.K_RETURN)
+        elif top.name == "summary":
+            _press(app, pygame.K_RETURN)
+        elif ctl.phase == Phase.OVER:
+            return
+        else:
+            _press(app, pygame.K_ESCAPE)
+
+
+def make(folder: Path) -> list[Path]:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    tmp = Path(tempfile.mkdtemp(prefix="crossroads-shots-"))
+    for var, sub in (("CROSSROADS_SAVE_DIR", "saves"), ("CROSSROADS_CONFIG_DIR", "config"),
+                     ("CROSSROADS_EXPORT_DIR", "exports")):
+        os.environ[var] = str(tmp / sub)
+    import pygame
+
+    from . import catalog, fonts, i18n, theme
+    from .app import App, Options
+
+    folder.mkdir(parents=True, exist_ok=True)
+    entry = catalog.load(SCENARIO)
+    if not entry.ok:
+        entry = catalog.load(str(catalog.FIXTURE))
+    out: list[Path] = []
+
+    def shot(app, name: str) -> None:  # noqa: ANN001
+        app.step([])
+        p = folder / f"{name}.png"
+        app.display.screenshot(str(p))
+        out.append(p)
+
+    for lang in ("ja", "ru"):
+        app = App(Options(size=(1280, 720), menu_first=True, lang=lang, projector=True), entry)
+        app.step([])
+        shot(app, f"{lang}-projector-menu")
+        app.new_game(entry, ("JPN", "CHN"), 12, "standard")
+        app.step([])
+        shot(app, f"{lang}-projector-handoff")
+        _press(app, pygame.K_RETURN)
+        game = app.stack.top
+        shot(app, f"{lang}-projector-map")
+        game.focus_widget(game.choice_list)
+        shot(app, f"{lang}-projector-preview")
+        _press(app, pygame.K_g)
+        shot(app, f"{lang}-projector-glossary")
+        _press(app, pygame.K_ESCAPE)
+        _to_event(app, game.ctl)
+        shot(app, f"{lang}-projector-event")
+        pygame.display.quit()
+    # English: class setup, the tour, and the large-text layout at 200 %
+    app = App(Options(size=(1280, 720), menu_first=True, lang="en", text_scale=100), entry)
+    app.step([])
+    app.open_setup()
+    shot(app, "en-class-setup")
+    app.stack.pop()
+    app.start_tutorial([entry])
+    app.step([])
+    _press(app, pygame.K_RETURN)
+    shot(app, "en-tour-map")
+    app.stack.top.ctl.tutorial.i = 4  # the step that points at the actions
+    app.step([])
+    shot(app, "en-tour-actions")
+    pygame.display.quit()
+    app = App(Options(size=(1280, 720), menu_first=True, lang="en", text_scale=200), entry)
+    app.new_game(entry, None, 12, "standard")
+    app.step([])
+    game = app.stack.top
+    shot(app, "en-text200-map")
+    game.focus_widget(game.choice_list)
+    shot(app, "en-text200-actions")
+    _to_event(app, game.ctl)
+    shot(app, "en-text200-event")
+    pygame.display.quit()
+    fonts.set_scale(1.0)
+    theme.set_high_contrast(False)
+    i18n.set_language("en")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    folder = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "docs" / \
+        "screenshots"
+    for p in make(folder):
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

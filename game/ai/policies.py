@@ -195,8 +195,7 @@ class Greedy:
         if self.objective == "autonomy" and self.state >= 0:
             core._update_derived(c, st)
             return st.autonomy[:, self.state] + 0.2 * st.stability[:, self.state]
-        core._update_derived(c, st)
-        return st.score[:, self.seat]
+        return core.role_score(c, st, self.seat)
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
         c, st = obs.c, obs.st
@@ -212,9 +211,11 @@ class Greedy:
         # k passes over N games instead of one pass over N x k cloned games
         v = np.empty((n, k))
         v[:, 0] = self.value(c, st.shallow())
+        acc = core._acceptance(c, st, obs.p)  # the same base state for every candidate
         for j, col in enumerate(cand.tolist()):
             trial = st.shallow()
-            core.apply_programs(c, trial, obs.p, np.full((n, 1), self.ids[col]))
+            core.apply_programs(c, trial, obs.p, np.full((n, 1), self.ids[col]),
+                                acceptance=acc)
             v[:, j + 1] = self.value(c, trial)
         base = v[:, :1]
         gain = (v - base) * np.concatenate([[1.0], 0.85 ** self.delay[cand]])[None, :]

@@ -265,8 +265,11 @@ def _acceptance(c: Compiled, st: State, p: Params) -> np.ndarray:
 
 
 def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
-                   ledger: Ledger | None = None) -> None:
-    """Apply effect programs ``progs[N, J]`` (-1 = none) to the batch, all at once."""
+                   ledger: Ledger | None = None, acceptance: np.ndarray | None = None) -> None:
+    """Apply effect programs ``progs[N, J]`` (-1 = none) to the batch, all at once.
+
+    ``acceptance`` may pass ``_acceptance(c, st, p)`` when the caller already computed it for
+    this state (lookahead policies try many programs on the same state)."""
     L = c.layout
     n = st.n
     flat = progs.reshape(n, -1)
@@ -304,7 +307,7 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
     acc = None
     if BLK_PUSH_S in touched:
         acc = np.ones(dep_shape)
-        acc[..., :L.P] = _acceptance(c, st, p)
+        acc[..., :L.P] = _acceptance(c, st, p) if acceptance is None else acceptance
         push = block(BLK_PUSH_S).reshape(dep_shape) * acc + push
     if BLK_PUSH_S in touched or BLK_PUSH_R in touched:
         tot = np.einsum("nsdk->nsd", push)[..., None]
@@ -476,22 +479,35 @@ def objective_points(c: Compiled, values: np.ndarray) -> np.ndarray:
     return out
 
 
+def role_score(c: Compiled, st: State, role: int) -> np.ndarray:
+    """One role's score ``float[N]`` (same mapping as ``role_scores``), recomputing autonomy
+    first; cheaper when only one role matters (lookahead)."""
+    L = c.layout
+    dp = st.dep[..., :L.P]
+    hhi = np.einsum("nsdk,nsdk->nsd", dp, dp)
+    st.autonomy = 100.0 * (1.0 - np.einsum("nsd,d->ns", hhi, c.dim_weights_norm))
+    return _scores_for(c, st, [ob for ob in c.objectives if ob.role == role])
+
+
+def _scores_for(c: Compiled, st: State, objectives: list) -> np.ndarray:
+    total = np.zeros(st.n)
+    wsum = 0.0
+    fp = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
+    for ob in objectives:
+        a, b, cc, d = ob.bands
+        xp = np.maximum.accumulate(np.array([d - (cc - d if cc > d else 1.0), d, cc, b, a]))
+        total += ob.weight * np.interp(ob.sign * ob.measure(st), xp, fp)
+        wsum += ob.weight
+    return total / wsum if wsum > 0 else total
+
+
 def role_scores(c: Compiled, st: State) -> np.ndarray:
     """Each role's score in [0, 1]: the weighted mean of its objectives, each mapped linearly
     between its bands (D = 0.25, C = 0.5, B = 0.75, A = 1.0)."""
     score = np.zeros((st.n, c.layout.A))
-    if not c.objectives:
-        return score
-    wsum = np.zeros(c.layout.A)
-    fp = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
-    for ob in c.objectives:
-        a, b, cc, d = ob.bands
-        xp = np.array([d - (cc - d if cc > d else 1.0), d, cc, b, a])
-        xp = np.maximum.accumulate(xp)
-        v = ob.sign * ob.measure(st)
-        score[:, ob.role] += ob.weight * np.interp(v, xp, fp)
-        wsum[ob.role] += ob.weight
-    return score / np.where(wsum > 0, wsum, 1.0)
+    for r in sorted({ob.role for ob in c.objectives}):
+        score[:, r] = _scores_for(c, st, [ob for ob in c.objectives if ob.role == r])
+    return score
 
 
 def grade_of_score(gpa: np.ndarray) -> np.ndarray:

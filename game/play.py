@@ -45,7 +45,6 @@ def choose_actions(c: Compiled, st: State, p: core.Params, policies: Mapping[int
     acts = np.zeros((n, L.A, c.M_slots), dtype=np.int64) if fixed is None else fixed.copy()
     t = int(st.turn[0])
     res, cool = st.res.copy(), st.cooldown.copy()
-    rows = np.arange(n)
     for m in range(c.M_slots):
         for seat in c.seats_with_choices:
             pol = policies.get(seat)
@@ -56,12 +55,7 @@ def choose_actions(c: Compiled, st: State, p: core.Params, policies: Mapping[int
                 a = pol.act(Observation(c, st, p, seat, m), mask,
                             BatchRandom(st.policy_keys[:, seat], t, m))
                 acts[:, seat, m] = a
-            took = a > 0
-            if took.any():
-                cid = c.seat_table[seat, np.maximum(a - 1, 0)]
-                g = rows[took]
-                res[g, seat] -= c.choice_cost[cid[took]]
-                cool[g, c.choice_cool[cid[took]]] = t + np.maximum(1, c.choice_cooldown[cid[took]])
+            core.charge_choices(c, res, cool, seat, a, t)
     return acts
 
 

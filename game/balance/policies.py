@@ -141,7 +141,6 @@ class Rollout:
         t = int(st.turn[0])
         acts = np.zeros((B, L.A, c.M_slots), dtype=np.int64)
         res, cool = big.res.copy(), big.cooldown.copy()
-        rows = np.arange(B)
         for mm in range(c.M_slots):
             for seat in c.seats_with_choices:
                 if seat == self.seat and mm < m:
@@ -153,13 +152,7 @@ class Rollout:
                     a = self.cont[seat].act(Observation(c, big, pb, seat, mm), mask2,
                                             BatchRandom(big.policy_keys[:, seat], t, mm))
                 acts[:, seat, mm] = a
-                took = a > 0
-                if took.any():
-                    cid = c.seat_table[seat, np.maximum(a - 1, 0)]
-                    g = rows[took]
-                    res[g, seat] -= c.choice_cost[cid[took]]
-                    cool[g, c.choice_cool[cid[took]]] = t + np.maximum(
-                        1, c.choice_cooldown[cid[took]])
+                core.charge_choices(c, res, cool, seat, a, t)
         core.step(c, big, pb, acts)
         from ..play import choose_actions  # local import: play imports the policies module
 

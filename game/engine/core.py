@@ -224,6 +224,18 @@ def legal_mask(c: Compiled, st: State, seat: int, res: np.ndarray | None = None,
     return mask
 
 
+def charge_choices(c: Compiled, res: np.ndarray, cooldown: np.ndarray, seat: int,
+                   actions: np.ndarray, turn: int) -> None:
+    """Deduct, in place, the costs and cooldowns of ``seat``'s chosen local ids ``actions[N]``
+    from a running budget (``res``, ``cooldown`` copies), so later slots see what is left."""
+    took = actions > 0
+    if took.any():
+        cid = c.seat_table[seat, np.maximum(actions - 1, 0)][took]
+        g = np.nonzero(took)[0]
+        res[g, seat] -= c.choice_cost[cid]
+        cooldown[g, c.choice_cool[cid]] = turn + np.maximum(1, c.choice_cooldown[cid])
+
+
 def why_illegal(c: Compiled, st: State, choice: int, res: np.ndarray | None = None,
                 cooldown: np.ndarray | None = None, game: int = 0) -> str | None:
     """Plain-words reason why ``choice`` cannot be taken in game ``game`` (None if it can)."""

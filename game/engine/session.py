@@ -269,39 +269,27 @@ class Session:
         return self.pending_events()
 
     def pending_events(self) -> list[PendingEvent]:
-        c = self.c
-        out = []
-        for e in np.nonzero(self.st.pending[0])[0]:
-            ev = c.scenario.events[e]
-            if c.event_ids[e] in self._options:
-                continue
-            out.append(PendingEvent(
-                event_id=ev.id, title=text_in(ev.title), text=text_in(ev.text),
-                date=ev.date or self.year, historicity=ev.historicity,
-                sources=[c.cite([s]) for s in ev.sources], chooser=ev.chooser or "",
-                options=[(o.id, text_in(o.text), o.historical,
-                          list(c.programs[c.events[e].options[i]].texts))
-                         for i, o in enumerate(ev.options)],
-                teacher_note=text_in(ev.teacher_note)))
-        return out
+        """Events fired this turn that still wait for a person's decision."""
+        return [self._event_view(int(e)) for e in np.nonzero(self.st.pending[0])[0]
+                if self.c.event_ids[e] not in self._options]
 
     def fired_events(self) -> list[PendingEvent]:
         """All events that fired in the turn being resolved (for the event pop-ups)."""
-        c = self.c
         if self._info is None:
             return []
-        out = []
-        for e in np.nonzero(self._info.fired[0])[0]:
-            ev = c.scenario.events[e]
-            out.append(PendingEvent(
-                event_id=ev.id, title=text_in(ev.title), text=text_in(ev.text),
-                date=ev.date or self.year, historicity=ev.historicity,
-                sources=[c.cite([s]) for s in ev.sources], chooser=ev.chooser or "",
-                options=[(o.id, text_in(o.text), o.historical,
-                          list(c.programs[c.events[e].options[i]].texts))
-                         for i, o in enumerate(ev.options)],
-                teacher_note=text_in(ev.teacher_note)))
-        return out
+        return [self._event_view(int(e)) for e in np.nonzero(self._info.fired[0])[0]]
+
+    def _event_view(self, e: int) -> PendingEvent:
+        c = self.c
+        ev = c.scenario.events[e]
+        return PendingEvent(
+            event_id=ev.id, title=text_in(ev.title), text=text_in(ev.text),
+            date=ev.date or self.year, historicity=ev.historicity,
+            sources=[c.cite([s]) for s in ev.sources], chooser=ev.chooser or "",
+            options=[(o.id, text_in(o.text), o.historical,
+                      list(c.programs[c.events[e].options[i]].texts))
+                     for i, o in enumerate(ev.options)],
+            teacher_note=text_in(ev.teacher_note))
 
     def choose_option(self, event_id: str, option: int | str) -> None:
         c = self.c

@@ -6,6 +6,45 @@ import pygame
 from uihelp import press
 
 
+def test_class_scenario_menu_to_debrief_by_keyboard():
+    """A shipped 45-minute class scenario, played from the menu to the debrief by keys only."""
+    from game.ui import catalog
+    from game.ui.app import App, Options
+    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.scenes.event import EventScene
+    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.summary import SummaryScene
+
+    entry = catalog.load("class_abe_belt_road")
+    assert entry.ok, entry.errors
+    app = App(Options(size=(1280, 720), menu_first=True), entry)
+    app.step([])
+    press(app, pygame.K_RETURN)
+    game = app.stack.top
+    assert isinstance(game, GameScene)
+    ctl = game.ctl
+    events = 0
+    for _ in range(3000):
+        top = app.stack.top
+        if isinstance(top, DebriefScene):
+            break
+        if isinstance(top, GameScene):
+            press(app, pygame.K_1)
+            press(app, pygame.K_e)
+        elif isinstance(top, EventScene):
+            events += 1
+            press(app, pygame.K_1 if top.ctl.current_event.needs_choice else pygame.K_RETURN)
+        elif isinstance(top, SummaryScene):
+            press(app, pygame.K_RETURN)
+        else:
+            press(app, pygame.K_ESCAPE)
+    assert isinstance(app.stack.top, DebriefScene)
+    s = ctl.session
+    assert s.scenario.meta.id == "class_abe_belt_road" and s.over
+    assert len(s.reports) == s.c.n_turns <= 10 and events >= 5
+    assert any(t.actions.get("JPN") for t in s.record.turns)
+
+
 def test_menu_to_debrief_by_keyboard(menu_app):
     from game.ui.scenes.debrief import DebriefScene
     from game.ui.scenes.event import EventScene

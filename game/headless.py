@@ -67,6 +67,10 @@ def cmd_play_headless(args: argparse.Namespace) -> int:
     sc = load_or_explain(args.scenario)
     if sc is None:
         return 1
+    if getattr(args, "difficulty", None):
+        print("crossroads: note: --difficulty changes the human teams' budgets in the window; "
+              "a headless game plays the scenario as written (use --policy to vary opponents)",
+              file=sys.stderr)
     try:
         pols = {**default_headless_policies(sc), **parse_policies(args.policy, sc)}
         session = Session.start(sc, humans=(), seed=args.seed, policies=pols)

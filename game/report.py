@@ -30,7 +30,14 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .engine.record import MAX_SAVE_BYTES, SAVE_FORMAT, GameRecord, SaveError, loads_save
+from .engine.record import (
+    SAVE_FORMAT,
+    GameRecord,
+    SaveError,
+    json_problem,
+    loads_save,
+    read_text,
+)
 
 GRADE_POINTS = {"A": 4, "B": 3, "C": 2, "D": 1, "F": 0}
 ROW = "ROW"
@@ -76,23 +83,14 @@ def read_record(path: Path) -> tuple[GameRecord, dict[str, Any]]:
     """A save file or a headless ``--json`` record -> (record, extra keys). Raises RecordError."""
     name = str(path)
     try:
-        size = path.stat().st_size
-    except OSError:
-        raise RecordError(f"{name}: no such file") from None
-    if size > MAX_SAVE_BYTES:
-        raise RecordError(f"{name}: this file is too large to be a game record")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise RecordError(f"{name}: this is not a game record (it is not text)") from None
-    except OSError as e:
-        raise RecordError(f"{name}: cannot read this file ({e.strerror or e})") from None
+        text = read_text(path, "game record")
+    except SaveError as e:
+        raise RecordError(str(e)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        cut = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
-        why = "it looks cut short (copied halfway?)" if cut else "it is damaged (not valid JSON)"
-        raise RecordError(f"{name}:{e.lineno}:{e.colno}: cannot read this record: {why}") from None
+        raise RecordError(f"{name}:{e.lineno}:{e.colno}: cannot read this record: "
+                          f"{json_problem(text, e)}") from None
     extra: dict[str, Any] = {}
     if isinstance(data, dict) and data.get("format") == SAVE_FORMAT:
         try:

@@ -93,30 +93,42 @@ def write_save(record: GameRecord, path: str | os.PathLike[str]) -> Path:
     return path
 
 
-def read_save(path: str | os.PathLike[str]) -> GameRecord:
-    """Read and check a save. Raises ``SaveError`` with a message a player can act on."""
+def read_text(path: str | os.PathLike[str], what: str = "save") -> str:
+    """The text of a save or record file, size-capped and UTF-8 checked; ``SaveError`` with a
+    plain message otherwise (shared by saves and the class report's records)."""
     path = Path(path)
     try:
         size = path.stat().st_size
     except OSError:
-        raise SaveError(f"{path}: no such save file") from None
+        raise SaveError(f"{path}: no such file") from None
     if size > MAX_SAVE_BYTES:
-        raise SaveError(f"{path}: this file is too large to be a save ({size // 2**20} MB)")
+        raise SaveError(f"{path}: this file is too large to be a {what} ({size // 2**20} MB)")
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise SaveError(f"{path}: this is not a Crossroads save (not text)") from None
-    return loads_save(text, str(path))
+        raise SaveError(f"{path}: this is not a Crossroads {what} (not text)") from None
+    except OSError as e:
+        raise SaveError(f"{path}: cannot read this file ({e.strerror or e})") from None
+
+
+def json_problem(text: str, e: json.JSONDecodeError) -> str:
+    """Why a save or record is not valid JSON, in plain words."""
+    truncated = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
+    return "it looks cut short - was the disk full or the file copied halfway?" \
+        if truncated else "it is damaged (not valid JSON)"
+
+
+def read_save(path: str | os.PathLike[str]) -> GameRecord:
+    """Read and check a save. Raises ``SaveError`` with a message a player can act on."""
+    return loads_save(read_text(path), str(path))
 
 
 def loads_save(text: str, name: str = "save") -> GameRecord:
     try:
         outer = json.loads(text)
     except json.JSONDecodeError as e:
-        truncated = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
-        hint = "it looks cut short - was the disk full or the file copied halfway?" \
-            if truncated else "it is damaged (not valid JSON)"
-        raise SaveError(f"{name}:{e.lineno}:{e.colno}: cannot read this save: {hint}") from None
+        raise SaveError(f"{name}:{e.lineno}:{e.colno}: cannot read this save: "
+                        f"{json_problem(text, e)}") from None
     if not isinstance(outer, dict) or outer.get("format") != SAVE_FORMAT:
         raise SaveError(f"{name}: this is not a Crossroads save file")
     if outer.get("version") != SAVE_VERSION:

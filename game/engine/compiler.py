@@ -177,6 +177,34 @@ class Compiled:
 
     scenario: Scenario
     layout: Layout
+    # per choice (an action with a concrete target), indexed by global choice id
+    n_choices: int
+    choice_seat: np.ndarray  # acting actor index
+    choice_action: np.ndarray  # index into scenario.actions
+    choice_target: np.ndarray  # target actor index, or -1
+    choice_delay: np.ndarray  # turns before the effects land
+    choice_duration: np.ndarray  # turns the effects repeat
+    choice_cooldown: np.ndarray
+    choice_cost: np.ndarray  # (n_choices, R)
+    choice_ai_weight: np.ndarray
+    choice_family: list[str]
+    choice_prefer: list[str]
+    choice_cool: np.ndarray  # index of the (seat, action) cooldown counter
+    cool_index: dict[tuple[int, int], int]
+    n_cool: int
+    horizon: int  # length of the project queue (max delay + duration)
+    seat_table: np.ndarray  # (A, W) global choice ids per seat, -1 padded
+    seats_with_choices: list[int]
+    max_options: int
+    org_pull: list[tuple[int, int, int]]  # (organisation, leader partner, dimension)
+    roles: list[int]  # actors with objectives
+    # effect programs in CSR form: ops of program p are op_start[p]:op_start[p + 1]
+    n_programs: int
+    op_start: np.ndarray
+    op_count: np.ndarray
+    op_slots: np.ndarray
+    op_amounts: np.ndarray
+    block_starts: np.ndarray  # first slot of each Layout block
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
@@ -573,15 +601,15 @@ def compile_scenario(scenario: Scenario) -> Compiled:
                   and o.dimension in c.dim_index]
 
     # --- objectives ---------------------------------------------------------------------------
-    c.roles = [c.actor_index[r] for r in sc.objectives]
+    c.roles = [c.actor_index[role_id] for role_id in sc.objectives]
     for role_id, objs in sc.objectives.items():
-        r = c.actor_index[role_id]
+        role = c.actor_index[role_id]
         for ob in objs:
             sign = -1.0 if ob.lower_is_better else 1.0
             b = ob.bands
             c.objectives.append(ObjectiveRow(
-                role=r, id=ob.id, label=text_in(ob.name),
-                measure=compile_measure(ob.quantity.kind, ob.quantity.arg, c, r, -1),
+                role=role, id=ob.id, label=text_in(ob.name),
+                measure=compile_measure(ob.quantity.kind, ob.quantity.arg, c, role, -1),
                 bands=sign * np.array([b.A, b.B, b.C, b.D]), sign=sign, weight=ob.weight))
 
     # --- flatten programs into CSR op tables ---------------------------------------------------

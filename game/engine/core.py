@@ -128,8 +128,8 @@ def init(c: Compiled, seed: int, n: int = 1, game_offset: int = 0,
             row[-1] = max(0.0, 1.0 - tot) + row[-1] * 0.0
             dep[s, d] = row
     trust = np.full((L.S, L.P), 50.0)
-    for s_id, d in ini.trust.items():
-        for p_id, v in d.items():
+    for s_id, per_power in ini.trust.items():
+        for p_id, v in per_power.items():
             trust[c.state_index[s_id], c.power_index[p_id]] = v
     stability = np.full(L.S, 60.0)
     growth = np.full(L.S, 4.0)
@@ -139,8 +139,8 @@ def init(c: Compiled, seed: int, n: int = 1, game_offset: int = 0,
         growth[c.state_index[s_id]] = v
     res = np.zeros((L.A, L.R))
     res[:] = np.maximum(0.0, c.res_min)[None, :]
-    for a_id, d in ini.resources.items():
-        for r_id, v in d.items():
+    for a_id, per_res in ini.resources.items():
+        for r_id, v in per_res.items():
             res[c.actor_index[a_id], c.res_index[r_id]] = v
     meters = np.array([m.start for m in sc.meters], dtype=np.float64)
     flags = np.zeros(L.F, dtype=bool)
@@ -669,7 +669,7 @@ def weighted_options(c: Compiled, st: State) -> np.ndarray:
         if w.sum() <= 0:
             w = np.ones_like(w)
         cdf = np.cumsum(w / w.sum())
-        u = rng.uniform(st.policy_keys[:, ev.chooser], t, 900 + e, 1)[:, 0]
+        u = rng.uniform(st.policy_keys[:, ev.chooser], t, 900 + int(e), 1)[:, 0]
         out[:, e] = np.minimum(np.searchsorted(cdf, u, side="right"), len(w) - 1)
     return out
 

@@ -127,10 +127,10 @@ class Ledger:
                         attributed[name][idx] += value
                         break
         # whatever the bounds clipped away (or a push's pull into a bounded row)
-        for k in TRACKED:
-            actual = (getattr(st, k) - old[k]).sum(axis=0)
-            self._add_array("limits", "limits", "kept within its limits", "", k,
-                            actual - attributed[k])
+        for field in TRACKED:
+            actual = (getattr(st, field) - old[field]).sum(axis=0)
+            self._add_array("limits", "limits", "kept within its limits", "", field,
+                            actual - attributed[field])
         self._snap = {}
 
     # ---- storage -----------------------------------------------------------------------------
@@ -150,6 +150,7 @@ class Ledger:
         c = self.c
         out = []
         for (kind, cause, label, source, name, idx), v in self._acc.items():
+            key: tuple[str, ...]
             if name == "dep":
                 s, d, k = idx
                 q, key, v = "dependence", (c.state_ids[s], c.dim_ids[d], c.partner_ids[k]), v * 100

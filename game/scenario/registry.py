@@ -217,7 +217,8 @@ QUANTITY_TESTS: dict[str, type[Strict]] = {
 
 
 def describe_quantity_test(kind: str, q: Any, names: dict[str, str] | None) -> str:
-    return f"{QUANTITIES[kind].describe(q, names)} {Compare.describe_cmp(q)}"  # type: ignore[arg-type]
+    # q is e.g. a TrustTest: a TrustQ (describe) and a Compare (describe_cmp) at once
+    return f"{q.describe(names)} {q.describe_cmp()}"
 
 
 class YearRange(Strict):

@@ -81,7 +81,7 @@ class RandomPolicy:
     name = "random"
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
-        m = mask.copy()
+        m = mask[:, :1 + len(obs.c.seat_choices[obs.seat])].copy()  # the seat's own columns
         has_action = m[:, 1:].any(axis=1)
         m[has_action, 0] = False
         return _sample(np.ones(m.shape), m, rng)
@@ -125,7 +125,10 @@ class Strategic:
         fam_w = pol.family_weights if pol else {}
         self.pass_weight = pol.pass_weight if pol else 0.2
         self.noise = pol.noise if pol else 0.5
-        ids = c.seat_table[seat]
+        # the seat's own choices only (seat_table rows are padded with -1 after them); the
+        # policy works on the first 1 + len(choices) columns of the mask, the rest are illegal
+        ids = c.seat_table[seat, :len(c.seat_choices[seat])]
+        self.width = 1 + len(ids)
         self.valid = ids >= 0
         self.ids = np.where(self.valid, ids, 0)
         base = np.array([c.choice_ai_weight[i] * fam_w.get(c.choice_family[i], 1.0)
@@ -165,7 +168,8 @@ class Strategic:
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
         n = mask.shape[0]
-        w = np.empty((n, mask.shape[1]))
+        mask = mask[:, :self.width]
+        w = np.empty((n, self.width))
         w[:, 0] = self.pass_weight
         w[:, 1:] = self.base[None, :] * self._target_factor(obs)
         if self.noise <= 1e-6:
@@ -297,6 +301,7 @@ class Multivector:
             np.zeros(0, dtype=np.int64)
         self.cols = self.col[self.starts] if ops else self.col
         self.is_power = np.r_[np.ones(L.P), 0.0]
+        self.width = 1 + len(c.seat_choices[seat])  # pass + the seat's own choices
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
         c, st = self.c, obs.st
@@ -315,10 +320,12 @@ class Multivector:
         sel = self.kind == 3
         if sel.any():
             vals[:, sel] = 1.0 * self.amt[sel]
-        gain = np.full((n, mask.shape[1]), -1e9)
+        # columns past the seat's own choices are always illegal: leave them out (the
+        # counter-based draws of the first columns do not depend on how many are drawn)
+        gain = np.full((n, self.width), -1e9)
         gain[:, self.cols] = np.add.reduceat(vals, self.starts, axis=1)
         gain[:, 0] = 0.05
-        return _argmax_masked(gain + 1e-6 * rng.uniform(mask.shape[1]), mask)
+        return _argmax_masked(gain + 1e-6 * rng.uniform(self.width), mask[:, :self.width])
 
 
 class Spam:

@@ -205,6 +205,7 @@ class Compiled:
     op_slots: np.ndarray
     op_amounts: np.ndarray
     block_starts: np.ndarray  # first slot of each Layout block
+    op_block: np.ndarray  # block number (1-based) of each op
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
@@ -624,6 +625,8 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     c.block_starts = np.array([L.push_scaled, L.push_raw, L.pull, L.trust, L.stability, L.growth,
                                L.resources, L.meters, L.flag_set, L.flag_clear, L.org_join,
                                L.org_leave])
+    # the block (1-based, as core.apply_programs numbers them) each op writes into
+    c.op_block = np.searchsorted(c.block_starts, c.op_slots, side="right")
     return c
 
 

@@ -215,13 +215,32 @@ def legal_mask(c: Compiled, st: State, seat: int, res: np.ndarray | None = None,
     ok = np.take(avail, ids, axis=1) if avail is not None else availability(c, st, ids)
     ok &= np.take(cd, c.choice_cool[ids], axis=1) <= st.turn[:, None]
     cost = c.choice_cost[ids]
-    for j in np.nonzero(cost.any(axis=0))[0]:
-        ok &= r[:, seat, j, None] >= cost[None, :, j] - 1e-9
+    for j in np.nonzero(cost.any(axis=0))[0]:  # a zero cost never blocks (a resource may go below 0)
+        ok &= (r[:, seat, j, None] >= cost[None, :, j] - 1e-9) | (cost[None, :, j] <= 0)
     if valid.all():
         mask[:, 1:] = ok
     else:
         mask[:, 1:][:, valid] = ok
     return mask
+
+
+def _chosen_legal(c: Compiled, st: State, seat: int, a: np.ndarray, avail: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each game's chosen local id ``a[N]`` is legal for ``seat`` now, and its global
+    choice id: the same test as ``legal_mask`` (availability, cooldown, running budget), made
+    for the one chosen column per game instead of the seat's whole row."""
+    n = st.n
+    W = c.seat_table.shape[1]
+    inside = (a > 0) & (a <= W)
+    cid = c.seat_table[seat, np.clip(a - 1, 0, W - 1)]
+    ok = inside & (cid >= 0)
+    cid = np.where(ok, cid, 0)
+    games = np.arange(n)
+    ok &= avail[games, cid]
+    ok &= st.cooldown[games, c.choice_cool[cid]] <= st.turn
+    cost = c.choice_cost[cid]  # (N, R)
+    ok &= ((st.res[:, seat, :] >= cost - 1e-9) | (cost <= 0)).all(axis=1)
+    return ok, np.where(ok, cid, -1)
 
 
 def charge_choices(c: Compiled, res: np.ndarray, cooldown: np.ndarray, seat: int,
@@ -285,32 +304,38 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
     L = c.layout
     n = st.n
     flat = progs.reshape(n, -1)
-    games, cols = np.nonzero(flat >= 0)
-    if games.size == 0:
-        return
-    pid = flat[games, cols]
-    counts = c.op_count[pid]
-    total = int(counts.sum())
-    if total == 0:
-        return
-    # CSR expansion: one row per (game, op)
-    g = np.repeat(games, counts)
-    first = np.repeat(c.op_start[pid] - np.cumsum(counts) + counts, counts)
-    op = first + np.arange(total)
-    slot, amt = c.op_slots[op], c.op_amounts[op]
-    # one small dense array per block that any landing op touches (not one N x V array)
-    blk = np.searchsorted(c.block_starts, slot, side="right")
-    touched = set(np.unique(blk).tolist())
-    sizes = np.diff(np.r_[c.block_starts, L.size])
+    size = L.size
+    if flat.shape[1] == 1 and n > 0 and flat[0, 0] >= 0 and (flat == flat[0, 0]).all():
+        # the same single program in every game (a lookahead trying one candidate): one
+        # change vector, shared by all games
+        pid0 = int(flat[0, 0])
+        op = np.arange(c.op_start[pid0], c.op_start[pid0 + 1])
+        if op.size == 0:
+            return
+        dense = np.broadcast_to(np.bincount(c.op_slots[op], weights=c.op_amounts[op],
+                                            minlength=size), (n, size))
+    else:
+        games, cols = np.nonzero(flat >= 0)
+        if games.size == 0:
+            return
+        pid = flat[games, cols]
+        counts = c.op_count[pid]
+        total = int(counts.sum())
+        if total == 0:
+            return
+        # CSR expansion: one row per (game, op)
+        g = np.repeat(games, counts)
+        first = np.repeat(c.op_start[pid] - np.cumsum(counts) + counts, counts)
+        op = first + np.arange(total)
+        # one dense change vector per game over the whole layout (a single scatter); each
+        # block below is a view of it. Sums per slot follow the ops' order in every game.
+        dense = np.bincount(g * size + c.op_slots[op], weights=c.op_amounts[op],
+                            minlength=n * size).reshape(n, size)
+    touched = set((np.nonzero(np.bincount(c.op_block[op], minlength=13))[0]).tolist())
+    bounds = np.r_[c.block_starts, size]
 
     def block(b: int) -> np.ndarray:
-        size = int(sizes[b - 1])
-        if b not in touched:
-            return np.zeros((n, size))
-        sel = blk == b
-        local = slot[sel] - c.block_starts[b - 1]
-        return np.bincount(g[sel] * size + local, weights=amt[sel],
-                           minlength=n * size).reshape(n, size)
+        return dense[:, bounds[b - 1]:bounds[b]]
 
     if ledger is not None:
         ledger.before(st)
@@ -321,6 +346,8 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         acc = np.ones(dep_shape)
         acc[..., :L.P] = _acceptance(c, st, p) if acceptance is None else acceptance
         push = block(BLK_PUSH_S).reshape(dep_shape) * acc + push
+    elif BLK_PUSH_R not in touched:
+        push = np.zeros(dep_shape)
     if BLK_PUSH_S in touched or BLK_PUSH_R in touched:
         tot = np.einsum("nsdk->nsd", push)[..., None]
         st.dep = (st.dep + push) / (1.0 + tot)
@@ -361,9 +388,9 @@ def _drift(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
         active = dr.predicate(st) if dr.predicate is not None else None
         if active is not None and not active.any():
             continue
-        ix = np.ix_(np.arange(st.n), dr.states, dr.dims)
+        ix = _drift_index(dr.states, dr.dims)
         sub = st.dep[ix]  # (N, s, d, K)
-        x = sub[..., dr.partner]
+        x = sub[..., dr.partner].copy()  # sub may be a view of st.dep, changed below
         xn = np.clip(x + dr.rate * (dr.toward - x), 0.0, 0.999)
         if active is not None:
             xn = np.where(active[:, None, None], xn, x)
@@ -389,6 +416,20 @@ def _drift(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
             ledger.after("drift", f"membership:{org.id}",
                          f"membership of {c.names.get(org.id, org.id)}", "", st)
     _ = t
+
+
+def _drift_index(states: np.ndarray, dims: np.ndarray) -> tuple:
+    """Index of the (state, dimension) rows a drift term moves, for all games: basic slices
+    where the ids are a contiguous run (a view, no copy), broadcast index arrays otherwise."""
+    def axis(ids: np.ndarray) -> slice | np.ndarray:
+        lo = int(ids[0]) if len(ids) else 0
+        if len(ids) and (np.diff(ids) == 1).all():
+            return slice(lo, lo + len(ids))
+        return ids
+    si, di = axis(states), axis(dims)
+    if isinstance(si, np.ndarray) and isinstance(di, np.ndarray):
+        return (slice(None), si[:, None], di[None, :])
+    return (slice(None), si, di)
 
 
 def _set_share(sub: np.ndarray, k: int, x: np.ndarray, xn: np.ndarray, K: int) -> None:
@@ -566,13 +607,11 @@ def begin_turn(c: Compiled, st: State, p: Params, actions: np.ndarray,
             a = actions[:, seat, m]
             if not a.any():
                 continue
-            mask = legal_mask(c, st, seat, avail=avail)
-            a_clip = np.clip(a, 0, mask.shape[1] - 1)
-            ok = (a > 0) & (a < mask.shape[1]) & mask[np.arange(n), a_clip]
+            assert avail is not None  # computed above when any action is chosen
+            ok, cid = _chosen_legal(c, st, seat, a, avail)
             refused += ((a != 0) & ~ok).astype(np.int32)
             if not ok.any():
                 continue
-            cid = np.where(ok, c.seat_table[seat, np.maximum(a_clip - 1, 0)], -1)
             gi = np.nonzero(ok)[0]
             ids = cid[gi]
             chosen[gi, seat, m] = ids

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 EPILOG = """examples:
   python main.py                                  open the game window
   python main.py play class_abe_belt_road         open a scenario in the window
-  python main.py play mini --headless --seed 3    play a whole game without a window
+  python main.py play class_war_corridor --headless --seed 3
+                                                  play a whole game without a window
   python main.py validate scenarios/              check scenario files
   python main.py balance class_abe_belt_road --quick
 """

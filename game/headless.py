@@ -63,14 +63,38 @@ def default_headless_policies(sc: Scenario) -> dict[str, str]:
     return {r: ("historical" if sc.history.get(r) else "greedy") for r in sc.playable_roles}
 
 
+def _read_class_code(args: argparse.Namespace) -> None:
+    """``play "class_abe_belt_road/seed 42/JPN/standard" --headless``: take the code's scenario
+    and seed (an explicit ``--seed`` wins); its teams are played by their policies here."""
+    from .ui.classcode import CodeError, looks_like_code, parse
+
+    ref = args.scenario
+    if not looks_like_code(ref) or Path(ref).exists():
+        return
+    try:
+        setup = parse(ref)
+    except CodeError:
+        return  # not a readable code: the loader explains the missing file
+    args.scenario = setup.scenario
+    if args.seed in (None, 1):
+        args.seed = setup.seed
+    if setup.difficulty and not getattr(args, "difficulty", None):
+        args.difficulty = setup.difficulty
+    print(f"crossroads: class code: scenario {setup.scenario}, seed {args.seed}"
+          + (f"; teams {'+'.join(setup.roles)} are played by their policies here"
+             if setup.roles else ""), file=sys.stderr)
+
+
 def cmd_play_headless(args: argparse.Namespace) -> int:
+    _read_class_code(args)
     sc = load_or_explain(args.scenario)
     if sc is None:
         return 1
-    if getattr(args, "difficulty", None):
-        print("crossroads: note: --difficulty changes the human teams' budgets in the window; "
-              "a headless game plays the scenario as written (use --policy to vary opponents)",
-              file=sys.stderr)
+    if getattr(args, "difficulty", None) not in (None, "standard"):
+        print(f"crossroads: note: a headless game plays the scenario as written, so the "
+              f"'{args.difficulty}' difficulty (the teams' budgets and the rivals' policy) "
+              "does not apply here; it applies in the window. Use --policy to vary the "
+              "computer players, e.g. --policy RUS=greedy.", file=sys.stderr)
     try:
         pols = {**default_headless_policies(sc), **parse_policies(args.policy, sc)}
         session = Session.start(sc, humans=(), seed=args.seed, policies=pols)
@@ -101,8 +125,9 @@ def text(t: Any) -> str:
 
 def turn_line(s: Session, rep: Any) -> str:
     c = s.c
-    acts = "; ".join(f"{a}: {', '.join(v)}" for a, v in rep.actions.items()
-                     if a in c.roles or a in c.scenario.playable_roles)
+    # the roles and every other power (the states' own moves are in --json and --csv)
+    shown = set(c.scenario.playable_roles) | set(c.power_ids)
+    acts = "; ".join(f"{a}: {', '.join(v)}" for a, v in rep.actions.items() if a in shown)
     aut = s.st.autonomy[0].mean()
     ev = f"  events: {', '.join(rep.events)}" if rep.events else ""
     scores = " ".join(f"{r}={v:.2f}" for r, v in rep.scores.items())

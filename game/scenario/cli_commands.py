@@ -175,8 +175,12 @@ def cmd_scenarios(as_json: bool = False) -> int:
                      f"'python main.py validate {r['path']}'")
                 continue
             roles = ", ".join(r.get("playable_roles") or []) or "-"  # type: ignore[arg-type]
-            _say(f"{r['id']:<28} {r['start_year']}-{r['end_year']}  {r['turns']:>3} turns  "
-                 f"roles: {roles:<12} {r['title']}")
+            langs = ", ".join(r.get("languages") or ["en"])  # type: ignore[arg-type]
+            _say(f"{r['id']:<28} {r['kind']:<9} {r['minutes']:>4} min  "
+                 f"{r['start_year']}-{r['end_year']}  {r['turns']:>3} turns  "
+                 f"roles: {roles:<17} languages: {langs:<11} {r['title']}")
+        _say("kind 'class' = made for one lesson; min = expected playing time. "
+             "Open one with: python main.py play ID")
         return 0
     except Exception as exc:  # noqa: BLE001
         return _bug(exc)

@@ -47,3 +47,22 @@ def test_bad_policy_and_missing_scenario_are_plain_errors(capsys):
     assert main(["play", "no_such_scenario", "--headless"]) == 1
     err = capsys.readouterr().err
     assert "unknown policy 'bogus'" in err and "Traceback" not in err
+
+
+def test_a_class_code_plays_headless_with_its_scenario_and_seed(tmp_path, capsys):
+    """The teacher's class code works on the command line without a window too."""
+    a, b = tmp_path / "code.json", tmp_path / "plain.json"
+    assert main(["play", "class_abe_belt_road/seed 12/JPN/introductory", "--headless",
+                 "--quiet", "--json", str(a)]) == 0
+    err = capsys.readouterr().err
+    assert "class code: scenario class_abe_belt_road, seed 12" in err
+    assert "difficulty" in err  # says plainly that the level applies only in the window
+    assert main(["play", "class_abe_belt_road", "--headless", "--seed", "12", "--quiet",
+                 "--json", str(b)]) == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_turn_lines_show_the_computer_played_powers_moves(capsys):
+    assert main(["play", "class_abe_belt_road", "--headless", "--seed", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "RUS: " in out and "CHN: " in out

@@ -111,12 +111,22 @@ def line_chart(surf: pygame.Surface, rect: pygame.Rect, x_labels: Sequence[str],
                        anchor="midright")
     pygame.draw.line(surf, th.border, plot.bottomleft, plot.bottomright, 2)
     pygame.draw.line(surf, th.border, plot.bottomleft, plot.topleft, 2)
+    # x labels: every step-th one and the last, skipping any that would touch the one before
     step = max(1, len(x_labels) // max(1, plot.w // 70))
-    for i, lab in enumerate(x_labels):
-        if i % step and i != len(x_labels) - 1:
+    last = len(x_labels) - 1
+    shown = [i for i in range(len(x_labels)) if i % step == 0 or i == last]
+    gap = text.width(" ", SIZE.SMALL)
+    right_edge = -10**9
+    for i in shown:
+        if i != last and last in shown and i != 0 and \
+                xpix(last) - xpix(i) < text.width(x_labels[last], SIZE.SMALL) + gap:
+            continue  # keep the last year; drop the tick just before it when they would touch
+        w = text.width(x_labels[i], SIZE.SMALL)
+        if xpix(i) - w / 2 < right_edge + gap:
             continue
-        text.draw_line(surf, lab, (int(xpix(i)), plot.bottom + 2), SIZE.SMALL, th.ink_soft,
-                       anchor="midtop")
+        text.draw_line(surf, x_labels[i], (int(xpix(i)), plot.bottom + 2), SIZE.SMALL,
+                       th.ink_soft, anchor="midtop")
+        right_edge = xpix(i) + w / 2
     if y_label:
         text.draw_line(surf, y_label, (plot.x + 6, plot.y), SIZE.SMALL, th.ink_soft)
     # lines

@@ -242,7 +242,7 @@ class DebriefScene(Scene):
         years = vm.years_axis(s)
         if page == "results":
             g, b = self.overall()
-            status = tr("debrief.ended_early", n=len(s.reports)) if self.ctl.ended_early else \
+            status = tr("debrief.ended_early", n=len(s.reports), total=s.c.n_turns) if self.ctl.ended_early else \
                 tr("debrief.complete", n=len(s.reports))
             lh = text.line_height(SIZE.H1)
             text.draw(surf, tr("debrief.grade", role=vm.name(s, self.ctl.role), grade=g),

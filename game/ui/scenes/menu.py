@@ -4,6 +4,7 @@ about the map, help, quit."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -183,7 +184,11 @@ class MenuScene(Scene):
         a = self._autosave
         if a is None:
             return tr("menu.continue")
-        return tr("menu.continue_what", scenario=a.scenario_id, year=a.year or "—")
+        # the scenario's title as the list shows it (its id only when it is not installed)
+        title = next((e.title(language()) for e in self.entries if e.id == a.scenario_id),
+                     a.scenario_id)
+        short = re.split(r"(?<=[?:：？])\s", title, maxsplit=1)[0] if len(title) > 28 else title
+        return tr("menu.continue_what", scenario=short, year=a.year or "—")
 
     def continue_game(self) -> None:
         a = self._autosave
@@ -250,8 +255,10 @@ class MenuScene(Scene):
         names = sc.names(lang)
         roles = ", ".join(names.get(r, r) for r in sc.playable_roles) or "—"
         out: list[tuple[str, int, bool, object]] = [
-            (tr("menu.roles", roles=roles), SIZE.BODY, False, None),
-            (text_in(sc.meta.summary, lang), SIZE.BODY, False, None)]
+            (tr("menu.roles", roles=roles), SIZE.BODY, False, None)]
+        if lang not in (sc.meta.languages or ["en"]):  # say so before the English texts
+            out.append((tr("menu.not_translated"), SIZE.SMALL, False, th.ink_soft))
+        out.append((text_in(sc.meta.summary, lang), SIZE.BODY, False, None))
         objs = [text_in(o, lang) for o in sc.meta.learning_objectives]
         if objs:
             out.append((tr("menu.objectives"), SIZE.BODY, True, None))

@@ -114,9 +114,9 @@ def test_save_files_with_labels_and_unfinished_games(records, tmp_path, mini):
     out = tmp_path / "o"
     assert main(["report", str(MINI), str(save), *_files(records), "--out", str(out)]) == 0
     md = (out / "report.md").read_text(encoding="utf-8")
-    row = _row(md, "Group \u65e5\u672c \u049a\u0430\u0437\u0430\u049b")
-    assert "unfinished: 3 of 8 turns, graded as it stands" in row
+    row = _row(md, "Group \u65e5\u672c \u049a\u0430\u0437\u0430\u049b (3 of 8 turns)")
     assert "JPN " in row
+    assert "unfinished: 3 of 8 turns, graded as it stands" in md  # the Records table
 
 
 def test_a_corrupted_record_alone_exits_1_naming_the_file(records, tmp_path, capsys):
@@ -195,3 +195,171 @@ def test_a_folder_of_group_folders_and_a_quoted_pattern(records, tmp_path):
     assert main(["report", str(MINI), str(tmp_path / "class" / "*" / "*.json"),
                  "--out", str(tmp_path / "o2")]) == 0
     assert "group_c" in (tmp_path / "o2" / "report.md").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------------
+# Games as the window saves them: teams, difficulties, unfinished games, slot files
+# ------------------------------------------------------------------------------------------------
+def _window_game(mini, roles=("JPN",), turns=8, difficulty="standard", seed=3, change=None):
+    """A game as the window plays it (people's roles, the difficulty's computer opponents and
+    budgets); each team takes its first legal action, or its second in the turns ``change``
+    lists, and events get their first option."""
+    from game.engine.session import DIFFICULTY, Session
+
+    rivals = DIFFICULTY[difficulty].rivals
+    pols = {a.id: rivals for a in mini.powers if a.id not in roles} if rivals else {}
+    s = Session.start(mini, humans=tuple(roles), seed=seed, policies=pols, difficulty=difficulty)
+    for t in range(turns):
+        for r in roles:
+            legal = [c.id for c in s.choices(r) if c.legal]
+            s.plan(legal[1 if change and t in change else 0])
+        for ev in s.end_turn():
+            s.choose_option(ev.event_id, 0)
+        s.finish_turn()
+    return s
+
+
+def _save_in(folder: Path, s, name: str = "autosave-mini.json") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return s.save(folder / name)
+
+
+def _section(md: str, title: str) -> str:
+    return md.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+
+
+def test_a_group_that_stopped_early_is_not_a_split(mini, tmp_path):
+    # A and C make the same choices in all 8 turns, B the same in the 2 turns it played
+    for name, turns in (("Group A", 8), ("Group B", 2), ("Group C", 8)):
+        _save_in(tmp_path / "class" / name, _window_game(mini, turns=turns))
+    out = tmp_path / "o"
+    assert main(["report", str(MINI), str(tmp_path / "class"), "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    div = _section(md, "Where the paths diverged")
+    assert "first split" not in div and "(not played)" not in div
+    assert "No two groups chose differently" in div
+    assert _row(div, "Group A").split("|")[3:5] == [" never (to 2011) ", " never "]
+
+    # D leaves the common path in 2014 (turn 4): the sentence and the table say the same year
+    _save_in(tmp_path / "class" / "Group D", _window_game(mini, change={4}))
+    assert main(["report", str(MINI), str(tmp_path / "class"), "--out", str(out)]) == 0
+    div = _section((out / "report.md").read_text(encoding="utf-8"), "Where the paths diverged")
+    assert "The groups first split in 2014:" in div
+    assert "Group B (2 of 8 turns) had stopped before 2014" in div
+    assert _row(div, "Group A").split("|")[-2] == " 2014 "  # A against D
+    assert "2014" not in _row(div, "Group B")  # B never reached 2014: "never (to 2011)"
+
+
+def test_difficulties_are_shown_warned_and_history_is_one_fixed_benchmark(records, mini,
+                                                                          tmp_path, capsys):
+    easy = _save_in(tmp_path / "Group A", _window_game(mini, difficulty="introductory"))
+    std = _save_in(tmp_path / "Group B", _window_game(mini, difficulty="standard", change={1}))
+    hard = _save_in(tmp_path / "Group C", _window_game(mini, difficulty="advanced", change={2}))
+    rows = []
+    for order in ([hard, std, easy], [std, easy, hard], [easy], [std]):
+        out = tmp_path / f"o{len(rows)}"
+        assert main(["report", str(MINI), *map(str, order), "--out", str(out)]) == 0
+        md = (out / "report.md").read_text(encoding="utf-8")
+        rows.append(next(line for line in md.splitlines() if line.startswith("| _History")))
+    # the benchmark does not depend on which group comes first or at which level it played...
+    assert len(set(rows)) == 1, rows
+    # ...and it is the game `play mini --headless --seed 3` plays (JPN follows history)
+    hist = json.loads((records / "group_a.json").read_text(encoding="utf-8"))
+    for ob in hist["grades"]["objectives"]:
+        if ob["role"] == "JPN":
+            assert f"{ob['grade']} ({ob['value']:g})" in rows[0]
+    err = capsys.readouterr().err
+    md = (tmp_path / "o0" / "report.md").read_text(encoding="utf-8")
+    for text in (err, md):
+        assert "different difficulties (advanced: Group C; standard: Group B; introductory: " \
+            "Group A)" in text
+    assert "| Difficulty |" in md and "| advanced |" in _row(md, "Group C")
+    assert "| introductory |" in _row(md, "Group A") and "| standard |" in _row(md, "Group B")
+    assert "Group A played at introductory difficulty (+50% budget" in md
+    assert "not like for like" in md
+    assert "python main.py play mini --headless --seed 3" in md  # says what the benchmark is
+    # one group, one level: no warning about difficulties, but the note on history remains
+    md1 = (tmp_path / "o2" / "report.md").read_text(encoding="utf-8")
+    assert "different difficulties" not in md1 and "not like for like" in md1
+    md2 = (tmp_path / "o3" / "report.md").read_text(encoding="utf-8")
+    assert "different difficulties" not in md2 and "not like for like" not in md2
+
+
+def test_different_seeds_warn_naming_the_groups(mini, tmp_path, capsys):
+    a = _save_in(tmp_path / "Group A", _window_game(mini, seed=3))
+    b = _save_in(tmp_path / "Group B", _window_game(mini, seed=4))
+    assert main(["report", str(MINI), str(a), str(b), "--out", str(tmp_path / "o")]) == 0
+    assert "different seeds (3: Group A; 4: Group B)" in capsys.readouterr().err
+
+
+def test_a_hotseat_team_is_compared_with_every_role_it_played(mini, tmp_path, capsys):
+    both = _save_in(tmp_path / "Group A", _window_game(mini, roles=("JPN", "RUS")))
+    japan = [_save_in(tmp_path / f"Group {x}", _window_game(mini, change={i}))
+             for i, x in enumerate("BC")]
+    out = tmp_path / "o"
+    assert main(["report", str(MINI), str(both), *map(str, japan), "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "roles compared: Japan, Russia" in md
+    grades = _section(md, "Grades")
+    assert "Security ties (RUS)" in grades.splitlines()[2]  # the header
+    row_a = _row(grades, "Group A")
+    assert "JPN " in row_a and "RUS " in row_a and "\u2014" not in row_a
+    assert _row(grades, "Group B").rstrip(" |").endswith("\u2014")  # no Russia for B
+    assert "Group B and Group C played Japan only: Russia was played by the computer" \
+        in capsys.readouterr().err
+    choices = _section(md, "Key choices against history")
+    assert "**Russia** (RUS)" in choices and "Not shown: Group B and Group C" in choices
+
+
+def test_the_picture_is_drawn_for_a_two_role_unfinished_game(mini, tmp_path):
+    pygame = pytest.importorskip("pygame")
+    save = _save_in(tmp_path / "Group A", _window_game(mini, roles=("JPN", "RUS"), turns=2))
+    out = tmp_path / "o"
+    assert main(["report", str(MINI), str(save), "--out", str(out), "--html"]) == 0
+    img = pygame.image.load(str(out / "report.png"))
+    assert img.get_size() == (1600, 1000)
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "1 group," in md and "1 group(s)" not in md
+    # the axis runs through the scenario's years, not the turns played
+    from game.report import scenario_years
+
+    assert scenario_years(mini, []) == ["start", *map(str, range(2010, 2018))]
+
+
+def test_an_autosave_and_a_slot_of_the_same_game_count_once(mini, tmp_path, capsys):
+    s = _window_game(mini, turns=3)
+    _save_in(tmp_path / "class" / "Group A", s, "slot1.json")  # Ctrl+S after 3 turns
+    for _ in range(5):
+        s.play_turn()
+    _save_in(tmp_path / "class" / "Group A", s)  # then the autosave at the end
+    _save_in(tmp_path / "class" / "Group B", _window_game(mini, change={0}))
+    _save_in(tmp_path / "class" / "Group C", _window_game(mini, turns=2), "slot2.json")
+    out = tmp_path / "o"
+    assert main(["report", str(MINI), str(tmp_path / "class"), "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "3 groups" in md
+    assert "| **Group A** |" in md and "| **Group C (2 of 8 turns)** |" in md
+    assert "slot1" not in _section(md, "Grades") and "autosave" not in _section(md, "Grades")
+    err = capsys.readouterr().err
+    assert "slot1.json and autosave-mini.json" in err and "same game" in err
+    assert "counted once" in md and "the furthest played" in md
+
+
+def test_unfinished_games_are_marked_everywhere_and_left_out_of_the_comparisons(mini, tmp_path):
+    for name, turns, change in (("Group A", 8, None), ("Group B", 2, {0, 1}),
+                                ("Group C", 8, {2, 3, 4})):
+        _save_in(tmp_path / name, _window_game(mini, turns=turns, change=change))
+    out = tmp_path / "o"
+    assert main(["report", str(MINI), *(str(tmp_path / n) for n in ("Group A", "Group B",
+                                                                     "Group C")),
+                 "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    import re
+
+    # "Group B" never appears without its turns (but in its file's path)
+    assert not re.search(r"Group B(?! \(2 of 8 turns\)|/)", md), md
+    prompts = _section(md, "Discussion prompts").split("**From your games**", 1)[1]
+    assert "Group B (2 of 8 turns) is left out of the comparisons" in prompts
+    for item in re.findall(r"^\d+\. .*$", prompts, flags=re.M):
+        if "Group B" in item:  # its own choice may be discussed, never its grades
+            assert not any(w in item for w in (" got ", "ended with", "did better")), item

@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check scenario files or folders")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="text (default), json, or github (annotations for GitHub Actions)")
 
     p = sub.add_parser("schema", help="write the JSON Schema editors use for completion")
     p.add_argument("--out", metavar="FILE", help="file to write (default: print)")

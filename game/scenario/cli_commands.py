@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .diagnostics import count, render_github, render_json, render_text, summary_line
+from .diagnostics import (
+    DOCS_LINE,
+    count,
+    render_github,
+    render_json,
+    render_text,
+    summary_line,
+)
 
 FORMATS = ("text", "json", "github")
 
@@ -69,6 +76,8 @@ def cmd_validate(paths: Sequence[str], fmt: str = "text") -> int:
                 _say(text)
                 _say("")
             _say(summary_line(diags, rep.n_files))
+            if diags:
+                _say(DOCS_LINE)
         errors, _ = count(diags)
         return 1 if errors else 0
     except BrokenPipeError:  # output piped into 'head' etc.

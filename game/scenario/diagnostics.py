@@ -174,12 +174,30 @@ def render_json(diags: Iterable[Diagnostic]) -> str:
                       ensure_ascii=False, indent=2)
 
 
+def _gh_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(s: str) -> str:
+    return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
 def render_github(diags: Iterable[Diagnostic]) -> str:
-    """GitHub Actions annotations (``::error file=...,line=...::message``)."""
+    """GitHub Actions workflow commands, one line per problem, which GitHub shows as
+    annotations on the pull request's changed lines::
+
+        ::error file=scenarios/x.yaml,line=12,col=7,title=E100::'set_flg' is not an effect. ...
+        ::warning file=scenarios/x.yaml,line=3,col=1,title=W302::No event ... cites ...
+
+    The message is followed by the hint; values are escaped as GitHub requires (``%``, line
+    breaks, and ``:`` / ``,`` inside the properties)."""
     out = []
     for d in sorted_diagnostics(diags):
         msg = d.message + (f" Hint: {d.hint}" if d.hint else "")
-        msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        out.append(f"::{d.severity} file={d.file},line={d.line},col={d.col},"
-                   f"title={d.code}::{msg}")
+        out.append(f"::{d.severity} file={_gh_prop(d.file)},line={d.line},col={d.col},"
+                   f"title={_gh_prop(d.code)}::{_gh_data(msg)}")
     return "\n".join(out)
+
+
+#: the closing line of a text report that has problems
+DOCS_LINE = "Explanations of each code, with examples and fixes: docs/errors.md"

@@ -47,7 +47,7 @@ QUANTITY_EXAMPLES: dict[str, dict[str, Any]] = {
 }
 
 CONDITION_EXAMPLES: dict[str, Any] = {
-    "all": [{"flag": "bri_launched"}, {"year": {"from": "2014"}}],
+    "all": [{"flag": "bri_launched"}, {"year": {"from": 2014}}],
     "any": [{"member_of": {"actor": "KAZ", "org": "eaeu"}},
             {"trust": {"state": "KAZ", "power": "RUS", "at_least": 70}}],
     "not": {"member_of": {"actor": "UZB", "org": "csto"}},
@@ -60,7 +60,7 @@ CONDITION_EXAMPLES: dict[str, Any] = {
     "meter": {"meter": "tension", "at_least": 60},
     "flag": "bri_launched",
     "member_of": {"actor": "KAZ", "org": "eaeu"},
-    "year": {"from": "2014", "until": "2020"},
+    "year": {"from": 2014, "until": 2020},
     "event_fired": {"id": "ukraine_war"},
     "chance": 0.25,
 }
@@ -79,19 +79,20 @@ EFFECT_EXAMPLES: dict[str, Any] = {
     "leave_org": {"actor": "UZB", "org": "csto"},
 }
 
-#: sections documented in the field tables, in file order
+#: sections documented in the field tables, in file order: (where it is written, model)
 SECTION_MODELS: list[tuple[str, type[BaseModel]]] = [
     ("meta", M.Meta), ("calendar", M.Calendar), ("actors[]", M.Actor),
     ("dimensions[]", M.Dimension), ("resources[]", M.Resource), ("meters[]", M.Meter),
     ("flags[]", M.Flag), ("organisations[]", M.Organisation), ("initial", M.Initial),
     ("model", M.ModelParams), ("drift[]", M.Drift), ("actions[]", M.Action),
     ("actions[].ai", M.AIHints), ("events[]", M.Event), ("events[].window", M.EventWindow),
-    ("events[].options[]", M.Option), ("sources[] (in events, actions, drift)", M.SourceRef),
-    ("objectives: ROLE: []", M.Objective), ("objectives ... bands", M.Bands),
+    ("events[].options[]", M.Option), ("sources[] in events, actions and drift", M.SourceRef),
+    ("objectives: ROLE: []", M.Objective), ("objectives: ROLE: [] bands", M.Bands),
     ("policies: ROLE:", M.RolePolicy), ("history: ROLE: []", M.HistoryStep),
     ("bibliography[]", M.BibItem), ("glossary[]", M.GlossaryEntry), ("balance", M.Balance),
     ("balance.expectations[]", M.Expectation),
 ]
+_DOCUMENTED = {m for _, m in SECTION_MODELS}
 
 _PATTERN_NAMES = {
     R.ACTOR_ID: "actor id (e.g. `KAZ`)",
@@ -101,8 +102,17 @@ _PATTERN_NAMES = {
     r"^(average|\$target|\$actor|[A-Z][A-Z0-9_]{1,9})$": "state id, `average`, `$target` or "
                                                          "`$actor`",
     M.DATE: "date: `2014` or `\"2014-05\"`",
-    M.LANG: "language code (e.g. `en`, `ja`)",
 }
+LANG_TEXT = "language code (ISO 639-1, e.g. `en`, `ja`, `ru`, `kk`)"
+
+
+def anchor(model: type[BaseModel]) -> str:
+    return f"block-{model.__name__.lower()}"
+
+
+def _title(model: type[BaseModel]) -> str:
+    noun = M.block_name(model)
+    return noun[:1].upper() + noun[1:]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -135,6 +145,8 @@ def type_text(t: Any, meta: list[Any] | None = None) -> str:
         for e in extra:
             if isinstance(e, AfterValidator) and e.func is M._check_text:
                 return "text"
+            if isinstance(e, AfterValidator) and e.func is M._check_lang:
+                return LANG_TEXT
             if isinstance(e, FieldInfo):
                 meta.extend(e.metadata)
             else:
@@ -144,12 +156,20 @@ def type_text(t: Any, meta: list[Any] | None = None) -> str:
         return "text"
     pattern, bounds = _constraints(meta)
     if origin in (typing.Union, types.UnionType):
-        parts = [type_text(a) for a in args if a is not type(None)]
+        alts = [a for a in args if a is not type(None)]
+        # Optional[str] with the field's own pattern/bounds (``from: str | None = Field(
+        # pattern=DATE)``): the constraints belong to the one real alternative
+        parts = [type_text(a, meta if len(alts) == 1 else None) for a in alts]
         return " or ".join(dict.fromkeys(parts))
     if origin is Literal:
         return "one of " + ", ".join(f"`{a}`" for a in args)
     if origin is list:
-        s = f"list of {type_text(args[0])}"
+        inner_t = args[0]
+        if isinstance(inner_t, type) and issubclass(inner_t, BaseModel) and \
+                inner_t in _DOCUMENTED:
+            s = f"list of [{M.block_name(inner_t)}](#{anchor(inner_t)}) blocks"
+        else:
+            s = f"list of {type_text(inner_t)}"
         return s + (f" ({', '.join(bounds)})" if bounds else "")
     if origin is tuple:
         return "[" + ", ".join(type_text(a) for a in args) + "]"
@@ -170,7 +190,14 @@ def type_text(t: Any, meta: list[Any] | None = None) -> str:
             return "[condition](#conditions)"
         if t is R.Effect:
             return "[effect](#effects)"
-        return f"`{t.__name__}` block"
+        if t is M.Quantity:
+            return "[quantity](#quantities), e.g. `{autonomy: {state: average}}`"
+        noun = M.block_name(t)
+        keys = [f.alias or n for n, f in t.model_fields.items()]
+        shape = f" `{{{', '.join(keys)}}}`" if len(keys) <= 4 else ""
+        if t in _DOCUMENTED:
+            return f"[{noun}](#{anchor(t)}) block{shape}"
+        return f"{noun} block{shape}"
     return getattr(t, "__name__", str(t))
 
 
@@ -285,8 +312,12 @@ def generate() -> str:
 
     out += ["### Sections and their keys", "",
             "Every key each section accepts. Keys not listed here are errors (E100).", ""]
-    for title, model in SECTION_MODELS:
-        out += [f"#### `{title}`", "", _doc(model), "", *field_table(model), ""]
+    for where, model in SECTION_MODELS:
+        example = M.BLOCKS.get(model.__name__, ("", ""))[1]
+        out += [f"#### {_title(model)}: `{where}`", "", f"<a id=\"{anchor(model)}\"></a>",
+                _doc(model), "", *field_table(model), ""]
+        if example:
+            out += [f"On one line: `{example}`", ""]
     out += ["### Top level of a file", "", _doc(M.ScenarioFile), "",
             *field_table(M.ScenarioFile), ""]
     return "\n".join(out)

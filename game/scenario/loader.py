@@ -34,6 +34,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import model as M
 from . import registry
 from .diagnostics import Diagnostic, error, path_str, warning
 from .model import SCHEMA_VERSION, SECTIONS_LISTS, SECTIONS_ONCE, Scenario, ScenarioFile
@@ -407,10 +408,8 @@ _PATTERN_TEXT = {
     r"^(average|\$target|\$actor|[A-Z][A-Z0-9_]{1,9})$": (
         "is not a state", "Write a state id such as KAZ, 'average' (all states), or $target "
         "inside an action."),
-    r"^\d{4}(-(0[1-9]|1[0-2]))?$": ("is not a date", "Write a year like 2014 or a year and "
-                                    "month like \"2014-05\"."),
-    r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$": ("is not a language code", "Use a code such as en, ja, "
-                                       "ru or zh-Hans."),
+    registry.DATE: ("is not a date", "Write a year like 2014 or a year and month like "
+                    "\"2014-05\"."),
 }
 
 _MODEL_NOUN = {
@@ -530,6 +529,10 @@ class _Err:
     ctx: dict[str, Any]
     key_error: bool = False
     alternatives: list[str] = field(default_factory=list)
+    #: the value exactly as written in the file (for numbers: '2019.10', not 2019.1)
+    raw: str | None = None
+    #: the block the error is in is written on one line, in { }
+    inline: bool = False
 
 
 def _clean(data: Any, err: Any) -> _Err:
@@ -644,6 +647,225 @@ def _drop_misspelt_missing(errs: list[_Err]) -> list[_Err]:
     return out
 
 
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"))}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+
+def suggest_date(text: str) -> str | None:
+    """The scenario date (``YYYY`` or ``YYYY-MM``) that ``text`` most likely means, or None.
+
+    '2019.12' and '2019-6' -> '2019-12' / '2019-06'; '2019-12-19', '19.12.2019', '12/2019' and
+    'December 2019' -> '2019-12' (a day is dropped: the game places dates in turns)."""
+    t = text.strip().strip("'\"").strip()
+    ym = re.fullmatch(r"(\d{4})\s*[-./ ]\s*(\d{1,2})(?:\s*[-./ ]\s*(\d{1,2}))?", t)
+    if ym:
+        y, m = ym.group(1), int(ym.group(2))
+        return f"{y}-{m:02d}" if 1 <= m <= 12 else None
+    my = re.fullmatch(r"(\d{1,2})\s*[-./ ]\s*(\d{4})", t)
+    if my:
+        m = int(my.group(1))
+        return f"{my.group(2)}-{m:02d}" if 1 <= m <= 12 else None
+    dmy = re.fullmatch(r"(\d{1,2})\s*[-./ ]\s*(\d{1,2})\s*[-./ ]\s*(\d{4})", t)
+    if dmy:
+        a, b = int(dmy.group(1)), int(dmy.group(2))
+        if a > 12 >= b >= 1:  # 19.12.2019: day first
+            return f"{dmy.group(3)}-{b:02d}"
+        if b > 12 >= a >= 1:  # 12/19/2019: month first
+            return f"{dmy.group(3)}-{a:02d}"
+        return None  # 05.06.2019: May or June? do not guess
+    words = re.fullmatch(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})|(\d{4})\s+([A-Za-z]+)", t)
+    if words:
+        name = (words.group(2) or words.group(5)).lower()
+        year = words.group(3) or words.group(4)
+        if name in _MONTHS:
+            return f"{year}-{_MONTHS[name]:02d}"
+    return None
+
+
+def _date_problem(v: Any, raw: str | None) -> tuple[str, str]:
+    """(message, hint) for a value that should be a scenario date."""
+    shown = raw if raw is not None else (v if isinstance(v, str) else _desc(v))
+    ym = re.search(r"\d{4}", str(shown))
+    year = ym.group(0) if ym else "2019"
+    month_example = suggest_date(str(shown)) or f"{year}-05"
+    form = f"a year ({year}) or a year and month (\"{month_example}\")"
+    if isinstance(v, str):
+        span = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|to|until)\s*(\d{4})\s*", v)
+        if span:
+            return (f"'{v}' is not a date: a date is {form}.",
+                    f"For a period, write window: {{from: {span.group(1)}, until: "
+                    f"{span.group(2)}}} instead of date (in an event), or pick one year.")
+        bad_month = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", v)
+        if bad_month and not 1 <= int(bad_month.group(2)) <= 12:
+            return (f"'{v}' is not a date: there is no month {int(bad_month.group(2))}.",
+                    f"Months are 01 to 12, for example \"{bad_month.group(1)}-05\".")
+    sug = suggest_date(str(shown))
+    day = isinstance(v, str) and bool(re.search(r"\d{1,2}\D+\d{1,2}\D+\d{1,4}", v))
+    msg = (f"'{shown}' is not a date the game can use: a date is {form}"
+           + (", without a day." if day else "."))
+    if sug:
+        hint = f"Write \"{sug}\"."
+        if day:
+            hint += (" Something happens in the turn that contains its date, so the day is not "
+                     "used. (Only a bibliography date, which is just shown, may have a day.)")
+    else:
+        hint = "Write a year like 2014, or a year and month like \"2014-05\" (4-digit year, " \
+            "a dash, 2-digit month)."
+    return msg, hint
+
+
+def _field_info(model: type[BaseModel] | None, key: Any) -> Any:
+    if model is None or not isinstance(key, str):
+        return None
+    return next((f for n, f in model.model_fields.items() if key in (f.alias, n)), None)
+
+
+def _bounds(finfo: Any) -> tuple[float | None, float | None]:
+    """(lowest, highest) allowed by a field's constraints (None when open)."""
+    lo = hi = None
+    for m in getattr(finfo, "metadata", None) or []:
+        for attr in ("ge", "gt"):
+            if getattr(m, attr, None) is not None:
+                lo = getattr(m, attr)
+        for attr in ("le", "lt"):
+            if getattr(m, attr, None) is not None:
+                hi = getattr(m, attr)
+    return lo, hi
+
+
+def _pattern_of(finfo: Any) -> str | None:
+    for m in getattr(finfo, "metadata", None) or []:
+        if getattr(m, "pattern", None):
+            return str(m.pattern)
+    ann = getattr(finfo, "annotation", None)
+    for alt in _unwrap_meta(ann):
+        if getattr(alt, "pattern", None):
+            return str(alt.pattern)
+    return None
+
+
+def _unwrap_meta(t: Any) -> list[Any]:
+    """Every metadata object inside an annotation (Annotated[..., Field(pattern=...)])."""
+    out: list[Any] = []
+    origin = typing.get_origin(t)
+    if origin is typing.Annotated:
+        inner, *extra = typing.get_args(t)
+        for x in extra:
+            out.append(x)
+            out.extend(getattr(x, "metadata", []) or [])
+        out.extend(_unwrap_meta(inner))
+    elif origin is typing.Union or origin is types.UnionType:
+        for a in typing.get_args(t):
+            out.extend(_unwrap_meta(a))
+    return out
+
+
+def _literal_values(finfo: Any) -> list[str]:
+    for alt in _unwrap(getattr(finfo, "annotation", None)):
+        if typing.get_origin(alt) is typing.Literal:
+            return [str(a) for a in typing.get_args(alt)]
+    return []
+
+
+def _fraction_noun(name: str) -> str:
+    return "a probability" if name == "chance" else "a fraction"
+
+
+def _number_hint(name: str, v: Any, finfo: Any, whole: bool) -> str:
+    """What to write instead of a non-number in a number field."""
+    lo, hi = _bounds(finfo)
+    fraction = hi is not None and hi <= 1 and (lo is None or lo >= 0)
+    if isinstance(v, str):
+        t = v.strip()
+        if re.fullmatch(r"[-+]?\d+(\.\d+)?", t):
+            return f"Write {t} without quotes: in quotes it is text, not a number."
+        pct = re.fullmatch(r"([-+]?\d+(?:[.,]\d+)?)\s*%", t)
+        if pct:
+            n = float(pct.group(1).replace(",", "."))
+            if fraction:
+                return (f"'{name}' is {_fraction_noun(name)} from 0 to 1, not a percentage: "
+                        f"{pct.group(1)}% is written {n / 100:g}.")
+            return f"Write the number without the % sign: {n:g}."
+        if re.fullmatch(r"[-+]?\d+,\d+", t):
+            return f"Use a point for decimals, not a comma: {t.replace(',', '.')}."
+        if re.fullmatch(r"[-+]?\d+(\.\d+)?\s*\D+", t):
+            num = re.match(r"[-+]?\d+(\.\d+)?", t)
+            return (f"Write only the number, without a unit: {num.group(0)}." if num else "")
+    if isinstance(v, float) and whole:
+        return (f"Write {int(v)}." if v.is_integer() else
+                "Write a whole number, for example 1 or 2.")
+    if fraction:
+        return f"Write a number from 0 to 1 without quotes, for example 0.25 ({name})."
+    return ("Write digits only, for example 3." if whole else
+            "Write digits only, for example 5 or -2.5 (no units or % sign).")
+
+
+_YES = {"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"}
+
+
+def _bool_hint(v: Any) -> str:
+    if isinstance(v, str):
+        low = v.strip().lower()
+        if low in ("true", "false"):
+            return f"Write {low} without quotes: in quotes it is text."
+        if low in _YES:
+            return (f"Write {_YES[low]} (not {v}). In scenario files only true and false are "
+                    "yes/no values; yes, no, on and off are just text.")
+    if isinstance(v, int | float):
+        return "Write true or false (not a number)."
+    return "Write true or false."
+
+
+def _block_hint(model: type[BaseModel], name: str, v: Any) -> str:
+    """'A source is written {ref: ..., locator: ...}, for example ...' for a block field."""
+    noun, example = M.BLOCKS.get(model.__name__, (M.block_name(model), ""))
+    required = [f.alias or n for n, f in model.model_fields.items() if f.is_required()]
+    optional = [f.alias or n for n, f in model.model_fields.items() if not f.is_required()]
+    keys = required or optional[:3]
+    shape = "{" + ", ".join(f"{k}: ..." for k in keys) + "}"
+    art = "An" if noun[0] in "aeiou" else "A"
+    hint = f"{art} {noun} is written {shape}"
+    if not required and len(keys) > 1:
+        hint += " (either may be left out)" if len(keys) == 2 else " (each may be left out)"
+    elif required and optional:
+        hint += f"; it may also have {', '.join(optional[:5])}"
+        hint += ", ..." if len(optional) > 5 else ""
+    if model.__name__ in ("YearRange", "EventWindow") and isinstance(v, int):
+        hint += f". For example: {name}: {{from: {v}}}"
+    elif example:
+        hint += f". For example: {example}"
+    hint += "."
+    if model.__name__ == "SourceRef" and isinstance(v, str) and "://" in v:
+        hint += (" To cite a web page, add it under 'bibliography:' (with its url) and give "
+                 "its id as ref.")
+    return hint
+
+
+def _missing_hint(e: _Err, model: type[BaseModel] | None, last: str, noun: str,
+                  parent_data: Any) -> str:
+    finfo = _field_info(model, last)
+    desc = ""
+    if finfo is not None and finfo.description and not finfo.description.startswith("text:"):
+        desc = f" ({finfo.description})"
+    values = _literal_values(finfo)
+    choice = f"; {last} is one of: {', '.join(values)}" if values else ""
+    if e.inline:
+        example = ""
+        if isinstance(parent_data, dict) and parent_data:
+            short = [(k, v) for k, v in parent_data.items()
+                     if isinstance(v, str | int | float) and len(str(v)) <= 20]
+            if len(short) == len(parent_data) <= 4:
+                example = "{" + ", ".join(f"{k}: {v}" for k, v in short) + f", {last}: ...}}"
+            elif short:
+                example = f"{{{short[0][0]}: {short[0][1]}, {last}: ..., ...}}"
+        example = f", for example {example}" if example else ""
+        return f"Add '{last}: ...' inside the {{ }}{example}{choice}{desc}."
+    return f"Add a line '{last}: ...' to this {noun}{choice}{desc}."
+
+
 def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
     """(code, message, hint, position kind 'key'|'value'|'parent') for one schema error."""
     name = next((str(p) for p in reversed(e.clean) if isinstance(p, str)), "this value")
@@ -651,6 +873,7 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
     v = e.input
     t = e.type
     parent_model = model_at(e.clean[:-1]) if e.clean else ScenarioFile
+    finfo = _field_info(parent_model, last)
     parent_data: Any = data
     for p in e.clean[:-1]:
         try:
@@ -659,6 +882,8 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
             parent_data = None
             break
     in_text = isinstance(parent_data, dict) and "en" in parent_data and last != "en"
+    if e.key_error and isinstance(parent_data, dict) and parent_data.get(last, "") is None:
+        v, t = None, "key_without_value"  # the key of "{en: China, the rising power}"
     if v is None and isinstance(last, str) and t != "missing" and (
             in_text or " " in last.strip()):
         # "{en: Roads, railways and airports}": the comma ended the text and YAML read the
@@ -667,6 +892,9 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
                 "separate key.",
                 "Put the whole text in quotes, for example: {en: \"Roads, railways and "
                 "airports\"}.", "key")
+    if t == "scenario_value":  # a custom error that carries its own hint (language codes)
+        msg = e.msg if e.msg.endswith((".", "?", ")")) else e.msg + "."
+        return ("E102", msg, str(e.ctx.get("hint", "")), "key" if e.key_error else "value")
     if t == "missing":
         model = model_at(e.clean[:-1])
         noun = _MODEL_NOUN.get(model.__name__, "this block") if model else "this block"
@@ -676,13 +904,9 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
         if isinstance(last, int):
             return ("E102", "This list needs two numbers: [low, high].",
                     "For example: between: [20, 60]", "parent")
-        desc = ""
-        if model is not None:
-            f = next((f for n, f in model.model_fields.items() if last in (f.alias, n)), None)
-            if f is not None and f.description:
-                desc = f" ({f.description})"
+        plain = M.block_name(model) if model is not None else "block"
         return ("E101", f"'{last}' is missing from {noun}.",
-                f"Add a line '{last}: ...'{desc}.", "parent")
+                _missing_hint(e, model, str(last), plain, parent_data), "parent")
     if t == "extra_forbidden":
         key = str(last)
         if parent_model is registry.Effect:
@@ -743,12 +967,14 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
             return ("E103", f"A condition must be written as 'kind: ...', not {_desc(v)}.",
                     "For example: 'flag: bri_launched'. Conditions are: " +
                     ", ".join(registry.CONDITION_KEYS) + ".", "value")
-        return ("E102", f"'{name}' should be a block of 'key: value' lines, not {_desc(v)}.",
-                "Put the keys on the lines below it, indented, or write {key: value, ...}.",
-                "value")
+        what = f"Each item of '{name}'" if isinstance(last, int) else f"'{name}'"
+        hint = _block_hint(model, name, v) if model is not None else \
+            "Put the keys on the lines below it, indented, or write {key: value, ...}."
+        return ("E102", f"{what} should be a block of 'key: value' lines, not {_desc(v)}.",
+                hint, "value")
     if t == "union_type":
         labels = e.ctx.get("labels", [])
-        if set(labels) == {"str", "dict[str,constrained-str]"}:
+        if len(labels) == 2 and "str" in labels and any(lb.startswith("dict[") for lb in labels):
             return ("E102", f"'{name}' should be a text, not {_desc(v)}.",
                     "Write the text (in quotes if it looks like a number), or translations "
                     "such as {en: Japan, ja: 日本}.", "value")
@@ -762,17 +988,29 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
     alt = ""
     if e.alternatives:
         alt = " or " + " or ".join(dict.fromkeys(_label_phrase(a) for a in e.alternatives))
+    shown = e.raw if e.raw is not None and not isinstance(v, str) else _desc(v)
     if t == "string_type":
-        hint = f"Put it in quotes: \"{_desc(v)}\"." if isinstance(v, int | float | bool) else ""
-        return ("E102", f"'{name}' should be a text{alt}, not {_desc(v)}.", hint, "value")
+        if _pattern_of(finfo) == registry.DATE:
+            msg, hint = _date_problem(v, e.raw)
+            ym = re.search(r"\d{4}", str(shown))
+            year = ym.group(0) if ym else "2019"
+            month = suggest_date(str(shown)) or f"{year}-05"
+            return ("E102", f"'{name}' should be a date such as {year} or \"{month}\", not "
+                    f"{shown} (a number).", hint, "value")
+        hint = f"Put it in quotes: \"{shown}\"." if isinstance(v, int | float | bool) else ""
+        return ("E102", f"'{name}' should be a text{alt}, not {shown}.", hint, "value")
     if t in ("int_type", "int_parsing", "int_from_float"):
-        return ("E102", f"'{name}' should be a whole number, not {_desc(v)}.",
-                "Write digits only, for example 3.", "value")
+        what = f"the text {_desc(v)}" if isinstance(v, str) else shown
+        return ("E102", f"'{name}' should be a whole number, not {what}.",
+                _number_hint(name, v, finfo, whole=True), "value")
     if t in ("float_type", "float_parsing"):
-        return ("E102", f"'{name}' should be a number, not {_desc(v)}.",
-                "Write digits only, for example 5 or -2.5 (no units or % sign).", "value")
+        what = f"the text {_desc(v)}" if isinstance(v, str) else shown
+        return ("E102", f"'{name}' should be a number, not {what}.",
+                _number_hint(name, v, finfo, whole=False), "value")
     if t in ("bool_type", "bool_parsing"):
-        return ("E102", f"'{name}' should be true or false, not {_desc(v)}.", "", "value")
+        what = f"the text {_desc(v)}" if isinstance(v, str) else shown
+        return ("E102", f"'{name}' should be true or false, not {what}.", _bool_hint(v),
+                "value")
     if t in ("list_type", "tuple_type"):
         hint = ("Write each item on its own line starting with '- ', or [a, b]."
                 + (f" For one item: [{v}]." if isinstance(v, str | int | float) else ""))
@@ -786,6 +1024,9 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
                 (f" or {alt[4:]}" if alt else "") + ".", "value")
     if t == "string_pattern_mismatch":
         pattern = str(e.ctx.get("pattern", ""))
+        if pattern == registry.DATE and not e.key_error:
+            msg, hint = _date_problem(v, e.raw)
+            return ("E102", msg, hint, "value")
         what, hint = _PATTERN_TEXT.get(pattern, ("has the wrong form", f"It must match "
                                                  f"{pattern}."))
         if e.key_error:
@@ -798,9 +1039,15 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
         bound = next(iter(e.ctx.values()), "?")
         words = {"greater_than_equal": "at least", "greater_than": "more than",
                  "less_than_equal": "at most", "less_than": "less than"}[t]
-        return ("E102", f"'{name}' is {_desc(v)}, but it must be {words} {bound:g}."
+        hint = ""
+        lo, _ = _bounds(finfo)
+        if t in ("less_than_equal", "less_than") and bound == 1 and (lo is None or lo >= 0) \
+                and isinstance(v, int | float) and 1 < v <= 100:
+            hint = (f"'{name}' is {_fraction_noun(name)} from 0 to 1, not a percentage: "
+                    f"{v:g}% is written {v / 100:g}.")
+        return ("E102", f"'{name}' is {shown}, but it must be {words} {bound:g}."
                 if isinstance(bound, int | float) else
-                f"'{name}' must be {words} {bound}.", "", "value")
+                f"'{name}' must be {words} {bound}.", hint, "value")
     if t == "too_short":
         n = e.ctx.get("min_length", 1)
         if isinstance(parent_model, type) and name == "between":
@@ -896,6 +1143,22 @@ def _strip(work: Any, sf: SourceFile, dropped: dict[tuple[Any, ...], set[int]]) 
     return strip(work)
 
 
+def _char_at(lines: list[str], pos: tuple[int, int]) -> str:
+    line, col = pos
+    if 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
+
+
+def _raw_token(lines: list[str], pos: tuple[int, int]) -> str | None:
+    """The plain scalar at ``pos`` as written ('2019.10', where YAML read the number 2019.1)."""
+    line, col = pos
+    if not 1 <= line <= len(lines):
+        return None
+    m = re.match(r"[^\s,\]\}#]+", lines[line - 1][col - 1:])
+    return m.group(0) if m else None
+
+
 def _schema_check(sf: SourceFile) -> list[Diagnostic]:
     """Validate one parsed file against ``ScenarioFile``; keep what is valid."""
     data = sf.data
@@ -924,9 +1187,14 @@ def _schema_check(sf: SourceFile) -> list[Diagnostic]:
             work = copy.deepcopy(data)
         errs = _drop_misspelt_missing(_select([_clean(work, er) for er in raw_errors]))
         points = []
+        lines = sf.text.splitlines() if sf.text else []
         for e in errs:
-            code, msg, hint, at = _humanize(e, work)
             opath = sf.to_original(e.clean)
+            e.raw = _raw_token(lines, marks.value_pos(opath)) \
+                if isinstance(e.input, int | float) else None
+            parent_pos = marks.value_pos(opath[:-1]) if e.clean else (1, 1)
+            e.inline = _char_at(lines, parent_pos) == "{"
+            code, msg, hint, at = _humanize(e, work)
             if at == "key":
                 pos = marks.key_pos(opath)
             elif at == "parent":

@@ -11,15 +11,18 @@ percent per year; resources in the unit the scenario declares (e.g. bn yen).
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
+from . import languages
 from .registry import (
     ACTOR_ID,
     ACTOR_REF,
     ALL_OR_SNAKE,
+    DATE,
+    DATE_HELP,
     QUANTITIES,
     SNAKE_ID,
     AutonomyQ,
@@ -32,36 +35,42 @@ from .registry import (
     StabilityQ,
     Strict,
     TrustQ,
+    list_to_tuple,
+    year_to_str,
 )
 
 SCHEMA_VERSION = 1
-LANG = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
-DATE = r"^\d{4}(-(0[1-9]|1[0-2]))?$"
 Id = Annotated[str, Field(pattern=SNAKE_ID)]
 ActorId = Annotated[str, Field(pattern=ACTOR_ID)]
+_year_to_str = year_to_str
+
+#: a date that places something in the game's calendar (it decides a turn): no day
+Date = Annotated[str, Field(pattern=DATE, description=DATE_HELP)]
 
 
-def _year_to_str(v: Any) -> Any:
-    """Accept ``2013`` as well as ``"2013"``: a bare year is the commonest thing authors write."""
-    return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+def _check_lang(v: str) -> str:
+    """An ISO 639-1 language code (``en``, ``ja``, ``zh-Hans``); see ``languages.py``."""
+    problem = languages.check_code(v)
+    if problem is not None:
+        # a custom error type carries its own hint (loader._humanize shows it)
+        raise PydanticCustomError("scenario_value", problem[0], {"hint": problem[1]})
+    return v
 
 
-Date = Annotated[str, Field(pattern=DATE, description="'YYYY' or 'YYYY-MM'")]
+#: A language code, in the keys of a localised text and in ``meta.languages``.
+LangCode = Annotated[str, AfterValidator(_check_lang),
+                     WithJsonSchema({"type": "string", "pattern": languages.PATTERN})]
 
 
 def _check_text(v: Any) -> Any:
-    if isinstance(v, dict):
-        if "en" not in v:
-            raise ValueError("text must have an English version under 'en'")
-        for k in v:
-            if not isinstance(k, str) or not re.match(LANG, k):
-                raise ValueError(f"'{k}' is not a language code such as en, ja, ru")
+    if isinstance(v, dict) and "en" not in v:
+        raise ValueError("text must have an English version under 'en'")
     return v
 
 
 #: Localisable text: a plain string (English) or a mapping such as ``{en: Japan, ja: 日本}``.
 Text = Annotated[
-    str | dict[str, Annotated[str, Field(max_length=4000)]],
+    str | dict[LangCode, Annotated[str, Field(max_length=4000)]],
     AfterValidator(_check_text),
     Field(description="text: a string, or {en: ..., ja: ..., ru: ...}"),
 ]
@@ -88,7 +97,8 @@ class Meta(Strict):
     summary: Text
     authors: list[Annotated[str, Field(max_length=200)]] = Field(min_length=1)
     licence: str = Field("CC-BY-4.0", max_length=64)
-    languages: list[Annotated[str, Field(pattern=LANG)]] = Field(["en"], min_length=1)
+    languages: list[LangCode] = Field(["en"], min_length=1, description=(
+        "the languages the texts are written in (ISO 639-1 codes: en, ja, ru, kk, uz, ...)"))
     learning_objectives: list[Text] = Field(default_factory=list)
     difficulty: Literal["introductory", "standard", "advanced"] = "standard"
     minutes: int = Field(45, ge=5, le=6000, description="expected playing time in class")
@@ -263,8 +273,12 @@ class Action(Strict):
 
 
 class EventWindow(Strict):
-    from_: Date | None = Field(None, alias="from")
-    until: Date | None = None
+    """The period in which an event may fire (when its condition holds and its chance comes
+    up); either end may be left out."""
+
+    from_: Date | None = Field(None, alias="from", description="first year (or month) it may "
+                               "fire")
+    until: Date | None = Field(None, description="last year (or month) it may fire")
 
     _years = field_validator("from_", "until", mode="before")(_year_to_str)
 
@@ -286,7 +300,8 @@ class Event(Strict):
     title: Text
     text: Text
     historicity: Literal["historical", "plausible", "hypothetical"]
-    date: Date | None = Field(None, description="fires in the turn containing this date")
+    date: Date | None = Field(None, description="fires in the turn containing this date: a year "
+                              "or a year and month, no day")
     window: EventWindow | None = None
     condition: Condition | None = None
     chance: float = Field(1.0, ge=0, le=1, description="probability per turn when eligible")
@@ -344,10 +359,10 @@ class Quantity(Strict):
 class Bands(Strict):
     """Thresholds for the grades: the value needed for A, B, C and D (below D is F)."""
 
-    A: float
-    B: float
-    C: float
-    D: float
+    A: float = Field(description="the value needed for an A")
+    B: float = Field(description="the value needed for a B")
+    C: float = Field(description="the value needed for a C")
+    D: float = Field(description="the value needed for a D; below it is an F")
 
 
 class Objective(Strict):
@@ -399,18 +414,24 @@ class BibItem(Strict):
                   "speech", "dataset", "book", "document"]
     title: str = Field(max_length=400)
     publisher: str | None = Field(None, max_length=200)
-    date: str | None = Field(None, max_length=40)
+    date: str | None = Field(None, max_length=40, description=(
+        "when it was published, as free text shown in the source list, e.g. \"2019-12-19\" "
+        "or \"May 2017\" (a day is fine here: this date is not placed in the calendar)"))
     url: str | None = Field(None, max_length=500)
-    seed: str | None = Field(None, max_length=200, description="file in shared/seeds, if any")
+    seed: str | None = Field(None, max_length=200, description=(
+        "for the game's own scenarios only: the file name of one of the project's research "
+        "source documents (e.g. 000_bca186ed57a43c66.txt); leave it out. Not checked"))
     note: Text | None = None
 
     _years = field_validator("date", mode="before")(_year_to_str)
 
 
 class GlossaryEntry(Strict):
-    term: Id
-    name: Text
-    definition: Text
+    """A word students may not know, explained in the game's glossary."""
+
+    term: Id = Field(description="its id, e.g. autonomy")
+    name: Text = Field(description="the word as shown")
+    definition: Text = Field(description="what it means, in one or two sentences")
 
 
 class Expectation(Strict):
@@ -433,6 +454,8 @@ class Expectation(Strict):
     better: Id | None = None
     worse: Id | None = None
 
+    _between = field_validator("between", mode="before")(list_to_tuple)
+
     @model_validator(mode="after")
     def _fields_for_kind(self) -> Expectation:
         need = {"grade_rate": ("policy", "grade", "between"), "agency_gap": ("at_least",),
@@ -445,7 +468,10 @@ class Expectation(Strict):
 
 
 class Balance(Strict):
-    games: int = Field(400, ge=10, le=1_000_000)
+    """Settings of the balance tests (``python main.py balance``): how many games to play and
+    what the results must show (docs/balance.md)."""
+
+    games: int = Field(400, ge=10, le=1_000_000, description="games per policy profile")
     expectations: list[Expectation] = Field(default_factory=list)
 
 
@@ -586,3 +612,52 @@ class Scenario(Strict):
             "summary": text_in(self.meta.summary),
             "path": self.path,
         }
+
+
+#: class name -> (human name of the block, an example of it written on one line). Used by the
+#: loader's messages ("a source is written {ref: ..., locator: ...}") and by the generated
+#: reference, so authors never see a Python class name.
+BLOCKS: dict[str, tuple[str, str]] = {
+    "ScenarioFile": ("scenario file", ""),
+    "Meta": ("meta section", ""),
+    "Calendar": ("calendar", "{start: 2013, end: 2020, turn: year}"),
+    "Actor": ("actor", "{id: KAZ, kind: state, name: Kazakhstan}"),
+    "Dimension": ("dimension", "{id: trade, name: Trade}"),
+    "Resource": ("resource", "{id: oda_budget, name: ODA budget, unit: bn yen}"),
+    "Meter": ("meter", "{id: tension, name: Great-power tension, start: 30}"),
+    "Flag": ("flag", "{id: deal_signed, description: A trade deal was signed}"),
+    "Organisation": ("organisation", "{id: csto, name: CSTO, members: [RUS, KAZ]}"),
+    "Initial": ("initial world", ""),
+    "ModelParams": ("engine settings", "{acceptance_threshold: 50}"),
+    "Drift": ("drift", ""),
+    "AIHints": ("computer-player hints", "{weight: 2, prefer: low_trust}"),
+    "Action": ("action", ""),
+    "EventWindow": ("event window", "{from: 2017, until: 2019}"),
+    "Option": ("option", "{id: accept, text: Accept the loan}"),
+    "Event": ("event", ""),
+    "SourceRef": ("source", "{ref: mofa_2019_summit, locator: \"paragraph 2\"}"),
+    "Quantity": ("quantity", "{autonomy: {state: average}}"),
+    "Bands": ("grade bands", "{A: 80, B: 70, C: 60, D: 50}"),
+    "Objective": ("objective", ""),
+    "RolePolicy": ("computer strategy", "{family_weights: {aid: 2}, pass_weight: 0.2}"),
+    "HistoryStep": ("history step", "{year: 2014, action: yen_loan, target: KAZ}"),
+    "BibItem": ("bibliography entry", "{id: mofa_2019, type: webpage, title: Summit}"),
+    "GlossaryEntry": ("glossary entry", "{term: autonomy, name: Autonomy, definition: ...}"),
+    "Balance": ("balance settings", "{games: 400}"),
+    "Expectation": ("balance expectation", ""),
+    "YearRange": ("year range", "{from: 2014, until: 2020}"),
+    "MemberOf": ("membership test", "{actor: KAZ, org: csto}"),
+    "EventFired": ("event test", "{id: summit_2019}"),
+    "Condition": ("condition", "{flag: deal_signed}"),
+    "Effect": ("effect", "{set_flag: deal_signed}"),
+}
+
+
+def block_name(cls: type) -> str:
+    """The human name of a block model ('source' for SourceRef)."""
+    name = cls.__name__
+    if name in BLOCKS:
+        return BLOCKS[name][0]
+    if name.endswith("Test") or name.endswith("Q"):
+        return "test"
+    return "block"

@@ -36,11 +36,29 @@ REST_OF_WORLD = "ROW"
 PLACEHOLDERS = ("$actor", "$target")
 
 
+DATE = r"^\d{4}(-(0[1-9]|1[0-2]))?$"
+DATE_HELP = "a year (2014) or a year and month (\"2014-05\"); no day"
+
+
 class Strict(BaseModel):
     """Base for every model of the format: unknown keys are errors; only the YAML spelling of
-    each key is accepted (``from``, not the Python name ``from_``)."""
+    each key is accepted (``from``, not the Python name ``from_``).
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    Validation is strict: a yes/no field takes only ``true``/``false`` (not ``yes``, ``1`` or
+    ``"true"``) and a number field takes only a number written without quotes (``"4"`` is text).
+    A whole number is fine where a decimal is allowed (``by: 4``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, strict=True)
+
+
+def list_to_tuple(v: Any) -> Any:
+    """YAML has no tuples: ``between: [20, 60]`` is a list (strict mode wants a tuple)."""
+    return tuple(v) if isinstance(v, list) else v
+
+
+def year_to_str(v: Any) -> Any:
+    """Accept ``2013`` as well as ``"2013"``: a bare year is the commonest thing authors write."""
+    return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
 
 
 def _num(x: float) -> str:
@@ -66,6 +84,8 @@ class Compare(Strict):
     at_least: float | None = Field(None, description="true when the value is at least this")
     at_most: float | None = Field(None, description="true when the value is at most this")
     between: tuple[float, float] | None = Field(None, description="true when lo <= value <= hi")
+
+    _between = field_validator("between", mode="before")(list_to_tuple)
 
     @model_validator(mode="after")
     def _one_comparator(self) -> Compare:
@@ -224,15 +244,12 @@ def describe_quantity_test(kind: str, q: Any, names: dict[str, str] | None) -> s
 class YearRange(Strict):
     """True while the current date is inside the range (either side may be left out)."""
 
-    from_: str | None = Field(None, alias="from", pattern=r"^\d{4}(-(0[1-9]|1[0-2]))?$",
-                              description="first year, e.g. '2013'")
-    until: str | None = Field(None, pattern=r"^\d{4}(-(0[1-9]|1[0-2]))?$",
-                              description="last year, e.g. '2020'")
+    from_: str | None = Field(None, alias="from", pattern=DATE,
+                              description="first year (or year and month), e.g. 2013")
+    until: str | None = Field(None, pattern=DATE,
+                              description="last year (or year and month), e.g. 2020")
 
-    @field_validator("from_", "until", mode="before")
-    @classmethod
-    def _year_as_text(cls, v: Any) -> Any:
-        return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+    _years = field_validator("from_", "until", mode="before")(year_to_str)
 
     @model_validator(mode="after")
     def _some_side(self) -> YearRange:

@@ -9,6 +9,8 @@ post-processed for the VS Code YAML extension:
   completes verbs, shows each verb's documentation on hover and says "Property set_flg is not
   allowed" instead of a confusing ``oneOf`` message;
 * tuples use the draft-07 ``items: [...]`` form;
+* the keys of a localised text must be ISO 639-1 language codes (``patternProperties`` with no
+  other keys allowed), so ``{en: ..., jp: ...}`` is underlined in the editor too;
 * years written as bare integers (``start: 2013``) are accepted where the model accepts them;
 * descriptions come from the models' docstrings and the registry's one-line descriptions.
 """
@@ -43,6 +45,9 @@ def _walk(node: Any) -> Any:
                 out[k] = v.replace("#/$defs/", "#/definitions/")
             else:
                 out[k] = _walk(v)
+        if "patternProperties" in out and "additionalProperties" not in out:
+            # localised texts: only language codes are keys ({en: ..., jp: ...} is squiggled)
+            out["additionalProperties"] = False
         if "prefixItems" in out:
             out["items"] = out.pop("prefixItems")
             out["additionalItems"] = False

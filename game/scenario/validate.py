@@ -6,7 +6,7 @@ calendar; initial dependence at most 100%; history steps the actor can actually 
 
 Warnings (W3xx): historical events without sources, unused bibliography entries, events and
 actions that can never happen, missing translations, playable roles without objectives, files
-that no scenario includes.
+that no scenario includes, declared languages the game's interface cannot show (W308).
 
 Anti-cascade: items that failed the schema layer were dropped and their ids remembered as
 "declared but invalid" (``Draft.invalid_ids``), so references to them are not reported again;
@@ -29,6 +29,7 @@ from pydantic import AfterValidator, BaseModel
 
 from . import model as M
 from .diagnostics import Diagnostic, error, path_str, warning
+from .languages import name_of, ui_languages
 from .loader import (
     YAML_EXT,
     Draft,
@@ -57,6 +58,12 @@ class _Placeholders:
     actor_kinds: set[str]
     target_kinds: set[str]
     targets_none: bool
+    #: kind -> ids, and the line of the action's 'actor:' / 'targets:', so an E205 can say
+    #: why '$actor' or '$target' stands for that kind ("targets (line 78) lists JPN")
+    actor_ids: dict[str, list[str]] = field(default_factory=dict)
+    target_ids: dict[str, list[str]] = field(default_factory=dict)
+    actor_line: int = 0
+    target_line: int = 0
 
 
 @dataclass
@@ -149,7 +156,7 @@ class _Checker:
                          "the actor id instead of $target.", at)
                 return
             kinds = ph.actor_kinds if value == "$actor" else ph.target_kinds
-            self._kind_fit(value, kinds, need, field_name, path, at, placeholder=True)
+            self._kind_fit(value, kinds, need, field_name, path, at, placeholder=ph)
             return
         if value == "average" and need == _STATE_OR_AVG:
             return
@@ -165,7 +172,8 @@ class _Checker:
         self._kind_fit(value, {self.actor_kind[value]}, need, field_name, path, at)
 
     def _kind_fit(self, value: str, kinds: set[str], need: str, field_name: str,
-                  path: tuple[Any, ...], at: str, placeholder: bool = False) -> None:
+                  path: tuple[Any, ...], at: str, placeholder: _Placeholders | None = None
+                  ) -> None:
         if not kinds or need == "any":
             return
         want = {"state": "state", _STATE_OR_AVG: "state", "power": "power",
@@ -176,9 +184,28 @@ class _Checker:
         choices = [a for a, k in self.actor_kind.items() if k == want]
         extra = " or ROW (the rest of the world)" if need == "partner" else ""
         listing = ", ".join(choices[:8]) if choices else f"none declared yet (kind: {want})"
-        what = f"'{value}' stands for a {have} here" if placeholder else f"'{value}' is a {have}"
-        self.err("E205", path, f"{what}, but '{field_name}' needs a {want}{extra}.",
-                 f"Use one of the {want}s: {listing}{extra}.", at)
+        hint = f"Use one of the {want}s: {listing}{extra}."
+        if placeholder is None:
+            what = f"'{value}' is a {have}"
+        else:
+            target = value == "$target"
+            ids = (placeholder.target_ids if target else placeholder.actor_ids).get(have, [])
+            line = placeholder.target_line if target else placeholder.actor_line
+            key = "targets" if target else "actor"
+            verb = "lists" if target else "is"
+            why = f" (because {key}, line {line}, {verb} {', '.join(ids)})" \
+                if ids and line else ""
+            what = f"'{value}' stands for a {have} here{why}"
+            if target and ids:
+                first = choices[0] if choices else "..."
+                hint = (f"If the action is aimed at a {want}, list {want}s in 'targets:' on "
+                        f"line {line} (for example targets: [{first}]"
+                        + (", or targets: states" if want == "state" else "") +
+                        f"); otherwise write {_a(want)} id here instead of {value}.")
+            elif ids:
+                hint = (f"'$actor' is whoever takes the action ({', '.join(ids)}); here write "
+                        f"a {want} id instead: {listing}{extra}.")
+        self.err("E205", path, f"{what}, but '{field_name}' needs a {want}{extra}.", hint, at)
 
     # -- walking conditions and effects --------------------------------------------------------
     def quantity(self, kind: str, q: Any, p: tuple[Any, ...], ph: _Placeholders | None) -> None:
@@ -381,6 +408,16 @@ def _references(c: _Checker) -> None:
             c.ref("resources", res, p + ("cost", res), at="key")
         ph = _Placeholders(act.id, {c.actor_kind[a] for a in actors if a in c.actor_kind},
                            target_kinds, act.targets == "none")
+        for a in actors:
+            if a in c.actor_kind:
+                ph.actor_ids.setdefault(c.actor_kind[a], []).append(a)
+        if isinstance(act.targets, list):
+            for t in act.targets:
+                if t in c.actor_kind:
+                    ph.target_ids.setdefault(c.actor_kind[t], []).append(t)
+        ph.actor_line = d.where(p + ("actor",), "key")[1]
+        if "targets" in act.model_fields_set:
+            ph.target_line = d.where(p + ("targets",), "key")[1]
         if act.available_if is not None:
             c.condition(act.available_if, p + ("available_if",), ph)
         for j, e in enumerate(act.effects):
@@ -659,6 +696,18 @@ def _lints(c: _Checker) -> None:
                        f"(first: {shown}{more}).",
                        f"Write texts as {{en: ..., {lang}: ...}}, or remove '{lang}' from "
                        "meta: languages until the translation is done.", at="key")
+    # W308 languages the interface cannot show
+    if meta is not None:
+        ui = ui_languages()
+        for j, lang in enumerate(meta.languages):
+            if lang.split("-")[0] not in ui:
+                c.warn("W308", ("meta", "languages", j), f"The game's interface cannot be "
+                       f"shown in '{lang}' ({name_of(lang)}): it is available in "
+                       f"{', '.join(ui)}, so no player can choose '{lang}' and these texts are "
+                       "never shown.",
+                       f"Remove '{lang}' from 'languages:' (you may keep the {lang} texts for "
+                       "later), or ask the game's developers for a translation of the "
+                       f"interface (game/ui/locale/{lang}.json).")
     # W306
     objectives = d.objectives or {}
     for i, a in enumerate(d.actors or []):

@@ -431,6 +431,100 @@ def _first_tab(lines: list[str], upto: int) -> Pos | None:
     return None
 
 
+_BLOCK_KEY = re.compile(r"^(\s*)(-\s+)?([^\s#:][^:#]*?):\s+([|>])([-+]?[0-9]?|[0-9][-+])\s*(#.*)?$")
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _block_text_problem(lines: list[str], upto: int) -> tuple[int, int, str, str] | None:
+    """A ``key: >-`` (or ``|``, ``>``, ``|-``) whose text lines are not indented more than the
+    key: YAML then reads the text as keys, and its own message says nothing useful."""
+    found = None
+    for i in range(min(upto, len(lines))):
+        m = _BLOCK_KEY.match(lines[i])
+        if not m:
+            continue
+        key_col = len(m.group(1)) + len(m.group(2) or "")
+        j = i + 1
+        while j < len(lines) and (not lines[j].strip() or lines[j].lstrip().startswith("#")):
+            j += 1
+        if j >= len(lines) or j + 1 > upto:
+            continue
+        nxt = lines[j]
+        if _indent(nxt) > key_col:
+            continue
+        if re.match(r"^\s*(-\s+)?[A-Za-z_][\w-]*:(\s|$)", nxt) or \
+                re.match(r"^\s*-(\s|$)", nxt):
+            continue  # a key or a list item: valid YAML (an empty text), not this problem
+        found = (j + 1, _indent(nxt) + 1, m.group(3).strip(), m.group(4) + m.group(5), key_col)
+    if found is None:
+        return None
+    ln, col, key, mark, key_col = found
+    return (ln, col,
+            f"The text after '{key}: {mark}' must be indented more than '{key}:', but this "
+            "line is not, so YAML reads it as a new key.",
+            f"Indent every line of the text by at least {key_col + 2} spaces (2 more than "
+            f"'{key}:'), or write the whole text in quotes after '{key}:'.")
+
+
+def _apostrophe_problem(lines: list[str], line: int, col: int
+                        ) -> tuple[int, int, str, str] | None:
+    """``title: 'Uzbekistan's harvest'``: the apostrophe ends a text in single quotes (in a
+    block, a list item or inside { } / [ ])."""
+    if not 1 <= line <= len(lines):
+        return None
+    text = lines[line - 1]
+    apos = len(text[:col - 1].rstrip())  # 1-based column of the apostrophe that closed it
+    if apos < 1 or text[apos - 1] != "'":
+        return None
+    # find the quote that opened the text closed at ``apos``
+    opened, i, quote = -1, 0, ""
+    while i < apos - 1:
+        ch = text[i]
+        if quote == "'":
+            if ch == "'" and i + 1 < len(text) and text[i + 1] == "'":
+                i += 2
+                continue
+            if ch == "'":
+                quote = ""
+        elif quote == '"':
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == '"':
+                quote = ""
+        elif ch in "'\"" and (not text[:i].strip() or text[:i].rstrip()[-1] in ":-[{,?"):
+            quote, opened = ch, i
+        i += 1
+    if quote != "'" or opened < 0:
+        return None
+    flow = bool(re.search(r"[\[{]", text[:opened]))
+    if flow:
+        end = re.search(r"'\s*(?=[,}\]]|$)", text[apos:])
+        if end is None:
+            return None
+        inner = text[opened + 1:apos + end.start()]
+    else:
+        value = re.sub(r"\s+#.*$", "", text[opened:]).rstrip()
+        if not value.endswith("'") or len(value) < apos - opened + 1:
+            return None  # 'Mini' scenario: text after a closing quote, not an apostrophe
+        inner = value[1:-1]
+    km = re.search(r"([^\s{\[,:#'\"-][^{\[,:#'\"]*?):\s*$", text[:opened])
+    prefix = f"{km.group(1).strip()}: " if km else ""
+    if '"' in inner:
+        fixed = prefix + "'" + inner.replace("'", "''") + "'"
+        how = f"write each apostrophe twice inside '...': {fixed}"
+    else:
+        fixed = prefix + '"' + inner + '"'
+        how = f"put the text in double quotes instead: {fixed}"
+    return (line, apos,
+            "This apostrophe ends the text that starts with ' on this line, so YAML cannot "
+            "read the rest of the line.",
+            f"An apostrophe ends a text written in '...'. To use one inside the text, {how}.")
+
+
 def friendly_yaml_problem(exc: yaml.YAMLError, lines: list[str]
                           ) -> tuple[int, int, str, str]:
     """(line, col, message, hint) in plain words for a PyYAML/libyaml syntax error."""
@@ -458,6 +552,10 @@ def friendly_yaml_problem(exc: yaml.YAMLError, lines: list[str]
                 "Replace the tab at the start of this line with spaces (use 2 spaces per "
                 "level). Most editors can 'convert indentation to spaces'.")
 
+    block = _block_text_problem(lines, max(line, cline))
+    if block is not None:
+        return block
+
     for ln in sorted({cline, line}):
         text = lines[ln - 1] if 1 <= ln <= len(lines) else ""
         m = re.match(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s:/])", text)
@@ -465,6 +563,11 @@ def friendly_yaml_problem(exc: yaml.YAMLError, lines: list[str]
             return (ln, m.end(), f"There must be a space after the ':' of "
                     f"'{m.group(2)}'.", f"Write '{m.group(2)}: ...' with a space after the "
                     "colon.")
+
+    if before(line, col) == "'":
+        apos = _apostrophe_problem(lines, line, col)
+        if apos is not None:
+            return apos
 
     ch = char_at(line, col)
     if "while scanning a quoted scalar" in context or (

@@ -81,7 +81,7 @@ def line_chart(surf: pygame.Surface, rect: pygame.Rect, x_labels: Sequence[str],
                   SIZE.BODY, th.ink, bold=True, wrap_text=False, min_size=SIZE.SMALL)
         y += text.line_height(SIZE.BODY)
     label_w = max((text.width(s[0], SIZE.SMALL, True) for s in series), default=0) + 24
-    label_w = min(label_w, inner.w // 3)
+    label_w = min(label_w, int(inner.w * 0.42))  # end labels such as 'Исторический путь' fit
     axis_w = 44
     plot = pygame.Rect(inner.x + axis_w, y + 8, inner.w - axis_w - label_w,
                        inner.bottom - y - 8 - text.line_height(SIZE.SMALL) - 4)

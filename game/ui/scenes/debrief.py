@@ -234,8 +234,10 @@ class DebriefScene(Scene):
         s = self.ctl.session
         surf.fill(th.bg)
         title = tr("debrief.title", scenario=text_in(s.scenario.meta.title, language()))
-        text.draw(surf, title, Rect(16, 8, 870 if self.ctl.hotseat else 1248, 52), SIZE.H1,
-                  th.ink, bold=True, valign="center", wrap_text=False, min_size=SIZE.BODY)
+        # beside the team selector a long title may take two smaller lines rather than be cut
+        text.draw(surf, title, Rect(16, 4, 870 if self.ctl.hotseat else 1248, 58), SIZE.H1,
+                  th.ink, bold=True, valign="center", wrap_text=self.ctl.hotseat,
+                  min_size=SIZE.SMALL if self.ctl.hotseat else SIZE.BODY)
         panel(surf, CONTENT)
         page = PAGES[page_i]
         inner = CONTENT.inflate(-24, -16)

@@ -16,6 +16,7 @@ not fit may shrink back toward the normal 20 px floor, never below it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pygame
@@ -109,6 +110,26 @@ def line_height(size: int = SIZE.BODY) -> int:
     return fonts.line_height(size)
 
 
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+_NO_LINE_START = set("。、，．・：；？！）」』】〉》ーぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+
+
+def _fit_chars(head: str, word: str, size: int, bold: bool, max_w: int) -> int:
+    """How many leading characters of ``word`` fit after ``head`` on one line (0 if none),
+    stepping back so the next line does not start with closing punctuation (kinsoku)."""
+    lo, hi = 0, len(word)
+    while lo < hi:  # binary search: widths grow with the number of characters
+        mid = (lo + hi + 1) // 2
+        if width(head + word[:mid], size, bold) <= max_w:
+            lo = mid
+        else:
+            hi = mid - 1
+    cut = lo
+    while 1 < cut < len(word) and word[cut] in _NO_LINE_START:
+        cut -= 1
+    return cut
+
+
 def wrap(text: str, size: int, max_w: int, bold: bool = False) -> list[str]:
     """Word-wrap ``text`` (``\\n`` starts a new paragraph) into lines no wider than ``max_w``."""
     key = (text, fonts.px(size), bold, max_w)
@@ -124,13 +145,21 @@ def wrap(text: str, size: int, max_w: int, bold: bool = False) -> list[str]:
             if width(cand, size, bold) <= max_w:
                 cur = cand
                 continue
-            if cur:
+            if width(w, size, bold) > max_w and _CJK.search(w):
+                # Japanese runs have no spaces: go on filling the current line ("1. 日本…"
+                # stays on one line) and break between characters, never before 。、」 etc.
+                head = cur + " " if cur else ""
+                cut = _fit_chars(head, w, size, bold, max_w)
+                if cut:
+                    lines.append(head + w[:cut])
+                    w = w[cut:]
+                elif cur:
+                    lines.append(cur)
+            elif cur:
                 lines.append(cur)
             # a single word wider than the box is broken by characters
             while width(w, size, bold) > max_w and len(w) > 1:
-                cut = len(w)
-                while cut > 1 and width(w[:cut], size, bold) > max_w:
-                    cut -= 1
+                cut = _fit_chars("", w, size, bold, max_w) or 1
                 lines.append(w[:cut])
                 w = w[cut:]
             cur = w

@@ -146,3 +146,20 @@ def test_engine_never_imports_pygame():
     root = Path(__file__).resolve().parents[2] / "game" / "engine"
     for p in root.rglob("*.py"):
         assert "pygame" not in p.read_text(encoding="utf-8"), p
+
+
+def test_japanese_text_fills_the_line_after_a_number_and_keeps_punctuation_attached():
+    """A numbered Japanese question keeps "1." on its first line, and no line starts with 。 or 、
+    (the wrapper breaks between characters, as Japanese typesetting does)."""
+    from game.ui import fonts, text
+    from game.ui.theme import SIZE
+
+    assert fonts.config() is not None  # the shipped font (autouse fixture initialises pygame)
+    q = ("1. 日本チームと中国チームへ。それぞれ5か国に何を提供しましたか。また、それぞれの国は"
+         "その見返りに何を差し出さなければなりませんでしたか。")
+    lines = text.wrap(q, SIZE.BODY, 600)
+    assert len(lines) >= 2
+    assert lines[0].startswith("1. 日本")
+    assert all(text.width(ln, SIZE.BODY) <= 600 for ln in lines)
+    assert not any(ln[:1] in "。、）」" for ln in lines)
+    assert "".join(lines) == q  # nothing lost or duplicated

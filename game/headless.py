@@ -85,6 +85,17 @@ def _read_class_code(args: argparse.Namespace) -> None:
              if setup.roles else ""), file=sys.stderr)
 
 
+def history_session(sc: Scenario, seed: int, turns: int | None = None) -> Session:
+    """The historical benchmark every debrief and class report compares with: the scenario and
+    seed played exactly as ``play SCENARIO --headless --seed N`` plays them - standard difficulty,
+    playable roles on their recorded history (``default_headless_policies``), every other actor
+    on its scenario strategy - for ``turns`` turns (the whole game by default)."""
+    s = Session.start(sc, humans=(), seed=seed, policies=default_headless_policies(sc))
+    while not s.over and (turns is None or len(s.reports) < turns):
+        s.play_turn()
+    return s
+
+
 def cmd_play_headless(args: argparse.Namespace) -> int:
     _read_class_code(args)
     sc = load_or_explain(args.scenario)

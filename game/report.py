@@ -573,16 +573,13 @@ def run_history(sc: Any, groups: list[Group], roles: list[str], warn: list[str])
     (the smallest of the most common, if there is a tie)."""
     if sc is None or not any(sc.history.get(r) for r in roles):
         return None
-    from .engine.session import Session
-    from .headless import default_headless_policies
+    from .headless import default_headless_policies, history_session
 
     counts = Counter(g.rec.seed for g in groups)
     seed = min(counts, key=lambda k: (-counts[k], k))
     pols = default_headless_policies(sc)
     try:
-        s = Session.start(sc, humans=(), seed=seed, policies=pols)
-        while not s.over:
-            s.play_turn()
+        s = history_session(sc, seed)
     except Exception as e:  # noqa: BLE001 - the benchmark is optional
         warn.append(f"could not replay the historical path ({type(e).__name__}: {e})")
         return None

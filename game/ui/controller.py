@@ -90,7 +90,7 @@ class ShownEvent:
 
 @dataclass
 class Benchmark:
-    """The same scenario and seed with the player's role on the historical script."""
+    """The historical path (``headless.history_session``) for the turns the group has played."""
 
     session: Session
     turns: int
@@ -418,21 +418,17 @@ class GameController:
 
     # ---- the historical benchmark ------------------------------------------------------------
     def benchmark(self) -> Benchmark:
-        """The same scenario and seed, the player's role on policy "historical", played headless
-        for as many turns as the player has played."""
+        """The historical path for as many turns as the group has played: the same benchmark
+        as the class report and ``play --headless`` (``headless.history_session``: same
+        scenario and seed, standard difficulty, the recorded history), so the students' screen
+        and the projected report never disagree."""
+        from ..headless import history_session
+
         n = len(self.session.reports)
         if self._bench is not None and self._bench.turns == n:
             return self._bench
         sc = self.scenario
-        pols = dict(self.session.policy_names)
-        for r in self.roles:  # every team's role on the script, the rest as in the game
-            pols[r] = "historical"
-        b = Session.start(sc, humans=(), seed=self.session.seed, policies=pols,
-                          difficulty=self.difficulty)
-        for _ in range(n):
-            if b.over:
-                break
-            b.play_turn()
+        b = history_session(sc, self.session.seed, n)
         self._bench = Benchmark(b, n, any(sc.history.get(r) for r in self.roles))
         return self._bench
 

@@ -228,3 +228,21 @@ def test_projector_mode_is_high_contrast_and_larger_text(make_app):
     assert app.projector_on()
     app.set_projector(False)
     assert theme.current().name == "light" and fonts.scale() == 1.0
+
+
+def test_the_debrief_and_the_class_report_compare_with_the_same_history():
+    """Groups at any difficulty see the same historical path on their screen as the projected
+    class report shows (standard difficulty, the recorded history, the group's seed)."""
+    from game.headless import history_session
+    from game.ui import catalog
+    from game.ui.controller import GameController
+
+    entry = catalog.load("class_abe_belt_road")
+    ref = history_session(entry.scenario, 12)
+    for level in ("introductory", "advanced"):
+        ctl = GameController.new(entry, "JPN", seed=12, difficulty=level, autosave=False)
+        while not ctl.session.over:
+            ctl.session.play_turn()
+        bench = ctl.benchmark().session
+        assert bench.grades() == ref.grades()
+        assert bench.st.hash(0) == ref.st.hash(0)

@@ -63,18 +63,19 @@ def default_headless_policies(sc: Scenario) -> dict[str, str]:
     return {r: ("historical" if sc.history.get(r) else "greedy") for r in sc.playable_roles}
 
 
-def _read_class_code(args: argparse.Namespace) -> None:
+def _read_class_code(args: argparse.Namespace) -> bool:
     """``play "class_abe_belt_road/seed 42/JPN/standard" --headless``: take the code's scenario
     and seed (an explicit ``--seed`` wins); its teams are played by their policies here."""
-    from .ui.classcode import CodeError, looks_like_code, parse
+    from .ui.classcode import CodeError, looks_like_code, parse_for_scenario
 
     ref = args.scenario
     if not looks_like_code(ref) or Path(ref).exists():
-        return
+        return True
     try:
-        setup = parse(ref)
-    except CodeError:
-        return  # not a readable code: the loader explains the missing file
+        setup = parse_for_scenario(ref)
+    except CodeError as e:
+        print(f"crossroads: class code '{ref}': {e}", file=sys.stderr)
+        return False
     args.scenario = setup.scenario
     if args.seed in (None, 1):
         args.seed = setup.seed
@@ -83,6 +84,7 @@ def _read_class_code(args: argparse.Namespace) -> None:
     print(f"crossroads: class code: scenario {setup.scenario}, seed {args.seed}"
           + (f"; teams {'+'.join(setup.roles)} are played by their policies here"
              if setup.roles else ""), file=sys.stderr)
+    return True
 
 
 def history_session(sc: Scenario, seed: int, turns: int | None = None) -> Session:
@@ -97,7 +99,8 @@ def history_session(sc: Scenario, seed: int, turns: int | None = None) -> Sessio
 
 
 def cmd_play_headless(args: argparse.Namespace) -> int:
-    _read_class_code(args)
+    if not _read_class_code(args):
+        return 2
     sc = load_or_explain(args.scenario)
     if sc is None:
         return 1

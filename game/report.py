@@ -196,9 +196,10 @@ def expand_inputs(items: list[str]) -> tuple[list[Path], list[Path], list[str]]:
             if (p / "scenario.yaml").is_file() or (p / "scenario.yml").is_file():
                 scenarios.append(p)
                 continue
+            # the class folder's own records and those in its group folders, both (a stray
+            # file beside the group folders must not hide them)
             found = sorted(x for x in p.glob("*.json") if x.is_file())
-            if not found:  # a folder of group folders
-                found = sorted(x for x in p.glob("*/*.json") if x.is_file())
+            found += sorted(x for x in p.glob("*/*.json") if x.is_file())
             if not found:
                 problems.append(f"{it}: this folder has no .json records in it")
             records.extend(found)

@@ -195,6 +195,13 @@ def test_a_folder_of_group_folders_and_a_quoted_pattern(records, tmp_path):
     assert main(["report", str(MINI), str(tmp_path / "class" / "*" / "*.json"),
                  "--out", str(tmp_path / "o2")]) == 0
     assert "group_c" in (tmp_path / "o2" / "report.md").read_text(encoding="utf-8")
+    # a stray record beside the group folders is one more group; it never hides the others
+    names = list(POLICIES)
+    shutil.copy(records / f"{names[0]}.json", tmp_path / "class" / "extra.json")
+    assert main(["report", str(MINI), str(tmp_path / "class"), "--out",
+                 str(tmp_path / "o3")]) == 0
+    md3 = (tmp_path / "o3" / "report.md").read_text(encoding="utf-8")
+    assert all(f"| **{n}**" in md3 for n in POLICIES)
 
 
 # ------------------------------------------------------------------------------------------------

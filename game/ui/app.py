@@ -60,10 +60,9 @@ class Options:
         seed = _seed(getattr(args, "seed", None))
         timer = 0
         if scenario and classcode.looks_like_code(scenario) and not Path(scenario).exists():
-            try:  # python main.py play "class_abe_belt_road/seed 42/JPN/standard"
-                st = classcode.parse(scenario)
-            except classcode.CodeError:
-                st = None
+            # python main.py play "class_abe_belt_road/seed 42/JPN/standard": a code with a
+            # wrong part raises CodeError, which run_window reports before any window opens
+            st = classcode.parse_for_scenario(scenario)
             if st is not None:
                 scenario, roles = st.scenario, roles or st.roles
                 seed = st.seed if getattr(args, "seed", 1) in (None, 1) else seed
@@ -397,7 +396,11 @@ def run_window(args: Any) -> int:
 
     A scenario given on the command line that fails validation prints the validator's messages
     and returns 1 before any window opens."""
-    opts = Options.from_args(args)
+    try:
+        opts = Options.from_args(args)
+    except classcode.CodeError as e:
+        print(f"crossroads: class code '{args.scenario}': {e}", file=sys.stderr)
+        return 2
     if len(opts.roles) > 4:
         print(f"crossroads: at most four teams play at one computer; playing "
               f"{', '.join(opts.roles[:4])}", file=sys.stderr)

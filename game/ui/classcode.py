@@ -12,6 +12,7 @@ after the scenario may come in any order.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -68,9 +69,13 @@ def parse(code: str, known_roles: dict[str, list[str]] | None = None) -> ClassSe
         if m:
             out.timer_min = int(m[1])
             continue
-        if low in DIFFICULTY:
-            out.difficulty = low
+        level = _difficulty(low)
+        if level:
+            out.difficulty = level
             continue
+        near = difflib.get_close_matches(low, list(DIFFICULTY), n=1, cutoff=0.75)
+        if near:
+            raise CodeError(f"'{p}' is not a difficulty: did you mean '{near[0]}'?")
         roles = [r.strip().upper() for r in re.split(r"[+,\s]+", p) if r.strip()]
         if roles and all(re.fullmatch(r"[A-Z]{2,6}", r) for r in roles):
             bad = [r for r in roles if known_roles is not None and r not in known_roles[sid]]
@@ -82,6 +87,29 @@ def parse(code: str, known_roles: dict[str, list[str]] | None = None) -> ClassSe
         raise CodeError(f"'{p}' is not a seed, a role{roles_txt}, a difficulty "
                         f"({', '.join(DIFFICULTY)}) or a timer")
     return out
+
+
+def _difficulty(word: str) -> str | None:
+    """A difficulty by its name or an unambiguous start of it ("intro", "adv")."""
+    if word in DIFFICULTY:
+        return word
+    starts = [d for d in DIFFICULTY if len(word) >= 3 and d.startswith(word)]
+    return starts[0] if len(starts) == 1 else None
+
+
+def parse_for_scenario(code: str) -> ClassSetup:
+    """Read a class code typed on the command line, checking its roles against the scenario it
+    names (so 'JPX' is an error, not a silent switch to the default role). Raises ``CodeError``
+    with a message for the teacher; a scenario that cannot be loaded is left for the caller's
+    loader to explain."""
+    first = parse(code)
+    from ..scenario.loader import load_scenario
+
+    res = load_scenario(first.scenario)
+    if res.scenario is None:
+        return first
+    roles = list(res.scenario.playable_roles) or [a.id for a in res.scenario.powers][:1]
+    return parse(code, {first.scenario: roles})
 
 
 def looks_like_code(s: str) -> bool:

@@ -246,3 +246,20 @@ def test_the_debrief_and_the_class_report_compare_with_the_same_history():
         bench = ctl.benchmark().session
         assert bench.grades() == ref.grades()
         assert bench.st.hash(0) == ref.st.hash(0)
+
+
+def test_a_misspelt_class_code_on_the_command_line_says_which_part_is_wrong(capsys):
+    """'JPX' or 'advnced' stop with a message naming the part (exit 2), in the window command
+    and headless; an unambiguous start of a difficulty ('intro') is understood."""
+    from game.cli import main
+    from game.ui import classcode
+
+    assert classcode.parse_for_scenario("class_abe_belt_road/seed 12/JPN/intro").difficulty \
+        == "introductory"
+    for code, part in (("class_abe_belt_road/seed 12/JPX/introductory", "'JPX'"),
+                       ("class_abe_belt_road/seed 12/JPN/advnced", "did you mean 'advanced'")):
+        assert main(["play", code, "--headless", "--quiet"]) == 2
+        assert part in capsys.readouterr().err
+        assert main(["play", code, "--autoplay", "0"]) == 2
+        err = capsys.readouterr().err
+        assert part in err and "Traceback" not in err

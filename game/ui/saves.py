@@ -34,8 +34,16 @@ def save_dir() -> Path:
 
 
 def export_dir() -> Path:
+    """Where P (export the debrief) writes: ``CROSSROADS_EXPORT_DIR``; else, when a group's
+    saves go to their own folder (``CROSSROADS_SAVE_DIR``, e.g. a USB stick), an ``exports``
+    folder inside it, so the group takes its debrief with its saves; else the user's data
+    folder."""
     env = os.environ.get("CROSSROADS_EXPORT_DIR")
-    return Path(env) if env else _data_home() / "crossroads" / "exports"
+    if env:
+        return Path(env)
+    if os.environ.get("CROSSROADS_SAVE_DIR"):
+        return save_dir() / "exports"
+    return _data_home() / "crossroads" / "exports"
 
 
 def config_dir() -> Path:

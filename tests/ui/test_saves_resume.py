@@ -105,8 +105,14 @@ def test_save_dir_env_override(tmp_path, monkeypatch):
     monkeypatch.delenv("CROSSROADS_SAVE_DIR")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert saves.save_dir() == tmp_path / "xdg" / "crossroads" / "saves"
+    monkeypatch.delenv("CROSSROADS_EXPORT_DIR", raising=False)
+    assert saves.export_dir() == tmp_path / "xdg" / "crossroads" / "exports"
     monkeypatch.setenv("CROSSROADS_SAVE_DIR", str(tmp_path / "mine"))
     assert saves.save_dir() == tmp_path / "mine"
+    # a group's own save folder (a USB stick) also receives its debrief exports
+    assert saves.export_dir() == tmp_path / "mine" / "exports"
+    monkeypatch.setenv("CROSSROADS_EXPORT_DIR", str(tmp_path / "ex"))
+    assert saves.export_dir() == tmp_path / "ex"
 
 
 def test_settings_persist(menu_app):

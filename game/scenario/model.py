@@ -173,6 +173,8 @@ class Resource(Strict):
 
     id: Id
     name: Text
+    short: Text | None = Field(None, description="a short name for costs and the budget line, "
+                               "such as ODA or Credit (made from the name when left out)")
     unit: str = Field("", max_length=40)
     min: float = 0
     max: float = Field(1e9, gt=0)

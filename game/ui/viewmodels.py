@@ -103,6 +103,9 @@ def effects(s: Session, sentences: list[str]) -> list[str]:
 def short_resource(s: Session, rid: str) -> str:
     """A short name for costs: "ODA budget" -> "ODA", "Political capital" -> "Capital"; in
     another language an acronym in the name ("Бюджет ОПР" -> "ОПР") or its last word."""
+    res = next((r for r in s.scenario.resources if r.id == rid), None)
+    if res is not None and res.short is not None:  # the scenario's own short name
+        return text_in(res.short, language())
     full = name(s, rid)
     if len(full) <= 8:
         return full

@@ -45,8 +45,11 @@ class PauseScene(Scene):
         ]
         w, h, gap = 440, 46, 6
         total = len(items) * (h + gap)
-        self.box = Rect((1280 - w - 60) // 2, (720 - total - 62) // 2, w + 60, total + 62)
-        y = self.box.y + 56
+        # room for the title at the current text size (projector mode makes it taller)
+        head = max(56, 14 + text.line_height(SIZE.H1))
+        self.box = Rect((1280 - w - 60) // 2, max(0, (720 - total - head - 6) // 2), w + 60,
+                        total + head + 6)
+        y = self.box.y + head
         self.buttons = []
         self.keys: list[str] = []
         for key, fn, en in items:

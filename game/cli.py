@@ -88,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("records", nargs="+", metavar="RECORD")
     p.add_argument("--out", default="class-report", metavar="DIR")
     p.add_argument("--html", action="store_true", help="also write report.html")
+    p.add_argument("--lang", choices=("en", "ja", "ru"), default="en",
+                   help="language of report.md, report.png and report.html: en (default), "
+                        "ja or ru; the scenario's names and questions come from its own "
+                        "translations (English where it has none)")
     return ap
 
 

@@ -1,4 +1,5 @@
-"""``report RECORD... [--out DIR] [--html]``: a one-page class summary from several groups' games.
+"""``report RECORD... [--out DIR] [--html] [--lang en|ja|ru]``: a one-page class summary from
+several groups' games.
 
 Each RECORD is a save file (``Save`` in the window, or the autosave) or a headless ``--json``
 record; a folder stands for every ``.json`` file in it, and a scenario file (``.yaml``) given
@@ -23,6 +24,11 @@ role that people played in some group is compared ("—" where a group did not p
 report warns when the groups' seeds or difficulties differ. The "History (replayed)" benchmark
 is fixed for a scenario and seed: ``play SCENARIO --headless --seed N`` (standard difficulty,
 the playable roles following the recorded history), whatever the groups played.
+
+``--lang`` writes the report in English (the default), Japanese or Russian: every fixed phrase
+comes from ``game/report_locale/<lang>.json`` (``tr``), and the scenario's names, objectives,
+events and questions from the scenario's own translations (English where it has none). The
+warnings and notes the report contains are printed in that language too.
 """
 
 from __future__ import annotations
@@ -37,7 +43,10 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +61,7 @@ from .engine.record import (
 
 GRADE_POINTS = {"A": 4, "B": 3, "C": 2, "D": 1, "F": 0}
 ROW = "ROW"
-HISTORY_LABEL = "History (replayed)"
+HISTORY_LABEL = "History (replayed)"  # in English; ``tr("history.label")`` in the report
 #: Okabe-Ito colours (safe for colour-blind readers); each group also gets its own marker
 PALETTE = [(0, 114, 178), (230, 159, 0), (0, 158, 115), (204, 121, 167), (86, 180, 233),
            (213, 94, 0), (240, 228, 66), (0, 0, 0)]
@@ -62,6 +71,82 @@ MARKERS = ["circle", "square", "triangle", "diamond", "down", "plus", "cross", "
 
 class RecordError(ValueError):
     """A record that cannot be used; ``str()`` names the file and says why."""
+
+
+# ------------------------------------------------------------------------------------------------
+# The report's language
+# ------------------------------------------------------------------------------------------------
+LOCALE_DIR = Path(__file__).resolve().parent / "report_locale"
+LANGUAGES = ("en", "ja", "ru")
+DEFAULT_LANG = "en"
+_lang = DEFAULT_LANG
+
+
+@lru_cache(maxsize=8)
+def _table(lang: str) -> dict[str, Any]:
+    """The phrases of one language (``report_locale/<lang>.json``; keys starting with ``_``
+    are comments for translators)."""
+    try:
+        data = json.loads((LOCALE_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if not k.startswith("_")} if isinstance(data, dict) \
+        else {}
+
+
+def _plural_index(n: int, lang: str) -> int:
+    """Which of a phrase's forms goes with the number ``n``: English one/other, Russian
+    one/few/many (1 группа, 2 группы, 5 групп), Japanese one form."""
+    if lang == "ja":
+        return 0
+    if lang == "ru":
+        n = abs(n)
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+    return 0 if n == 1 else 1
+
+
+def tr(key: str, n: int | None = None, **kw: Any) -> str:
+    """The report's phrase ``key`` in the current language (English if that language lacks
+    it), with ``{placeholders}`` filled in. A phrase given as a list has one form per number
+    (see ``_plural_index``); ``n`` picks the form and fills ``{n}``."""
+    lang, value = _lang, _table(_lang).get(key)
+    if value is None:
+        lang, value = DEFAULT_LANG, _table(DEFAULT_LANG).get(key)
+    if value is None:
+        return f"[{key}]"
+    if isinstance(value, list):
+        value = value[min(_plural_index(n or 0, lang), len(value) - 1)] if value else ""
+    if n is not None:
+        kw.setdefault("n", n)
+    try:
+        return str(value).format(**kw)
+    except (KeyError, IndexError, ValueError):
+        return str(value)
+
+
+def language() -> str:
+    """The language the report is being written in."""
+    return _lang
+
+
+@contextmanager
+def report_language(lang: str | None) -> Iterator[str]:
+    """Write the report in ``lang`` (None: English) inside the ``with`` block."""
+    global _lang
+    before = _lang
+    _lang = lang if lang in LANGUAGES else DEFAULT_LANG
+    try:
+        yield _lang
+    finally:
+        _lang = before
+
+
+def _difficulty(level: str) -> str:
+    """A difficulty's name in the report's language ('introductory' -> 'вводный')."""
+    return tr(f"difficulty.{level}") if f"difficulty.{level}" in _table(DEFAULT_LANG) \
+        else level
 
 
 # ------------------------------------------------------------------------------------------------
@@ -92,13 +177,15 @@ class Group:
         if self.finished:
             return ""
         n = len(self.rec.turns)
-        return f"{n} of {self.total_turns} turns" if self.total_turns else f"{n} turns"
+        return tr("progress.of", n=n, total=self.total_turns) if self.total_turns \
+            else tr("progress.n", n=n)
 
     @property
     def name(self) -> str:
         """The label as every part of the report shows it: 'Group B (2 of 9 turns)' when the
         game stopped early, so an unfinished game is never mistaken for a finished one."""
-        return f"{self.label} ({self.progress})" if self.progress else self.label
+        return tr("name.progress", label=self.label, progress=self.progress) if self.progress \
+            else self.label
 
     @property
     def autonomy(self) -> list[float]:
@@ -119,8 +206,8 @@ def read_record(path: Path) -> tuple[GameRecord, dict[str, Any]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise RecordError(f"{name}:{e.lineno}:{e.colno}: cannot read this record: "
-                          f"{json_problem(text, e)}") from None
+        raise RecordError(tr("record.unreadable", file=f"{name}:{e.lineno}:{e.colno}",
+                             problem=json_problem(text, e))) from None
     extra: dict[str, Any] = {}
     if isinstance(data, dict) and data.get("format") == SAVE_FORMAT:
         try:
@@ -132,47 +219,44 @@ def read_record(path: Path) -> tuple[GameRecord, dict[str, Any]]:
         try:
             rec = GameRecord.from_json({k: v for k, v in data.items() if k in _RECORD_FIELDS})
         except (TypeError, ValueError, KeyError, AttributeError):
-            raise RecordError(f"{name}: the record's contents are not valid (its turns have "
-                              "missing or unknown fields: damaged, or made by another version "
-                              "of the game?)") from None
+            raise RecordError(tr("record.invalid", file=name)) from None
     else:
-        raise RecordError(f"{name}: this is not a Crossroads game record or save file "
-                          "(make one with 'Save' in the game, or play --headless --json)")
+        raise RecordError(tr("record.not_a_record", file=name))
     problem = _check_shape(rec)
     if problem:
-        raise RecordError(f"{name}: the record is damaged ({problem})")
+        raise RecordError(tr("record.damaged", file=name, problem=problem))
     return rec, extra
 
 
 def _check_shape(rec: GameRecord) -> str | None:
     if not isinstance(rec.scenario_id, str) or not rec.scenario_id:
-        return "no scenario id"
+        return tr("shape.no_id")
     if not isinstance(rec.seed, int) or not isinstance(rec.humans, list) \
             or not isinstance(rec.policies, dict) or not isinstance(rec.grades, dict):
-        return "seed, roles or grades have the wrong type"
+        return tr("shape.types")
     if not isinstance(rec.label, str):
-        return "the group label is not text"
+        return tr("shape.label")
     n_states = None
     for i, v in enumerate([rec.start_values] + [t.values for t in rec.turns]):
-        where = "the start" if i == 0 else f"turn {i}"
+        where = tr("shape.start") if i == 0 else tr("shape.turn", turn=i)
         if not isinstance(v, dict):
-            return f"values of {where} are missing"
+            return tr("shape.no_values", where=where)
         aut = v.get("autonomy")
         if not isinstance(aut, list) or not all(isinstance(x, (int, float)) for x in aut):
-            return f"autonomy of {where} is missing"
+            return tr("shape.no_autonomy", where=where)
         n_states = len(aut) if n_states is None else n_states
         if len(aut) != n_states:
-            return f"{where} has a different number of states"
+            return tr("shape.n_states", where=where)
         dep = v.get("dep")
         if dep is not None and (not isinstance(dep, list) or len(dep) != n_states):
-            return f"dependence of {where} is malformed"
+            return tr("shape.dependence", where=where)
     for t in rec.turns:
         if not isinstance(t.actions, dict) or not isinstance(t.options, dict) \
                 or not isinstance(t.events, list):
-            return f"turn {t.turn}: choices are malformed"
+            return tr("shape.choices", turn=t.turn)
         for a, keys in t.actions.items():
             if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
-                return f"turn {t.turn}: actions of {a} are malformed"
+                return tr("shape.actions", turn=t.turn, actor=a)
     return None
 
 
@@ -186,7 +270,7 @@ def expand_inputs(items: list[str]) -> tuple[list[Path], list[Path], list[str]]:
         if not p.exists() and any(ch in it for ch in "*?["):  # a pattern the shell left as is
             matches = sorted(glob.glob(it))
             if not matches:
-                problems.append(f"{it}: no file matches this pattern")
+                problems.append(tr("input.no_match", pattern=it))
             r, sc, pr = expand_inputs(matches)
             records += r
             scenarios += sc
@@ -201,7 +285,7 @@ def expand_inputs(items: list[str]) -> tuple[list[Path], list[Path], list[str]]:
             found = sorted(x for x in p.glob("*.json") if x.is_file())
             found += sorted(x for x in p.glob("*/*.json") if x.is_file())
             if not found:
-                problems.append(f"{it}: this folder has no .json records in it")
+                problems.append(tr("input.empty_folder", folder=it))
             records.extend(found)
         elif p.suffix.lower() in (".yaml", ".yml"):
             scenarios.append(p)
@@ -309,11 +393,11 @@ def find_scenario(sid: str, explicit: list[Path], record_dirs: list[Path],
         res = load_scenario(str(ref))
         if res.scenario is None:
             errs = [d for d in res.diagnostics if d.severity == "error"]
-            first = errs[0].message if errs else "it does not load"
+            first = errs[0].message if errs else tr("scenario.does_not_load")
             tried.append(f"{ref} ({first})")
             return None
         if res.scenario.meta.id != sid:
-            tried.append(f"{ref} (it is scenario '{res.scenario.meta.id}')")
+            tried.append(tr("scenario.is_other", file=ref, id=res.scenario.meta.id))
             return None
         return res.scenario
 
@@ -334,10 +418,8 @@ def find_scenario(sid: str, explicit: list[Path], record_dirs: list[Path],
                 sc = attempt(cand)
                 if sc is not None:
                     return sc
-    extra = f" (tried: {'; '.join(tried)})" if tried else ""
-    warn.append(f"cannot find scenario '{sid}'{extra}: the report has the grades and choices, "
-                "but no comparison with history. Give the scenario file too, e.g. "
-                f"python main.py report {sid}.yaml RECORD...")
+    extra = tr("scenario.tried", files="; ".join(tried)) if tried else ""
+    warn.append(tr("warn.no_scenario", sid=sid, tried=extra))
     return None
 
 
@@ -347,22 +429,30 @@ class Names:
     def __init__(self, sc: Any, extra: dict[str, Any], n_states: int) -> None:
         from .scenario.model import text_in
 
+        lang = language()
         self.sc = sc
-        self.names: dict[str, str] = sc.names() if sc is not None else {}
+        self.names: dict[str, str] = sc.names(lang) if sc is not None else {}
         self.options: dict[tuple[str, str], str] = {}
         self.historical_option: dict[str, str] = {}
         self.chooser: dict[str, str] = {}
         self.event_discussion: dict[str, str] = {}
+        #: (role, objective id) -> the objective's name in the report's language; in English
+        #: the records' own names are used (``objective``)
+        self.objectives: dict[tuple[str, str], str] = {}
         if sc is not None:
             for ev in sc.events:
                 for o in ev.options:
-                    self.options[(ev.id, o.id)] = text_in(o.text)
+                    self.options[(ev.id, o.id)] = text_in(o.text, lang)
                     if o.historical:
                         self.historical_option.setdefault(ev.id, o.id)
                 if ev.chooser:
                     self.chooser[ev.id] = ev.chooser
                 if ev.discussion:
-                    self.event_discussion[ev.id] = text_in(ev.discussion)
+                    self.event_discussion[ev.id] = text_in(ev.discussion, lang)
+            if lang != DEFAULT_LANG:
+                for role, objs in (sc.objectives or {}).items():
+                    for ob in objs:
+                        self.objectives[(str(role), ob.id)] = text_in(ob.name, lang)
         raw = extra.get("names")
         given: dict[str, Any] = raw if isinstance(raw, dict) else {}
         if sc is not None:
@@ -389,6 +479,11 @@ class Names:
     def option(self, event: str, option: str) -> str:
         return self.options.get((event, option), option)
 
+    def objective(self, role: Any, oid: Any, name: Any) -> str:
+        """An objective's name: the scenario's translation, else the record's ``name``."""
+        return self.objectives.get((str(role), str(oid))) or str(name if name is not None
+                                                                  else oid)
+
 
 # ------------------------------------------------------------------------------------------------
 # Analysis
@@ -412,7 +507,8 @@ def grade_group(g: Group, sc: Any, warn: list[str]) -> None:
     total = sc.calendar.n_turns if sc is not None else None
     g.finished = False
     g.total_turns = total
-    g.note = f"unfinished: {n} of {total} turns" if total else f"unfinished: {n} turns"
+    g.note = tr("note.unfinished_of", n=n, total=total) if total \
+        else tr("note.unfinished_n", n=n)
     if sc is None:
         return
     from .engine.session import Session
@@ -420,11 +516,11 @@ def grade_group(g: Group, sc: Any, warn: list[str]) -> None:
     try:
         s = Session.replay(sc, g.rec)
     except SaveError as e:
-        warn.append(f"{g.path}: cannot grade this unfinished game ({e})")
+        warn.append(tr("warn.cannot_grade", file=g.path, error=e))
         return
     g.overall = s.grades()
     g.objectives = s.objectives()
-    g.note += ", graded as it stands"
+    g.note += tr("note.graded_as_it_stands")
 
 
 def group_roles(g: Group, sc: Any) -> list[str]:
@@ -497,23 +593,24 @@ def compare_with_history(g: Group, sc: Any, names: Names, roles: list[str]) -> l
     by_turn = {t.turn: t for t in g.rec.turns}
     for role in roles:
         for t, keys in sorted(history_by_turn(sc, role).items()):
-            tr = by_turn.get(t)
-            if tr is None:
+            turn_rec = by_turn.get(t)
+            if turn_rec is None:
                 continue
-            got = tr.actions.get(role, [])
+            got = turn_rec.actions.get(role, [])
             missed = [k for k in keys if k not in got]
-            steps.append(Step(t, tr.year, "action",
-                              ", ".join(names.choice(k) for k in keys),
-                              ", ".join(names.choice(k) for k in got) or "nothing",
+            steps.append(Step(t, turn_rec.year, "action",
+                              tr("join.sep").join(names.choice(k) for k in keys),
+                              tr("join.sep").join(names.choice(k) for k in got) or tr("nothing"),
                               not missed))
-    for tr in g.rec.turns:
-        for ev, opt in sorted(tr.options.items()):
+    for turn_rec in g.rec.turns:
+        for ev, opt in sorted(turn_rec.options.items()):
             hist = names.historical_option.get(ev)
             chooser = names.chooser.get(ev)
             if hist is None or (chooser and chooser not in roles):
                 continue
-            steps.append(Step(tr.turn, tr.year, "option", names.option(ev, hist),
-                              names.option(ev, opt), opt == hist, event=ev))
+            steps.append(Step(turn_rec.turn, turn_rec.year, "option",
+                              names.option(ev, hist), names.option(ev, opt), opt == hist,
+                              event=ev))
     steps.sort(key=lambda s: (s.turn, s.kind != "action"))
     return steps
 
@@ -521,19 +618,19 @@ def compare_with_history(g: Group, sc: Any, names: Names, roles: list[str]) -> l
 def turn_signature(g: Group, turn: int, roles: list[str], names: Names) -> str | None:
     """What the group chose in a turn for these roles (actions, and the options of events
     these roles decide); None if the group did not play that turn."""
-    tr = next((t for t in g.rec.turns if t.turn == turn), None)
-    if tr is None:
+    turn_rec = next((t for t in g.rec.turns if t.turn == turn), None)
+    if turn_rec is None:
         return None
     parts = []
     for r in roles:
-        acts = sorted(tr.actions.get(r, []))
+        acts = sorted(turn_rec.actions.get(r, []))
         parts.append((f"{r}: " if len(roles) > 1 else "")
-                     + (", ".join(names.choice(a) for a in acts) or "nothing"))
-    for ev, opt in sorted(tr.options.items()):
+                     + (tr("join.sep").join(names.choice(a) for a in acts) or tr("nothing")))
+    for ev, opt in sorted(turn_rec.options.items()):
         ch = names.chooser.get(ev)
         if ch is None or ch in roles:
             parts.append(f"{names.of(ev)}: {names.option(ev, opt)}")
-    return "; ".join(parts)
+    return tr("by.sep").join(parts)
 
 
 @dataclass
@@ -582,16 +679,14 @@ def run_history(sc: Any, groups: list[Group], roles: list[str], warn: list[str])
     try:
         s = history_session(sc, seed)
     except Exception as e:  # noqa: BLE001 - the benchmark is optional
-        warn.append(f"could not replay the historical path ({type(e).__name__}: {e})")
+        warn.append(tr("warn.no_history", error=f"{type(e).__name__}: {e}"))
         return None
-    g = Group(HISTORY_LABEL, Path("history"), s.record, overall=s.grades(),
+    g = Group(tr("history.label"), Path("history"), s.record, overall=s.grades(),
               objectives=s.objectives(), roles=list(sc.playable_roles), colour=HISTORY_COLOUR,
               marker="none", total_turns=sc.calendar.n_turns)
     followed = [r for r, p in pols.items() if p == "historical"]
-    g.note = (f"{_join(followed)} {'make' if len(followed) > 1 else 'makes'} the choices the "
-              "scenario records as history and the other actors follow their scenario "
-              f"strategies, at standard difficulty with seed {seed}; the same game as "
-              f"`python main.py play {sc.meta.id} --headless --seed {seed}`")
+    g.note = tr("bench.note", n=len(followed), roles=_join(followed), seed=seed,
+                sid=sc.meta.id)
     return g
 
 
@@ -642,10 +737,10 @@ def _dependence_prompts(groups: list[Group], names: Names) -> list[str]:
             continue
         others = [float(deps[o.label][s][d][k]) for o in groups
                   if o is not g and o.label in deps]
-        tail = f" (the other groups: {100 * _mean(others):.0f}% on average)" if others else ""
-        out.append(f"{g.name} ended with {names.of(names.states[s])} {100 * share:.0f}% "
-                   f"dependent on {names.of(names.partners[k])} in "
-                   f"{names.of(names.dims[d]).lower()}{tail} \u2014 why?")
+        tail = tr("prompt.dep.others", avg=f"{100 * _mean(others):.0f}") if others else ""
+        out.append(tr("prompt.dep", group=g.name, state=names.of(names.states[s]),
+                      share=f"{100 * share:.0f}", partner=names.of(names.partners[k]),
+                      dim=names.of(names.dims[d]).lower(), others=tail))
     if out or len(groups) < 2:
         return out
     # no group stands out: the heaviest dependence the whole class ended with
@@ -664,10 +759,9 @@ def _dependence_prompts(groups: list[Group], names: Names) -> list[str]:
                     best2 = (m, s, d, k)
     if best2 is not None:
         m, s, d, k = best2
-        out.append(f"Every group ended with {names.of(names.states[s])} about {100 * m:.0f}% "
-                   f"dependent on {names.of(names.partners[k])} in "
-                   f"{names.of(names.dims[d]).lower()}. Why could no group change that, and "
-                   "what would it take?")
+        out.append(tr("prompt.dep_all", state=names.of(names.states[s]), share=f"{100 * m:.0f}",
+                      partner=names.of(names.partners[k]),
+                      dim=names.of(names.dims[d]).lower()))
     return out
 
 
@@ -692,23 +786,24 @@ def data_prompts(groups: list[Group], names: Names, diverge: dict[str, list[Step
         hi, lo = got[0], got[-1]
         gap = GRADE_POINTS.get(str(hi[1]["grade"]), 0) - GRADE_POINTS.get(str(lo[1]["grade"]), 0)
         if gap > 0:
-            spread.append((gap, str(hi[1].get("name", oid)), hi[0], str(hi[1]["grade"]), lo[0],
-                           str(lo[1]["grade"])))
+            spread.append((gap, names.objective(role, oid, hi[1].get("name", oid)), hi[0],
+                           str(hi[1]["grade"]), lo[0], str(lo[1]["grade"])))
     if spread:
         spread.sort(key=lambda x: -x[0])
         _, obj, a, ga, b, gb = spread[0]
         pair = [g for g in done if g.name in (a, b)]
-        caveat = f" ({_levels_phrase(pair)}.)" if len({g.difficulty for g in pair}) > 1 else ""
-        out.append(f"On \u201c{obj}\u201d {a} got {ga} and {b} got {gb}. Which choices made the "
-                   f"difference, and when did it start to show?{caveat}")
+        caveat = tr("prompt.spread.levels", levels=_levels_phrase(pair)) \
+            if len({g.difficulty for g in pair}) > 1 else ""
+        out.append(tr("prompt.spread", objective=obj, a=a, grade_a=ga, b=b, grade_b=gb,
+                      levels=caveat))
     out += dependence_prompts(done, names)[:2]
     # the first departure from history (a choice is a choice, finished game or not)
     for g in groups:
         first = next((s for s in diverge.get(g.label, []) if not s.same), None)
         if first is not None:
-            what = names.of(first.event) if first.kind == "option" else "history"
-            out.append(f"In {first.year} {g.name} chose {first.got} where {what} had "
-                       f"{first.expected}. What did the group expect, and what happened next?")
+            out.append(tr(f"prompt.departure.{first.kind}", year=first.year, group=g.name,
+                          got=first.got, expected=first.expected,
+                          event=names.of(first.event)))
             break
     # a shock every group felt
     series = [g.autonomy for g in done]
@@ -722,12 +817,9 @@ def data_prompts(groups: list[Group], names: Names, diverge: dict[str, list[Step
             common = [e for e, c in fired.items() if c >= max(1, len(done) / 2)]
             year = done[0].rec.turns[t - 1].year
             if common:
-                out.append(f"Average autonomy fell in {year} in almost every group, the year of "
-                           f"\u201c{names.of(common[0])}\u201d. Why did it hurt the balance, "
-                           "and could any choice have cushioned it?")
+                out.append(tr("prompt.shock.event", year=year, event=names.of(common[0])))
             else:
-                out.append(f"Average autonomy fell most in {year} ({worst:+.1f} points on "
-                           "average). What happened that year?")
+                out.append(tr("prompt.shock", year=year, drop=f"{worst:+.1f}"))
     # the benchmark: finished games against the finished historical path
     finished = [g for g in groups if g.finished]
     ref = next((o for r in roles for o in (bench.objectives if bench else [])
@@ -738,16 +830,14 @@ def data_prompts(groups: list[Group], names: Names, diverge: dict[str, list[Step
                   if (o.get("role"), o.get("id")) == key
                   and _num(o.get("value")) is not None and _num(ref.get("value")) is not None
                   and _better(o, ref)]
+        ref_name = names.objective(ref.get("role"), ref.get("id"), ref.get("name"))
         if better:
             easier = [g for g in better if g.difficulty != "standard"]
-            caveat = (f" ({_levels_phrase(easier)}, so this is not a like-for-like "
-                      "comparison.)") if easier else ""
-            out.append(f"{_join([g.name for g in better])} did better than the historical path "
-                       f"on \u201c{ref.get('name')}\u201d. Did the real governments make "
-                       f"mistakes, or does the game leave something out?{caveat}")
+            caveat = tr("prompt.better.levels", levels=_levels_phrase(easier)) if easier else ""
+            out.append(tr("prompt.better", groups=_join([g.name for g in better]),
+                          objective=ref_name, levels=caveat))
         else:
-            out.append(f"No group beat the historical path on \u201c{ref.get('name')}\u201d. "
-                       "What did the real governments do that worked?")
+            out.append(tr("prompt.no_better", objective=ref_name))
     return out
 
 
@@ -756,9 +846,9 @@ def _levels_phrase(groups: list[Group]) -> str:
     levels: dict[str, list[str]] = {}
     for g in groups:
         levels.setdefault(g.difficulty, []).append(g.name)
-    parts = [f"{_join(who)} {'played at ' if i == 0 else 'at '}{lvl}"
-             + (" difficulty" if i == 0 else "") for i, (lvl, who) in enumerate(levels.items())]
-    return ", ".join(parts)
+    parts = [tr("levels.first" if i == 0 else "levels.next", groups=_join(who),
+                level=_difficulty(lvl)) for i, (lvl, who) in enumerate(levels.items())]
+    return tr("levels.sep").join(parts)
 
 
 def _num(x: Any) -> float | None:
@@ -773,7 +863,8 @@ def _better(o: dict[str, Any], ref: dict[str, Any]) -> bool:
 
 
 def _join(xs: list[str]) -> str:
-    return xs[0] if len(xs) == 1 else ", ".join(xs[:-1]) + " and " + xs[-1]
+    """'A, B and C' in the report's language."""
+    return xs[0] if len(xs) == 1 else tr("join.sep").join(xs[:-1]) + tr("join.and") + xs[-1]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -783,6 +874,7 @@ def _join(xs: list[str]) -> str:
 class Doc:
     title: str
     blocks: list[tuple[str, Any]] = field(default_factory=list)
+    lang: str = DEFAULT_LANG
 
     def h(self, text: str) -> None:
         self.blocks.append(("h", text))
@@ -829,7 +921,7 @@ class Doc:
 
     def html(self, png: bytes | None) -> str:
         e = _html.escape
-        out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        out = ["<!DOCTYPE html>", f'<html lang="{e(self.lang)}"><head><meta charset="utf-8">',
                f"<title>{e(self.title)}</title>", "<style>",
                "body{font-family:'Noto Sans','Segoe UI',Arial,sans-serif;max-width:1100px;"
                "margin:2em auto;padding:0 1em;color:#1d1d1f;line-height:1.45}",
@@ -880,6 +972,12 @@ def _grade_cell(o: dict[str, Any] | None) -> str:
 # The command
 # ------------------------------------------------------------------------------------------------
 def cmd_report(args: argparse.Namespace) -> int:
+    """``report RECORD... [--out DIR] [--html] [--lang en|ja|ru]``; returns the exit code."""
+    with report_language(getattr(args, "lang", None)):
+        return _cmd_report(args)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
     warn: list[str] = []  # the groups cannot be compared like for like, or a file changed
     notes: list[str] = []  # what the report did on its own (a duplicate left out, ...)
     rec_paths, sc_paths, problems = expand_inputs(list(args.records))
@@ -903,11 +1001,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     if len(ids) > 1:
         for p, rec, _ in loaded:
             if rec.scenario_id != sid:
-                skipped.append(f"{p}: this game is of scenario '{rec.scenario_id}', but most "
-                               f"records are of '{sid}'; a report compares one scenario")
+                skipped.append(tr("skip.other_scenario", file=p, id=rec.scenario_id, sid=sid))
         loaded = [x for x in loaded if x[1].scenario_id == sid]
     for s in skipped:
-        print(f"crossroads: warning: {s} (skipped)", file=sys.stderr)
+        print(f"crossroads: warning: {s} {tr('skip.suffix')}", file=sys.stderr)
     loaded, duplicates = drop_duplicates(loaded)
 
     sc = find_scenario(sid, sc_paths, sorted({p.resolve().parent for p, _, _ in loaded}), warn)
@@ -915,12 +1012,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         changed = [str(p) for p, rec, _ in loaded
                    if rec.scenario_hash and sc.content_hash and rec.scenario_hash != sc.content_hash]
         if changed:
-            warn.append(f"the scenario file has changed since {_join(changed)} "
-                        f"{'was' if len(changed) == 1 else 'were'} played; the comparison with "
-                        "history uses the current file")
+            warn.append(tr("warn.changed", n=len(changed), files=_join(changed)))
     hashes = {rec.scenario_hash for _, rec, _ in loaded if rec.scenario_hash}
     if len(hashes) > 1 and sc is None:
-        warn.append("the groups played different versions of the scenario file")
+        warn.append(tr("warn.versions"))
 
     groups: list[Group] = []
     for i, ((p, rec, extra), label) in enumerate(zip(loaded, group_labels(loaded))):
@@ -932,9 +1027,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     by_path = {g.path: g for g in groups}
     for left_out, rec, kept in duplicates:
         g = by_path[kept]
-        notes.append(f"{g.name}: {left_out.name} and {kept.name} in {kept.parent} are saves of "
-                     f"the same game ({len(rec.turns)} and {len(g.rec.turns)} turns played), so "
-                     f"it is counted once, from {kept.name}, the furthest played")
+        notes.append(tr("note.duplicate", group=g.name, left_out=left_out.name, kept=kept.name,
+                        folder=kept.parent, n_left=len(rec.turns), n_kept=len(g.rec.turns)))
     warn += comparability_warnings(groups)
 
     n_states = len(groups[0].rec.start_values.get("autonomy", []))
@@ -948,13 +1042,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             warn.append(easier)
     unfinished = [g for g in groups if not g.finished]
     if unfinished and len(unfinished) < len(groups):
-        notes.append(f"{_join([g.name for g in unfinished])} did not finish: "
-                     f"{'its' if len(unfinished) == 1 else 'their'} grades are for the game as "
-                     "it stood, and the prompts made from your games compare the finished "
-                     "games only")
+        notes.append(tr("note.unfinished", n=len(unfinished),
+                        groups=_join([g.name for g in unfinished])))
     elif unfinished:
-        notes.append("no group finished its game: the grades are for the games as they stood "
-                     "when they stopped")
+        notes.append(tr("note.none_finished"))
     for w in warn:
         print(f"crossroads: warning: {w}", file=sys.stderr)
     for n in notes:
@@ -993,7 +1084,8 @@ def _by(groups: list[Group], key: Any) -> str:
     values: dict[Any, list[str]] = {}
     for g in groups:
         values.setdefault(key(g), []).append(g.name)
-    return "; ".join(f"{v}: {', '.join(who)}" for v, who in values.items())
+    return tr("by.sep").join(tr("by.item", value=v, groups=tr("join.sep").join(who))
+                             for v, who in values.items())
 
 
 def comparability_warnings(groups: list[Group]) -> list[str]:
@@ -1001,19 +1093,14 @@ def comparability_warnings(groups: list[Group]) -> list[str]:
     events) or different difficulties (other budgets, resistance and opponents)."""
     out = []
     if len({g.rec.seed for g in groups}) > 1:
-        out.append(f"the groups used different seeds ({_by(groups, lambda g: g.rec.seed)}), so "
-                   "their random events differ; for a fair comparison give every group the same "
-                   "--seed")
+        out.append(tr("warn.seeds", seeds=_by(groups, lambda g: g.rec.seed)))
     if len({g.difficulty for g in groups}) > 1:
-        out.append(f"the groups played at different difficulties "
-                   f"({_by(groups, lambda g: g.difficulty)}), so their budgets, how strongly the "
-                   "states resist one-sided dependence and how well the computer-played powers "
-                   "play differ; compare their grades with care, and give every group the same "
-                   "--difficulty (or class code) next time")
+        out.append(tr("warn.difficulties", levels=_by(groups, lambda g: _difficulty(g.difficulty))))
     return out
 
 
-#: how the computer-played powers play at each ``rivals`` policy, in the guide's words
+#: how the computer-played powers play at each ``rivals`` policy, in the guide's words (the
+#: phrases are ``rivals.<policy>`` in the report's locale files)
 RIVAL_WORDS = {"random": "the computer-played powers play loosely",
                "greedy": "the computer-played powers play well"}
 
@@ -1028,12 +1115,13 @@ def difficulty_changes(level: str) -> str:
         return ""
     parts = []
     if d.budget != 1.0:
-        parts.append(f"{100 * (d.budget - 1):+.0f}% budget")
+        parts.append(tr("changes.budget", pct=f"{100 * (d.budget - 1):+.0f}"))
     if d.resistance != 1.0:
-        parts.append(f"states resist one-sided dependence \u00d7{d.resistance:g}")
+        parts.append(tr("changes.resistance", factor=f"{d.resistance:g}"))
     if d.rivals:
-        parts.append(RIVAL_WORDS.get(d.rivals, f"the computer-played powers play '{d.rivals}'"))
-    return ", ".join(parts)
+        parts.append(tr(f"rivals.{d.rivals}") if d.rivals in RIVAL_WORDS
+                     else tr("rivals.other", policy=d.rivals))
+    return tr("join.sep").join(parts)
 
 
 def like_for_like_note(groups: list[Group]) -> str:
@@ -1044,10 +1132,9 @@ def like_for_like_note(groups: list[Group]) -> str:
             levels.setdefault(g.difficulty, []).append(g.name)
     if not levels:
         return ""
-    parts = [f"{_join(who)} played at {lvl} difficulty ({difficulty_changes(lvl)})"
-             for lvl, who in levels.items()]
-    return (f"{'; '.join(parts)}, but the history benchmark is replayed at standard difficulty, "
-            "so their comparisons with history are not like for like")
+    parts = [tr("like.part", groups=_join(who), level=_difficulty(lvl),
+                changes=difficulty_changes(lvl)) for lvl, who in levels.items()]
+    return tr("like.note", parts=tr("by.sep").join(parts))
 
 
 def role_notes(groups: list[Group], roles: list[str], names: Names) -> list[str]:
@@ -1060,11 +1147,10 @@ def role_notes(groups: list[Group], roles: list[str], names: Names) -> list[str]
     out = []
     for lack, who in missing.items():
         what = _join([names.of(r) for r in lack])
-        played = _join([names.of(r) for r in roles if r not in lack]) or "no compared role"
-        out.append(f"{_join(who)} played {played} only: {what} "
-                   f"{'was' if len(lack) == 1 else 'were'} played by the computer in "
-                   f"{'its game' if len(who) == 1 else 'their games'}, so "
-                   f"{'its' if len(who) == 1 else 'their'} {what} cells show \u2014")
+        played = _join([names.of(r) for r in roles if r not in lack]) or tr("role_note.none")
+        out.append(tr("role_note", groups=_join(who), played=played, what=what,
+                      was=tr("w.was", n=len(lack)), their_games=tr("w.its_game", n=len(who)),
+                      their=tr("w.its", n=len(who))))
     return out
 
 
@@ -1083,6 +1169,13 @@ class Summary:
     years: list[str]
     divergence: list[str]  # short lines; report.md has the long ones
     prompts: list[str]
+    #: how many of history's choices each group made: (group, made, of)
+    made: list[tuple[Group, int, int]] = field(default_factory=list)
+    #: the first year, when every group left the historical path in it ("" otherwise): then
+    #: the picture says so in one line and shows ``made`` instead of one line per group
+    all_left_first: str = ""
+    split: str = ""  # when the groups first chose differently from each other (short)
+    split_first_year: bool = False  # ...and that was the first year
 
 
 @dataclass
@@ -1091,54 +1184,64 @@ class Analysis:
     lines: list[str]  # where the paths diverged (Markdown)
     short: list[str]  # the same, short, for the picture
     prompts: list[str]  # prompts made from the games
+    made: list[tuple[Group, int, int]] = field(default_factory=list)
+    all_left_first: str = ""
+    split: str = ""
+    split_turn: int | None = None
 
 
 def _analysis(sc: Any, groups: list[Group], names: Names, shared: list[str],
               bench: Group | None) -> Analysis:
     diverge = {g.label: compare_with_history(g, sc, names, shared) for g in groups}
     lines, short = [], []
+    made_by: list[tuple[Group, int, int]] = []
+    left_first: list[bool] = []  # per group with steps: it left history in the first year
     for g in groups:
         steps = diverge[g.label]
         if not steps:
             continue
         first = next((s for s in steps if not s.same), None)
         same = sum(s.same for s in steps)
-        made = f"{same} of {len(steps)} historical choices made"
+        made_by.append((g, same, len(steps)))
+        made = tr("div.made", same=same, total=len(steps))
         if first is None:
-            lines.append(f"**{g.name}** made every historical choice the scenario records "
-                         f"({same} of {len(steps)}).")
-            short.append(f"{g.name} made every historical choice ({same} of {len(steps)}).")
+            left_first.append(False)
+            lines.append(tr("div.all", group=g.name, same=same, total=len(steps)))
+            short.append(tr("div.short.all", group=g.name, same=same, total=len(steps)))
         else:
             before = [s for s in steps if s.turn < first.turn]
-            lead = "followed history until" if before and all(s.same for s in before) \
-                else "first left history in"
-            what = f"at \u201c{names.of(first.event)}\u201d " if first.kind == "option" else ""
-            lines.append(f"**{g.name}** {lead} {first.year}: {what}chose {first.got} "
-                         f"instead of {first.expected} ({made}).")
-            short.append(f"{g.name} {lead} {first.year} ({made}).")
+            lead = "until" if before and all(s.same for s in before) else "left"
+            left_first.append(lead == "left" and first.turn == 0)
+            lines.append(tr(f"div.{lead}.{first.kind}", group=g.name, year=first.year,
+                            event=names.of(first.event), got=first.got,
+                            expected=first.expected, made=made))
+            short.append(tr(f"div.short.{lead}", group=g.name, year=first.year, made=made))
+    all_left_first = _year_of(groups, 0) if len(left_first) > 1 and all(left_first) else ""
+    split, split_turn = "", None
     if len(groups) > 1:
         t = first_split(groups, shared, names)
+        split_turn = t
         stopped = [g for g in groups if not g.finished]
-        tail = (f" ({_join([g.name for g in stopped])} stopped early: only the turns both "
-                "groups of a pair played are compared.)") if stopped else ""
+        tail = tr("div.stopped", groups=_join([g.name for g in stopped])) if stopped else ""
         if t is None:
-            lines.append("No two groups chose differently in the turns and roles both played."
-                         + tail)
-            short.append("No two groups chose differently in the turns both played.")
+            lines.append(tr("div.no_split") + tail)
+            split = tr("div.short.no_split")
         else:
             year = _year_of(groups, t)
-            split = [g for i, a in enumerate(groups) for b in groups[i + 1:]
-                     if pair_split(a, b, shared, names).turn == t for g in (a, b)]
-            who = [g for g in groups if g in split]
+            split_pairs = [g for i, a in enumerate(groups) for b in groups[i + 1:]
+                           if pair_split(a, b, shared, names).turn == t for g in (a, b)]
+            who = [g for g in groups if g in split_pairs]
             gone = [g for g in groups if len(g.rec.turns) <= t]
-            lines.append(f"The groups first split in {year}: " + "; ".join(
-                f"{g.name}: {turn_signature(g, t, roles_of(g, shared), names)}"
-                for g in groups if len(g.rec.turns) > t) + "."
-                + (f" ({_join([g.name for g in gone])} had stopped before {year}.)"
+            lines.append(tr("div.split", year=year, choices=tr("div.split.sep").join(
+                tr("div.split.item", group=g.name,
+                   choices=turn_signature(g, t, roles_of(g, shared), names))
+                for g in groups if len(g.rec.turns) > t))
+                + (tr("div.split.gone", groups=_join([g.name for g in gone]), year=year)
                    if gone else ""))
-            short.append(f"The groups first split in {year} ({_join([g.name for g in who])}).")
+            split = tr("div.short.split", year=year, groups=_join([g.name for g in who]))
+        short.append(split)
     prompts = data_prompts(groups, names, diverge, bench, shared)
-    return Analysis(diverge, lines, short, prompts)
+    return Analysis(diverge, lines, short, prompts, made_by, all_left_first, split, split_turn)
 
 
 def _year_of(groups: list[Group], t: int) -> str:
@@ -1150,24 +1253,26 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
               analysis: Analysis) -> Doc:
     from .scenario.model import text_in
 
-    title = f"Class report: {text_in(sc.meta.title)}" if sc is not None else \
-        f"Class report: {sid}"
-    doc = Doc(title)
+    lang = language()
+    title = tr("doc.title", title=text_in(sc.meta.title, lang) if sc is not None else sid)
+    doc = Doc(title, lang=lang)
     seeds = sorted({g.rec.seed for g in groups})
     levels = sorted({g.difficulty for g in groups}, key=DIFFICULTY_ORDER.index)
-    doc.p(f"Scenario `{sid}`, {_plural(len(groups), 'group')}, "
-          f"{'seed' if len(seeds) == 1 else 'seeds'} {', '.join(map(str, seeds))}, "
-          f"{'difficulty' if len(levels) == 1 else 'difficulties'} {', '.join(levels)}, "
-          f"roles compared: {', '.join(names.of(r) for r in shared) or 'none'}. "
-          f"Made {_dt.date.today().isoformat()} with `python main.py report`.")
-    doc.ul([f"Warning: {w}" for w in warn] + [f"Note: {n}" for n in notes]
-           + [f"Not included: {s}" for s in skipped])
-    doc.img("report.png", "One-page summary: grades and average autonomy per group")
+    doc.p(tr("doc.intro", sid=sid, groups=tr("n.group", n=len(groups)),
+             seeds=tr("doc.intro.seeds", n=len(seeds), list=", ".join(map(str, seeds))),
+             levels=tr("doc.intro.levels", n=len(levels),
+                       list=tr("join.sep").join(_difficulty(v) for v in levels)),
+             roles=tr("join.sep").join(names.of(r) for r in shared) or tr("doc.intro.none"),
+             date=_dt.date.today().isoformat()))
+    doc.ul([tr("doc.warning", text=w) for w in warn] + [tr("doc.note", text=n) for n in notes]
+           + [tr("doc.skipped", text=s) for s in skipped])
+    doc.img("report.png", tr("doc.img_alt"))
 
     # grades
-    doc.h("Grades")
-    objs = _objective_columns(groups + ([bench] if bench else []), shared)
-    head = ["Group", "Difficulty", "Overall"] + [f"{o[2]} ({o[0]})" for o in objs]
+    doc.h(tr("grades.title"))
+    objs = _objective_columns(groups + ([bench] if bench else []), shared, names)
+    head = [tr("col.group"), tr("col.difficulty"), tr("col.overall")] + \
+        [tr("col.objective", name=o[2], role=o[0]) for o in objs]
     rows = []
     for g in groups + ([bench] if bench else []):
         overall = ", ".join(f"{r} {g.overall[r]}" for r in shared
@@ -1178,20 +1283,18 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
             o = next((x for x in g.objectives if x.get("role") == role and x.get("id") == oid),
                      None)
             cells.append(_grade_cell(o) if role in g.roles else "\u2014")
-        rows.append([f"**{g.name}**" if g is not bench else f"_{g.name}_", g.difficulty,
-                     overall or "\u2013", *cells])
+        rows.append([f"**{g.name}**" if g is not bench else f"_{g.name}_",
+                     _difficulty(g.difficulty), overall or "\u2013", *cells])
     doc.table(head, rows)
-    doc.p("Each cell is the grade and the value at the end (A is best, F is below D); "
-          "\u2014 means the group did not play that role (the computer did). "
-          + ("A group shown with its turns (\u201c2 of 9 turns\u201d) stopped early: its grades "
-             "are for the game as it stood. " if any(not g.finished for g in groups) else "")
-          + (f"The last row, _{HISTORY_LABEL}_, is the benchmark, the same in every report of "
-             f"this scenario and seed: {bench.note}." if bench else ""))
+    doc.p(tr("grades.explain")
+          + (tr("grades.explain.unfinished", example=tr("progress.of", n=2, total=9))
+             if any(not g.finished for g in groups) else "")
+          + (tr("grades.explain.bench", label=bench.name, note=bench.note) if bench else ""))
 
     # key choices
-    doc.h("Key choices against history")
+    doc.h(tr("choices.title"))
     if sc is None:
-        doc.p("The scenario file was not found, so the historical choices are not known.")
+        doc.p(tr("choices.no_scenario"))
     for role in shared:
         players = [g for g in groups if role in g.roles]
         hist = history_by_turn(sc, role)
@@ -1202,29 +1305,30 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
             cells = []
             any_act = bool(h_keys)
             for g in players:
-                tr = g.rec.turns[t] if len(g.rec.turns) > t else None
-                acts = tr.actions.get(role, []) if tr else []
+                turn_rec = g.rec.turns[t] if len(g.rec.turns) > t else None
+                acts = turn_rec.actions.get(role, []) if turn_rec else []
                 any_act = any_act or bool(acts)
-                txt = ", ".join(names.choice(a) for a in acts) or \
-                    ("nothing" if tr else "(not played)")
-                if h_keys and tr:
+                txt = tr("join.sep").join(names.choice(a) for a in acts) or \
+                    (tr("nothing") if turn_rec else tr("choices.not_played"))
+                if h_keys and turn_rec:
                     txt += " \u2713" if all(k in acts for k in h_keys) else " \u2717"
                 cells.append(txt)
             if any_act:
                 rows.append([_year_of(players, t),
-                             ", ".join(names.choice(k) for k in h_keys) or "\u2013", *cells])
+                             tr("join.sep").join(names.choice(k) for k in h_keys) or "\u2013",
+                             *cells])
         events = sorted({(t.turn, e) for g in players for t in g.rec.turns for e in t.options
                          if names.chooser.get(e, role) == role})
         for t, ev in events:
             hist_opt = names.historical_option.get(ev)
             cells = []
             for g in players:
-                tr = g.rec.turns[t] if len(g.rec.turns) > t else None
-                opt = tr.options.get(ev) if tr else None
-                if tr is None:
-                    cells.append("(not played)")
+                turn_rec = g.rec.turns[t] if len(g.rec.turns) > t else None
+                opt = turn_rec.options.get(ev) if turn_rec else None
+                if turn_rec is None:
+                    cells.append(tr("choices.not_played"))
                 elif opt is None:
-                    cells.append("(did not happen)")
+                    cells.append(tr("choices.did_not_happen"))
                 else:
                     mark = "" if hist_opt is None else (" \u2713" if opt == hist_opt else " \u2717")
                     cells.append(names.option(ev, opt) + mark)
@@ -1232,14 +1336,13 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
                          names.option(ev, hist_opt) if hist_opt else "\u2013", *cells])
         rows.sort(key=lambda r: r[0])
         others = [g.name for g in groups if g not in players]
-        doc.p(f"**{names.of(role)}** ({role}). \u2713 = made the historical choice, "
-              "\u2717 = chose differently."
-              + (f" Not shown: {_join(others)}, where the computer played {names.of(role)}."
+        doc.p(tr("choices.role", name=names.of(role), role=role)
+              + (tr("choices.not_shown", groups=_join(others), name=names.of(role))
                  if others else ""))
-        doc.table(["Year", "History", *[g.name for g in players]], rows)
+        doc.table([tr("col.year"), tr("col.history"), *[g.name for g in players]], rows)
 
-    doc.h("Where the paths diverged")
-    doc.ul(analysis.lines or ["No historical choices to compare with."])
+    doc.h(tr("div.title"))
+    doc.ul(analysis.lines or [tr("div.none")])
     if len(groups) > 2:
         rows = []
         for a in groups:
@@ -1247,51 +1350,45 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
             for b in groups:
                 row.append("\u2013" if a is b else _pair_cell(a, b, shared, names))
             rows.append(row)
-        doc.p("First year in which two groups chose differently, in the turns and roles both "
-              "played (\u201cnever (to 2014)\u201d: the same choices in every year both played, "
-              "up to 2014, the last):")
+        doc.p(tr("pairs.explain", example=tr("pairs.never_to", year="2014"), year="2014"))
         doc.table(["", *[g.name for g in groups]], rows)
 
-    doc.h("Average autonomy over time")
-    doc.p("Autonomy (0\u2013100) is high when a state depends a little on several partners, not "
-          "a lot on one. The table shows the average of the states, after each year.")
+    doc.h(tr("autonomy.title"))
+    doc.p(tr("autonomy.explain"))
     series = groups + ([bench] if bench else [])
     years = scenario_years(sc, series)
     n = max([len(years)] + [len(g.autonomy) for g in series])
     rows = [[years[t] if t < len(years) else str(t),
              *[f"{g.autonomy[t]:.1f}" if len(g.autonomy) > t else "\u2013" for g in series]]
             for t in range(n)]
-    doc.table(["Year", *[g.name for g in series]], rows)
+    doc.table([tr("col.year"), *[g.name for g in series]], rows)
 
-    doc.h("Discussion prompts")
+    doc.h(tr("prompts.title"))
     if sc is not None and sc.discussion_questions:
-        doc.p("**From the scenario**")
-        doc.ol([text_in(q) for q in sc.discussion_questions])
+        doc.p(tr("prompts.scenario"))
+        doc.ol([text_in(q, lang) for q in sc.discussion_questions])
     ev_prompts = _event_prompts(groups, names)
     if ev_prompts:
-        doc.p("**About events in your games** (the scenario's questions for the events that "
-              "happened; those that happened to some groups only come first)")
+        doc.p(tr("prompts.events"))
         doc.ol(ev_prompts[:MAX_EVENT_PROMPTS])
         if len(ev_prompts) > MAX_EVENT_PROMPTS:
-            doc.p(f"{len(ev_prompts) - MAX_EVENT_PROMPTS} more events of these games have "
-                  "discussion questions in the scenario file (their `discussion` fields).")
+            doc.p(tr("prompts.events.more", n=len(ev_prompts) - MAX_EVENT_PROMPTS))
     unfinished = [g.name for g in groups if not g.finished]
-    doc.p("**From your games**" + (
-        f" (comparing the finished games; {_join(unfinished)} "
-        f"{'is' if len(unfinished) == 1 else 'are'} left out of the comparisons)"
+    doc.p(tr("prompts.games") + (
+        tr("prompts.games.left_out", n=len(unfinished), groups=_join(unfinished))
         if unfinished and len(unfinished) < len(groups) else ""))
-    doc.ol(analysis.prompts or ["Which single choice would you change if you played again, and "
-                                "why?"])
+    doc.ol(analysis.prompts or [tr("prompts.default")])
 
-    doc.h("Records")
+    doc.h(tr("records.title"))
     rows = []
     for g in groups:
-        people = ", ".join(g.rec.humans) or "none (computer game)"
-        pols = ", ".join(f"{k}={v}" for k, v in sorted(g.rec.policies.items())) or "defaults"
-        rows.append([g.name, str(g.path), str(g.rec.seed), g.difficulty, people, pols,
-                     "finished" if g.finished else g.note])
-    doc.table(["Group", "File", "Seed", "Difficulty", "Played by people", "Computer policies",
-               "State"], rows)
+        people = ", ".join(g.rec.humans) or tr("records.no_people")
+        pols = ", ".join(f"{k}={v}" for k, v in sorted(g.rec.policies.items())) \
+            or tr("records.defaults")
+        rows.append([g.name, str(g.path), str(g.rec.seed), _difficulty(g.difficulty), people,
+                     pols, tr("records.finished") if g.finished else g.note])
+    doc.table([tr("col.group"), tr("col.file"), tr("col.seed"), tr("col.difficulty"),
+               tr("col.people"), tr("col.policies"), tr("col.state")], rows)
     return doc
 
 
@@ -1304,12 +1401,12 @@ def _pair_cell(a: Group, b: Group, roles: list[str], names: Names) -> str:
     if ps.turn is not None:
         return a.rec.turns[ps.turn].year
     if not ps.common:
-        return "\u2014 (no role in common)"
+        return tr("pairs.no_common")
     if ps.both_played == 0:
-        return "\u2014 (not played)"
+        return tr("pairs.not_played")
     if ps.both_played < max(len(a.rec.turns), len(b.rec.turns)) or not (a.finished and b.finished):
-        return f"never (to {a.rec.turns[ps.both_played - 1].year})"
-    return "never"
+        return tr("pairs.never_to", year=a.rec.turns[ps.both_played - 1].year)
+    return tr("pairs.never")
 
 
 def _event_prompts(groups: list[Group], names: Names) -> list[str]:
@@ -1325,22 +1422,25 @@ def _event_prompts(groups: list[Group], names: Names) -> list[str]:
         missed = [g for g in groups if g not in who
                   and (g.finished or len(g.rec.turns) > last)]
         chosen = {t.options.get(ev) for g in groups for t in g.rec.turns if ev in t.options}
-        where = f"for {_join([g.name for g in who])} only" if missed \
-            else "in every group's game" + (" that got that far" if len(who) < len(groups)
-                                            else "")
+        where = tr("events.only", groups=_join([g.name for g in who])) if missed \
+            else tr("events.every_far") if len(who) < len(groups) else tr("events.every")
         rank = 0 if missed else (1 if len(chosen) > 1 else 2)
-        ranked.append((rank, order, f"\u201c{names.of(ev)}\u201d ({where}): {text}"))
+        ranked.append((rank, order, tr("events.prompt", event=names.of(ev), where=where,
+                                       question=text)))
     return [t for _, _, t in sorted(ranked)]
 
 
-def _objective_columns(groups: list[Group], roles: list[str]) -> list[tuple[str, str, str]]:
+def _objective_columns(groups: list[Group], roles: list[str],
+                       names: Names | None = None) -> list[tuple[str, str, str]]:
     """(role, objective id, name) of the compared roles' objectives, role by role (all, if
-    none match)."""
+    none match); the names in the report's language when ``names`` is given."""
     seen: dict[tuple[str, str], str] = {}
     for g in groups:
         for o in g.objectives:
             key = (str(o.get("role")), str(o.get("id")))
-            seen.setdefault(key, str(o.get("name", o.get("id"))))
+            name = o.get("name", o.get("id"))
+            seen.setdefault(key, names.objective(key[0], key[1], name) if names is not None
+                            else str(name))
     cols = [(r, i, n) for (r, i), n in seen.items()]
     chosen = [c for c in cols if c[0] in roles]
     return sorted(chosen, key=lambda c: roles.index(c[0])) or cols
@@ -1350,10 +1450,11 @@ def scenario_years(sc: Any, groups: list[Group]) -> list[str]:
     """'start' and the year of every turn of the scenario, so the axis runs to the scenario's
     end in its own years even when the groups stopped early; without the scenario file, the
     years of the longest record."""
+    start = tr("year.start")
     if sc is not None:
-        return ["start"] + [sc.calendar.date_of_turn(t) for t in range(sc.calendar.n_turns)]
+        return [start] + [sc.calendar.date_of_turn(t) for t in range(sc.calendar.n_turns)]
     longest = max(groups, key=lambda g: len(g.rec.turns))
-    return ["start"] + [t.year for t in longest.rec.turns]
+    return [start] + [t.year for t in longest.rec.turns]
 
 
 def _picture_cautions(groups: list[Group], bench: Group | None, skipped: list[str]) -> list[str]:
@@ -1361,18 +1462,18 @@ def _picture_cautions(groups: list[Group], bench: Group | None, skipped: list[st
     out = []
     seeds = sorted({g.rec.seed for g in groups})
     if len(seeds) > 1:
-        out.append(f"Different seeds ({', '.join(map(str, seeds))}): the random events differed.")
+        out.append(tr("caution.seeds", seeds=", ".join(map(str, seeds))))
     levels = sorted({g.difficulty for g in groups}, key=DIFFICULTY_ORDER.index)
     if len(levels) > 1:
-        out.append(f"Different difficulties ({', '.join(levels)}): compare grades with care.")
+        out.append(tr("caution.levels", levels=tr("join.sep").join(map(_difficulty, levels))))
     if bench is not None:
         off = [lvl for lvl in levels if lvl != "standard" and difficulty_changes(lvl)]
-        if off:
-            out.append("History is replayed at standard difficulty; "
-                       + "; ".join(f"{lvl}: {difficulty_changes(lvl)}" for lvl in off)
-                       + ", so comparisons with history are not like for like.")
+        if off:  # short: report.md says what each level changes
+            out.append(tr("caution.history", levels=_join([tr("caution.level",
+                                                              level=_difficulty(lvl))
+                                                           for lvl in off])))
     if skipped:
-        out.append(f"{_plural(len(skipped), 'file')} left out: see report.md.")
+        out.append(tr("caution.skipped", files=tr("n.file", n=len(skipped))))
     return out
 
 
@@ -1380,18 +1481,23 @@ def doc_summary(sid: str, sc: Any, groups: list[Group], names: Names, shared: li
                 bench: Group | None, analysis: Analysis, skipped: list[str]) -> Summary:
     from .scenario.model import text_in
 
-    title = text_in(sc.meta.title) if sc is not None else sid
+    lang = language()
+    title = text_in(sc.meta.title, lang) if sc is not None else sid
     seeds = sorted({g.rec.seed for g in groups})
     levels = sorted({g.difficulty for g in groups}, key=DIFFICULTY_ORDER.index)
-    sub = (f"Class report \u00b7 scenario {sid} \u00b7 {_plural(len(groups), 'group')} \u00b7 "
-           f"{'seed' if len(seeds) == 1 else 'seeds'} {', '.join(map(str, seeds))} \u00b7 "
-           f"{', '.join(levels)} \u00b7 roles {', '.join(shared) or '-'}")
-    objs = _objective_columns(groups + ([bench] if bench else []), shared)
-    qs = [text_in(q) for q in sc.discussion_questions] if sc is not None else []
+    sub = " \u00b7 ".join([
+        tr("sub.report"), tr("sub.scenario", sid=sid), tr("n.group", n=len(groups)),
+        tr("doc.intro.seeds", n=len(seeds), list=", ".join(map(str, seeds))),
+        tr("join.sep").join(map(_difficulty, levels)),
+        tr("sub.roles", roles=", ".join(shared) or "-")])
+    objs = _objective_columns(groups + ([bench] if bench else []), shared, names)
+    qs = [text_in(q, lang) for q in sc.discussion_questions] if sc is not None else []
+    split_first = analysis.split_turn == 0
     return Summary(title, sub, _picture_cautions(groups, bench, skipped), groups, bench, objs,
                    shared, {r: names.of(r) for r in shared},
                    scenario_years(sc, groups + ([bench] if bench else [])), analysis.short,
-                   analysis.prompts[:3] + qs[:1])
+                   analysis.prompts[:3] + qs[:1], analysis.made, analysis.all_left_first,
+                   analysis.split, split_first)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1413,23 +1519,81 @@ def draw_png(s: Summary, path: Path, warn: list[str]) -> bytes | None:
     return path.read_bytes()
 
 
+#: the smallest text in the picture, in pixels (legible from the back of a classroom)
+MIN_TEXT = 18
+#: characters of scripts written without spaces (Japanese): a line may break between any two
+_CJK = re.compile(r"[\u2e80-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+#: marks that never begin a line (they stay with the character before them) ...
+_NO_LINE_START = set("\u3001\u3002\uff0c\uff0e\u30fb\uff1a\uff1b\uff1f\uff01\uff09\u300d\u300f"
+                     "\u3011\u3015\u3009\u300b\u30fc\u3005\u3041\u3043\u3045\u3047\u3049\u3063"
+                     "\u3083\u3085\u3087\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7"
+                     "\u2026%\uff05")
+#: ... and marks that never end one (they stay with the character after them)
+_NO_LINE_END = set("\uff08\u300c\u300e\u3010\u3014\u3008\u300a")
+
+
+def _tokens(txt: str) -> list[tuple[str, bool]]:
+    """``txt`` as the units a line may break between, each with whether a space comes before
+    it: the words of spaced scripts, and each character of Japanese (a closing mark stays with
+    the character before it, an opening one with the character after it)."""
+    out: list[tuple[str, bool]] = []
+    for word in re.split(r"[ \t\r\n]+", txt.strip()):  # a no-break space joins two words
+        if not word:
+            continue
+        units: list[str] = []
+        run = ""
+        for ch in word:
+            if _CJK.match(ch):
+                if run:
+                    units.append(run)
+                    run = ""
+                units.append(ch)
+            else:
+                run += ch
+        if run:
+            units.append(run)
+        merged: list[str] = []
+        for u in units:
+            if merged and (u[0] in _NO_LINE_START or merged[-1][-1] in _NO_LINE_END):
+                merged[-1] += u
+            else:
+                merged.append(u)
+        # a short bracketed note, "（平均）", is not broken either
+        i = 0
+        while i < len(merged):
+            if merged[i].startswith("\uff08") and "\uff09" not in merged[i]:
+                end = next((k for k in range(i + 1, min(len(merged), i + 6))
+                            if "\uff09" in merged[k]), None)
+                if end is not None and len("".join(merged[i:end + 1])) <= 6:
+                    merged[i:end + 1] = ["".join(merged[i:end + 1])]
+            i += 1
+        out += [(u, i == 0) for i, u in enumerate(merged)]
+    return out
+
+
 class _Painter:
     """The one-page picture. Layout, top to bottom: the title, the subtitle and any cautions;
     the grades across the whole width (one column per objective of every compared role, one
     overall column per role); then the autonomy chart on the left and, on the right, where the
     paths diverged and the prompts to discuss.
 
-    Nothing is cut off silently: text wraps; a column heading too long for its column is
-    shortened deliberately (the part before a colon or a bracket) and a footnote says that
-    report.md has the full names; lines or prompts that do not fit are counted in a "more in
-    report.md" line."""
+    Every text is at least ``MIN_TEXT`` pixels, for the back of a classroom. Nothing is cut
+    off silently: text wraps; a column heading too long for its column is shortened
+    deliberately (the part before a colon or a bracket), or, when the columns are too narrow
+    for any heading, the columns are numbered and a key under the table names them; a footnote
+    says that report.md has the full names; a name that does not fit even so ends in "…" and a
+    footnote says so; lines or prompts that do not fit are counted in a "more in report.md"
+    line."""
 
     W, H = 1600, 1000
     M = 40  # margin
     INK = (29, 29, 31)
-    MUTED = (95, 99, 104)
+    MUTED = (88, 92, 97)
     GRID = (222, 226, 231)
     CAUTION = (176, 64, 0)
+    LABEL_W = 330  # the grades table's first column: the groups' names
+    OVERALL_W = 72  # one overall-grade column per role
+    CHART_W = 640  # the autonomy chart, bottom left; the notes and prompts take the rest
 
     def __init__(self, pygame: Any, s: Summary) -> None:
         from .glyphs import SHIPPED_FONTS
@@ -1442,9 +1606,13 @@ class _Painter:
         self._cache: dict[tuple[int, bool], Any] = {}
         self.surf = pygame.Surface((self.W, self.H))
         self.surf.fill((255, 255, 255))
+        self.cut = False  # some text ended in "…" (a footnote says so)
+        self.cut_noted = False  # ...and the footnote said so
+        self.note_cut = False
 
     # ---- text ----------------------------------------------------------------------------------
     def font(self, size: int, bold: bool = False) -> Any:
+        size = max(MIN_TEXT, size)
         key = (size, bold)
         if key not in self._cache:
             f = self.pg.font.Font(self._files[bold], size)
@@ -1455,8 +1623,10 @@ class _Painter:
 
     def fit_size(self, txt: str, max_w: int, size: int, bold: bool = False,
                  smallest: int | None = None) -> int:
-        """The largest font size from ``size`` down to ``smallest`` at which ``txt`` fits."""
-        smallest = smallest or max(10, int(size * 0.7))
+        """The largest font size from ``size`` down to ``smallest`` (never below
+        ``MIN_TEXT``) at which ``txt`` fits."""
+        smallest = max(MIN_TEXT, smallest or int(size * 0.7))
+        size = max(size, smallest)
         while size > smallest and self.font(size, bold).size(txt)[0] > max_w:
             size -= 1
         return size
@@ -1464,8 +1634,10 @@ class _Painter:
     def text(self, x: int, y: int, txt: str, size: int = 18, bold: bool = False,
              colour: tuple[int, int, int] | None = None, max_w: int | None = None,
              anchor: str = "topleft") -> int:
-        """One line of text. With ``max_w`` it is first made smaller to fit; only a text that
-        does not fit even at 70% of its size ends in an ellipsis."""
+        """One line of text. With ``max_w`` it is first made smaller to fit (down to 70% of
+        its size, never below ``MIN_TEXT``); a text that does not fit even so ends in an
+        ellipsis, and the footnote under the grades says so."""
+        size = max(MIN_TEXT, size)
         if max_w is not None:
             size = self.fit_size(txt, max_w, size, bold)
             f = self.font(size, bold)
@@ -1473,6 +1645,7 @@ class _Painter:
                 while txt and f.size(txt + "\u2026")[0] > max_w:
                     txt = txt[:-1]
                 txt += "\u2026"
+                self.cut = True
         img = self.font(size, bold).render(txt, True, colour or self.INK)
         r = img.get_rect(**{anchor: (x, y)})
         self.surf.blit(img, r)
@@ -1480,33 +1653,34 @@ class _Painter:
 
     def lines(self, txt: str, width: int, size: int, bold: bool = False,
               indent: int = 0) -> list[str]:
-        """``txt`` broken into lines of at most ``width`` pixels (a word longer than a line is
-        broken too); ``indent`` is taken off every line's width (a bullet's)."""
+        """``txt`` broken into lines of at most ``width`` pixels, between words (between
+        characters in Japanese, see ``_tokens``); a word longer than a line is broken too.
+        ``indent`` is taken off every line's width (a bullet's)."""
         f = self.font(size, bold)
         width = max(8, width - indent)
-        words: list[str] = []
-        for w in txt.split():
-            while f.size(w)[0] > width and len(w) > 1:
-                i = len(w) - 1
-                while i > 1 and f.size(w[:i])[0] > width:
+        units: list[tuple[str, bool]] = []
+        for u, space in _tokens(txt):
+            while f.size(u)[0] > width and len(u) > 1:
+                i = len(u) - 1
+                while i > 1 and f.size(u[:i])[0] > width:
                     i -= 1
-                words.append(w[:i])
-                w = w[i:]
-            words.append(w)
+                units.append((u[:i], space))
+                u, space = u[i:], False
+            units.append((u, space))
         out: list[str] = []
         cur = ""
-        for w in words:
-            trial = f"{cur} {w}".strip()
+        for u, space in units:
+            trial = f"{cur}{' ' if space else ''}{u}" if cur else u
             if f.size(trial)[0] <= width or not cur:
                 cur = trial
             else:
                 out.append(cur)
-                cur = w
+                cur = u
         if cur:
             out.append(cur)
         return out
 
-    def wrap(self, x: int, y: int, txt: str, width: int, size: int = 17, bold: bool = False,
+    def wrap(self, x: int, y: int, txt: str, width: int, size: int = 18, bold: bool = False,
              colour: tuple[int, int, int] | None = None, bullet: str = "",
              bottom: int | None = None) -> int | None:
         """Draw ``txt`` wrapped to ``width``; returns the y below it, or None (drawing nothing)
@@ -1548,86 +1722,102 @@ class _Painter:
     def key(self, g: Group, c: tuple[int, int]) -> None:
         """The group's marker (the benchmark's dashed line) at ``c``."""
         if g.marker != "none":
-            self.marker(g.marker, c, g.colour)
+            self.marker(g.marker, c, g.colour, 7)
         else:
-            _dashed(self.pg, self.surf, g.colour, (c[0] - 9, c[1]), (c[0] + 9, c[1]), 5)
+            _dashed(self.pg, self.surf, g.colour, (c[0] - 10, c[1]), (c[0] + 10, c[1]), 5)
 
     # ---- the page ------------------------------------------------------------------------------
     def paint(self, path: Path) -> None:
-        s, pg, M = self.s, self.pg, self.M
-        width = self.W - 2 * M
-        size = self.fit_size(s.title, width, 38, True, 26)
-        y = self.wrap(M, 24, s.title, width, size, True) or 70
-        y = (self.wrap(M, y + 4, s.subtitle, width, 19, colour=self.MUTED) or y) + 2
-        for c in s.cautions:
-            y = (self.wrap(M, y + 2, c, width, 16, True, self.CAUTION) or y)
-        y += 12
-        pg.draw.line(self.surf, self.GRID, (M, y), (self.W - M, y), 2)
-        y = self.grades(M, y + 14, width) + 12
-        pg.draw.line(self.surf, self.GRID, (M, y), (self.W - M, y), 2)
-        y += 14
-        self.chart(M, y, 740, self.H - 24 - y)
-        self.notes_column(850, y, self.W - M - 850, self.H - 24)
-        pg.image.save(self.surf, str(path))
+        self.page(False)
+        if self.cut and not self.cut_noted:  # a name was shortened below the grades' footnote
+            self.surf.fill((255, 255, 255))
+            self.page(True)
+        self.pg.image.save(self.surf, str(path))
 
-    def headings(self, objs: list[tuple[str, str, str]], col: int) -> tuple[list[list[str]],
-                                                                           bool]:
-        """Each objective column's heading as lines (at most 3), and whether any was
-        shortened. A name that does not fit is replaced by the first shorter form that fits
-        and differs from the role's other headings: without its brackets; the part before its
-        colon ("Budget discipline"); that part with the words that tell it from a sibling of
-        the same start ("The Belt: trade", "The Belt: transport links"); the part after it."""
-        size, shortened, out = 14, False, []
+    def page(self, note_cut: bool) -> None:
+        """Draw the page; ``note_cut``: say in the grades' footnote that some text ends in
+        "…" even if none of the grades table's does."""
+        s, pg, M = self.s, self.pg, self.M
+        self.cut, self.cut_noted, self.note_cut = False, False, note_cut
+        width = self.W - 2 * M
+        size = self.fit_size(s.title, width, 38, True, 28)
+        y = self.wrap(M, 20, s.title, width, size, True) or 70
+        y = (self.wrap(M, y + 2, s.subtitle, width, 20, colour=self.MUTED) or y) + 2
+        if s.cautions:  # one paragraph: two short cautions share a line
+            y = (self.wrap(M, y + 2, tr("pic.caution.sep").join(s.cautions), width, 18, True,
+                           self.CAUTION) or y)
+        y += 10
+        pg.draw.line(self.surf, self.GRID, (M, y), (self.W - M, y), 2)
+        y = self.grades(M, y + 12, width) + 10
+        pg.draw.line(self.surf, self.GRID, (M, y), (self.W - M, y), 2)
+        y += 12
+        self.chart(M, y, self.CHART_W, self.H - 16 - y)
+        notes_x = M + self.CHART_W + 50
+        self.notes_column(notes_x, y, self.W - M - notes_x, self.H - 16)
+
+    def headings(self, objs: list[tuple[str, str, str]], col: int, size: int
+                 ) -> tuple[list[list[str]], bool, bool]:
+        """Each objective column's heading as lines (at most 3), whether any was shortened,
+        and whether all fit. A name that does not fit is replaced by the first shorter form
+        that fits and differs from the role's other headings: without its brackets; the part
+        before its colon ("Budget discipline"); that part with the words that tell it from a
+        sibling of the same start ("The Belt: trade", "The Belt: transport links"); the part
+        after it. When some heading fits in no form (its words are wider than the column),
+        the caller numbers the columns instead."""
+        shortened, out = False, []
         forms = [_short_forms(name, [n for r, _, n in objs if r == role and n != name])
                  for role, _, name in objs]
+        f = self.font(size, True)
         for j, (role, _, name) in enumerate(objs):
-            others = {f for k, (r, _, _) in enumerate(objs) if r == role and k != j
-                      for f in forms[k]}
-            f = self.font(size, True)
+            others = {fm for k, (r, _, _) in enumerate(objs) if r == role and k != j
+                      for fm in forms[k]}
             pick = next((c for c in forms[j] if len(self.lines(c, col - 8, size, True)) <= 3
-                         and all(f.size(w)[0] <= col - 8 for w in c.split())  # no word broken
+                         and all(f.size(u)[0] <= col - 8 for u, _ in _tokens(c))  # unbroken
                          and (c == name or c not in others)), None)
-            if pick is None:  # nothing fits: the shortest form, cut deliberately (footnote)
-                pick = min(forms[j], key=len)
-                rows = self.lines(pick, col - 8, size, True)
-                if len(rows) > 3:
-                    rows = rows[:3]
-                    rows[-1] = rows[-1].rstrip(".,;:") + "\u2026"
-                out.append(rows)
-                shortened = True
-                continue
+            if pick is None:
+                return [], True, False
             shortened = shortened or pick != name
             out.append(self.lines(pick, col - 8, size, True))
-        return out, shortened
+        return out, shortened, True
 
     def grades(self, x: int, y: int, width: int) -> int:
         """The grades table across the page; returns the y below it (and its footnotes)."""
         s, pg = self.s, self.pg
-        self.text(x, y, "Grades", 24, True)
-        y += 36
         rows = s.groups + ([s.bench] if s.bench else [])
         roles = s.roles or sorted({r for g in rows for r in g.overall})
-        label_w = 300
-        ov_col = 64
+        label_w, ov_col = self.LABEL_W, self.OVERALL_W
         ov_w = ov_col * max(1, len(roles))
         objs = s.objectives
-        avail = width - label_w - ov_w - 12
-        col = avail // max(1, len(objs))
-        show_objs = bool(objs) and col >= 84  # else only the overall grades (footnote says so)
-        show_values = col >= 92
-        if not show_objs:
+        col = (width - label_w - ov_w - 12) // max(1, len(objs))
+        hsize = 18
+        lh = self.font(hsize, True).get_linesize()
+        # the objective columns' headings: names, else numbers with a key under the table,
+        # else (columns too narrow even for grades) none, and a footnote
+        mode, shortened = "none", False
+        heads: list[list[str]] = []
+        if objs and col >= 96:
+            heads, shortened, fits = self.headings(objs, col, hsize)
+            mode = "names" if fits else "numbers"
+        elif objs and col >= 60:
+            mode = "numbers"
+        if mode == "numbers" and col > 82:  # numbered columns need less: the names get it
+            label_w = min(480, label_w + (col - 82) * len(objs))
+            col = (width - label_w - ov_w - 12) // len(objs)
+        show_values = (mode == "names" and col >= 100) or (mode == "numbers" and col >= 78)
+        if mode == "none":
             col = 0
         ox = x + label_w  # overall columns start here
         bx = ox + ov_w + 12  # objective columns start here
-        # heading: role bands, then the objective names
-        heads, shortened = self.headings(objs, col) if show_objs else ([], False)
-        head_h = 3 * self.font(14, True).get_linesize() if show_objs else 22
+        head_h = max(len(h) for h in heads) * lh if mode == "names" else lh
         band_y = y
-        self.text(ox + ov_w // 2, band_y, "Overall", 15, True, self.MUTED, anchor="midtop")
+        self.text(x, band_y - 4, tr("pic.grades"), 26, True)
+        self.text(ox + ov_w // 2, band_y, tr("pic.overall"), 18, True, self.MUTED,
+                  anchor="midtop", max_w=ov_w + 8)
+        base = y + 28 + head_h  # the headings' bottom line
         for j, r in enumerate(roles):
-            self.text(ox + ov_col * j + ov_col // 2, y + 24 + head_h, r, 15, True, self.MUTED,
+            self.text(ox + ov_col * j + ov_col // 2, base, r, 18, True, self.MUTED,
                       anchor="midbottom")
-        if show_objs:
+        if mode != "none":
             for r in roles:
                 idx = [j for j, o in enumerate(objs) if o[0] == r]
                 if not idx:
@@ -1635,54 +1825,58 @@ class _Painter:
                 x0, x1 = bx + idx[0] * col, bx + (idx[-1] + 1) * col
                 role_name = s.role_names.get(r, r)
                 band = role_name if role_name == r else f"{role_name} ({r})"
-                self.text((x0 + x1) // 2, band_y, band, 15, True,
-                          max_w=x1 - x0 - 8, anchor="midtop")
-                pg.draw.line(self.surf, self.GRID, (x0 + 4, band_y + 21), (x1 - 4, band_y + 21),
+                self.text((x0 + x1) // 2, band_y, band, 18, True, max_w=x1 - x0 - 8,
+                          anchor="midtop")
+                pg.draw.line(self.surf, self.GRID, (x0 + 4, band_y + 25), (x1 - 4, band_y + 25),
                              2)
-            for j, hl in enumerate(heads):
-                lh = self.font(14, True).get_linesize()
-                top = y + 24 + head_h - len(hl) * lh  # bottom-aligned
-                for i, line in enumerate(hl):
-                    self.text(bx + j * col + col // 2, top + i * lh, line, 14, True, self.MUTED,
-                              anchor="midtop")
-        y += 24 + head_h + 6
+            for j in range(len(objs)):
+                cx = bx + j * col + col // 2
+                if mode == "names":
+                    hl = heads[j]
+                    for i, line in enumerate(hl):
+                        self.text(cx, base - (len(hl) - i) * lh, line, hsize, True, self.MUTED,
+                                  anchor="midtop")
+                else:
+                    self.text(cx, base, str(j + 1), 20, True, self.MUTED, anchor="midbottom")
+        y = base + 6
         pg.draw.line(self.surf, self.GRID, (x, y), (x + width, y), 1)
-        # rows of 40 px, tighter from 7 rows on (the palette has 8 colours: 8 groups + history)
-        rh = 40 if len(rows) <= 6 else max(26, 320 // len(rows))
-        two_lines = rh >= 32  # the name, and under it the difficulty, progress and roles
-        name_size, sub_size = (18, 13) if rh >= 38 else (16, 12)
-        for g in rows:
+        # the rows: the name and, under it, what tells this group's game from the others'
+        subs = [self.row_subtitle(g) for g in rows]
+        heights = [50 if sub else 38 for sub in subs]
+        compact = sum(heights) > 330  # many groups: the subtitle on the name's line
+        if compact:
+            heights = [max(28, min(34, 300 // len(rows)))] * len(rows)
+        for g, sub, rh in zip(rows, subs, heights):
             cy = y + rh // 2
-            self.key(g, (x + 10, cy))
-            sub = self.row_subtitle(g)
+            self.key(g, (x + 11, cy))
             bold = g is not s.bench
             colour = self.MUTED if g is s.bench else self.INK
-            if two_lines:
-                self.text(x + 28, cy - rh // 5, g.name, name_size, bold, colour,
-                          max_w=label_w - 36, anchor="midleft")
-                self.text(x + 28, cy + rh // 4, sub, sub_size, False, self.MUTED,
-                          max_w=label_w - 36, anchor="midleft")
+            if sub and not compact:
+                self.text(x + 30, cy - 12, g.name, 20, bold, colour, max_w=label_w - 40,
+                          anchor="midleft")
+                self.text(x + 30, cy + 13, sub, 18, False, self.MUTED, max_w=label_w - 40,
+                          anchor="midleft")
             else:
-                self.text(x + 28, cy, f"{g.name} \u00b7 {sub}", 15, bold, colour,
-                          max_w=label_w - 36, anchor="midleft")
+                self.text(x + 30, cy, f"{g.name} \u00b7 {sub}" if sub else g.name, 20, bold,
+                          colour, max_w=label_w - 40, anchor="midleft")
             for j, r in enumerate(roles):
                 cx = ox + ov_col * j + ov_col // 2
                 if r in g.roles and r in g.overall:
                     grade = g.overall[r]
-                    self.text(cx, cy, grade, 22, True, _grade_colour(grade), anchor="center")
+                    self.text(cx, cy, grade, 24, True, _grade_colour(grade), anchor="center")
                 else:
-                    self.text(cx, cy, "\u2014", 18, colour=self.MUTED, anchor="center")
-            for j, (role, oid, _) in enumerate(objs if show_objs else []):
+                    self.text(cx, cy, "\u2014", 20, colour=self.MUTED, anchor="center")
+            for j, (role, oid, _) in enumerate(objs if mode != "none" else []):
                 cx = bx + j * col + col // 2
                 o = next((q for q in g.objectives
                           if q.get("role") == role and q.get("id") == oid), None)
                 if o is None or role not in g.roles:
-                    self.text(cx, cy, "\u2014", 18, colour=self.MUTED, anchor="center")
+                    self.text(cx, cy, "\u2014", 20, colour=self.MUTED, anchor="center")
                     continue
                 v = _num(o.get("value"))
                 gtxt = str(o.get("grade", "?"))
                 img = self.font(22, True).render(gtxt, True, _grade_colour(gtxt))
-                val = self.font(15).render(f" {v:g}" if v is not None and show_values else "",
+                val = self.font(18).render(f" {v:g}" if v is not None and show_values else "",
                                            True, self.MUTED)
                 total = img.get_width() + val.get_width()
                 self.surf.blit(img, img.get_rect(midleft=(cx - total // 2, cy)))
@@ -1690,69 +1884,184 @@ class _Painter:
                                                           cy + 2)))
             y += rh
             pg.draw.line(self.surf, self.GRID, (x, y), (x + width, y), 1)
+        if mode == "numbers":  # the key to the numbered columns: a line a role if it can be
+            y += 4
+            keys = self.column_key(objs, roles, width)
+            shortened = shortened or keys != self.column_key(objs, roles, width, full=True)
+            for line in keys:
+                y = self.wrap(x, y, line, width, 18, colour=self.MUTED) or y
         foot = []
         if any(r not in g.roles for g in rows for r in roles):
-            foot.append("\u2014 = the group did not play this role (the computer did)")
+            foot.append(tr("pic.foot.dash"))
         if any(not g.finished for g in rows):
-            foot.append("a game shown with its turns stopped early: graded as it stood")
+            foot.append(tr("pic.foot.unfinished"))
         if shortened:
-            foot.append("headings shortened: report.md has the objectives' full names")
-        if objs and not show_objs:
-            foot.append(f"{_plural(len(objs), 'objective')}: too many for one page, their "
-                        "grades are in report.md")
+            foot.append(tr("pic.foot.shortened"))
+        if objs and mode == "none":
+            foot.append(tr("pic.foot.too_many", objectives=tr("n.objective", n=len(objs))))
         elif objs and not show_values:
-            foot.append("the values reached are in report.md")
+            foot.append(tr("pic.foot.values"))
+        if self.cut or self.note_cut:
+            foot.append(tr("pic.foot.cut"))
+            self.cut_noted = True
         if foot:
-            y = self.wrap(x, y + 5, "; ".join(foot) + ".", width, 14, colour=self.MUTED) or y
+            y = self.wrap(x, y + 4, tr("pic.foot.sep").join(foot) + tr("pic.foot.end"), width,
+                          18, colour=self.MUTED) or y
         return y
 
+    def column_key(self, objs: list[tuple[str, str, str]], roles: list[str], width: int,
+                   full: bool = False) -> list[str]:
+        """The key to numbered objective columns, one entry a role: "Japan: 1 Balanced region
+        (average autonomy of the five) · 2 ...", with the objectives' full names when that
+        takes one line a role (or ``full``), else with their short forms (see ``headings``)."""
+        def key(names: list[str]) -> list[str]:
+            out = []
+            for r in roles:
+                idx = [j for j, o in enumerate(objs) if o[0] == r]
+                if idx:
+                    items = tr("pic.key.sep").join(tr("pic.key.item", n=j + 1, name=names[j])
+                                                   for j in idx)
+                    out.append(tr("pic.key", role=self.s.role_names.get(r, r), items=items))
+            return out
+
+        names = [n for _, _, n in objs]
+        long_key = key(names)
+        if full or all(len(self.lines(line, width, 18)) == 1 for line in long_key):
+            return long_key
+        short = []
+        for role, _, name in objs:
+            siblings = [n for r, _, n in objs if r == role and n != name]
+            forms = _short_forms(name, siblings)
+            taken = {f for n in siblings for f in _short_forms(n, [m for m in siblings + [name]
+                                                                   if m != n])}
+            after = _name_parts(name)[1]  # alone, the part after the colon says too little
+            short.append(next((f for f in reversed(forms) if f not in taken and f != after),
+                              name))
+        return key(short)
+
     def row_subtitle(self, g: Group) -> str:
-        """'introductory · 2 of 9 turns', or how the benchmark was made."""
+        """What tells a group's game from the others' (its difficulty, seed and roles, where
+        the groups differ in them: the subtitle above gives what they share); for the
+        benchmark, its difficulty and seed. '' when there is nothing to tell."""
+        groups = self.s.groups
+        differ = {
+            "level": len({h.difficulty for h in groups}) > 1,
+            "seed": len({h.rec.seed for h in groups}) > 1,
+            "roles": len(self.s.roles) > 1 and len({tuple(h.rec.humans) for h in groups}) > 1,
+        }
         if g is self.s.bench:
-            return f"standard \u00b7 seed {g.rec.seed} \u00b7 the recorded history"
-        parts = [g.difficulty]
-        if len({h.rec.seed for h in self.s.groups}) > 1:
-            parts.append(f"seed {g.rec.seed}")
-        parts.append("stopped early" if g.progress else "finished")
-        if g.rec.humans and len(self.s.roles) > 1:
-            parts.append("played " + ", ".join(g.rec.humans))
+            return tr("pic.bench_sub", level=_difficulty(g.difficulty), seed=g.rec.seed) \
+                if any(differ.values()) or {h.difficulty for h in groups} != {"standard"} \
+                else ""
+        parts = []
+        if differ["level"]:
+            parts.append(_difficulty(g.difficulty))
+        if differ["seed"]:
+            parts.append(tr("pic.seed", seed=g.rec.seed))
+        if differ["roles"] and g.rec.humans:
+            parts.append(tr("pic.played", roles=", ".join(g.rec.humans)))
         return " \u00b7 ".join(parts)
 
     def notes_column(self, x: int, y: int, w: int, bottom: int) -> None:
         """Where the paths diverged, then the prompts; whatever does not fit is counted."""
         s = self.s
-        self.text(x, y, "Where the paths diverged", 22, True)
-        yy = y + 34
-        div_bottom = y + (bottom - y) * 45 // 100  # keep room for the prompts
-        shown = 0
-        for line in s.divergence:
-            end = self.wrap(x, yy, line, w, 16, bullet="\u2022 ", bottom=div_bottom)
-            if end is None:
-                break
-            yy, shown = end + 4, shown + 1
-        if shown < len(s.divergence):
-            yy = self.text(x, yy, f"{len(s.divergence) - shown} more in report.md", 15,
-                           colour=self.MUTED) + 4
-        if not s.divergence:
-            yy = self.text(x, yy, "No historical choices to compare with.", 16,
-                           colour=self.MUTED) + 4
+        f = self.font(18)
+        lh = f.get_linesize()
+        self.text(x, y, tr("div.title"), 24, True)
+        yy = y + 36
+        # the paths take at most about half the height, and always leave room for the heading
+        # "Discuss", the first prompt and the line that counts the others
+        first = len(self.lines(s.prompts[0], w, 18, indent=f.size("1. ")[0])) \
+            if s.prompts else 1
+        reserve = 4 + 10 + 36 + first * lh + 5 + (lh if len(s.prompts) > 1 else 0) + 4
+        div_bottom = max(yy + lh, min(y + (bottom - y) * 48 // 100, bottom - reserve))
+        if s.all_left_first and s.made:
+            # every group left history in the first year: one line says so, and the space goes
+            # to what differs - how many of history's choices each group made
+            div_bottom = max(yy + lh, bottom - reserve)
+            yy = self.wrap(x, yy, tr("pic.all_left_first", year=s.all_left_first), w, 18) or yy
+            title = tr("pic.made_title")
+            if yy + 2 + (len(self.lines(title, w, 18)) + 1) * lh > div_bottom:
+                # not even one bar fits: say where the figures are
+                yy = self.wrap(x, yy + 2, tr("pic.made_elsewhere"), w, 18,
+                               colour=self.MUTED) or yy
+            else:
+                yy = self.wrap(x, yy + 2, title, w, 18, colour=self.MUTED) or yy
+                yy = self.made_bars(x, yy + 2, w, div_bottom)
+            if s.split and not s.split_first_year:
+                yy = (self.wrap(x, yy + 4, s.split, w, 18, bottom=div_bottom) or yy)
+            yy += 4
+        else:
+            shown = 0
+            for line in s.divergence:
+                end = self.wrap(x, yy, line, w, 18, bullet="\u2022 ", bottom=div_bottom)
+                if end is None:
+                    break
+                yy, shown = end + 3, shown + 1
+            if shown < len(s.divergence):
+                yy = self.text(x, yy, tr("pic.more_lines", n=len(s.divergence) - shown), 18,
+                               colour=self.MUTED) + 4
+            if not s.divergence:
+                yy = self.text(x, yy, tr("div.none"), 18, colour=self.MUTED) + 4
         yy += 10
-        self.text(x, yy, "Discuss", 22, True)
-        yy += 34
+        self.text(x, yy, tr("pic.discuss"), 24, True)
+        yy += 36
         shown = 0
         for i, q in enumerate(s.prompts, 1):
-            end = self.wrap(x, yy, q, w, 16, bullet=f"{i}. ", bottom=bottom - 22)
+            end = self.wrap(x, yy, q, w, 18, bullet=f"{i}. ",
+                            bottom=bottom - (lh if i < len(s.prompts) else 0))
             if end is None:
                 break
-            yy, shown = end + 6, shown + 1
+            yy, shown = end + 5, shown + 1
         if shown < len(s.prompts):
-            more = len(s.prompts) - shown
-            self.text(x, yy, f"{more} more {'prompt' if more == 1 else 'prompts'} in report.md",
-                      15, colour=self.MUTED)
+            self.text(x, yy, tr("pic.more_prompts", n=len(s.prompts) - shown), 18,
+                      colour=self.MUTED)
+
+    def made_bars(self, x: int, y: int, w: int, bottom: int) -> int:
+        """How many of history's choices each group made, a bar a group (two groups a row
+        when there are many); in a line or two of text when the bars do not fit above
+        ``bottom``; what does not fit even so is counted. Returns the y below."""
+        s, f = self.s, self.font(18)
+        lh = f.get_linesize()
+        cols = 2 if len(s.made) > 4 else 1
+        col_w = (w - 30 * (cols - 1)) // cols
+        num_w = max(f.size(tr("pic.made", same=m, total=t))[0] for _, m, t in s.made) + 12
+        name_w = min(max(f.size(g.name)[0] for g, _, _ in s.made) + 44, col_w // 2)
+        row = 24
+        need = -(-len(s.made) // cols)
+        fit = max(0, (bottom - y) // row)
+        if fit < need:
+            fit = max(0, (bottom - y - lh) // row)  # room for the "more" line
+        shown = s.made[:min(need, fit) * cols]
+        if len(shown) < len(s.made):
+            inline = tr("pic.key.sep").join(
+                tr("pic.made_inline", group=g.name, made=tr("pic.made", same=m, total=t))
+                for g, m, t in s.made)
+            end = self.wrap(x, y, inline, w, 18, bottom=bottom)
+            if end is not None:
+                return end
+        for i, (g, same, total) in enumerate(shown):
+            x0, cy = x + (i % cols) * (col_w + 30), y + (i // cols) * row + row // 2
+            self.key(g, (x0 + 11, cy))
+            self.text(x0 + 28, cy, g.name, 18, colour=self.INK, max_w=name_w - 40,
+                      anchor="midleft")
+            bx0, bx1 = x0 + name_w, x0 + col_w - num_w
+            self.pg.draw.rect(self.surf, self.GRID, (bx0, cy - 7, bx1 - bx0, 14))
+            if total:
+                fill = int((bx1 - bx0) * same / total)
+                if fill:
+                    self.pg.draw.rect(self.surf, g.colour, (bx0, cy - 7, fill, 14))
+            self.text(x0 + col_w, cy, tr("pic.made", same=same, total=total), 18,
+                      colour=self.MUTED, anchor="midright")
+        y += -(-len(shown) // cols) * row
+        if len(shown) < len(s.made):
+            y = self.text(x, y, tr("pic.more_lines", n=len(s.made) - len(shown)), 18,
+                          colour=self.MUTED)
+        return y
 
     def chart(self, x: int, y: int, w: int, h: int) -> None:
         s, pg = self.s, self.pg
-        self.text(x, y, "Average autonomy over time", 22, True)
+        self.text(x, y, tr("autonomy.title"), 24, True)
         series = [(g, g.autonomy) for g in s.groups] + \
             ([(s.bench, s.bench.autonomy)] if s.bench else [])
         vals = [v for _, a in series for v in a]
@@ -1760,20 +2069,23 @@ class _Painter:
             return
         # the legend first (it wraps), so the plot gets the rest of the height
         items = [(g, g.name) for g, _ in series]
-        f = self.font(15)
+        f = self.font(18)
         legend_rows, lx = 1, 0
         for _, lab in items:
             wl = min(f.size(lab)[0], w - 60) + 46
             if lx and lx + wl > w - 56:
                 legend_rows, lx = legend_rows + 1, 0
-            lx += wl + 10
-        legend_h = legend_rows * 22
+            lx += wl + 12
+        # a legend of more than two lines would squeeze the plot: the grades table's rows,
+        # with the same markers and colours, are the legend then
+        legend = legend_rows <= 2
+        legend_h = legend_rows * 26 if legend else 26
         lo, hi = min(vals), max(vals)
         step = 5 if hi - lo <= 30 else 10
         lo = step * int(lo // step)
         hi = step * (int(hi // step) + 1)
-        px, py = x + 50, y + 40
-        pw, ph = w - 66, h - 40 - 30 - legend_h - 8
+        px, py = x + 56, y + 44
+        pw, ph = w - 72, max(40, h - 44 - 34 - legend_h - 6)
         n = max([len(s.years)] + [len(a) for _, a in series])
 
         def X(t: int) -> int:
@@ -1785,14 +2097,14 @@ class _Painter:
         v = lo
         while v <= hi + 1e-9:
             pg.draw.line(self.surf, self.GRID, (px, Y(v)), (px + pw, Y(v)), 1)
-            self.text(px - 8, Y(v), f"{v:g}", 14, colour=self.MUTED, anchor="midright")
+            self.text(px - 8, Y(v), f"{v:g}", 18, colour=self.MUTED, anchor="midright")
             v += step
         pg.draw.line(self.surf, self.MUTED, (px, py + ph), (px + pw, py + ph), 2)
         # the scenario's years along the axis, thinned so the labels never overlap
-        label_w = max(self.font(14).size(t)[0] for t in s.years) + 10 if s.years else 40
+        label_w = max(self.font(18).size(t)[0] for t in s.years) + 12 if s.years else 40
         every = max(1, -(-label_w * n // max(1, pw)))
         for t in range(0, n, every):
-            self.text(X(t), py + ph + 6, s.years[t] if t < len(s.years) else str(t), 14,
+            self.text(X(t), py + ph + 6, s.years[t] if t < len(s.years) else str(t), 18,
                       colour=self.MUTED, anchor="midtop")
         for g, a in series:
             pts = [(X(t), Y(v)) for t, v in enumerate(a)]
@@ -1806,36 +2118,50 @@ class _Painter:
                 for p in pts:
                     self.marker(g.marker, p, g.colour, 5)
         # legend
-        lx, ly = px, py + ph + 30
+        lx, ly = px, py + ph + 36
+        if not legend:
+            self.text(px, ly + 11, tr("pic.legend_as_table"), 18, colour=self.MUTED,
+                      anchor="midleft", max_w=x + w - px)
+            return
         for g, lab in items:
             wl = min(f.size(lab)[0], w - 60) + 46
             if lx > px and lx + wl > x + w:
-                lx, ly = px, ly + 22
+                lx, ly = px, ly + 26
             if g.marker != "none":
-                pg.draw.line(self.surf, g.colour, (lx, ly + 9), (lx + 26, ly + 9), 3)
-                self.marker(g.marker, (lx + 13, ly + 9), g.colour, 5)
+                pg.draw.line(self.surf, g.colour, (lx, ly + 11), (lx + 26, ly + 11), 3)
+                self.marker(g.marker, (lx + 13, ly + 11), g.colour, 5)
             else:
-                _dashed(pg, self.surf, g.colour, (lx, ly + 9), (lx + 26, ly + 9))
-            self.text(lx + 32, ly + 9, lab, 15, anchor="midleft", max_w=w - 60)
-            lx += wl + 10
+                _dashed(pg, self.surf, g.colour, (lx, ly + 11), (lx + 26, ly + 11))
+            self.text(lx + 32, ly + 11, lab, 18, anchor="midleft", max_w=w - 60)
+            lx += wl + 12
+
+
+def _name_parts(name: str) -> tuple[str, str, str]:
+    """An objective's name without its brackets, split at its colon: (before, after, the
+    colon). Brackets and colons may be ASCII or full-width (Japanese names)."""
+    plain = re.sub(r"\s*[(\uff08][^)\uff09]*[)\uff09]", "", name).strip()
+    m = re.search(r"[:\uff1a]", plain)
+    if m is None:
+        return plain, "", ""
+    return plain[:m.start()].strip(), plain[m.end():].strip(), m.group()
 
 
 def _short_forms(name: str, siblings: list[str]) -> list[str]:
     """An objective's name, then shorter forms of it, longest first (see ``headings``)."""
-    def parts(n: str) -> tuple[str, str]:
-        before, _, after = re.sub(r"\s*\([^)]*\)", "", n).strip().partition(":")
-        return before.strip(), after.strip()
-
-    plain = re.sub(r"\s*\([^)]*\)", "", name).strip()
-    before, after = parts(name)
+    parts = _name_parts
+    plain = re.sub(r"\s*[(\uff08][^)\uff09]*[)\uff09]", "", name).strip()
+    before, after, colon = parts(name)
     out = [name, plain, before]
     same_start = [parts(n)[1].split() for n in siblings if after and parts(n)[0] == before]
-    if same_start:  # drop the words the siblings' second parts share with this one
+    # drop the words the siblings' second parts share with this one ("The Belt: trade"; not
+    # in a language whose words change with their case, where the rest would not read)
+    if same_start and tr("pic.short.drop_words") == "yes":
         words = after.split()
         common = max(next((i for i, (a, b) in enumerate(zip(words, w)) if a != b),
                           min(len(words), len(w))) for w in same_start)
         if words[common:]:
-            out.append(f"{before}: {' '.join(words[common:])}")
+            sep = f"{colon} " if colon == ":" else colon
+            out.append(f"{before}{sep}{' '.join(words[common:])}")
     out.append(after)
     return list(dict.fromkeys(f for f in out if f))  # without repeats, in order
 

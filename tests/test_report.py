@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from game.cli import main
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT, load
 
 MINI = FIXTURES / "mini.yaml"
 POLICIES = {"group_a": "historical", "group_b": "greedy", "group_c": "random"}
@@ -370,3 +371,170 @@ def test_unfinished_games_are_marked_everywhere_and_left_out_of_the_comparisons(
     for item in re.findall(r"^\d+\. .*$", prompts, flags=re.M):
         if "Group B" in item:  # its own choice may be discussed, never its grades
             assert not any(w in item for w in (" got ", "ended with", "did better")), item
+
+
+# ------------------------------------------------------------------------------------------------
+# The report in Japanese and Russian (--lang), and a picture legible from the back of the room
+# ------------------------------------------------------------------------------------------------
+BELT_ROAD = "class_abe_belt_road"
+LOCALE = Path(__file__).resolve().parent.parent / "game" / "report_locale"
+
+
+def _en(key: str) -> str:
+    value = json.loads((LOCALE / "en.json").read_text(encoding="utf-8"))[key]
+    return value if isinstance(value, str) else value[-1]
+
+
+@pytest.fixture(scope="module")
+def belt_road(tmp_path_factory) -> Path:
+    """Three groups' headless games of the fully translated class scenario."""
+    d = tmp_path_factory.mktemp("belt_road")
+    for name, pol in (("Group A", "greedy"), ("Group B", "random"), ("Group C", "historical")):
+        assert main(["play", BELT_ROAD, "--headless", "--seed", "5", "--quiet",
+                     "--policy", f"JPN={pol}", "--json", str(d / f"{name}.json")]) == 0
+    return d
+
+
+def _report(records: Path, out: Path, *extra: str) -> tuple[str, str]:
+    assert main(["report", str(records), "--out", str(out), "--html", *extra]) == 0
+    return ((out / "report.md").read_text(encoding="utf-8"),
+            (out / "report.html").read_text(encoding="utf-8"))
+
+
+#: fixed phrases that must not be left in English (keys of en.json)
+ENGLISH_PHRASES = ["grades.title", "choices.title", "div.title", "autonomy.title", "prompts.title",
+                   "history.label", "records.title", "prompts.scenario", "prompts.games",
+                   "records.no_people", "col.difficulty", "doc.img_alt", "autonomy.explain"]
+
+
+@pytest.mark.parametrize("lang", ["ru", "ja"])
+def test_the_report_in_russian_and_japanese(belt_road, tmp_path, lang, capsys):
+    pygame = pytest.importorskip("pygame")
+    from game.glyphs import SHIPPED_FONTS, missing_glyphs
+    from game.report import language
+    from game.scenario.model import text_in
+
+    sc = load(ROOT / "scenarios" / f"{BELT_ROAD}.yaml")
+    md, html = _report(belt_road, tmp_path / lang, "--lang", lang)
+    title = text_in(sc.meta.title, lang)
+    assert title != text_in(sc.meta.title) and title in md and title in html
+    assert f'<html lang="{lang}">' in html
+    english = [_en(k) for k in ENGLISH_PHRASES] + [
+        "Class report", "first left history in", "historical choices", "dependent on",
+        "Which choices made the difference", "Every group ended with", "did better than",
+        "made every historical choice", "stopped early", "(not played)", "Warning:", "Note:"]
+    for phrase in english:
+        assert phrase not in md, (phrase, lang)
+        assert phrase not in html, (phrase, lang)
+    # the scenario's own names: states, powers, objectives, questions, in that language
+    names = sc.names(lang)
+    for key in ("JPN", "KGZ"):
+        assert names[key] in md
+    assert text_in(sc.objectives["JPN"][0].name, lang) in md
+    assert text_in(sc.discussion_questions[0], lang) in md
+    assert {"ru": "| Год |", "ja": "| 年 |"}[lang] in md
+    assert {"ru": "**По вашим играм**", "ja": "**みなさんのゲームから**"}[lang] in md
+    # the prompts made from the games are translated too
+    prompts = md.split({"ru": "**По вашим играм**", "ja": "**みなさんのゲームから**"}[lang])[1]
+    assert re.search(r"^1\. \S", prompts, flags=re.M)
+    assert not re.search(r"\b(the|and|with|in|on)\b", prompts.split("\n## ")[0]), prompts
+    # the picture is drawn, with the game's font, which has every character it shows
+    img = pygame.image.load(str(tmp_path / lang / "report.png"))
+    assert img.get_size() == (1600, 1000)
+    for weight, font in SHIPPED_FONTS.items():
+        assert not missing_glyphs(font, md), weight
+    assert language() == "en"  # the next report is in English again
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_english_stays_the_default(belt_road, tmp_path):
+    md, html = _report(belt_road, tmp_path / "en")
+    assert md == _report(belt_road, tmp_path / "en2", "--lang", "en")[0]
+    assert md.startswith("# Class report: Contracts or credit?") and '<html lang="en">' in html
+    assert "## Key choices against history" in md and "| _History (replayed)_ |" in md
+
+
+def test_the_locale_tables_match_and_the_font_draws_them():
+    from game.glyphs import SHIPPED_FONTS, missing_glyphs
+
+    def placeholders(v) -> set[str]:
+        return set(re.findall(r"\{(\w+)\}", " ".join(v) if isinstance(v, list) else v))
+
+    tables = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in LOCALE.glob("*.json")}
+    assert set(tables) >= {"en", "ja", "ru"}
+    en = tables["en"]
+    english_only = {"w.was", "w.its_game", "w.its"}  # English grammar for role_note
+    keys = {k for k in en if not k.startswith("_")}  # "_..." are notes for translators
+    for lang, table in tables.items():
+        mine = {k for k in table if not k.startswith("_")}
+        assert mine <= keys, (lang, mine - keys)
+        assert keys - mine <= english_only, (lang, keys - mine)
+        for key, value in table.items():
+            if key.startswith("_"):
+                continue
+            assert placeholders(value) <= placeholders(en[key]) | {"n"}, (lang, key)
+        text = "".join("".join(v) if isinstance(v, list) else v for v in table.values())
+        for weight, font in SHIPPED_FONTS.items():
+            assert not missing_glyphs(font, text), (lang, weight)
+
+
+def test_russian_plurals_and_the_fallback_to_english():
+    from game.report import report_language, tr
+
+    with report_language("ru"):
+        assert [tr("n.group", n=n) for n in (1, 3, 5, 11, 21, 22)] == [
+            "1 группа", "3 группы", "5 групп", "11 групп", "21 группа", "22 группы"]
+        assert tr("w.was", n=2) == "were"  # a phrase only English needs comes from en.json
+    with report_language("xx"):  # an unknown language is English
+        assert tr("n.group", n=2) == "2 groups"
+    assert tr("no.such.key") == "[no.such.key]"
+
+
+def _capture_painter(monkeypatch) -> list:
+    from game import report
+
+    painters = []
+    paint = report._Painter.paint
+
+    def spy(self, path):
+        painters.append(self)
+        paint(self, path)
+
+    monkeypatch.setattr(report._Painter, "paint", spy)
+    return painters
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ja"])
+def test_every_text_in_the_picture_is_at_least_18_px(belt_road, records, mini, tmp_path,
+                                                      monkeypatch, lang):
+    pytest.importorskip("pygame")
+    painters = _capture_painter(monkeypatch)
+    _report(belt_road, tmp_path / "a", "--lang", lang)
+    # a hotseat team that stopped early beside finished games: footnotes, two roles
+    save = _save_in(tmp_path / "Group D", _window_game(mini, roles=("JPN", "RUS"), turns=2))
+    assert main(["report", str(MINI), str(save), *_files(records), "--out",
+                 str(tmp_path / "b"), "--lang", lang]) == 0
+    assert len(painters) == 2
+    for p in painters:
+        sizes = {size for size, _ in p._cache}
+        assert sizes and min(sizes) >= 18, sizes
+
+
+def test_when_every_group_left_history_in_the_first_year_the_picture_says_it_once(
+        belt_road, tmp_path, monkeypatch):
+    pytest.importorskip("pygame")
+    painters = _capture_painter(monkeypatch)
+    d = tmp_path / "class"
+    d.mkdir()
+    for name in ("Group A", "Group B"):  # greedy and random: both leave history at once
+        shutil.copy(belt_road / f"{name}.json", d)
+    _report(d, tmp_path / "o")
+    s = painters[0].s
+    assert s.all_left_first == "2013"
+    assert [g.label for g, _, _ in s.made] == ["Group A", "Group B"]
+    assert all(0 <= made < of for _, made, of in s.made)
+    # with a group that followed history, each group keeps its own line
+    _report(belt_road, tmp_path / "o2")
+    s2 = painters[1].s
+    assert s2.all_left_first == "" and any("made every historical choice" in line
+                                           for line in s2.divergence)

@@ -128,6 +128,7 @@ class EventScene(Scene):
                                marks=lambda: glossary.marks(self.ctl.scenario))
         self.option_buttons: list[Button] = []
         self.effects_in_body = False
+        self._cut: set[int] = set()
         if ev is None or words is None:
             self.ring = FocusRing([])
             return
@@ -168,6 +169,10 @@ class EventScene(Scene):
                              lambda i=i: self.pick(i), label_lines[i], marks))
             y += hs[i] + 6
         self._effects = effects
+        # options whose effects need more than the three lines their button shows: the whole
+        # list is also written in the scrolling text, so nothing is only "…"
+        self._cut = {i for i in range(n) if not self.effects_in_body
+                     and len(text.wrap(effects[i], SIZE.SMALL, ew)) > 3}
         if not n:
             w = max(320, text.width(tr("event.continue"), SIZE.BODY, True) + 60)
             self.option_buttons.append(
@@ -273,8 +278,9 @@ class EventScene(Scene):
             out.append((tr("event.no_source"), SIZE.SMALL, False, th.ink_soft))
         if ev.needs_choice:
             out.append((self.decider(), SIZE.BODY, True, None))
-            if self.effects_in_body:
-                for i, eff in enumerate(getattr(self, "_effects", [])):
+            cut: set[int] = getattr(self, "_cut", set())
+            for i, eff in enumerate(getattr(self, "_effects", [])):
+                if self.effects_in_body or i in cut:
                     out.append((tr("event.option_effects", n=i + 1, effects=eff), SIZE.SMALL,
                                 False, th.ink_soft))
         return out

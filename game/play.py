@@ -45,6 +45,7 @@ def choose_actions(c: Compiled, st: State, p: core.Params, policies: Mapping[int
     acts = np.zeros((n, L.A, c.M_slots), dtype=np.int64) if fixed is None else fixed.copy()
     t = int(st.turn[0])
     res, cool = st.res.copy(), st.cooldown.copy()
+    memo: dict = {}  # what policies derive from this turn's state, shared across the slots
     for m in range(c.M_slots):
         for seat in c.seats_with_choices:
             pol = policies.get(seat)
@@ -52,7 +53,7 @@ def choose_actions(c: Compiled, st: State, p: core.Params, policies: Mapping[int
                 a = acts[:, seat, m]
             else:
                 mask = core.legal_mask(c, st, seat, res=res, cooldown=cool, avail=avail)
-                a = pol.act(Observation(c, st, p, seat, m), mask,
+                a = pol.act(Observation(c, st, p, seat, m, memo), mask,
                             BatchRandom(st.policy_keys[:, seat], t, m))
                 acts[:, seat, m] = a
             core.charge_choices(c, res, cool, seat, a, t)

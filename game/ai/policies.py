@@ -28,8 +28,8 @@ The balance lab adds a rollout-based best response on top of these (``game/balan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -41,11 +41,16 @@ from ..engine.state import State
 
 @dataclass
 class Observation:
+    """What a policy sees. ``memo`` is shared by every observation of one turn's choices
+    (``play.choose_actions`` passes the same dict for all seats and slots): the state does not
+    change between a turn's slots, so a policy may keep what it derived from it there."""
+
     c: Compiled
     st: State
     p: core.Params
     seat: int
     slot: int
+    memo: dict[Any, Any] = field(default_factory=dict)
 
 
 class Policy(Protocol):
@@ -166,17 +171,28 @@ class Strategic:
                 out[:, cols] = np.take(per_pref[pref], states, axis=1)
         return np.clip(out, 0.05, 3.0)
 
+    def _log_weights(self, obs: Observation) -> np.ndarray:
+        """Log-weights of pass and every choice at temperature ``noise``, before the mask:
+        the same for both slots of a turn, so kept in the turn's memo."""
+        key = ("strategic", obs.seat)
+        if key not in obs.memo:
+            n = obs.st.n
+            w = np.empty((n, self.width))
+            w[:, 0] = self.pass_weight
+            w[:, 1:] = self.base[None, :] * self._target_factor(obs)
+            if self.noise > 1e-6:
+                w = np.log(np.maximum(w, 1e-12)) / self.noise
+            obs.memo[key] = w
+        return obs.memo[key]
+
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
-        n = mask.shape[0]
         mask = mask[:, :self.width]
-        w = np.empty((n, self.width))
-        w[:, 0] = self.pass_weight
-        w[:, 1:] = self.base[None, :] * self._target_factor(obs)
+        w = self._log_weights(obs)
         if self.noise <= 1e-6:
             return _argmax_masked(w, mask)
         # softmax over log-weights at temperature `noise` (the Gumbel-max distribution),
         # sampled from one uniform number per game
-        logw = np.where(mask, np.log(np.maximum(w, 1e-12)) / self.noise, -np.inf)
+        logw = np.where(mask, w, -np.inf)
         p = np.exp(logw - logw.max(axis=1, keepdims=True))
         return _sample(p, mask, rng)
 
@@ -236,19 +252,13 @@ class Greedy:
         return _argmax_masked(full, m)
 
 
-_GRAD_CACHE: dict[str, tuple[np.ndarray, int, np.ndarray, np.ndarray]] = {}
-
-
 def _autonomy_gradients(c: Compiled, st: State, is_power: np.ndarray
                         ) -> tuple[np.ndarray, np.ndarray]:
     """Per-game gradients of autonomy with respect to pushes and pulls, shape (N, S*D*K).
 
     The states choose against the shares as the turn opens, which do not change between their
-    choices, so the result is shared by all five states and both slots (cached on the dep array
-    it was computed from)."""
-    key = _GRAD_CACHE.get("k")
-    if key is not None and key[0] is st.dep and key[1] == int(st.turn[0]):
-        return key[2], key[3]
+    choices, so the result is shared by all five states and both slots (kept in the turn's
+    memo by ``Multivector``)."""
     L = c.layout
     n = st.n
     dep = st.dep
@@ -259,7 +269,6 @@ def _autonomy_gradients(c: Compiled, st: State, is_power: np.ndarray
     # d(autonomy)/d(move from power k to the rest of the world) = 2 w s_k
     grad_push = (2.0 * w * (hhi[..., None] - dep * is_power)).reshape(n, -1)
     grad_pull = (2.0 * w * dep * is_power).reshape(n, -1)
-    _GRAD_CACHE["k"] = (st.dep, int(st.turn[0]), grad_push, grad_pull)
     return grad_push, grad_pull
 
 
@@ -304,11 +313,22 @@ class Multivector:
         self.width = 1 + len(c.seat_choices[seat])  # pass + the seat's own choices
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
-        c, st = self.c, obs.st
-        n = st.n
+        n = obs.st.n
         if self.col.size == 0:
             return np.zeros(n, dtype=np.int64)
-        grad_push, grad_pull = _autonomy_gradients(c, st, self.is_power)
+        key = ("multivector", obs.seat)
+        if key not in obs.memo:  # the gains are the same for both slots of a turn
+            obs.memo[key] = self._gains(obs)
+        return _argmax_masked(obs.memo[key] + 1e-6 * rng.uniform(self.width),
+                              mask[:, :self.width])
+
+    def _gains(self, obs: Observation) -> np.ndarray:
+        """First-order autonomy gain of pass and every choice, per game, shape (N, width)."""
+        c, st = self.c, obs.st
+        n = st.n
+        if "autonomy_gradients" not in obs.memo:
+            obs.memo["autonomy_gradients"] = _autonomy_gradients(c, st, self.is_power)
+        grad_push, grad_pull = obs.memo["autonomy_gradients"]
         vals = np.zeros((n, self.col.size))
         for kind, grad in ((0, grad_push), (1, grad_pull)):
             sel = self.kind == kind
@@ -325,7 +345,7 @@ class Multivector:
         gain = np.full((n, self.width), -1e9)
         gain[:, self.cols] = np.add.reduceat(vals, self.starts, axis=1)
         gain[:, 0] = 0.05
-        return _argmax_masked(gain + 1e-6 * rng.uniform(self.width), mask[:, :self.width])
+        return gain
 
 
 class Spam:

@@ -141,6 +141,7 @@ class Rollout:
         t = int(st.turn[0])
         acts = np.zeros((B, L.A, c.M_slots), dtype=np.int64)
         res, cool = big.res.copy(), big.cooldown.copy()
+        memo: dict = {}  # shared by the continuation policies' slots, as in choose_actions
         for mm in range(c.M_slots):
             for seat in c.seats_with_choices:
                 if seat == self.seat and mm < m:
@@ -149,7 +150,7 @@ class Rollout:
                     a = mine
                 else:
                     mask2 = core.legal_mask(c, big, seat, res=res, cooldown=cool)
-                    a = self.cont[seat].act(Observation(c, big, pb, seat, mm), mask2,
+                    a = self.cont[seat].act(Observation(c, big, pb, seat, mm, memo), mask2,
                                             BatchRandom(big.policy_keys[:, seat], t, mm))
                 acts[:, seat, mm] = a
                 core.charge_choices(c, res, cool, seat, a, t)

@@ -252,23 +252,33 @@ class Greedy:
         return _argmax_masked(full, m)
 
 
-def _autonomy_gradients(c: Compiled, st: State, is_power: np.ndarray
-                        ) -> tuple[np.ndarray, np.ndarray]:
-    """Per-game gradients of autonomy with respect to pushes and pulls, shape (N, S*D*K).
+def _autonomy_gradients(c: Compiled, st: State, push_idx: np.ndarray, pull_idx: np.ndarray,
+                        memo: dict[Any, Any]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-game gradients of autonomy with respect to pushes (at the flat dependence indices
+    ``push_idx``) and to pulls toward the rest of the world (at ``pull_idx``), each (N, len).
 
-    The states choose against the shares as the turn opens, which do not change between their
-    choices, so the result is shared by all five states and both slots (kept in the turn's
-    memo by ``Multivector``)."""
+    Only the entries a state's actions touch are computed. The shares are read as the turn
+    opens and do not change between the states' choices, so the rows' concentrations (HHI) are
+    computed once per turn and kept in the memo."""
     L = c.layout
-    n = st.n
-    dep = st.dep
-    dp = dep[..., :L.P]
-    hhi = np.einsum("nsdk,nsdk->nsd", dp, dp)  # (N, S, D)
-    w = c.dim_weights_norm[None, None, :, None] * 100.0
-    # d(autonomy)/d(push toward k) = 2 w (HHI - s_k [k is a power]);
-    # d(autonomy)/d(move from power k to the rest of the world) = 2 w s_k
-    grad_push = (2.0 * w * (hhi[..., None] - dep * is_power)).reshape(n, -1)
-    grad_pull = (2.0 * w * dep * is_power).reshape(n, -1)
+    if "hhi" not in memo:
+        dp = st.dep[..., :L.P]
+        memo["hhi"] = np.einsum("nsdk,nsdk->nsd", dp, dp).reshape(st.n, -1)  # (N, S*D)
+    hhi = memo["hhi"]
+    dep = st.dep.reshape(st.n, -1)
+    # d(autonomy)/d(push toward k) = 2 w_d (HHI - s_k [k is a power]);
+    # d(autonomy)/d(move from power k to the rest of the world) = 2 w_d s_k
+    two_w = 2.0 * (c.dim_weights_norm * 100.0)  # per dimension
+    is_power = np.r_[np.ones(L.P), 0.0]
+
+    def parts(idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        dim = (idx // L.K) % L.D
+        return two_w[dim], is_power[idx % L.K], np.take(dep, idx, axis=1)
+
+    w, ip, d = parts(push_idx)
+    grad_push = w * (np.take(hhi, push_idx // L.K, axis=1) - d * ip)
+    w, ip, d = parts(pull_idx)
+    grad_pull = w * d * ip
     return grad_push, grad_pull
 
 
@@ -309,7 +319,6 @@ class Multivector:
         self.starts = np.nonzero(np.r_[True, np.diff(self.col) != 0])[0] if ops else \
             np.zeros(0, dtype=np.int64)
         self.cols = self.col[self.starts] if ops else self.col
-        self.is_power = np.r_[np.ones(L.P), 0.0]
         self.width = 1 + len(c.seat_choices[seat])  # pass + the seat's own choices
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
@@ -326,14 +335,14 @@ class Multivector:
         """First-order autonomy gain of pass and every choice, per game, shape (N, width)."""
         c, st = self.c, obs.st
         n = st.n
-        if "autonomy_gradients" not in obs.memo:
-            obs.memo["autonomy_gradients"] = _autonomy_gradients(c, st, self.is_power)
-        grad_push, grad_pull = obs.memo["autonomy_gradients"]
+        push, pull = self.kind == 0, self.kind == 1
+        grad_push, grad_pull = _autonomy_gradients(c, st, self.idx[push], self.idx[pull],
+                                                   obs.memo)
         vals = np.zeros((n, self.col.size))
-        for kind, grad in ((0, grad_push), (1, grad_pull)):
-            sel = self.kind == kind
-            if sel.any():
-                vals[:, sel] = grad[:, self.idx[sel]] * self.amt[sel]
+        if push.any():
+            vals[:, push] = grad_push * self.amt[push]
+        if pull.any():
+            vals[:, pull] = grad_pull * self.amt[pull]
         sel = self.kind == 2
         if sel.any():
             vals[:, sel] = 0.2 * self.amt[sel]

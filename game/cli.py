@@ -85,10 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", default=None, help="scenario to measure (default: campaign)")
 
     p = sub.add_parser("report", help="class report from several groups' game records")
-    p.add_argument("records", nargs="+", metavar="RECORD")
-    p.add_argument("--out", default="class-report", metavar="DIR")
+    p.add_argument("records", nargs="+", metavar="RECORD",
+                   help="the groups' save files (.json) or headless --json records, or "
+                        "folders holding them (one folder per group names the group)")
+    p.add_argument("--out", default="class-report", metavar="DIR",
+                   help="folder for the report (created if missing; default: class-report)")
     p.add_argument("--html", action="store_true", help="also write report.html")
-    p.add_argument("--lang", choices=("en", "ja", "ru"), default="en",
+    p.add_argument("--lang", choices=("en", "ja", "ru"), default="en", type=str.lower,
                    help="language of report.md, report.png and report.html: en (default), "
                         "ja or ru; the scenario's names and questions come from its own "
                         "translations (English where it has none)")

@@ -54,7 +54,6 @@ from .engine.record import (
     SAVE_FORMAT,
     GameRecord,
     SaveError,
-    json_problem,
     loads_save,
     read_text,
 )
@@ -199,6 +198,8 @@ _RECORD_FIELDS = {f.name for f in fields(GameRecord)}
 def read_record(path: Path) -> tuple[GameRecord, dict[str, Any]]:
     """A save file or a headless ``--json`` record -> (record, extra keys). Raises RecordError."""
     name = str(path)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        raise RecordError(tr("record.scenario_file", file=name))
     try:
         text = read_text(path, "game record")
     except SaveError as e:
@@ -206,8 +207,12 @@ def read_record(path: Path) -> tuple[GameRecord, dict[str, Any]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
+        if not text.lstrip().startswith(("{", "[")):  # not JSON at all: some other file
+            raise RecordError(tr("record.not_a_record", file=name)) from None
+        cut = not text.rstrip().endswith(("}", "]"))  # stopped in the middle
         raise RecordError(tr("record.unreadable", file=f"{name}:{e.lineno}:{e.colno}",
-                             problem=json_problem(text, e))) from None
+                             problem=tr("record.cut_short" if cut else "record.bad_json"))
+                          ) from None
     extra: dict[str, Any] = {}
     if isinstance(data, dict) and data.get("format") == SAVE_FORMAT:
         try:
@@ -405,10 +410,17 @@ def find_scenario(sid: str, explicit: list[Path], record_dirs: list[Path],
         sc = attempt(p)
         if sc is not None:
             return sc
+    unused = list(tried)  # scenario files given by the teacher that do not fit the records
+
+    def found(sc: Any) -> Any:
+        if unused:
+            warn.append(tr("warn.scenario_unused", files="; ".join(unused), sid=sid))
+        return sc
+
     if sid in installed_ids():
         sc = attempt(sid)
         if sc is not None:
-            return sc
+            return found(sc)
     seen: set[Path] = set()
     for d in [*record_dirs, Path.cwd()]:
         for cand in (d / f"{sid}.yaml", d / f"{sid}.yml", d / sid / "scenario.yaml"):
@@ -417,7 +429,7 @@ def find_scenario(sid: str, explicit: list[Path], record_dirs: list[Path],
                 seen.add(rp)
                 sc = attempt(cand)
                 if sc is not None:
-                    return sc
+                    return found(sc)
     extra = tr("scenario.tried", files="; ".join(tried)) if tried else ""
     warn.append(tr("warn.no_scenario", sid=sid, tried=extra))
     return None
@@ -856,10 +868,13 @@ def _num(x: Any) -> float | None:
 
 
 def _better(o: dict[str, Any], ref: dict[str, Any]) -> bool:
-    bands = o.get("bands") or [1, 0]
-    higher = float(bands[0]) >= float(bands[-1])
+    """Clearly better than the reference: by more than a tenth of the step between two grade
+    bands, so 75.27 against 75.2 on bands 5 points apart does not count as beating history."""
+    bands = [float(b) for b in (o.get("bands") or [1, 0])]
+    higher = bands[0] >= bands[-1]
+    margin = 0.1 * abs(bands[0] - bands[-1]) / max(1, len(bands) - 1)
     a, b = float(o["value"]), float(ref["value"])
-    return a > b if higher else a < b
+    return a > b + margin if higher else a < b - margin
 
 
 def _join(xs: list[str]) -> str:
@@ -993,8 +1008,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if not loaded:
         for s in skipped:
             print(f"crossroads: {s}", file=sys.stderr)
-        print("crossroads: no usable game record, so no report was written. Give the save "
-              "files (.json) of the groups' games.", file=sys.stderr)
+        for p in sc_paths:
+            print(f"crossroads: {tr('record.scenario_file', file=p)}", file=sys.stderr)
+        print(f"crossroads: {tr('cli.no_records')}", file=sys.stderr)
         return 1
     ids = Counter(rec.scenario_id for _, rec, _ in loaded)
     sid = max(ids, key=lambda k: (ids[k], -[r.scenario_id for _, r, _ in loaded].index(k)))
@@ -1070,13 +1086,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return 1
     written = ["report.md"] + (["report.png"] if png else []) + \
         (["report.html"] if getattr(args, "html", False) else [])
-    print(f"class report for {_plural(len(groups), 'group')} of '{sid}' written to {out}: "
-          + ", ".join(written))
+    print(tr("cli.written", groups=tr("n.group", n=len(groups)), sid=sid, out=out,
+             files=", ".join(written)))
     return 0
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _by(groups: list[Group], key: Any) -> str:
@@ -1176,6 +1188,8 @@ class Summary:
     all_left_first: str = ""
     split: str = ""  # when the groups first chose differently from each other (short)
     split_first_year: bool = False  # ...and that was the first year
+    #: how many prompts report.md lists in all (the picture shows a few and counts the rest)
+    prompts_total: int = 0
 
 
 @dataclass
@@ -1345,12 +1359,17 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
     doc.ul(analysis.lines or [tr("div.none")])
     if len(groups) > 2:
         rows = []
+        up_to = []  # the years of "never (to YEAR)" cells, for the explanation's example
         for a in groups:
             row = [f"**{a.name}**"]
             for b in groups:
-                row.append("\u2013" if a is b else _pair_cell(a, b, shared, names))
+                row.append("\u2013" if a is b else _pair_cell(a, b, shared, names, up_to))
             rows.append(row)
-        doc.p(tr("pairs.explain", example=tr("pairs.never_to", year="2014"), year="2014"))
+        if up_to:
+            doc.p(tr("pairs.explain", example=tr("pairs.never_to", year=up_to[0]),
+                     year=up_to[0]))
+        else:
+            doc.p(tr("pairs.explain_short"))
         doc.table(["", *[g.name for g in groups]], rows)
 
     doc.h(tr("autonomy.title"))
@@ -1396,7 +1415,10 @@ DIFFICULTY_ORDER = ["introductory", "standard", "advanced"]
 MAX_EVENT_PROMPTS = 5
 
 
-def _pair_cell(a: Group, b: Group, roles: list[str], names: Names) -> str:
+def _pair_cell(a: Group, b: Group, roles: list[str], names: Names,
+               up_to: list[str] | None = None) -> str:
+    """One cell of the "where groups split" table; ``up_to`` collects the years of "never (to
+    YEAR)" cells."""
     ps = pair_split(a, b, roles, names)
     if ps.turn is not None:
         return a.rec.turns[ps.turn].year
@@ -1405,7 +1427,10 @@ def _pair_cell(a: Group, b: Group, roles: list[str], names: Names) -> str:
     if ps.both_played == 0:
         return tr("pairs.not_played")
     if ps.both_played < max(len(a.rec.turns), len(b.rec.turns)) or not (a.finished and b.finished):
-        return tr("pairs.never_to", year=a.rec.turns[ps.both_played - 1].year)
+        year = a.rec.turns[ps.both_played - 1].year
+        if up_to is not None:
+            up_to.append(year)
+        return tr("pairs.never_to", year=year)
     return tr("pairs.never")
 
 
@@ -1493,11 +1518,13 @@ def doc_summary(sid: str, sc: Any, groups: list[Group], names: Names, shared: li
     objs = _objective_columns(groups + ([bench] if bench else []), shared, names)
     qs = [text_in(q, lang) for q in sc.discussion_questions] if sc is not None else []
     split_first = analysis.split_turn == 0
+    total = (len(qs) + min(len(_event_prompts(groups, names)), MAX_EVENT_PROMPTS)
+             + max(1, len(analysis.prompts)))  # as listed under "Discussion" in report.md
     return Summary(title, sub, _picture_cautions(groups, bench, skipped), groups, bench, objs,
                    shared, {r: names.of(r) for r in shared},
                    scenario_years(sc, groups + ([bench] if bench else [])), analysis.short,
                    analysis.prompts[:3] + qs[:1], analysis.made, analysis.all_left_first,
-                   analysis.split, split_first)
+                   analysis.split, split_first, total)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -2013,9 +2040,9 @@ class _Painter:
             if end is None:
                 break
             yy, shown = end + 5, shown + 1
-        if shown < len(s.prompts):
-            self.text(x, yy, tr("pic.more_prompts", n=len(s.prompts) - shown), 18,
-                      colour=self.MUTED)
+        rest = max(s.prompts_total, len(s.prompts)) - shown
+        if rest > 0:
+            self.text(x, yy, tr("pic.more_prompts", n=rest), 18, colour=self.MUTED)
 
     def made_bars(self, x: int, y: int, w: int, bottom: int) -> int:
         """How many of history's choices each group made, a bar a group (two groups a row

@@ -538,3 +538,63 @@ def test_when_every_group_left_history_in_the_first_year_the_picture_says_it_onc
     s2 = painters[1].s
     assert s2.all_left_first == "" and any("made every historical choice" in line
                                            for line in s2.divergence)
+
+
+def test_a_scenario_or_a_text_file_is_not_called_a_damaged_record(tmp_path, capsys):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Group A: good discussion\n", encoding="utf-8")
+    assert main(["report", str(notes), str(ROOT / "scenarios" / f"{BELT_ROAD}.yaml"),
+                 "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert "notes.txt: this is not a Crossroads game record" in err
+    assert f"{BELT_ROAD}.yaml is a scenario file, not a game record" in err
+    assert "damaged" not in err and "Traceback" not in err
+
+
+def test_a_scenario_file_that_does_not_fit_the_records_is_named(records, belt_road, tmp_path,
+                                                                 capsys):
+    other = ROOT / "scenarios" / "class_war_corridor.yaml"
+    out = tmp_path / "o"
+    assert main(["report", str(other), str(belt_road), "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert f"not used: {other}" in md and "History (replayed)" in md
+    # without records, the scenario file is named and the teacher told what is missing
+    assert main(["report", str(other), "--out", str(tmp_path / "p")]) == 1
+    assert "class_war_corridor.yaml is a scenario file" in capsys.readouterr().err
+
+
+def test_messages_follow_the_report_language(tmp_path, capsys):
+    cut = tmp_path / "group_a.json"
+    cut.write_text('{"scenario_id": "mini", "turns": [', encoding="utf-8")
+    assert main(["report", str(cut), "--out", str(tmp_path / "o"), "--lang", "RU"]) == 1
+    err = capsys.readouterr().err
+    assert "похоже, файл обрезан" in err and "отчёт не создан" in err
+    assert "no usable" not in err and "cut short" not in err
+
+
+def test_the_split_table_example_uses_a_real_year_and_the_picture_counts_every_prompt(
+        belt_road, tmp_path, monkeypatch):
+    pytest.importorskip("pygame")
+    from game import report
+
+    drawn: list[str] = []
+    original = report._Painter.text
+
+    def spy(self, x, y, text, *a, **k):
+        drawn.append(text)
+        return original(self, x, y, text, *a, **k)
+
+    monkeypatch.setattr(report._Painter, "text", spy)
+    md, _ = _report(belt_road, tmp_path / "r")
+    years = re.findall(r"never \(to (\d{4})\)", md)
+    example = re.search(r"\(“never \(to (\d{4})\)”: .*?up to (\d{4}), the last\)", md)
+    if years:
+        assert example and example.group(1) in years and example.group(1) == example.group(2)
+    else:
+        assert "“never (to" not in md
+    discussion = md.split("## Discussion prompts")[1].split("\n## ")[0]
+    listed = len(re.findall(r"^\d+\. ", discussion, flags=re.M))
+    more = [t for t in drawn if re.fullmatch(r"\d+ more prompts? in report\.md", t)]
+    if more:
+        shown = listed - int(more[0].split()[0])
+        assert 1 <= shown <= 4, (more, listed)

@@ -1359,7 +1359,7 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
     doc.ul(analysis.lines or [tr("div.none")])
     if len(groups) > 2:
         rows = []
-        up_to = []  # the years of "never (to YEAR)" cells, for the explanation's example
+        up_to: list[str] = []  # the years of "never (to YEAR)" cells, for the explanation's example
         for a in groups:
             row = [f"**{a.name}**"]
             for b in groups:

@@ -186,6 +186,9 @@ class Compiled:
     choice_duration: np.ndarray  # turns the effects repeat
     choice_cooldown: np.ndarray
     choice_cost: np.ndarray  # (n_choices, R)
+    #: (n_choices, R) the least budget that affords each cost: cost - 1e-9, or -inf where the
+    #: cost is zero or negative (such a cost never blocks, even below a resource's minimum)
+    choice_afford: np.ndarray
     choice_ai_weight: np.ndarray
     choice_family: list[str]
     choice_prefer: list[str]
@@ -206,6 +209,7 @@ class Compiled:
     op_amounts: np.ndarray
     block_starts: np.ndarray  # first slot of each Layout block
     op_block: np.ndarray  # block number (1-based) of each op
+    prog_blocks: np.ndarray  # per program, a bit mask of the blocks its ops write into
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
@@ -536,6 +540,7 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     for i, ch in enumerate(c.choices):
         for r, v in sc.actions[ch.action].cost.items():
             c.choice_cost[i, c.res_index[r]] = v
+    c.choice_afford = np.where(c.choice_cost > 0, c.choice_cost - 1e-9, -np.inf)
     c.choice_ai_weight = np.array([sc.actions[ch.action].ai.weight for ch in c.choices])
     c.choice_family = [sc.actions[ch.action].family for ch in c.choices]
     c.choice_prefer = [sc.actions[ch.action].ai.prefer for ch in c.choices]
@@ -627,6 +632,9 @@ def compile_scenario(scenario: Scenario) -> Compiled:
                                L.org_leave])
     # the block (1-based, as core.apply_programs numbers them) each op writes into
     c.op_block = np.searchsorted(c.block_starts, c.op_slots, side="right")
+    c.prog_blocks = np.zeros(c.n_programs, dtype=np.int64)
+    np.bitwise_or.at(c.prog_blocks, np.repeat(np.arange(c.n_programs), c.op_count),
+                     1 << c.op_block)
     return c
 
 

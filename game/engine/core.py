@@ -214,9 +214,9 @@ def legal_mask(c: Compiled, st: State, seat: int, res: np.ndarray | None = None,
     # the in-place "&=" below costs ten times more
     ok = np.take(avail, ids, axis=1) if avail is not None else availability(c, st, ids)
     ok &= np.take(cd, c.choice_cool[ids], axis=1) <= st.turn[:, None]
-    cost = c.choice_cost[ids]
-    for j in np.nonzero(cost.any(axis=0))[0]:  # a zero cost never blocks (a resource may go below 0)
-        ok &= (r[:, seat, j, None] >= cost[None, :, j] - 1e-9) | (cost[None, :, j] <= 0)
+    need = c.choice_afford[ids]  # -inf where a cost never blocks
+    for j in np.nonzero((need > -np.inf).any(axis=0))[0]:
+        ok &= r[:, seat, j, None] >= need[None, :, j]
     if valid.all():
         mask[:, 1:] = ok
     else:
@@ -238,8 +238,7 @@ def _chosen_legal(c: Compiled, st: State, seat: int, a: np.ndarray, avail: np.nd
     games = np.arange(n)
     ok &= avail[games, cid]
     ok &= st.cooldown[games, c.choice_cool[cid]] <= st.turn
-    cost = c.choice_cost[cid]  # (N, R)
-    ok &= ((st.res[:, seat, :] >= cost - 1e-9) | (cost <= 0)).all(axis=1)
+    ok &= (st.res[:, seat, :] >= c.choice_afford[cid]).all(axis=1)
     return ok, np.where(ok, cid, -1)
 
 
@@ -284,10 +283,15 @@ def _acceptance(c: Compiled, st: State, p: Params) -> np.ndarray:
     """How much of a power's push each state accepts, per (state, dimension, power)."""
     P = c.layout.P
     thr = (p.acceptance_threshold / 100.0)[:, None, None, None]
-    over = np.maximum(0.0, st.dep[..., :P] - thr) / np.maximum(1e-9, 1.0 - thr)
     trust_factor = 1.0 + p.trust_acceptance[:, None, None] * (st.trust - 50.0) / 50.0
-    acc = trust_factor[:, :, None, :] * (1.0 - p.resistance[:, None, None, None] * over)
-    return np.clip(acc, 0.0, 1.5)
+    # acc = clip(trust_factor * (1 - resistance * over), 0, 1.5), computed in one buffer
+    acc = st.dep[..., :P] - thr
+    np.maximum(0.0, acc, out=acc)
+    np.divide(acc, np.maximum(1e-9, 1.0 - thr), out=acc)  # over: share above the threshold
+    np.multiply(p.resistance[:, None, None, None], acc, out=acc)
+    np.subtract(1.0, acc, out=acc)
+    np.multiply(trust_factor[:, :, None, :], acc, out=acc)
+    return np.clip(acc, 0.0, 1.5, out=acc)
 
 
 # block numbers of Layout (1-based, as returned by searchsorted over Compiled.block_starts)
@@ -312,6 +316,7 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         op = np.arange(c.op_start[pid0], c.op_start[pid0 + 1])
         if op.size == 0:
             return
+        blocks = int(c.prog_blocks[pid0])
         dense = np.broadcast_to(np.bincount(c.op_slots[op], weights=c.op_amounts[op],
                                             minlength=size), (n, size))
     else:
@@ -331,7 +336,8 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         # block below is a view of it. Sums per slot follow the ops' order in every game.
         dense = np.bincount(g * size + c.op_slots[op], weights=c.op_amounts[op],
                             minlength=n * size).reshape(n, size)
-    touched = set((np.nonzero(np.bincount(c.op_block[op], minlength=13))[0]).tolist())
+        blocks = int(np.bitwise_or.reduce(c.prog_blocks[pid]))
+    touched = {b for b in range(1, 13) if blocks >> b & 1}
     bounds = np.r_[c.block_starts, size]
 
     def block(b: int) -> np.ndarray:
@@ -340,13 +346,21 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
     if ledger is not None:
         ledger.before(st)
     dep_shape = (n, L.S, L.D, L.K)
-    push = block(BLK_PUSH_R).reshape(dep_shape)
-    acc = None
+    acc = None  # acceptance of scaled pushes, per (state, dimension, partner), for the ledger
     if BLK_PUSH_S in touched:
-        acc = np.ones(dep_shape)
-        acc[..., :L.P] = _acceptance(c, st, p) if acceptance is None else acceptance
-        push = block(BLK_PUSH_S).reshape(dep_shape) * acc + push
-    elif BLK_PUSH_R not in touched:
+        # scaled pushes toward powers are multiplied by the state's acceptance; toward the
+        # rest of the world they land in full
+        a = _acceptance(c, st, p) if acceptance is None else acceptance
+        push = block(BLK_PUSH_S).reshape(dep_shape).copy()
+        push[..., :L.P] *= a
+        if BLK_PUSH_R in touched:
+            push += block(BLK_PUSH_R).reshape(dep_shape)
+        if ledger is not None:
+            acc = np.ones(dep_shape)
+            acc[..., :L.P] = a
+    elif BLK_PUSH_R in touched:
+        push = block(BLK_PUSH_R).reshape(dep_shape)
+    else:
         push = np.zeros(dep_shape)
     if BLK_PUSH_S in touched or BLK_PUSH_R in touched:
         tot = np.einsum("nsdk->nsd", push)[..., None]

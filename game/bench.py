@@ -5,6 +5,9 @@ Measured in one process (one core), on the main campaign with its scripted oppon
 * ``game_turns_per_s_batched``: N = 4096 games in lockstep, Japan on the random policy;
 * ``game_turns_per_s_loop``: the same engine run one game at a time (N = 1 per call);
 * ``batch_vs_loop_ratio`` and ``greedy_batch_vs_loop_ratio`` (Japan on one-step lookahead);
+* ``numpy_floor_game_turns_per_s``: the most any numpy engine of this scenario could do here
+  (``numpy_floor``: only the legal masks, one weighted pick per actor and slot, one
+  resolution and the autonomy; benchmarks/numpy_floor.py prints its parts);
 * ``turn_latency_ms_n1``: one turn of the interactive game, with the "why?" ledger (p95);
 * ``peak_rss_mb_n10000``: peak memory of 10,000 games in lockstep (measured in a child process);
 * ``scenario_load_ms``: loading and validating the largest shipped scenario;
@@ -21,11 +24,13 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from .engine.compiler import compile_scenario
+from .engine.compiler import Compiled, compile_scenario
 from .engine.session import Session
 from .play import run_batch
 
@@ -78,6 +83,70 @@ def _rss_child(ref: str, n: int) -> float:
         return float("nan")
 
 
+def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
+    """A lower bound on one turn of ``n`` games for *any* numpy engine of this model: the
+    seconds per turn and their parts. With the scenario's real sizes, it times only the array
+    work every turn needs whatever the engine: twice (two action slots), for every actor, which
+    of its choices are legal (the operations of ``core.legal_mask``) and one weighted random
+    pick among them (inverse CDF, as the policies sample); then landing about 60 effect entries
+    per game with one renormalisation of the dependence shares, and the states' autonomy.
+    No events, drift, policies' own reasoning, project queue, ledger or Python bookkeeping:
+    the engine does all of those on top, so ``n / seconds`` bounds its throughput."""
+    L = c.layout
+    rng = np.random.default_rng(1)
+    avail = rng.random((n, c.n_choices)) < 0.8
+    cooldown = rng.integers(0, 4, (n, c.n_cool)).astype(np.int32)
+    res = rng.random((n, L.A, L.R)) * 40.0
+    seats = [(seat, c.seat_table[seat][c.seat_table[seat] >= 0]) for seat in c.seats_with_choices]
+    size = L.S * L.D * L.K
+    dep = rng.random((n, L.S, L.D, L.K))
+    dep /= dep.sum(axis=-1, keepdims=True)
+    flat = (np.arange(n)[:, None] * size + rng.integers(0, size, (n, 60))).ravel()
+    amounts = rng.random(flat.size) * 0.02
+    parts: dict[str, float] = {}
+
+    def timed(name: str, f: Callable[..., Any], *args: Any) -> Any:
+        t0 = time.perf_counter()
+        out = f(*args)
+        parts[name] = parts.get(name, 0.0) + time.perf_counter() - t0
+        return out
+
+    def legal(seat: int, ids: np.ndarray) -> np.ndarray:
+        ok = np.take(avail, ids, axis=1)
+        ok &= np.take(cooldown, c.choice_cool[ids], axis=1) <= 2
+        need = c.choice_afford[ids]
+        for j in np.nonzero((need > -np.inf).any(axis=0))[0]:
+            ok &= res[:, seat, j, None] >= need[None, :, j]
+        return ok
+
+    def pick(ok: np.ndarray, weight: np.ndarray) -> np.ndarray:
+        cum = np.cumsum(np.where(ok, weight, 0.0), axis=1)
+        u = rng.random(n) * cum[:, -1]
+        return np.argmax(cum > u[:, None], axis=1)
+
+    def renormalise(push: np.ndarray) -> np.ndarray:
+        return (dep + push) / (1.0 + push.sum(axis=-1, keepdims=True))
+
+    def turn() -> None:
+        for _slot in range(2):
+            for seat, ids in seats:
+                ok = timed("legal masks", legal, seat, ids)
+                timed("one weighted pick", pick, ok, c.choice_ai_weight[ids])
+        push = timed("resolution", np.bincount, flat, amounts, n * size).reshape(dep.shape)
+        timed("resolution", renormalise, push)
+        dp = dep[..., :L.P]
+        timed("autonomy", np.einsum, "nsdk,nsdk->nsd", dp, dp)
+
+    turn()
+    runs = []
+    for _ in range(7):
+        parts.clear()
+        t0 = time.perf_counter()
+        turn()
+        runs.append((time.perf_counter() - t0, dict(parts)))
+    return min(runs, key=lambda r: r[0])
+
+
 def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | str]:
     ref = ref or (DEFAULT_SCENARIO if (ROOT / "scenarios" / f"{DEFAULT_SCENARIO}.yaml").exists()
                   else str(_largest_scenario() or ROOT / "tests" / "fixtures" / "mini.yaml"))
@@ -109,6 +178,8 @@ def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | st
                         for i in range(ngl)], ngl, T, repeat=1)
     out["greedy_game_turns_per_s_batched"] = round(gb)
     out["greedy_batch_vs_loop_ratio"] = round(gb / gl, 1)
+    floor, _ = numpy_floor(c, nb)
+    out["numpy_floor_game_turns_per_s"] = round(nb / floor)
     lat = []
     s = Session.start(sc, humans=(role,), seed=1)
     while not s.over:
@@ -145,6 +216,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         if k in res and isinstance(res[k], (int, float)):
             ok = res[k] >= v if op == ">=" else res[k] <= v
             print(f"  {k} {op} {v}: {'met' if ok else 'NOT met'}")
+            floor = res.get("numpy_floor_game_turns_per_s")
+            if k == "game_turns_per_s_batched" and not ok and isinstance(floor, (int, float)) \
+                    and floor < v:
+                print(f"    (numpy_floor_game_turns_per_s = {floor}: legal-action masks, one "
+                      "weighted pick per actor and one resolution alone keep a numpy engine of "
+                      "this scenario below the target on this machine; docs/engine.md, Speed)")
     if os.environ.get("CROSSROADS_BENCH_JSON"):
         Path(os.environ["CROSSROADS_BENCH_JSON"]).write_text(json.dumps(res, indent=1))
     return 0

@@ -64,11 +64,19 @@ def _argmax_masked(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return np.argmax(s, axis=1)
 
 
-def _sample(weights: np.ndarray, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+def _sample(weights: np.ndarray | None, mask: np.ndarray, rng: BatchRandom,
+            own: bool = False) -> np.ndarray:
     """Sample a column per game with probability proportional to ``weights`` among the legal
-    ones, from a single uniform number per game (inverse CDF); pass if nothing has weight."""
-    w = np.where(mask, weights, 0.0)
-    cum = np.cumsum(w, axis=1)
+    ones, from a single uniform number per game (inverse CDF); pass if nothing has weight.
+
+    ``weights=None`` means equal weights. ``own=True`` says ``weights`` is a scratch array
+    that is already zero outside ``mask``: it is used as is and overwritten."""
+    if weights is None:
+        cum = np.cumsum(mask, axis=1, dtype=np.float64)  # the same sums as ones where legal
+    elif own:
+        cum = np.cumsum(weights, axis=1, out=weights)
+    else:
+        cum = np.cumsum(np.where(mask, weights, 0.0), axis=1)
     total = cum[:, -1]
     u = rng.uniform(1)[:, 0] * total
     pick = np.argmax(cum > u[:, None], axis=1)
@@ -89,7 +97,7 @@ class RandomPolicy:
         m = mask[:, :1 + len(obs.c.seat_choices[obs.seat])].copy()  # the seat's own columns
         has_action = m[:, 1:].any(axis=1)
         m[has_action, 0] = False
-        return _sample(np.ones(m.shape), m, rng)
+        return _sample(None, m, rng)
 
 
 class Historical:
@@ -192,9 +200,10 @@ class Strategic:
             return _argmax_masked(w, mask)
         # softmax over log-weights at temperature `noise` (the Gumbel-max distribution),
         # sampled from one uniform number per game
-        logw = np.where(mask, w, -np.inf)
-        p = np.exp(logw - logw.max(axis=1, keepdims=True))
-        return _sample(p, mask, rng)
+        p = np.where(mask, w, -np.inf)
+        np.subtract(p, p.max(axis=1, keepdims=True), out=p)  # pass is always legal: finite
+        np.exp(p, out=p)  # exactly 0 where the mask is off
+        return _sample(p, mask, rng, own=True)
 
 
 class Greedy:

@@ -197,6 +197,9 @@ class Compiled:
     n_cool: int
     horizon: int  # length of the project queue (max delay + duration)
     seat_table: np.ndarray  # (A, W) global choice ids per seat, -1 padded
+    #: per seat, its choice ids as a slice (start, stop, step) when they are an evenly spaced
+    #: run (columns of a turn's availability can then be read without a gather), else None
+    seat_run: list[slice | None]
     seats_with_choices: list[int]
     max_options: int
     org_pull: list[tuple[int, int, int]]  # (organisation, leader partner, dimension)
@@ -557,6 +560,7 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     for s, lst in enumerate(c.seat_choices):
         c.seat_table[s, :len(lst)] = lst
     c.seats_with_choices = [s for s, lst in enumerate(c.seat_choices) if lst]
+    c.seat_run = [_as_run(np.asarray(lst, dtype=np.int64)) for lst in c.seat_choices]
 
     # --- events -----------------------------------------------------------------------------
     cal = sc.calendar
@@ -636,6 +640,16 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     np.bitwise_or.at(c.prog_blocks, np.repeat(np.arange(c.n_programs), c.op_count),
                      1 << c.op_block)
     return c
+
+
+def _as_run(ids: np.ndarray) -> slice | None:
+    """``ids`` as a slice when they are evenly spaced and increasing (``arange(a, b, k)``)."""
+    if ids.size == 0:
+        return None
+    step = int(ids[1] - ids[0]) if ids.size > 1 else 1
+    if step <= 0 or not np.array_equal(ids, ids[0] + step * np.arange(ids.size)):
+        return None
+    return slice(int(ids[0]), int(ids[-1]) + 1, step)
 
 
 def measure_quantity(q: Quantity, c: Compiled) -> Measure:

@@ -181,14 +181,13 @@ def availability(c: Compiled, st: State, ids: np.ndarray | None = None) -> np.nd
     ``legal_mask`` and ``begin_turn`` (``avail=``) to avoid re-evaluating them per slot."""
     ids = np.arange(c.n_choices) if ids is None else ids
     live = ~st.terminated
-    out = np.empty((len(ids), st.n), dtype=bool)
+    out = np.empty((st.n, len(ids)), dtype=bool)
+    out[:] = live[:, None]  # choices without a condition: every live game
     for j, cid in enumerate(ids.tolist()):
         pred = c.choice_predicates[cid]
-        if pred is None:
-            out[j] = live
-        else:
-            np.logical_and(pred(st), live, out=out[j])
-    return np.ascontiguousarray(out.T)
+        if pred is not None:  # a strided column write: far cheaper than transposing at the end
+            np.logical_and(pred(st), live, out=out[:, j])
+    return out
 
 
 def legal_mask(c: Compiled, st: State, seat: int, res: np.ndarray | None = None,
@@ -200,27 +199,28 @@ def legal_mask(c: Compiled, st: State, seat: int, res: np.ndarray | None = None,
     ``res`` and ``cooldown`` override the state's (a running budget within the turn);
     ``avail`` is this turn's ``availability`` of all choices."""
     n = st.n
-    ch = c.seat_table[seat]
-    W = ch.shape[0]
+    W = c.seat_table.shape[1]
     mask = np.zeros((n, 1 + W), dtype=bool)
     mask[:, 0] = True
-    valid = ch >= 0
-    if not valid.any():
+    ids = c.seat_table[seat, :len(c.seat_choices[seat])]  # the row is -1 padded at the end
+    if not ids.size:
         return mask
-    ids = ch[valid]
     r = st.res if res is None else res
     cd = st.cooldown if cooldown is None else cooldown
-    # np.take keeps C order; fancy indexing on axis 1 would not, and mixing memory orders in
-    # the in-place "&=" below costs ten times more
-    ok = np.take(avail, ids, axis=1) if avail is not None else availability(c, st, ids)
+    run = c.seat_run[seat]
+    if avail is None:
+        ok = availability(c, st, ids)
+    elif run is not None:
+        ok = avail[:, run].copy()  # the seat's columns are an even run: no gather
+    else:
+        # np.take keeps C order; fancy indexing on axis 1 would not, and mixing memory orders
+        # in the in-place "&=" below costs ten times more
+        ok = np.take(avail, ids, axis=1)
     ok &= np.take(cd, c.choice_cool[ids], axis=1) <= st.turn[:, None]
     need = c.choice_afford[ids]  # -inf where a cost never blocks
     for j in np.nonzero((need > -np.inf).any(axis=0))[0]:
         ok &= r[:, seat, j, None] >= need[None, :, j]
-    if valid.all():
-        mask[:, 1:] = ok
-    else:
-        mask[:, 1:][:, valid] = ok
+    mask[:, 1:1 + ids.size] = ok
     return mask
 
 

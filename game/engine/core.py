@@ -320,22 +320,22 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         dense = np.broadcast_to(np.bincount(c.op_slots[op], weights=c.op_amounts[op],
                                             minlength=size), (n, size))
     else:
-        games, cols = np.nonzero(flat >= 0)
-        if games.size == 0:
+        cells = flat.ravel()
+        at = np.flatnonzero(cells >= 0)  # (game, column) cells holding a program, row-major
+        if at.size == 0:
             return
-        pid = flat[games, cols]
+        pid = cells[at]
         counts = c.op_count[pid]
         total = int(counts.sum())
         if total == 0:
             return
         # CSR expansion: one row per (game, op)
-        g = np.repeat(games, counts)
         first = np.repeat(c.op_start[pid] - np.cumsum(counts) + counts, counts)
         op = first + np.arange(total)
         # one dense change vector per game over the whole layout (a single scatter); each
         # block below is a view of it. Sums per slot follow the ops' order in every game.
-        dense = np.bincount(g * size + c.op_slots[op], weights=c.op_amounts[op],
-                            minlength=n * size).reshape(n, size)
+        where = np.repeat(at // flat.shape[1] * size, counts) + c.op_slots[op]
+        dense = np.bincount(where, weights=c.op_amounts[op], minlength=n * size).reshape(n, size)
         blocks = int(np.bitwise_or.reduce(c.prog_blocks[pid]))
     touched = {b for b in range(1, 13) if blocks >> b & 1}
     bounds = np.r_[c.block_starts, size]

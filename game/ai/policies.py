@@ -220,11 +220,11 @@ class Greedy:
         self.delay = np.array([c.choice_delay[i] if i >= 0 else 0 for i in ids])
         self.state = c.state_index.get(c.actor_ids[seat], -1)
 
-    def value(self, c: Compiled, st: State) -> np.ndarray:
+    def value(self, c: Compiled, st: State, hhi: np.ndarray | None = None) -> np.ndarray:
         if self.objective == "autonomy" and self.state >= 0:
             core._update_derived(c, st)
             return st.autonomy[:, self.state] + 0.2 * st.stability[:, self.state]
-        return core.role_score(c, st, self.seat)
+        return core.role_score(c, st, self.seat, hhi=hhi)
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
         c, st = obs.c, obs.st
@@ -241,11 +241,20 @@ class Greedy:
         v = np.empty((n, k))
         v[:, 0] = self.value(c, st.shallow())
         acc = core._acceptance(c, st, obs.p)  # the same base state for every candidate
+        # a candidate moves a few (state, dimension) rows: the others keep their concentration
+        hhi = core.row_concentration(c, st)
+        flat_hhi = hhi.reshape(n, -1)
         for j, col in enumerate(cand.tolist()):
             trial = st.shallow()
-            core.apply_programs(c, trial, obs.p, np.full((n, 1), self.ids[col]),
-                                acceptance=acc)
-            v[:, j + 1] = self.value(c, trial)
+            pid = int(self.ids[col])
+            core.apply_programs(c, trial, obs.p, np.full((n, 1), pid), acceptance=acc)
+            rows = c.dependence_rows(pid)
+            trial_hhi = hhi
+            if rows.size:
+                trial_hhi = flat_hhi.copy()
+                trial_hhi[:, rows] = core.row_concentration(c, trial, rows)
+                trial_hhi = trial_hhi.reshape(hhi.shape)
+            v[:, j + 1] = self.value(c, trial, trial_hhi)
         base = v[:, :1]
         gain = (v - base) * np.concatenate([[1.0], 0.85 ** self.delay[cand]])[None, :]
         # cost in budget terms: a mild preference for cheaper actions, tiny noise breaks ties

@@ -289,6 +289,17 @@ class Compiled:
                       if ev.index in off else ev for ev in self.events]
         return out
 
+    def dependence_rows(self, p: int) -> np.ndarray:
+        """The (state, dimension) rows, as flat indices ``s * D + d``, that program ``p``
+        pushes or pulls (sorted; empty if it does not touch dependence)."""
+        cache = self.__dict__.setdefault("_dependence_rows", {})
+        if p not in cache:
+            ops = slice(self.op_start[p], self.op_start[p + 1])
+            on_dep = self.op_block[ops] <= 3  # scaled pushes, raw pushes, pulls
+            L = self.layout
+            cache[p] = np.unique(self.op_slots[ops][on_dep] % L.dep // L.K)
+        return cache[p]
+
     def program_ops(self, p: int) -> tuple[np.ndarray, np.ndarray]:
         return self.op_slots[self.op_start[p]:self.op_start[p + 1]], \
             self.op_amounts[self.op_start[p]:self.op_start[p + 1]]

@@ -317,8 +317,13 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         if op.size == 0:
             return
         blocks = int(c.prog_blocks[pid0])
-        dense = np.broadcast_to(np.bincount(c.op_slots[op], weights=c.op_amounts[op],
-                                            minlength=size), (n, size))
+        vector = np.bincount(c.op_slots[op], weights=c.op_amounts[op], minlength=size)
+        dense = np.broadcast_to(vector, (n, size))
+        if ledger is None:  # only the (state, dimension) rows the program moves can change
+            rows = c.dependence_rows(pid0)
+            if rows.size:
+                _dependence_rows(c, st, p, vector, rows, blocks, acceptance)
+                blocks &= ~((1 << BLK_PUSH_S) | (1 << BLK_PUSH_R) | (1 << BLK_PULL))
     else:
         cells = flat.ravel()
         at = np.flatnonzero(cells >= 0)  # (game, column) cells holding a program, row-major
@@ -347,29 +352,21 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         ledger.before(st)
     dep_shape = (n, L.S, L.D, L.K)
     acc = None  # acceptance of scaled pushes, per (state, dimension, partner), for the ledger
+    a = None
     if BLK_PUSH_S in touched:
-        # scaled pushes toward powers are multiplied by the state's acceptance; toward the
-        # rest of the world they land in full
         a = _acceptance(c, st, p) if acceptance is None else acceptance
-        push = block(BLK_PUSH_S).reshape(dep_shape).copy()
-        push[..., :L.P] *= a
-        if BLK_PUSH_R in touched:
-            push += block(BLK_PUSH_R).reshape(dep_shape)
         if ledger is not None:
             acc = np.ones(dep_shape)
             acc[..., :L.P] = a
-    elif BLK_PUSH_R in touched:
-        push = block(BLK_PUSH_R).reshape(dep_shape)
+
+    def part(b: int) -> np.ndarray | None:
+        return block(b).reshape(dep_shape) if b in touched else None
+
+    if touched & {BLK_PUSH_S, BLK_PUSH_R, BLK_PULL}:
+        st.dep, push = _dependence_change(st.dep, part(BLK_PUSH_S), part(BLK_PUSH_R),
+                                          part(BLK_PULL), a, L.P)
     else:
-        push = np.zeros(dep_shape)
-    if BLK_PUSH_S in touched or BLK_PUSH_R in touched:
-        tot = np.einsum("nsdk->nsd", push)[..., None]
-        st.dep = (st.dep + push) / (1.0 + tot)
-    if BLK_PULL in touched:
-        take = np.minimum(st.dep, block(BLK_PULL).reshape(dep_shape))
-        take[..., L.K - 1] = 0.0
-        st.dep = st.dep - take
-        st.dep[..., L.K - 1] += np.einsum("nsdk->nsd", take)
+        push = None
     if BLK_TRUST in touched:
         st.trust = np.clip(st.trust + block(BLK_TRUST).reshape(n, L.S, L.P), 0.0, 100.0)
     if BLK_STAB in touched:
@@ -389,7 +386,61 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         ol = block(BLK_OLEAVE).reshape(n, L.O, L.A) > 0
         st.member = (st.member & ~ol) | oj
     if ledger is not None:
-        ledger.programs(c, st, flat, acc, push)
+        ledger.programs(c, st, flat, acc, np.zeros(dep_shape) if push is None else push)
+
+
+def _dependence_change(dep: np.ndarray, scaled: np.ndarray | None, raw: np.ndarray | None,
+                       pull: np.ndarray | None, acceptance: np.ndarray | None, P: int
+                       ) -> tuple[np.ndarray, np.ndarray | None]:
+    """Resolution of dependence rows (last axis: partners, the rest of the world last): pushes
+    (``scaled`` ones multiplied by the state's ``acceptance`` toward powers, ``raw`` ones in
+    full) land together with one renormalisation, then pulls move shares from powers to the
+    rest of the world. ``None`` = nothing of that kind. Returns a new array (``dep`` is never
+    written into) and the pushes as applied (for the ledger)."""
+    K = dep.shape[-1]
+    push = None
+    if scaled is not None:
+        push = scaled.copy()
+        push[..., :P] *= acceptance
+        if raw is not None:
+            push += raw
+    elif raw is not None:
+        push = raw
+    if push is not None:
+        tot = np.einsum("...k->...", push)[..., None]
+        dep = (dep + push) / (1.0 + tot)
+    if pull is not None:
+        take = np.minimum(dep, pull)
+        take[..., K - 1] = 0.0
+        dep = dep - take
+        dep[..., K - 1] += np.einsum("...k->...", take)
+    return dep, push
+
+
+def _dependence_rows(c: Compiled, st: State, p: Params, vector: np.ndarray, rows: np.ndarray,
+                     blocks: int, acceptance: np.ndarray | None) -> None:
+    """``_dependence_change`` for one change ``vector`` shared by every game, on the only
+    (state, dimension) ``rows`` it moves: every other row would be divided by exactly 1."""
+    L, n = c.layout, st.n
+    SD = L.S * L.D
+    starts = c.block_starts
+
+    def part(b: int) -> np.ndarray | None:
+        if not blocks >> b & 1:
+            return None
+        v = vector[starts[b - 1]:starts[b - 1] + L.dep].reshape(SD, L.K)[rows]
+        return np.broadcast_to(v, (n, rows.size, L.K))
+
+    a = None
+    if blocks >> BLK_PUSH_S & 1:
+        full = _acceptance(c, st, p) if acceptance is None else acceptance
+        a = full.reshape(n, SD, L.P)[:, rows]
+    dep = st.dep.reshape(n, SD, L.K)
+    new_rows, _ = _dependence_change(dep[:, rows], part(BLK_PUSH_S), part(BLK_PUSH_R),
+                                     part(BLK_PULL), a, L.P)
+    out = st.dep.copy()
+    out.reshape(n, SD, L.K)[:, rows] = new_rows
+    st.dep = out
 
 
 # ------------------------------------------------------------------------------------------------
@@ -546,12 +597,24 @@ def objective_points(c: Compiled, values: np.ndarray) -> np.ndarray:
     return out
 
 
-def role_score(c: Compiled, st: State, role: int) -> np.ndarray:
-    """One role's score ``float[N]`` (same mapping as ``role_scores``), recomputing autonomy
-    first; cheaper when only one role matters (lookahead)."""
+def row_concentration(c: Compiled, st: State, rows: np.ndarray | None = None) -> np.ndarray:
+    """Concentration (HHI over the powers) of every (state, dimension) row, ``(N, S, D)``; or
+    of the flat rows ``s * D + d`` listed in ``rows`` only, ``(N, len(rows))``."""
     L = c.layout
-    dp = st.dep[..., :L.P]
-    hhi = np.einsum("nsdk,nsdk->nsd", dp, dp)
+    if rows is None:
+        dp = st.dep[..., :L.P]
+        return np.einsum("nsdk,nsdk->nsd", dp, dp)
+    dp = st.dep.reshape(st.n, L.S * L.D, L.K)[:, rows, :L.P]
+    return np.einsum("nrk,nrk->nr", dp, dp)
+
+
+def role_score(c: Compiled, st: State, role: int, hhi: np.ndarray | None = None
+               ) -> np.ndarray:
+    """One role's score ``float[N]`` (same mapping as ``role_scores``), recomputing autonomy
+    first; cheaper when only one role matters (lookahead). ``hhi`` may pass this state's
+    ``row_concentration`` when the caller knows it."""
+    if hhi is None:
+        hhi = row_concentration(c, st)
     st.autonomy = 100.0 * (1.0 - np.einsum("nsd,d->ns", hhi, c.dim_weights_norm))
     return _scores_for(c, st, [ob for ob in c.objectives if ob.role == role])
 

@@ -77,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="Dask scheduler, e.g. tcp://127.0.0.1:8786")
     p.add_argument("--out", default="balance-report", metavar="DIR")
     p.add_argument("--quick", action="store_true", help="small samples, fewer profiles")
-    p.add_argument("--chunk", type=int, default=None, help="games per chunk")
+    p.add_argument("--chunk", type=int, default=None,
+                   help="games per chunk, the unit of work (default 500; results do not depend on it)")
     p.add_argument("--no-progress", action="store_true")
 
     p = sub.add_parser("bench", help="print the engine's throughput figures")

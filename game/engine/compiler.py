@@ -171,6 +171,16 @@ class ObjectiveRow:
     sign: float
     weight: float
 
+    @property
+    def score_points(self) -> np.ndarray:
+        """The values mapped to scores 0, 0.25 (D), 0.5 (C), 0.75 (B) and 1 (A): a step
+        below D, then the bands, made non-decreasing (``np.interp``'s x-points)."""
+        if "_points" not in self.__dict__:
+            a, b, cc, d = self.bands
+            self.__dict__["_points"] = np.maximum.accumulate(
+                np.array([d - (cc - d if cc > d else 1.0), d, cc, b, a]))
+        return self.__dict__["_points"]
+
 
 class Compiled:
     """A scenario compiled for the engine. Build with ``compile_scenario``."""
@@ -211,6 +221,7 @@ class Compiled:
     op_slots: np.ndarray
     op_amounts: np.ndarray
     block_starts: np.ndarray  # first slot of each Layout block
+    block_bounds: np.ndarray  # block_starts and the layout's size
     op_block: np.ndarray  # block number (1-based) of each op
     prog_blocks: np.ndarray  # per program, a bit mask of the blocks its ops write into
 
@@ -288,6 +299,13 @@ class Compiled:
         out.events = [dataclasses.replace(ev, sched_turn=-1, first=1, last=0)
                       if ev.index in off else ev for ev in self.events]
         return out
+
+    def objectives_of(self, role: int) -> list[ObjectiveRow]:
+        """The objectives of one role, in declared order (cached)."""
+        cache = self.__dict__.setdefault("_objectives_of", {})
+        if role not in cache:
+            cache[role] = [ob for ob in self.objectives if ob.role == role]
+        return cache[role]
 
     def dependence_rows(self, p: int) -> np.ndarray:
         """The (state, dimension) rows, as flat indices ``s * D + d``, that program ``p``
@@ -645,6 +663,7 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     c.block_starts = np.array([L.push_scaled, L.push_raw, L.pull, L.trust, L.stability, L.growth,
                                L.resources, L.meters, L.flag_set, L.flag_clear, L.org_join,
                                L.org_leave])
+    c.block_bounds = np.r_[c.block_starts, L.size]
     # the block (1-based, as core.apply_programs numbers them) each op writes into
     c.op_block = np.searchsorted(c.block_starts, c.op_slots, side="right")
     c.prog_blocks = np.zeros(c.n_programs, dtype=np.int64)

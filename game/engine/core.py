@@ -343,7 +343,7 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         dense = np.bincount(where, weights=c.op_amounts[op], minlength=n * size).reshape(n, size)
         blocks = int(np.bitwise_or.reduce(c.prog_blocks[pid]))
     touched = {b for b in range(1, 13) if blocks >> b & 1}
-    bounds = np.r_[c.block_starts, size]
+    bounds = c.block_bounds
 
     def block(b: int) -> np.ndarray:
         return dense[:, bounds[b - 1]:bounds[b]]
@@ -616,17 +616,18 @@ def role_score(c: Compiled, st: State, role: int, hhi: np.ndarray | None = None
     if hhi is None:
         hhi = row_concentration(c, st)
     st.autonomy = 100.0 * (1.0 - np.einsum("nsd,d->ns", hhi, c.dim_weights_norm))
-    return _scores_for(c, st, [ob for ob in c.objectives if ob.role == role])
+    return _scores_for(c, st, c.objectives_of(role))
+
+
+_SCORE_OF_POINTS = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
 
 
 def _scores_for(c: Compiled, st: State, objectives: list) -> np.ndarray:
     total = np.zeros(st.n)
     wsum = 0.0
-    fp = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
     for ob in objectives:
-        a, b, cc, d = ob.bands
-        xp = np.maximum.accumulate(np.array([d - (cc - d if cc > d else 1.0), d, cc, b, a]))
-        total += ob.weight * np.interp(ob.sign * ob.measure(st), xp, fp)
+        total += ob.weight * np.interp(ob.sign * ob.measure(st), ob.score_points,
+                                       _SCORE_OF_POINTS)
         wsum += ob.weight
     return total / wsum if wsum > 0 else total
 
@@ -636,7 +637,7 @@ def role_scores(c: Compiled, st: State) -> np.ndarray:
     between its bands (D = 0.25, C = 0.5, B = 0.75, A = 1.0)."""
     score = np.zeros((st.n, c.layout.A))
     for r in sorted({ob.role for ob in c.objectives}):
-        score[:, r] = _scores_for(c, st, [ob for ob in c.objectives if ob.role == r])
+        score[:, r] = _scores_for(c, st, c.objectives_of(r))
     return score
 
 

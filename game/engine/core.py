@@ -460,7 +460,8 @@ def _drift(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
         if active is not None:
             xn = np.where(active[:, None, None], xn, x)
         _set_share(sub, dr.partner, x, xn, L.K)
-        st.dep[ix] = sub
+        if sub.base is not st.dep:  # a copy (index arrays); a view has already written
+            st.dep[ix] = sub
         if ledger is not None:
             ledger.after("drift", dr.id, dr.label, dr.source, st)
     # organisations tie members to their leader (e.g. CSTO and security with Russia)

@@ -67,19 +67,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", default=".", help="folder to write it in (default: here)")
 
     p = sub.add_parser("balance", help="run a balance study and write a report")
-    p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--games", type=int, default=None, help="games per policy profile")
+    p.add_argument("scenario", metavar="SCENARIO",
+                   help="a shipped scenario id (see 'scenarios') or a scenario file")
+    p.add_argument("--games", type=int, default=None,
+                   help="games per policy profile (default: the scenario's balance.games)")
     p.add_argument("--policies", nargs="*", default=[], metavar="ROLE=P1,P2",
-                   help="policies to compare per role")
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--workers", type=int, default=1)
+                   help="policies to compare per role, e.g. JPN=random,greedy")
+    p.add_argument("--seed", type=int, default=1,
+                   help="seed of the study (default 1); every profile plays the same games")
+    p.add_argument("--workers", type=int, default=1,
+                   help="local worker processes (default 1; one per core is right)")
     p.add_argument("--scheduler", default=None, metavar="ADDR",
                    help="Dask scheduler, e.g. tcp://127.0.0.1:8786")
-    p.add_argument("--out", default="balance-report", metavar="DIR")
+    p.add_argument("--out", default="balance-report", metavar="DIR",
+                   help="folder for report.md, the CSV files and the charts "
+                        "(default: balance-report)")
     p.add_argument("--quick", action="store_true", help="small samples, fewer profiles")
     p.add_argument("--chunk", type=int, default=None,
-                   help="games per chunk, the unit of work (default 500; results do not depend on it)")
-    p.add_argument("--no-progress", action="store_true")
+                   help="games per chunk, the unit of work (default 500; results do not "
+                        "depend on it)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
 
     p = sub.add_parser("bench", help="print the engine's throughput figures")
     p.add_argument("--quick", action="store_true", help="smaller sizes (seconds, not minutes)")

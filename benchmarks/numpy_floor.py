@@ -1,12 +1,12 @@
-"""How fast could *any* numpy engine play the campaign? ``python benchmarks/numpy_floor.py``
+"""How fast could a numpy engine built like ours play the campaign? ``python benchmarks/numpy_floor.py``
 
 Times ``game.bench.numpy_floor`` on ``campaign_1992_2025`` with N = 4096 games: only the array
-work that every turn needs whatever the engine (the legal masks of every actor's choices and one
-weighted pick per actor and slot, one resolution of the dependence shares, the autonomy), with
-the campaign's real sizes. The real engine does events, drift, the policies' own reasoning, the
-project queue and its bookkeeping on top, so the printed ceiling bounds ``python main.py bench``'s
-``game_turns_per_s_batched`` on this machine. docs/engine.md ("Speed") discusses the figures.
-"""
+work such an engine (policies choosing from legal-action masks) does every turn — the legal
+masks of every actor's choices and one weighted pick per actor and slot, one resolution of the
+dependence shares, the autonomy — with the campaign's real sizes. The real engine does events,
+drift, the policies' own reasoning, the project queue and its bookkeeping on top, so the printed
+ceiling bounds ``python main.py bench``'s ``game_turns_per_s_batched`` on this machine.
+docs/engine.md ("Speed") discusses the figures, including the masks and resolution alone."""
 
 from __future__ import annotations
 

@@ -66,7 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("name", metavar="NAME", help="scenario id, e.g. my_first_scenario")
     p.add_argument("--dir", default=".", help="folder to write it in (default: here)")
 
-    p = sub.add_parser("balance", help="run a balance study and write a report")
+    p = sub.add_parser(
+        "balance", help="run a balance study and write a report",
+        epilog="policies: passive, random, historical, strategic, multivector, greedy, "
+               "rollout[:H[:R]], no:FAMILY, only:FAMILY, spam:ACTION. Exit status: 0 when "
+               "every expectation passes, 1 when one fails, 2 for a usage error. "
+               "docs/balance.md explains the report.")
     p.add_argument("scenario", metavar="SCENARIO",
                    help="a shipped scenario id (see 'scenarios') or a scenario file")
     p.add_argument("--games", type=int, default=None,
@@ -82,15 +87,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="balance-report", metavar="DIR",
                    help="folder for report.md, the CSV files and the charts "
                         "(default: balance-report)")
-    p.add_argument("--quick", action="store_true", help="small samples, fewer profiles")
+    p.add_argument("--quick", action="store_true",
+                   help="fewer profiles: random, greedy and strategic for each role (no "
+                        "rollout, no one-family play)")
     p.add_argument("--chunk", type=int, default=None,
                    help="games per chunk, the unit of work (default 500; results do not "
                         "depend on it)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
 
     p = sub.add_parser("bench", help="print the engine's throughput figures")
-    p.add_argument("--quick", action="store_true", help="smaller sizes (seconds, not minutes)")
-    p.add_argument("--scenario", default=None, help="scenario to measure (default: campaign)")
+    p.add_argument("--quick", action="store_true",
+                   help="smaller batches, about half the time; the figures are then not "
+                        "comparable with the targets, which are not checked")
+    p.add_argument("--scenario", default=None,
+                   help="scenario to measure (default: campaign_1992_2025)")
 
     p = sub.add_parser("report", help="class report from several groups' game records")
     p.add_argument("records", nargs="+", metavar="RECORD",

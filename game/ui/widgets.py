@@ -195,10 +195,16 @@ class Cycle(Widget):
         pygame.draw.rect(surf, th.border, self.rect, th.outline_w, border_radius=6)
         inner = self.rect.inflate(-12, -4)
         lab_h = text.line_height(SIZE.SMALL)
-        text.draw(surf, self.label, Rect(inner.x, inner.y, inner.w, lab_h), SIZE.SMALL,
-                  th.ink_soft, wrap_text=False)
         val = self.show(self.get()) if self.values() else "—"
-        row = Rect(inner.x, inner.y + lab_h, inner.w, inner.h - lab_h)
+        if inner.h >= lab_h + text.line_height(SIZE.BODY):  # the label above the value
+            text.draw(surf, self.label, Rect(inner.x, inner.y, inner.w, lab_h), SIZE.SMALL,
+                      th.ink_soft, wrap_text=False)
+            row = Rect(inner.x, inner.y + lab_h, inner.w, inner.h - lab_h)
+        else:  # too low for two lines (large text): the label on the left of the value
+            lab_w = min(text.width(self.label, SIZE.SMALL) + 8, inner.w // 3)
+            text.draw(surf, self.label, Rect(inner.x, inner.y, lab_w, inner.h), SIZE.SMALL,
+                      th.ink_soft, valign="center", wrap_text=False)
+            row = Rect(inner.x + lab_w, inner.y, inner.w - lab_w, inner.h)
         text.draw(surf, "◀", row, SIZE.BODY, th.ink, valign="center", wrap_text=False)
         text.draw(surf, "▶", row, SIZE.BODY, th.ink, align="right", valign="center",
                   wrap_text=False)

@@ -89,7 +89,7 @@ class DebriefScene(Scene):
                                  self.open_timeline, lambda: bool(s.reports))
         self.menu_b = Button(Rect(1280 - 16 - 300, 672, 300, 40), tr("debrief.menu"),
                              self.app.go_menu)
-        self.team_w = Cycle(Rect(900, 2, 364, 60), tr("debrief.team"), lambda: list(ctl.roles),
+        self.team_w = Cycle(Rect(900, 4, 364, 52), tr("debrief.team"), lambda: list(ctl.roles),
                             lambda: ctl.role, self._set_team, lambda v: vm.name(s, v))
         self.team_w.visible = ctl.hotseat
         self.exported: str = ""

@@ -151,13 +151,17 @@ class Button(Widget):
 
 
 class Cycle(Widget):
-    """``Label: ◀ value ▶`` — Left/Right (or Enter, or a click on an arrow) changes the value."""
+    """``Label: ◀ value ▶`` — Left/Right (or Enter, or a click on an arrow) changes the value.
+
+    The label sits above the value, or on its left with ``inline=True`` (a low box)."""
 
     def __init__(self, rect: Rect | tuple[int, int, int, int], label: str,
                  values: Callable[[], Sequence[Any]], get: Callable[[], Any],
-                 set_: Callable[[Any], None], show: Callable[[Any], str] = str) -> None:
+                 set_: Callable[[Any], None], show: Callable[[Any], str] = str,
+                 inline: bool = False) -> None:
         super().__init__(rect)
         self.label = label
+        self.inline = inline
         self.values = values
         self.get = get
         self.set = set_
@@ -196,11 +200,11 @@ class Cycle(Widget):
         inner = self.rect.inflate(-12, -4)
         lab_h = text.line_height(SIZE.SMALL)
         val = self.show(self.get()) if self.values() else "—"
-        if inner.h >= lab_h + text.line_height(SIZE.BODY):  # the label above the value
+        if not self.inline:  # the label above the value
             text.draw(surf, self.label, Rect(inner.x, inner.y, inner.w, lab_h), SIZE.SMALL,
                       th.ink_soft, wrap_text=False)
             row = Rect(inner.x, inner.y + lab_h, inner.w, inner.h - lab_h)
-        else:  # too low for two lines (large text): the label on the left of the value
+        else:  # the label on the left of the value
             lab_w = min(text.width(self.label, SIZE.SMALL) + 8, inner.w // 3)
             text.draw(surf, self.label, Rect(inner.x, inner.y, lab_w, inner.h), SIZE.SMALL,
                       th.ink_soft, valign="center", wrap_text=False)

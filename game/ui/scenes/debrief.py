@@ -90,7 +90,8 @@ class DebriefScene(Scene):
         self.menu_b = Button(Rect(1280 - 16 - 300, 672, 300, 40), tr("debrief.menu"),
                              self.app.go_menu)
         self.team_w = Cycle(Rect(900, 4, 364, 52), tr("debrief.team"), lambda: list(ctl.roles),
-                            lambda: ctl.role, self._set_team, lambda v: vm.name(s, v))
+                            lambda: ctl.role, self._set_team, lambda v: vm.name(s, v),
+                            inline=True)
         self.team_w.visible = ctl.hotseat
         self.exported: str = ""
         self.set_page(0)

@@ -322,7 +322,7 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         if ledger is None:  # only the (state, dimension) rows the program moves can change
             rows = c.dependence_rows(pid0)
             if rows.size:
-                _dependence_rows(c, st, p, vector, rows, blocks, acceptance)
+                _apply_dependence_rows(c, st, p, vector, rows, blocks, acceptance)
                 blocks &= ~((1 << BLK_PUSH_S) | (1 << BLK_PUSH_R) | (1 << BLK_PULL))
     else:
         cells = flat.ravel()
@@ -417,7 +417,7 @@ def _dependence_change(dep: np.ndarray, scaled: np.ndarray | None, raw: np.ndarr
     return dep, push
 
 
-def _dependence_rows(c: Compiled, st: State, p: Params, vector: np.ndarray, rows: np.ndarray,
+def _apply_dependence_rows(c: Compiled, st: State, p: Params, vector: np.ndarray, rows: np.ndarray,
                      blocks: int, acceptance: np.ndarray | None) -> None:
     """``_dependence_change`` for one change ``vector`` shared by every game, on the only
     (state, dimension) ``rows`` it moves: every other row would be divided by exactly 1."""

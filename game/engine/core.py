@@ -417,8 +417,8 @@ def _dependence_change(dep: np.ndarray, scaled: np.ndarray | None, raw: np.ndarr
     return dep, push
 
 
-def _apply_dependence_rows(c: Compiled, st: State, p: Params, vector: np.ndarray, rows: np.ndarray,
-                     blocks: int, acceptance: np.ndarray | None) -> None:
+def _apply_dependence_rows(c: Compiled, st: State, p: Params, vector: np.ndarray,
+                           rows: np.ndarray, blocks: int, acceptance: np.ndarray | None) -> None:
     """``_dependence_change`` for one change ``vector`` shared by every game, on the only
     (state, dimension) ``rows`` it moves: every other row would be divided by exactly 1."""
     L, n = c.layout, st.n

@@ -2130,7 +2130,13 @@ class _Painter:
         # the scenario's years along the axis, thinned so the labels never overlap
         label_w = max(self.font(18).size(t)[0] for t in s.years) + 12 if s.years else 40
         every = max(1, -(-label_w * n // max(1, pw)))
-        for t in range(0, n, every):
+        ticks = list(range(0, n, every))
+        if n > 1 and ticks[-1] != n - 1:  # the last year is always labelled
+            if X(n - 1) - X(ticks[-1]) < label_w and len(ticks) > 1:
+                ticks[-1] = n - 1  # instead of a label it would touch
+            else:
+                ticks.append(n - 1)
+        for t in ticks:
             self.text(X(t), py + ph + 6, s.years[t] if t < len(s.years) else str(t), 18,
                       colour=self.MUTED, anchor="midtop")
         for g, a in series:

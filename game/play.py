@@ -93,21 +93,40 @@ def run_batch(c: Compiled, seed: int, n: int, names: Mapping[str, str] | None = 
               record_turns: bool = False,
               on_turn: Callable[[int, State], None] | None = None,
               disabled_events: tuple[int, ...] = ()) -> BatchResult:
-    """Play ``n`` games (global indices ``game_offset ...``) to the end with policies."""
+    """Play ``n`` games (global indices ``game_offset ...``) to the end with policies (by
+    name, defaults for the rest)."""
     names = dict(names or {})
     if disabled_events:
         c = c.without_events(disabled_events)
     p = params if params is not None else core.default_params(c, n)
     st = core.init(c, seed, n, game_offset, params=p)
-    policies = build_policies(c, names)
-    chooser = option_chooser_for(c, names)
-    counts = np.zeros((n, max(1, c.n_choices)), dtype=np.int32)
-    refused = 0
     traj: list[dict[str, np.ndarray]] = []
     if record_turns:
         traj.append(snapshot(st))
+
+    def each_turn(st: State) -> None:
+        if record_turns:
+            traj.append(snapshot(st))
+        if on_turn is not None:
+            on_turn(int(st.turn[0]), st)
+
+    counts, refused = play_to_end(c, st, p, build_policies(c, names),
+                                  option_chooser_for(c, names), each_turn)
+    return BatchResult(st, st.score.copy(), core.role_grades(c, st), counts, st.fired.copy(),
+                       refused, traj)
+
+
+def play_to_end(c: Compiled, st: State, p: core.Params, policies: Mapping[int, Policy],
+                chooser: core.OptionChooser, after_turn: Callable[[State], None] | None = None
+                ) -> tuple[np.ndarray, int]:
+    """Play the batch ``st`` in place from its current turn to the end with ``policies``
+    (every seat with actions) and ``chooser`` (event options). Returns how often each game
+    took each choice, ``int32[N, n_choices]``, and the number of refused choices."""
+    n = st.n
+    counts = np.zeros((n, max(1, c.n_choices)), dtype=np.int32)
+    refused = 0
     while not st.terminated.all():
-        avail = core.availability(c, st)
+        avail = core.availability(c, st)  # once a turn, for the policies and for the checks
         acts = choose_actions(c, st, p, policies, avail=avail)
         info = core.step(c, st, p, acts, option_chooser=chooser, avail=avail)
         ch = info.chosen.reshape(n, -1)
@@ -117,12 +136,9 @@ def run_batch(c: Compiled, seed: int, n: int, names: Mapping[str, str] | None = 
             counts += np.bincount(gi * width + ch[gi, col], minlength=n * width
                                   ).reshape(n, width).astype(np.int32)
         refused += int(info.refused.sum())
-        if record_turns:
-            traj.append(snapshot(st))
-        if on_turn is not None:
-            on_turn(int(st.turn[0]), st)
-    return BatchResult(st, st.score.copy(), core.role_grades(c, st), counts, st.fired.copy(),
-                       refused, traj)
+        if after_turn is not None:
+            after_turn(st)
+    return counts, refused
 
 
 def snapshot(st: State) -> dict[str, np.ndarray]:

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..engine import core
 from ..engine.compiler import Compiled, compile_scenario
-from ..play import choose_actions, option_chooser_for
+from ..play import option_chooser_for, play_to_end
 from ..scenario.model import Scenario
 from .policies import build_balance_policies
 
@@ -139,18 +139,8 @@ def play_chunk(sc: Scenario, task: Task) -> ChunkResult:
         orig = [a.id for a in sc.actors]
         st.policy_keys = st.policy_keys[:, [orig.index(a) for a in c.actor_ids]]
     names = spec.names()
-    policies = build_balance_policies(c, names)
-    chooser = option_chooser_for(c, names)
-    counts = np.zeros((n, max(1, c.n_choices)), dtype=np.int32)
-    refused = 0
-    while not st.terminated.all():
-        acts = choose_actions(c, st, p, policies)
-        info = core.step(c, st, p, acts, option_chooser=chooser)
-        ch = info.chosen.reshape(n, -1)
-        gi, _ = np.nonzero(ch >= 0)
-        if gi.size:
-            np.add.at(counts, (gi, ch[ch >= 0]), 1)
-        refused += int(info.refused.sum())
+    counts, refused = play_to_end(c, st, p, build_balance_policies(c, names),
+                                  option_chooser_for(c, names))
     out = summarise(c, st, counts, refused, task)
     out.cpu = time.process_time() - cpu0
     return out

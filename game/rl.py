@@ -170,8 +170,9 @@ class _Game:
         if self.slot < self.c.M_slots:
             return False
         c, st = self.c, self.st
-        acts = choose_actions(c, st, self.p, self.others, fixed=self.acts)
-        core.step(c, st, self.p, acts, option_chooser=self.chooser)
+        avail = core.availability(c, st)  # once for the turn: the others' masks and the checks
+        acts = choose_actions(c, st, self.p, self.others, fixed=self.acts, avail=avail)
+        core.step(c, st, self.p, acts, option_chooser=self.chooser, avail=avail)
         self._new_turn()
         return True
 

@@ -142,6 +142,7 @@ class Rollout:
         acts = np.zeros((B, L.A, c.M_slots), dtype=np.int64)
         res, cool = big.res.copy(), big.cooldown.copy()
         memo: dict = {}  # shared by the continuation policies' slots, as in choose_actions
+        avail = core.availability(c, big)  # once for the turn: masks and checks
         for mm in range(c.M_slots):
             for seat in c.seats_with_choices:
                 if seat == self.seat and mm < m:
@@ -149,19 +150,20 @@ class Rollout:
                 elif seat == self.seat and mm == m:
                     a = mine
                 else:
-                    mask2 = core.legal_mask(c, big, seat, res=res, cooldown=cool)
+                    mask2 = core.legal_mask(c, big, seat, res=res, cooldown=cool, avail=avail)
                     a = self.cont[seat].act(Observation(c, big, pb, seat, mm, memo), mask2,
                                             BatchRandom(big.policy_keys[:, seat], t, mm))
                 acts[:, seat, mm] = a
                 core.charge_choices(c, res, cool, seat, a, t)
-        core.step(c, big, pb, acts)
+        core.step(c, big, pb, acts, avail=avail)
         from ..play import choose_actions  # local import: play imports the policies module
 
         for _ in range(self.horizon - 1):
             if big.terminated.all():
                 break
-            a2 = choose_actions(c, big, pb, self.cont)
-            core.step(c, big, pb, a2)
+            avail = core.availability(c, big)
+            a2 = choose_actions(c, big, pb, self.cont, avail=avail)
+            core.step(c, big, pb, a2, avail=avail)
         return big.score[:, self.role].reshape(n, k, R).mean(axis=2)
 
 

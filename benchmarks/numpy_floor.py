@@ -1,12 +1,12 @@
 """How fast could a numpy engine built like ours play the campaign? ``python benchmarks/numpy_floor.py``
 
-Times ``game.bench.numpy_floor`` on ``campaign_1992_2025`` with N = 4096 games: only the array
-work such an engine (policies choosing from legal-action masks) does every turn — the legal
-masks of every actor's choices and one weighted pick per actor and slot, one resolution of the
-dependence shares, the autonomy — with the campaign's real sizes. The real engine does events,
+Times ``game.bench.numpy_floor`` on ``campaign_1992_2025`` with N = 4096 games: only the
+engine's own pieces that every turn needs (the legal masks of every actor's choices and the
+policies' weighted pick per actor and slot, one resolution of the dependence shares, the
+autonomy), on the campaign's first turn. The real engine does events,
 drift, the policies' own reasoning, the project queue and its bookkeeping on top, so the printed
 ceiling bounds ``python main.py bench``'s ``game_turns_per_s_batched`` on this machine.
-docs/engine.md ("Speed") discusses the figures, including the masks and resolution alone."""
+docs/engine.md ("Speed") discusses the figures, including what the masks and the resolution alone cost."""
 
 from __future__ import annotations
 

@@ -87,23 +87,22 @@ def _rss_child(ref: str, n: int) -> float:
 
 
 def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
-    """A lower bound on one turn of ``n`` games for a numpy engine of this model built like
-    this one (policies choosing from legal-action masks): the seconds per turn and their parts. With the scenario's real sizes, it times only the array
-    work every turn needs whatever the engine: twice (two action slots), for every actor, which
-    of its choices are legal (the operations of ``core.legal_mask``) and one weighted random
-    pick among them (inverse CDF, as the policies sample); then landing about 60 effect entries
-    per game with one renormalisation of the dependence shares, and the states' autonomy.
-    No events, drift, policies' own reasoning, project queue, ledger or Python bookkeeping:
-    the engine does all of those on top, so ``n / seconds`` bounds its throughput."""
+    """A lower bound on one turn of ``n`` games for a numpy engine built like this one
+    (policies choosing from legal-action masks): the seconds per turn and their parts. On the
+    scenario's first turn it calls only the engine's own pieces: ``core.legal_mask`` for every
+    actor in both slots, the policies' weighted pick (``_sample``) for every actor and slot, one
+    resolution of about 60 pushes per game and the states' autonomy. No events, drift,
+    policies' reasoning, project queue, ledger or bookkeeping: the engine does all of those on
+    top, so ``n / seconds`` bounds its throughput."""
+    from .ai.policies import _sample
+    from .engine import core
+    from .engine.rng import BatchRandom
+
     L = c.layout
+    st = core.init(c, 1, n)  # the campaign's first turn: its real budgets and cooldowns
+    avail = core.availability(c, st)
     rng = np.random.default_rng(1)
-    avail = rng.random((n, c.n_choices)) < 0.8
-    cooldown = rng.integers(0, 4, (n, c.n_cool)).astype(np.int32)
-    res = rng.random((n, L.A, L.R)) * 40.0
-    seats = [(seat, c.seat_table[seat][c.seat_table[seat] >= 0]) for seat in c.seats_with_choices]
     size = L.S * L.D * L.K
-    dep = rng.random((n, L.S, L.D, L.K))
-    dep /= dep.sum(axis=-1, keepdims=True)
     flat = (np.arange(n)[:, None] * size + rng.integers(0, size, (n, 60))).ravel()
     amounts = rng.random(flat.size) * 0.02
     parts: dict[str, float] = {}
@@ -114,31 +113,26 @@ def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
         parts[name] = parts.get(name, 0.0) + time.perf_counter() - t0
         return out
 
-    def legal(seat: int, ids: np.ndarray) -> np.ndarray:
-        ok = np.take(avail, ids, axis=1)
-        ok &= np.take(cooldown, c.choice_cool[ids], axis=1) <= 2
-        need = c.choice_afford[ids]
-        for j in np.nonzero((need > -np.inf).any(axis=0))[0]:
-            ok &= res[:, seat, j, None] >= need[None, :, j]
-        return ok
+    # pass and the seat's own choices, as the policies weigh them (the mask's other columns
+    # are padding)
+    weights = {seat: np.r_[1.0, c.choice_ai_weight[c.seat_choices[seat]]]
+               for seat in c.seats_with_choices}
 
-    def pick(ok: np.ndarray, weight: np.ndarray) -> np.ndarray:
-        cum = np.cumsum(np.where(ok, weight, 0.0), axis=1)
-        u = rng.random(n) * cum[:, -1]
-        return np.argmax(cum > u[:, None], axis=1)
+    def pick(seat: int, slot: int, mask: np.ndarray) -> np.ndarray:
+        w = weights[seat]
+        return _sample(w, mask[:, :w.size], BatchRandom(st.policy_keys[:, seat], 0, slot))
 
-    def renormalise(push: np.ndarray) -> np.ndarray:
-        return (dep + push) / (1.0 + push.sum(axis=-1, keepdims=True))
+    def resolve() -> np.ndarray:
+        push = np.bincount(flat, amounts, n * size).reshape(st.dep.shape)
+        return core._dependence_change(st.dep, None, push, None, None, L.P)[0]
 
-    def turn() -> None:
-        for _slot in range(2):
-            for seat, ids in seats:
-                ok = timed("legal masks", legal, seat, ids)
-                timed("one weighted pick", pick, ok, c.choice_ai_weight[ids])
-        push = timed("resolution", np.bincount, flat, amounts, n * size).reshape(dep.shape)
-        timed("resolution", renormalise, push)
-        dp = dep[..., :L.P]
-        timed("autonomy", np.einsum, "nsdk,nsdk->nsd", dp, dp)
+    def turn() -> None:  # the engine's own masks, sampling and resolution
+        for slot in range(2):
+            for seat in c.seats_with_choices:
+                mask = timed("legal masks", core.legal_mask, c, st, seat, None, None, avail)
+                timed("one weighted pick", pick, seat, slot, mask)
+        timed("resolution", resolve)
+        timed("autonomy", core.row_concentration, c, st)
 
     turn()
     runs = []

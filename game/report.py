@@ -198,8 +198,6 @@ _RECORD_FIELDS = {f.name for f in fields(GameRecord)}
 def read_record(path: Path) -> tuple[GameRecord, dict[str, Any]]:
     """A save file or a headless ``--json`` record -> (record, extra keys). Raises RecordError."""
     name = str(path)
-    if path.suffix.lower() in (".yaml", ".yml"):
-        raise RecordError(tr("record.scenario_file", file=name))
     try:
         text = read_text(path, "game record")
     except SaveError as e:

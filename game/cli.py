@@ -151,6 +151,18 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise AssertionError(cmd)
 
 
+def _reader_went_away() -> int:
+    """The program reading our output closed the pipe (``... | head -1``): stop quietly, as
+    Unix tools do. Point stdout at /dev/null so Python's final flush cannot complain, and
+    exit with the status a shell gives a command killed by SIGPIPE."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 128 + 13
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = _parser()
     args = ap.parse_args(argv)
@@ -160,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        return _reader_went_away()
     except Exception as e:  # the user never sees a traceback
         if os.environ.get("CROSSROADS_DEBUG"):
             traceback.print_exc()

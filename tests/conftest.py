@@ -33,3 +33,13 @@ def mini_compiled(mini):
     from game.engine.compiler import compile_scenario
 
     return compile_scenario(mini)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the versions this run resolved (what `pip freeze` would say) at the end of every
+    run, so a failure on a fresh machine can be traced to an upstream release."""
+    from importlib import metadata
+
+    dists = sorted({(d.metadata["Name"] or "?").lower(): d.version
+                    for d in metadata.distributions()}.items())
+    terminalreporter.write_line("resolved versions: " + ", ".join(f"{n}=={v}" for n, v in dists))

@@ -31,6 +31,8 @@ def _say(msg: str, out: TextIO | None = None) -> None:
 
 
 def _bug(exc: BaseException) -> int:
+    if isinstance(exc, BrokenPipeError):
+        raise exc  # the reader closed the pipe: main() ends quietly
     _say(f"Internal error ({type(exc).__name__}: {exc}). This is a bug in the game, not in "
          "your files: please report this.", sys.stderr)
     return 1
@@ -80,8 +82,6 @@ def cmd_validate(paths: Sequence[str], fmt: str = "text") -> int:
                 _say(DOCS_LINE)
         errors, _ = count(diags)
         return 1 if errors else 0
-    except BrokenPipeError:  # output piped into 'head' etc.
-        return 1
     except Exception as exc:  # noqa: BLE001 - never a traceback
         return _bug(exc)
 
@@ -109,6 +109,8 @@ def cmd_schema(out: str | None = None) -> int:
              "at the top of a scenario file next to it, or map it in the 'yaml.schemas' "
              "setting.")
         return 0
+    except BrokenPipeError:
+        raise  # the reader closed the pipe: main() ends quietly
     except OSError as exc:
         _say(f"Cannot write '{out}': {exc.strerror or exc}.", sys.stderr)
         return 2
@@ -126,12 +128,33 @@ def cmd_new_scenario(name: str, dest: str | None = None) -> int:
             _say("Give the scenario a name, e.g. 'python main.py new-scenario \"Silk Road "
                  "2030\"'.", sys.stderr)
             return 2
+        folder: Path | None = None
+        if _looks_like_a_path(name):
+            # 'new-scenario /tmp/my_region' or 'new-scenario ../ideas/silk_road': the scenario
+            # goes in exactly that folder, and its id comes from the folder's name.
+            if dest not in (None, "", "."):
+                _say(f"Give either a path ('{name}') or --dir, not both.", sys.stderr)
+                return 2
+            folder = Path(name).expanduser()
+            name = folder.name
+            if not name or name in (".", ".."):
+                _say(f"'{folder}' does not name a new folder; give a path that ends in the "
+                     "scenario's name, e.g. 'python main.py new-scenario ~/scenarios/"
+                     "silk_road'.", sys.stderr)
+                return 2
+            if folder.exists() and not folder.is_dir():
+                _say(f"'{folder}' is a file, not a folder.", sys.stderr)
+                return 2
+            if not folder.parent.is_dir():
+                _say(f"Cannot create '{folder}': the folder '{folder.parent}' does not "
+                     "exist.", sys.stderr)
+                return 2
         dest_dir = Path(dest) if dest else Path.cwd()
-        if dest_dir.exists() and not dest_dir.is_dir():
+        if folder is None and dest_dir.exists() and not dest_dir.is_dir():
             _say(f"'{dest}' is a file, not a folder.", sys.stderr)
             return 2
         try:
-            path = new_scenario(name, dest_dir)
+            path = new_scenario(name, dest_dir, folder)
         except FileExistsError as exc:
             _say(f"'{display_name(Path(str(exc)))}' already exists; nothing was written. "
                  "Choose another name, or delete the old file first.", sys.stderr)
@@ -145,6 +168,10 @@ def cmd_new_scenario(name: str, dest: str | None = None) -> int:
         return 2
     except Exception as exc:  # noqa: BLE001
         return _bug(exc)
+
+
+def _looks_like_a_path(name: str) -> bool:
+    return any(sep in name for sep in ("/", os.sep, os.altsep or "/")) or name.startswith("~")
 
 
 def scenario_rows() -> list[dict[str, object]]:

@@ -265,10 +265,11 @@ def render(name: str, schema: str = SCHEMA_FILE, path_hint: str = "scenario.yaml
     return TEMPLATE.format(id=slug(name), title=title, schema=schema, path_hint=path_hint)
 
 
-def new_scenario(name: str, dest_dir: str | Path) -> Path:
-    """Write ``dest_dir/<id>/scenario.yaml`` (plus the editor schema next to it) and return
-    the scenario file's path. Raises ``FileExistsError`` rather than overwrite anything."""
-    folder = Path(dest_dir) / slug(name)
+def new_scenario(name: str, dest_dir: str | Path, folder: str | Path | None = None) -> Path:
+    """Write ``dest_dir/<id>/scenario.yaml`` (or ``folder/scenario.yaml`` when a folder is
+    given) plus the editor schema next to it, and return the scenario file's path. Raises
+    ``FileExistsError`` rather than overwrite anything."""
+    folder = Path(folder) if folder is not None else Path(dest_dir) / slug(name)
     target = folder / "scenario.yaml"
     if target.exists():
         raise FileExistsError(str(target))

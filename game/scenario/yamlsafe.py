@@ -57,6 +57,10 @@ QUOTE_HINT = "Put the whole text in quotes, for example: title: \"Kazakhstan: a 
 
 Pos = tuple[int, int]
 
+_DEPTH_MESSAGE = (f"This file is nested too deeply (more than {MAX_DEPTH} levels of lists and "
+                  "sections inside each other).")
+_DEPTH_HINT = "Check for brackets [ { that are never closed, or flatten the structure."
+
 
 class Marks(dict[tuple[Any, ...], Pos]):
     """path -> (line, col) of the key (mapping entries) or of the node (list items, root).
@@ -337,11 +341,8 @@ def _compose(parser: Any, fname: str, marks: Marks, diags: list[Diagnostic]) -> 
                          f"The tag '{_short_tag(tag)}' does not fit here.", "Remove the tag.")
                     raise _Stop
                 if len(stack) >= MAX_DEPTH:
-                    fail("E004", pos, stack[-1][2] if stack else (),
-                         f"This file is nested too deeply (more than {MAX_DEPTH} levels of "
-                         "lists and sections inside each other).",
-                         "Check for brackets [ { that are never closed, or flatten the "
-                         "structure.")
+                    fail("E004", pos, stack[-1][2] if stack else (), _DEPTH_MESSAGE,
+                         _DEPTH_HINT)
                     raise _Stop
             else:  # pragma: no cover - no other events inside a document
                 raise _Stop
@@ -659,16 +660,27 @@ def load_yaml(source: bytes | str, fname: str = "<text>"
             return None, marks, [_empty(fname)]
     diags = []
     try:
-        if _FastParser is not None:
-            parser = _FastParser(text)
-        else:  # pragma: no cover
-            parser = _PyParser(text)
         try:
-            data = _compose(parser, fname, marks, diags)
-        finally:
-            dispose = getattr(parser, "dispose", None)
-            if dispose:
-                dispose()
+            data = _parse(text, fname, marks, diags)
+        except yaml.YAMLError as exc:
+            if not _is_depth_refusal(exc):
+                raise
+            # The parser refused the nesting itself (libyaml >= 0.2.6 stops at its own
+            # maximum while scanning ahead, before our composer reaches MAX_DEPTH). Everything
+            # up to that point is nested deeper than MAX_DEPTH, so composing just that prefix
+            # reaches our limit at the same place as a parser without the limit would.
+            marks, diags = Marks(), []
+            mark = getattr(exc, "problem_mark", None)
+            end = getattr(mark, "index", None)
+            try:
+                if isinstance(end, int) and 0 < end < len(text):
+                    _parse(text[:end], fname, marks, diags)
+            except _Stop:
+                return None, marks, diags  # the first problem, as without the library's limit
+            except yaml.YAMLError:
+                pass  # the cut end of the prefix
+            line, col = _pos(mark) if mark is not None else (1, 1)
+            return None, marks, [error("E004", fname, line, col, "", _DEPTH_MESSAGE, _DEPTH_HINT)]
     except _Stop:
         return None, marks, diags
     except yaml.MarkedYAMLError as exc:
@@ -701,6 +713,26 @@ def load_yaml(source: bytes | str, fname: str = "<text>"
             "Start the file with 'schema_version: 1' and put your lists under a section "
             "name, e.g. 'events:' followed by the '- id: ...' items indented below it.")]
     return data, marks, diags
+
+
+def _parse(text: str, fname: str, marks: Marks, diags: list[Diagnostic]) -> Any:
+    """Compose ``text`` with libyaml if PyYAML has it, else with the pure-Python parser."""
+    parser = _FastParser(text) if _FastParser is not None else _PyParser(text)
+    try:
+        return _compose(parser, fname, marks, diags)
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+
+
+def _is_depth_refusal(exc: yaml.YAMLError) -> bool:
+    """True when the YAML library itself refused the nesting depth (the wording differs
+    between libyaml versions; the pure-Python parser has no limit of its own)."""
+    words = " ".join(str(getattr(exc, a, "") or "") for a in ("problem", "context")).lower()
+    if not words.strip():
+        words = str(exc).lower()
+    return "nesting" in words or "depth" in words or "flow level" in words
 
 
 class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # pragma: no cover

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -41,14 +40,11 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_hostile_file(name, tmp_path, capsys):
+def test_hostile_file(name, tmp_path, capsys, yaml_parser):
     make, code, line = CASES[name]
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(make())
-    t0 = time.perf_counter()
     diags, scenarios = validate_paths([path])
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 1.5, f"{name} took {elapsed:.2f}s"
     assert not scenarios
     assert [(d.code, d.line) for d in diags if d.is_error] == [(code, line)]
     assert cmd_validate([str(path)], "text") == 1
@@ -78,14 +74,21 @@ def test_non_yaml_path_types_do_not_crash(tmp_path):
 
 
 def test_size_checked_before_reading(tmp_path, monkeypatch):
-    """A file over the cap is refused from its size alone."""
+    """A file over the cap is refused from its size alone: its contents are never read."""
     path = tmp_path / "big.yaml"
     with path.open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB, instantly
-    t0 = time.perf_counter()
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def spy(self, *args, **kwargs):
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", spy)
     diags, _ = validate_paths([path])
-    assert time.perf_counter() - t0 < 0.5
     assert [d.code for d in diags] == ["E006"]
+    assert path not in opened, "the oversized file was opened and read"
 
 
 def test_cli_never_shows_a_traceback_for_a_missing_path(capsys):

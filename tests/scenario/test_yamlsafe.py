@@ -83,3 +83,79 @@ def test_missing_space_after_colon():
     data, _, (d,) = load_yaml("a: 1\ntitle:More\nb: 2\n", "t.yaml")
     assert (d.code, d.line, d.col) == ("E001", 2, 6)  # caret under the colon
     assert "space after the ':'" in d.message
+
+
+# -- nesting limits: the same code and position whichever parser and version refuses first --
+DEEP = {
+    "flow": "schema_version: 1\nx: " + "[" * 5000 + "]" * 5000 + "\n",
+    "unclosed": "x: " + "[" * 200_000,
+    "flow_maps": "x: " + "{a: " * 3000,
+    "block": "schema_version: 1\n" + "".join("  " * i + "a:\n" for i in range(200)),
+    "mixed": "a:\n  b:\n    - " + "[{k: " * 600,
+}
+EXPECTED_DEPTH_ERROR = {"flow": (2, 67), "unclosed": (1, 67), "flow_maps": (1, 256),
+                        "block": (66, 129), "mixed": (3, 158)}
+
+
+@pytest.mark.parametrize("name", sorted(DEEP))
+def test_depth_gives_e004_at_the_same_place_under_every_parser(name, yaml_parser):
+    data, _, diags = load_yaml(DEEP[name], "deep.yaml")
+    assert data is None
+    assert [(d.code, d.line, d.col) for d in diags] == [("E004", *EXPECTED_DEPTH_ERROR[name])]
+
+
+def _refusing_parser(limit: int):
+    """A stand-in for a libyaml whose scanner refuses flow nesting past ``limit`` while it
+    looks ahead (PyYAML >= 6.0.4 with libyaml >= 0.2.6 says 'exceeded maximum nesting depth';
+    a future version may word it differently)."""
+    from yaml.error import Mark
+    from yaml.scanner import ScannerError
+
+    from game.scenario.yamlsafe import _PyParser
+
+    class Refusing(_PyParser):
+        def __init__(self, text: str) -> None:
+            super().__init__(text)
+            level, line, col = 0, 0, 0
+            for i, ch in enumerate(text):
+                if ch in "[{":
+                    level += 1
+                    if level > limit:
+                        self._refuse_at = Mark("<unicode string>", i, line, col, None, None)
+                        break
+                if ch == "\n":
+                    line, col = line + 1, 0
+                else:
+                    col += 1
+            else:
+                self._refuse_at = None
+            self._events = 0
+
+        def get_event(self):
+            self._events += 1
+            if self._refuse_at is not None and self._events > 3:
+                raise ScannerError("while increasing flow level", self._refuse_at,
+                                   "exceeded maximum nesting depth", self._refuse_at)
+            return super().get_event()
+
+    return Refusing
+
+
+@pytest.mark.parametrize("limit", [100, 1000])
+@pytest.mark.parametrize("name", ["flow", "unclosed", "flow_maps", "mixed"])
+def test_a_parser_that_refuses_nesting_itself_still_gives_our_e004(name, limit, monkeypatch):
+    from game.scenario import yamlsafe
+
+    monkeypatch.setattr(yamlsafe, "_FastParser", _refusing_parser(limit))
+    data, _, diags = load_yaml(DEEP[name], "deep.yaml")
+    assert data is None
+    assert [(d.code, d.line, d.col) for d in diags] == [("E004", *EXPECTED_DEPTH_ERROR[name])]
+    assert "nested too deeply" in diags[0].message
+
+
+def test_an_earlier_problem_still_comes_first_when_the_parser_refuses_depth(monkeypatch):
+    from game.scenario import yamlsafe
+
+    monkeypatch.setattr(yamlsafe, "_FastParser", _refusing_parser(100))
+    data, _, diags = load_yaml("a: *alias\nx: " + "[" * 5000, "deep.yaml")
+    assert [d.code for d in diags] == ["E003"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 
 import numpy as np
 import pytest
@@ -101,17 +100,6 @@ def test_fit_keeps_aspect_and_hits_in_pixels(data: MapData) -> None:
     # the order paints states last (on top)
     order = fm.draw_order()
     assert set(order[-5:]) == set(STATES)
-
-
-def test_hit_test_fast(data: MapData) -> None:
-    fm = data.fit(1280, 720, margin=10)
-    pts = [(x, y) for x in range(0, 1280, 40) for y in range(0, 720, 40)]
-    fm.hit_test(*pts[0])
-    t0 = time.perf_counter()
-    for p in pts:
-        fm.hit_test(*p)
-    per_call = (time.perf_counter() - t0) / len(pts)
-    assert per_call < 1e-3, per_call
 
 
 def test_japan_inset(data: MapData, raw: dict) -> None:

@@ -1,4 +1,5 @@
 """Crossroads: Balanced Diplomacy in Central Asia. Thin entry point; see game/cli.py."""
+
 import sys
 
 from game.cli import main

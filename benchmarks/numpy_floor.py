@@ -26,8 +26,10 @@ def main() -> None:
     c = compile_scenario(load_scenario("campaign_1992_2025").scenario)
     L = c.layout
     seconds, parts = numpy_floor(c, N)
-    print(f"campaign_1992_2025: {c.n_choices} choices of {len(c.seats_with_choices)} actors, "
-          f"{c.n_cool} cooldown groups, dependence {L.S}x{L.D}x{L.K}; N = {N}")
+    print(
+        f"campaign_1992_2025: {c.n_choices} choices of {len(c.seats_with_choices)} actors, "
+        f"{c.n_cool} cooldown groups, dependence {L.S}x{L.D}x{L.K}; N = {N}"
+    )
     for name, s in parts.items():
         print(f"  {name:18s} {s * 1000:6.1f} ms per turn")
     print(f"floor_ms_per_turn: {seconds * 1000:.1f}")

@@ -48,11 +48,13 @@ def _largest_scenario() -> Path | None:
 
     def size(p: Path) -> int:
         return sum(f.stat().st_size for f in [p, *(ROOT / "scenarios" / "common").glob("*.yaml")])
+
     return max(files, key=size)
 
 
 def _load(ref: str):
     from .scenario.loader import load_scenario
+
     res = load_scenario(ref)
     if res.scenario is None:
         raise SystemExit(f"bench: cannot load {ref}")
@@ -78,8 +80,12 @@ def _rss_child(ref: str, n: int) -> float:
         f"run_batch(c, 1, {n}, {{'JPN': 'random'}})\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={**os.environ, "OMP_NUM_THREADS": "1"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "OMP_NUM_THREADS": "1"},
+    )
     try:
         return float(out.stdout.strip().splitlines()[-1])
     except (ValueError, IndexError):
@@ -115,12 +121,13 @@ def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
 
     # pass and the seat's own choices, as the policies weigh them (the mask's other columns
     # are padding)
-    weights = {seat: np.r_[1.0, c.choice_ai_weight[c.seat_choices[seat]]]
-               for seat in c.seats_with_choices}
+    weights = {
+        seat: np.r_[1.0, c.choice_ai_weight[c.seat_choices[seat]]] for seat in c.seats_with_choices
+    }
 
     def pick(seat: int, slot: int, mask: np.ndarray) -> np.ndarray:
         w = weights[seat]
-        return _sample(w, mask[:, :w.size], BatchRandom(st.policy_keys[:, seat], 0, slot))
+        return _sample(w, mask[:, : w.size], BatchRandom(st.policy_keys[:, seat], 0, slot))
 
     def resolve() -> np.ndarray:
         push = np.bincount(flat, amounts, n * size).reshape(st.dep.shape)
@@ -145,8 +152,11 @@ def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
 
 
 def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | str]:
-    ref = ref or (DEFAULT_SCENARIO if (ROOT / "scenarios" / f"{DEFAULT_SCENARIO}.yaml").exists()
-                  else str(_largest_scenario() or ROOT / "tests" / "fixtures" / "mini.yaml"))
+    ref = ref or (
+        DEFAULT_SCENARIO
+        if (ROOT / "scenarios" / f"{DEFAULT_SCENARIO}.yaml").exists()
+        else str(_largest_scenario() or ROOT / "tests" / "fixtures" / "mini.yaml")
+    )
     out: dict[str, float | str] = {"scenario": ref}
     t0 = time.perf_counter()
     sc = _load(ref)
@@ -163,16 +173,24 @@ def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | st
     nb = 1024 if quick else 4096
     nl = 16 if quick else 48
     batched = _rate(lambda: run_batch(c, 1, nb, {role: "random"}), nb, T)
-    loop = _rate(lambda: [run_batch(c, 1, 1, {role: "random"}, game_offset=i)
-                          for i in range(nl)], nl, T, repeat=1)
+    loop = _rate(
+        lambda: [run_batch(c, 1, 1, {role: "random"}, game_offset=i) for i in range(nl)],
+        nl,
+        T,
+        repeat=1,
+    )
     out["turns_per_game"] = T
     out["game_turns_per_s_batched"] = round(batched)
     out["game_turns_per_s_loop"] = round(loop)
     out["batch_vs_loop_ratio"] = round(batched / loop, 1)
     ng, ngl = (256, 4) if quick else (1024, 12)
     gb = _rate(lambda: run_batch(c, 1, ng, {role: "greedy"}), ng, T, repeat=1)
-    gl = _rate(lambda: [run_batch(c, 1, 1, {role: "greedy"}, game_offset=i)
-                        for i in range(ngl)], ngl, T, repeat=1)
+    gl = _rate(
+        lambda: [run_batch(c, 1, 1, {role: "greedy"}, game_offset=i) for i in range(ngl)],
+        ngl,
+        T,
+        repeat=1,
+    )
     out["greedy_game_turns_per_s_batched"] = round(gb)
     out["greedy_batch_vs_loop_ratio"] = round(gb / gl, 1)
     floor, _ = numpy_floor(c, nb)
@@ -191,6 +209,7 @@ def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | st
     out[f"peak_rss_mb_n{rss_games}"] = round(_rss_child(ref, rss_games), 1)
     try:
         from .ui.bench import ui_bench
+
         out.update({k: round(v, 3) for k, v in ui_bench().items()})
     except Exception as e:  # no display, or the window is not built in this install
         out["ui_bench"] = f"skipped ({type(e).__name__}: {e})"
@@ -203,13 +222,21 @@ def cmd_bench(args: argparse.Namespace) -> int:
     res = measure(args.scenario, quick=args.quick)
     for k, v in res.items():
         print(f"{k}: {v}")
-    targets = {"batch_vs_loop_ratio": (">=", 25), "game_turns_per_s_batched": (">=", 250_000),
-               "greedy_batch_vs_loop_ratio": (">=", 8), "turn_latency_ms_n1": ("<=", 20),
-               "peak_rss_mb_n10000": ("<=", 1024), "largest_scenario_load_ms": ("<=", 300),
-               "frame_ms_p95": ("<=", 16), "startup_to_menu_s": ("<=", 2)}
+    targets = {
+        "batch_vs_loop_ratio": (">=", 25),
+        "game_turns_per_s_batched": (">=", 250_000),
+        "greedy_batch_vs_loop_ratio": (">=", 8),
+        "turn_latency_ms_n1": ("<=", 20),
+        "peak_rss_mb_n10000": ("<=", 1024),
+        "largest_scenario_load_ms": ("<=", 300),
+        "frame_ms_p95": ("<=", 16),
+        "startup_to_menu_s": ("<=", 2),
+    }
     if args.quick:
-        print("targets: not checked with --quick (smaller batches: N = 1024 batched, 256 "
-              "greedy, 2,000 games for memory)")
+        print(
+            "targets: not checked with --quick (smaller batches: N = 1024 batched, 256 "
+            "greedy, 2,000 games for memory)"
+        )
         targets = {}
     else:
         print("targets:")
@@ -218,12 +245,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
             ok = res[k] >= v if op == ">=" else res[k] <= v
             print(f"  {k} {op} {v}: {'met' if ok else 'NOT met'}")
             floor = res.get("numpy_floor_game_turns_per_s")
-            if k == "game_turns_per_s_batched" and not ok and isinstance(floor, (int, float)) \
-                    and floor < v:
-                print(f"    (numpy_floor_game_turns_per_s = {floor}: the legal-action masks, one "
-                      "weighted pick per actor and slot, one resolution and the autonomy alone "
-                      "keep a numpy engine built like this one below the target on this "
-                      "machine; docs/engine.md, Speed)")
+            if (
+                k == "game_turns_per_s_batched"
+                and not ok
+                and isinstance(floor, (int, float))
+                and floor < v
+            ):
+                print(
+                    f"    (numpy_floor_game_turns_per_s = {floor}: the legal-action masks, one "
+                    "weighted pick per actor and slot, one resolution and the autonomy alone "
+                    "keep a numpy engine built like this one below the target on this "
+                    "machine; docs/engine.md, Speed)"
+                )
     if os.environ.get("CROSSROADS_BENCH_JSON"):
         Path(os.environ["CROSSROADS_BENCH_JSON"]).write_text(json.dumps(res, indent=1))
     return 0

@@ -25,25 +25,44 @@ EPILOG = """examples:
 
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
-        prog="crossroads", description="Crossroads: Balanced Diplomacy in Central Asia",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="crossroads",
+        description="Crossroads: Balanced Diplomacy in Central Asia",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("play", help="play a scenario (window, or --headless)",
-                       description="Play a scenario in the window, or a whole game headless.")
+    p = sub.add_parser(
+        "play",
+        help="play a scenario (window, or --headless)",
+        description="Play a scenario in the window, or a whole game headless.",
+    )
     p.add_argument("scenario", metavar="SCENARIO", help="an installed scenario id or a path")
-    p.add_argument("--role", action="append", default=[],
-                   help="the role you play, e.g. JPN (repeat for team hotseat)")
+    p.add_argument(
+        "--role",
+        action="append",
+        default=[],
+        help="the role you play, e.g. JPN (repeat for team hotseat)",
+    )
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--headless", action="store_true", help="play without a window")
-    p.add_argument("--policy", action="append", default=[], metavar="ROLE=POLICY",
-                   help="policy for a role, e.g. JPN=greedy, or all=historical "
-                        "(headless; repeatable, later ones win)")
+    p.add_argument(
+        "--policy",
+        action="append",
+        default=[],
+        metavar="ROLE=POLICY",
+        help="policy for a role, e.g. JPN=greedy, or all=historical "
+        "(headless; repeatable, later ones win)",
+    )
     p.add_argument("--json", metavar="FILE", help="write the full game record as JSON")
     p.add_argument("--csv", metavar="FILE", help="write per-turn values as tidy CSV")
     p.add_argument("--quiet", action="store_true", help="print only the final grades")
-    p.add_argument("--autoplay", type=int, metavar="N",
-                   help="window: let a policy play N turns through the real input path")
+    p.add_argument(
+        "--autoplay",
+        type=int,
+        metavar="N",
+        help="window: let a policy play N turns through the real input path",
+    )
     p.add_argument("--screenshot-dir", metavar="DIR", help="window: save a PNG of every scene")
     p.add_argument("--size", default=None, help="window size, e.g. 1920x1080")
     p.add_argument("--fullscreen", action="store_true")
@@ -56,8 +75,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check scenario files or folders")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", choices=("text", "json", "github"), default="text",
-                   help="text (default), json, or github (annotations for GitHub Actions)")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (default), json, or github (annotations for GitHub Actions)",
+    )
 
     p = sub.add_parser("schema", help="write the JSON Schema editors use for completion")
     p.add_argument("--out", metavar="FILE", help="file to write (default: print)")
@@ -67,52 +90,104 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", default=".", help="folder to write it in (default: here)")
 
     p = sub.add_parser(
-        "balance", help="run a balance study and write a report",
+        "balance",
+        help="run a balance study and write a report",
         epilog="policies: passive, random, historical, strategic, multivector, greedy, "
-               "rollout[:H[:R]], no:FAMILY, only:FAMILY, spam:ACTION. Exit status: 0 when "
-               "every expectation passes, 1 when one fails, 2 for a usage error. "
-               "docs/balance.md explains the report.")
-    p.add_argument("scenario", metavar="SCENARIO",
-                   help="a shipped scenario id (see 'scenarios') or a scenario file")
-    p.add_argument("--games", type=int, default=None,
-                   help="games per policy profile (default: the scenario's balance.games)")
-    p.add_argument("--policies", nargs="*", default=[], metavar="ROLE=P1,P2",
-                   help="policies to compare per role, e.g. JPN=random,greedy")
-    p.add_argument("--seed", type=int, default=1,
-                   help="seed of the study (default 1); every profile plays the same games")
-    p.add_argument("--workers", type=int, default=1,
-                   help="local worker processes (default 1; one per core is right)")
-    p.add_argument("--scheduler", default=None, metavar="ADDR",
-                   help="Dask scheduler, e.g. tcp://127.0.0.1:8786")
-    p.add_argument("--out", default="balance-report", metavar="DIR",
-                   help="folder for report.md, the CSV files and the charts "
-                        "(default: balance-report)")
-    p.add_argument("--quick", action="store_true",
-                   help="fewer profiles: random, greedy and strategic for each role (no "
-                        "rollout, no one-family play)")
-    p.add_argument("--chunk", type=int, default=None,
-                   help="games per chunk, the unit of work (default 500; results do not "
-                        "depend on it)")
+        "rollout[:H[:R]], no:FAMILY, only:FAMILY, spam:ACTION. Exit status: 0 when "
+        "every expectation passes, 1 when one fails, 2 for a usage error. "
+        "docs/balance.md explains the report.",
+    )
+    p.add_argument(
+        "scenario",
+        metavar="SCENARIO",
+        help="a shipped scenario id (see 'scenarios') or a scenario file",
+    )
+    p.add_argument(
+        "--games",
+        type=int,
+        default=None,
+        help="games per policy profile (default: the scenario's balance.games)",
+    )
+    p.add_argument(
+        "--policies",
+        nargs="*",
+        default=[],
+        metavar="ROLE=P1,P2",
+        help="policies to compare per role, e.g. JPN=random,greedy",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        help="seed of the study (default 1); every profile plays the same games",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="local worker processes (default 1; one per core is right)",
+    )
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDR",
+        help="Dask scheduler, e.g. tcp://127.0.0.1:8786",
+    )
+    p.add_argument(
+        "--out",
+        default="balance-report",
+        metavar="DIR",
+        help="folder for report.md, the CSV files and the charts (default: balance-report)",
+    )
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help="fewer profiles: random, greedy and strategic for each role (no "
+        "rollout, no one-family play)",
+    )
+    p.add_argument(
+        "--chunk",
+        type=int,
+        default=None,
+        help="games per chunk, the unit of work (default 500; results do not depend on it)",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
 
     p = sub.add_parser("bench", help="print the engine's throughput figures")
-    p.add_argument("--quick", action="store_true",
-                   help="smaller batches, about half the time; the figures are then not "
-                        "comparable with the targets, which are not checked")
-    p.add_argument("--scenario", default=None,
-                   help="scenario to measure (default: campaign_1992_2025)")
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help="smaller batches, about half the time; the figures are then not "
+        "comparable with the targets, which are not checked",
+    )
+    p.add_argument(
+        "--scenario", default=None, help="scenario to measure (default: campaign_1992_2025)"
+    )
 
     p = sub.add_parser("report", help="class report from several groups' game records")
-    p.add_argument("records", nargs="+", metavar="RECORD",
-                   help="the groups' save files (.json) or headless --json records, or "
-                        "folders holding them (one folder per group names the group)")
-    p.add_argument("--out", default="class-report", metavar="DIR",
-                   help="folder for the report (created if missing; default: class-report)")
+    p.add_argument(
+        "records",
+        nargs="+",
+        metavar="RECORD",
+        help="the groups' save files (.json) or headless --json records, or "
+        "folders holding them (one folder per group names the group)",
+    )
+    p.add_argument(
+        "--out",
+        default="class-report",
+        metavar="DIR",
+        help="folder for the report (created if missing; default: class-report)",
+    )
     p.add_argument("--html", action="store_true", help="also write report.html")
-    p.add_argument("--lang", choices=("en", "ja", "ru"), default="en", type=str.lower,
-                   help="language of report.md, report.png and report.html: en (default), "
-                        "ja or ru; the scenario's names and questions come from its own "
-                        "translations (English where it has none)")
+    p.add_argument(
+        "--lang",
+        choices=("en", "ja", "ru"),
+        default="en",
+        type=str.lower,
+        help="language of report.md, report.png and report.html: en (default), "
+        "ja or ru; the scenario's names and questions come from its own "
+        "translations (English where it has none)",
+    )
     return ap
 
 
@@ -120,33 +195,43 @@ def _dispatch(args: argparse.Namespace) -> int:
     cmd = args.command
     if cmd is None:
         from .ui.app import run_window
+
         return run_window(args)
     if cmd == "play":
         if args.headless:
             from .headless import cmd_play_headless
+
             return cmd_play_headless(args)
         from .ui.app import run_window
+
         return run_window(args)
     if cmd == "scenarios":
         from .scenario.cli_commands import cmd_scenarios
+
         return cmd_scenarios(args.json)
     if cmd == "validate":
         from .scenario.cli_commands import cmd_validate
+
         return cmd_validate(args.paths, args.format)
     if cmd == "schema":
         from .scenario.cli_commands import cmd_schema
+
         return cmd_schema(args.out)
     if cmd == "new-scenario":
         from .scenario.cli_commands import cmd_new_scenario
+
         return cmd_new_scenario(args.name, args.dir)
     if cmd == "balance":
         from .balance.cli import cmd_balance
+
         return cmd_balance(args)
     if cmd == "bench":
         from .bench import cmd_bench
+
         return cmd_bench(args)
     if cmd == "report":
         from .report import cmd_report
+
         return cmd_report(args)
     raise AssertionError(cmd)
 
@@ -176,9 +261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # the user never sees a traceback
         if os.environ.get("CROSSROADS_DEBUG"):
             traceback.print_exc()
-        print(f"crossroads: internal error: {type(e).__name__}: {e}\n"
-              "This is a bug in the game, not in your files. Run again with CROSSROADS_DEBUG=1 "
-              "to see the details and report them.", file=sys.stderr)
+        print(
+            f"crossroads: internal error: {type(e).__name__}: {e}\n"
+            "This is a bug in the game, not in your files. Run again with CROSSROADS_DEBUG=1 "
+            "to see the details and report them.",
+            file=sys.stderr,
+        )
         return 3
 
 

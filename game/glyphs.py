@@ -171,9 +171,11 @@ def _code_strings(text: str) -> str:
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                 docs.add(id(body[0].value))
-    return "".join(n.value for n in ast.walk(tree)
-                   if isinstance(n, ast.Constant) and isinstance(n.value, str)
-                   and id(n) not in docs)
+    return "".join(
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
+    )
 
 
 def locale_texts(root: Path = ROOT) -> dict[str, str]:
@@ -194,7 +196,8 @@ def scenario_texts(root: Path = ROOT) -> dict[str, str]:
     base = root / "scenarios"
     for p in sorted([*base.rglob("*.yaml"), *base.rglob("*.yml")]):
         out[str(p.relative_to(root))] = _yaml_strings(
-            p.read_text(encoding="utf-8", errors="replace"))
+            p.read_text(encoding="utf-8", errors="replace")
+        )
     return out
 
 
@@ -204,7 +207,8 @@ def code_texts(root: Path = ROOT) -> dict[str, str]:
     for pattern in DRAWN_CODE:
         for p in sorted(root.glob(pattern)):
             out[str(p.relative_to(root))] = _code_strings(
-                p.read_text(encoding="utf-8", errors="replace"))
+                p.read_text(encoding="utf-8", errors="replace")
+            )
     return out
 
 

@@ -35,8 +35,11 @@ def load_or_explain(ref: str, out: Any = None) -> Scenario | None:
     errors = [d for d in res.diagnostics if d.severity == "error"]
     if res.scenario is None or errors:
         print(render_text(res.diagnostics), file=out)
-        print(f"crossroads: cannot open '{ref}': fix the errors above "
-              "(python main.py validate shows them too)", file=out)
+        print(
+            f"crossroads: cannot open '{ref}': fix the errors above "
+            "(python main.py validate shows them too)",
+            file=out,
+        )
         return None
     return res.scenario
 
@@ -52,8 +55,9 @@ def parse_policies(items: list[str], sc: Scenario) -> dict[str, str]:
             out.update({a: pol for a in ids})
             continue
         if role not in ids:
-            raise UnknownPolicy(f"'{role}' is not an actor of this scenario "
-                                f"(actors: {', '.join(ids)})")
+            raise UnknownPolicy(
+                f"'{role}' is not an actor of this scenario (actors: {', '.join(ids)})"
+            )
         out[role] = pol
     return out
 
@@ -81,9 +85,15 @@ def _read_class_code(args: argparse.Namespace) -> bool:
         args.seed = setup.seed
     if setup.difficulty and not getattr(args, "difficulty", None):
         args.difficulty = setup.difficulty
-    print(f"crossroads: class code: scenario {setup.scenario}, seed {args.seed}"
-          + (f"; teams {'+'.join(setup.roles)} are played by their policies here"
-             if setup.roles else ""), file=sys.stderr)
+    print(
+        f"crossroads: class code: scenario {setup.scenario}, seed {args.seed}"
+        + (
+            f"; teams {'+'.join(setup.roles)} are played by their policies here"
+            if setup.roles
+            else ""
+        ),
+        file=sys.stderr,
+    )
     return True
 
 
@@ -105,10 +115,13 @@ def cmd_play_headless(args: argparse.Namespace) -> int:
     if sc is None:
         return 1
     if getattr(args, "difficulty", None) not in (None, "standard"):
-        print(f"crossroads: note: a headless game plays the scenario as written, so the "
-              f"'{args.difficulty}' difficulty (the teams' budgets and the rivals' policy) "
-              "does not apply here; it applies in the window. Use --policy to vary the "
-              "computer players, e.g. --policy RUS=greedy.", file=sys.stderr)
+        print(
+            f"crossroads: note: a headless game plays the scenario as written, so the "
+            f"'{args.difficulty}' difficulty (the teams' budgets and the rivals' policy) "
+            "does not apply here; it applies in the window. Use --policy to vary the "
+            "computer players, e.g. --policy RUS=greedy.",
+            file=sys.stderr,
+        )
     try:
         pols = {**default_headless_policies(sc), **parse_policies(args.policy, sc)}
         session = Session.start(sc, humans=(), seed=args.seed, policies=pols)
@@ -118,8 +131,10 @@ def cmd_play_headless(args: argparse.Namespace) -> int:
     c = session.c
     if not args.quiet:
         roles = ", ".join(f"{r}={p}" for r, p in pols.items())
-        print(f"{sc.meta.id}: {text(sc.meta.title)} - {c.n_turns} turns, seed {args.seed}"
-              + (f", {roles}" if roles else ""))
+        print(
+            f"{sc.meta.id}: {text(sc.meta.title)} - {c.n_turns} turns, seed {args.seed}"
+            + (f", {roles}" if roles else "")
+        )
     while not session.over:
         rep = session.play_turn()
         if not args.quiet:
@@ -134,6 +149,7 @@ def cmd_play_headless(args: argparse.Namespace) -> int:
 
 def text(t: Any) -> str:
     from .scenario.model import text_in
+
     return text_in(t)
 
 
@@ -160,10 +176,15 @@ def print_final(s: Session) -> None:
 def write_json(rec: GameRecord, s: Session, path: str) -> None:
     data = rec.to_json()
     data["objectives"] = s.objectives()
-    data["names"] = {"states": s.c.state_ids, "partners": s.c.partner_ids,
-                     "powers": s.c.power_ids, "dimensions": s.c.dim_ids,
-                     "actors": s.c.actor_ids, "resources": s.c.res_ids,
-                     "meters": s.c.meter_ids}
+    data["names"] = {
+        "states": s.c.state_ids,
+        "partners": s.c.partner_ids,
+        "powers": s.c.power_ids,
+        "dimensions": s.c.dim_ids,
+        "actors": s.c.actor_ids,
+        "resources": s.c.res_ids,
+        "meters": s.c.meter_ids,
+    }
     Path(path).write_text(json.dumps(data, sort_keys=True, indent=1), encoding="utf-8")
 
 
@@ -174,13 +195,17 @@ def record_csv(rec: GameRecord, c: Compiled, game: int = 0) -> str:
     start_year = int(c.scenario.calendar.start[:4])
     snaps = [rec.start_values] + [t.values for t in rec.turns]
     for t, v in enumerate(snaps):
-        year = start_year - 1 + t if c.scenario.calendar.turn == "year" else \
-            c.scenario.calendar.date_of_turn(max(0, t - 1))
+        year = (
+            start_year - 1 + t
+            if c.scenario.calendar.turn == "year"
+            else c.scenario.calendar.date_of_turn(max(0, t - 1))
+        )
         for s, sid in enumerate(c.state_ids):
             for d, did in enumerate(c.dim_ids):
                 for k, kid in enumerate(c.partner_ids):
-                    w.writerow((game, t, year, "dependence", sid, kid, did,
-                                _f(100 * v["dep"][s][d][k])))
+                    w.writerow(
+                        (game, t, year, "dependence", sid, kid, did, _f(100 * v["dep"][s][d][k]))
+                    )
             w.writerow((game, t, year, "autonomy", sid, "", "", _f(v["autonomy"][s])))
             for p, pid in enumerate(c.power_ids):
                 w.writerow((game, t, year, "trust", sid, pid, "", _f(v["trust"][s][p])))
@@ -189,8 +214,7 @@ def record_csv(rec: GameRecord, c: Compiled, game: int = 0) -> str:
         for a, aid in enumerate(c.actor_ids):
             for r, rid in enumerate(c.res_ids):
                 if v["res"][a][r]:
-                    w.writerow((game, t, year, f"resource:{rid}", aid, "", "",
-                                _f(v["res"][a][r])))
+                    w.writerow((game, t, year, f"resource:{rid}", aid, "", "", _f(v["res"][a][r])))
         for m, mid in enumerate(c.meter_ids):
             w.writerow((game, t, year, f"meter:{mid}", "", "", "", _f(v["meters"][m])))
         for r in c.roles:

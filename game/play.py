@@ -19,8 +19,9 @@ from .engine.rng import BatchRandom
 from .engine.state import State
 
 
-def build_policies(c: Compiled, names: Mapping[str, str] | None = None,
-                   humans: tuple[str, ...] = ()) -> dict[int, Policy]:
+def build_policies(
+    c: Compiled, names: Mapping[str, str] | None = None, humans: tuple[str, ...] = ()
+) -> dict[int, Policy]:
     """Policies for every seat that has actions, except human seats. ``names`` maps an actor
     id to a policy name; the rest get their defaults (strategic powers, multivector states)."""
     names = dict(names or {})
@@ -33,9 +34,14 @@ def build_policies(c: Compiled, names: Mapping[str, str] | None = None,
     return out
 
 
-def choose_actions(c: Compiled, st: State, p: core.Params, policies: Mapping[int, Policy],
-                   fixed: np.ndarray | None = None, avail: np.ndarray | None = None
-                   ) -> np.ndarray:
+def choose_actions(
+    c: Compiled,
+    st: State,
+    p: core.Params,
+    policies: Mapping[int, Policy],
+    fixed: np.ndarray | None = None,
+    avail: np.ndarray | None = None,
+) -> np.ndarray:
     """Actions ``int[N, A, M]`` (seat-local ids, 0 = pass) for this turn. Seats without a
     policy keep the values in ``fixed`` (e.g. a person's choices). ``avail`` is this turn's
     ``core.availability`` (computed here if not given)."""
@@ -53,8 +59,11 @@ def choose_actions(c: Compiled, st: State, p: core.Params, policies: Mapping[int
                 a = acts[:, seat, m]
             else:
                 mask = core.legal_mask(c, st, seat, res=res, cooldown=cool, avail=avail)
-                a = pol.act(Observation(c, st, p, seat, m, memo), mask,
-                            BatchRandom(st.policy_keys[:, seat], t, m))
+                a = pol.act(
+                    Observation(c, st, p, seat, m, memo),
+                    mask,
+                    BatchRandom(st.policy_keys[:, seat], t, m),
+                )
                 acts[:, seat, m] = a
             core.charge_choices(c, res, cool, seat, a, t)
     return acts
@@ -63,8 +72,9 @@ def choose_actions(c: Compiled, st: State, p: core.Params, policies: Mapping[int
 def option_chooser_for(c: Compiled, names: Mapping[str, str]) -> core.OptionChooser:
     """Event options: the historical option for actors on the historical script, otherwise
     sampled by the options' ``ai_weight`` on the chooser's own random stream."""
-    hist_seats = {c.actor_index[a] for a, n in names.items() if n == "historical"
-                  and a in c.actor_index}
+    hist_seats = {
+        c.actor_index[a] for a, n in names.items() if n == "historical" and a in c.actor_index
+    }
 
     def choose(cc: Compiled, st: State) -> np.ndarray:
         out = core.weighted_options(cc, st)
@@ -74,6 +84,7 @@ def option_chooser_for(c: Compiled, names: Mapping[str, str]) -> core.OptionChoo
                 if ev.chooser in hist_seats:
                     out[:, e] = np.where(st.pending[:, e], h[:, e], out[:, e])
         return out
+
     return choose
 
 
@@ -88,11 +99,18 @@ class BatchResult:
     trajectory: list[dict[str, np.ndarray]] = field(default_factory=list)
 
 
-def run_batch(c: Compiled, seed: int, n: int, names: Mapping[str, str] | None = None, *,
-              game_offset: int = 0, params: core.Params | None = None,
-              record_turns: bool = False,
-              on_turn: Callable[[int, State], None] | None = None,
-              disabled_events: tuple[int, ...] = ()) -> BatchResult:
+def run_batch(
+    c: Compiled,
+    seed: int,
+    n: int,
+    names: Mapping[str, str] | None = None,
+    *,
+    game_offset: int = 0,
+    params: core.Params | None = None,
+    record_turns: bool = False,
+    on_turn: Callable[[int, State], None] | None = None,
+    disabled_events: tuple[int, ...] = (),
+) -> BatchResult:
     """Play ``n`` games (global indices ``game_offset ...``) to the end with policies (by
     name, defaults for the rest)."""
     names = dict(names or {})
@@ -110,15 +128,22 @@ def run_batch(c: Compiled, seed: int, n: int, names: Mapping[str, str] | None = 
         if on_turn is not None:
             on_turn(int(st.turn[0]), st)
 
-    counts, refused = play_to_end(c, st, p, build_policies(c, names),
-                                  option_chooser_for(c, names), each_turn)
-    return BatchResult(st, st.score.copy(), core.role_grades(c, st), counts, st.fired.copy(),
-                       refused, traj)
+    counts, refused = play_to_end(
+        c, st, p, build_policies(c, names), option_chooser_for(c, names), each_turn
+    )
+    return BatchResult(
+        st, st.score.copy(), core.role_grades(c, st), counts, st.fired.copy(), refused, traj
+    )
 
 
-def play_to_end(c: Compiled, st: State, p: core.Params, policies: Mapping[int, Policy],
-                chooser: core.OptionChooser, after_turn: Callable[[State], None] | None = None
-                ) -> tuple[np.ndarray, int]:
+def play_to_end(
+    c: Compiled,
+    st: State,
+    p: core.Params,
+    policies: Mapping[int, Policy],
+    chooser: core.OptionChooser,
+    after_turn: Callable[[State], None] | None = None,
+) -> tuple[np.ndarray, int]:
     """Play the batch ``st`` in place from its current turn to the end with ``policies``
     (every seat with actions) and ``chooser`` (event options). Returns how often each game
     took each choice, ``int32[N, n_choices]``, and the number of refused choices."""
@@ -133,8 +158,11 @@ def play_to_end(c: Compiled, st: State, p: core.Params, policies: Mapping[int, P
         gi, col = np.nonzero(ch >= 0)
         if gi.size:
             width = counts.shape[1]
-            counts += np.bincount(gi * width + ch[gi, col], minlength=n * width
-                                  ).reshape(n, width).astype(np.int32)
+            counts += (
+                np.bincount(gi * width + ch[gi, col], minlength=n * width)
+                .reshape(n, width)
+                .astype(np.int32)
+            )
         refused += int(info.refused.sum())
         if after_turn is not None:
             after_turn(st)
@@ -143,6 +171,13 @@ def play_to_end(c: Compiled, st: State, p: core.Params, policies: Mapping[int, P
 
 def snapshot(st: State) -> dict[str, np.ndarray]:
     """The quantities the record, the CSV and the debrief keep for each turn."""
-    return {"dep": st.dep.copy(), "trust": st.trust.copy(), "stability": st.stability.copy(),
-            "growth": st.growth.copy(), "autonomy": st.autonomy.copy(), "res": st.res.copy(),
-            "meters": st.meters.copy(), "score": st.score.copy()}
+    return {
+        "dep": st.dep.copy(),
+        "trust": st.trust.copy(),
+        "stability": st.stability.copy(),
+        "growth": st.growth.copy(),
+        "autonomy": st.autonomy.copy(),
+        "res": st.res.copy(),
+        "meters": st.meters.copy(),
+        "score": st.score.copy(),
+    }

@@ -62,8 +62,16 @@ GRADE_POINTS = {"A": 4, "B": 3, "C": 2, "D": 1, "F": 0}
 ROW = "ROW"
 HISTORY_LABEL = "History (replayed)"  # in English; ``tr("history.label")`` in the report
 #: Okabe-Ito colours (safe for colour-blind readers); each group also gets its own marker
-PALETTE = [(0, 114, 178), (230, 159, 0), (0, 158, 115), (204, 121, 167), (86, 180, 233),
-           (213, 94, 0), (240, 228, 66), (0, 0, 0)]
+PALETTE = [
+    (0, 114, 178),
+    (230, 159, 0),
+    (0, 158, 115),
+    (204, 121, 167),
+    (86, 180, 233),
+    (213, 94, 0),
+    (240, 228, 66),
+    (0, 0, 0),
+]
 HISTORY_COLOUR = (120, 120, 120)
 MARKERS = ["circle", "square", "triangle", "diamond", "down", "plus", "cross", "star"]
 
@@ -89,8 +97,9 @@ def _table(lang: str) -> dict[str, Any]:
         data = json.loads((LOCALE_DIR / f"{lang}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return {k: v for k, v in data.items() if not k.startswith("_")} if isinstance(data, dict) \
-        else {}
+    return (
+        {k: v for k, v in data.items() if not k.startswith("_")} if isinstance(data, dict) else {}
+    )
 
 
 def _plural_index(n: int, lang: str) -> int:
@@ -144,8 +153,7 @@ def report_language(lang: str | None) -> Iterator[str]:
 
 def _difficulty(level: str) -> str:
     """A difficulty's name in the report's language ('introductory' -> 'вводный')."""
-    return tr(f"difficulty.{level}") if f"difficulty.{level}" in _table(DEFAULT_LANG) \
-        else level
+    return tr(f"difficulty.{level}") if f"difficulty.{level}" in _table(DEFAULT_LANG) else level
 
 
 # ------------------------------------------------------------------------------------------------
@@ -176,15 +184,21 @@ class Group:
         if self.finished:
             return ""
         n = len(self.rec.turns)
-        return tr("progress.of", n=n, total=self.total_turns) if self.total_turns \
+        return (
+            tr("progress.of", n=n, total=self.total_turns)
+            if self.total_turns
             else tr("progress.n", n=n)
+        )
 
     @property
     def name(self) -> str:
         """The label as every part of the report shows it: 'Group B (2 of 9 turns)' when the
         game stopped early, so an unfinished game is never mistaken for a finished one."""
-        return tr("name.progress", label=self.label, progress=self.progress) if self.progress \
+        return (
+            tr("name.progress", label=self.label, progress=self.progress)
+            if self.progress
             else self.label
+        )
 
     @property
     def autonomy(self) -> list[float]:
@@ -208,9 +222,13 @@ def read_record(path: Path) -> tuple[GameRecord, dict[str, Any]]:
         if not text.lstrip().startswith(("{", "[")):  # not JSON at all: some other file
             raise RecordError(tr("record.not_a_record", file=name)) from None
         cut = not text.rstrip().endswith(("}", "]"))  # stopped in the middle
-        raise RecordError(tr("record.unreadable", file=f"{name}:{e.lineno}:{e.colno}",
-                             problem=tr("record.cut_short" if cut else "record.bad_json"))
-                          ) from None
+        raise RecordError(
+            tr(
+                "record.unreadable",
+                file=f"{name}:{e.lineno}:{e.colno}",
+                problem=tr("record.cut_short" if cut else "record.bad_json"),
+            )
+        ) from None
     extra: dict[str, Any] = {}
     if isinstance(data, dict) and data.get("format") == SAVE_FORMAT:
         try:
@@ -234,8 +252,12 @@ def read_record(path: Path) -> tuple[GameRecord, dict[str, Any]]:
 def _check_shape(rec: GameRecord) -> str | None:
     if not isinstance(rec.scenario_id, str) or not rec.scenario_id:
         return tr("shape.no_id")
-    if not isinstance(rec.seed, int) or not isinstance(rec.humans, list) \
-            or not isinstance(rec.policies, dict) or not isinstance(rec.grades, dict):
+    if (
+        not isinstance(rec.seed, int)
+        or not isinstance(rec.humans, list)
+        or not isinstance(rec.policies, dict)
+        or not isinstance(rec.grades, dict)
+    ):
         return tr("shape.types")
     if not isinstance(rec.label, str):
         return tr("shape.label")
@@ -254,8 +276,11 @@ def _check_shape(rec: GameRecord) -> str | None:
         if dep is not None and (not isinstance(dep, list) or len(dep) != n_states):
             return tr("shape.dependence", where=where)
     for t in rec.turns:
-        if not isinstance(t.actions, dict) or not isinstance(t.options, dict) \
-                or not isinstance(t.events, list):
+        if (
+            not isinstance(t.actions, dict)
+            or not isinstance(t.options, dict)
+            or not isinstance(t.events, list)
+        ):
             return tr("shape.choices", turn=t.turn)
         for a, keys in t.actions.items():
             if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
@@ -316,14 +341,20 @@ def same_game(a: GameRecord, b: GameRecord) -> bool:
     and a Ctrl+S slot): the same scenario, seed, teams, difficulty and computer policies, and
     the shorter one's turns - every actor's actions and every event's option - are the first
     turns of the longer one."""
-    if (a.scenario_id, a.seed, sorted(a.humans), a.label, a.policies) != \
-            (b.scenario_id, b.seed, sorted(b.humans), b.label, b.policies):
+    if (a.scenario_id, a.seed, sorted(a.humans), a.label, a.policies) != (
+        b.scenario_id,
+        b.seed,
+        sorted(b.humans),
+        b.label,
+        b.policies,
+    ):
         return False
     if a.scenario_hash and b.scenario_hash and a.scenario_hash != b.scenario_hash:
         return False
     short, long_ = sorted((a, b), key=lambda r: len(r.turns))
-    return all(s.actions == t.actions and s.options == t.options
-               for s, t in zip(short.turns, long_.turns))
+    return all(
+        s.actions == t.actions and s.options == t.options for s, t in zip(short.turns, long_.turns)
+    )
 
 
 Loaded = list[tuple[Path, GameRecord, dict[str, Any]]]
@@ -336,6 +367,7 @@ def drop_duplicates(loaded: Loaded) -> tuple[Loaded, list[tuple[Path, GameRecord
 
     Only files in the same folder are compared: two groups' folders never hold the same game,
     but a group's folder often holds its autosave and a slot file of the same game."""
+
     def rank(item: tuple[Path, GameRecord, dict[str, Any]]) -> tuple[int, bool, bool]:
         p, rec, _ = item
         return (len(rec.turns), bool(rec.final_hash), p.name.lower().startswith("autosave-"))
@@ -344,8 +376,14 @@ def drop_duplicates(loaded: Loaded) -> tuple[Loaded, list[tuple[Path, GameRecord
     dropped: list[tuple[Path, GameRecord, Path]] = []
     for item in sorted(loaded, key=rank, reverse=True):  # the best copy of a game comes first
         p, rec, _ = item
-        twin = next((k for k in kept if k[0].resolve().parent == p.resolve().parent
-                     and same_game(k[1], rec)), None)
+        twin = next(
+            (
+                k
+                for k in kept
+                if k[0].resolve().parent == p.resolve().parent and same_game(k[1], rec)
+            ),
+            None,
+        )
         if twin is None:
             kept.append(item)
         else:
@@ -385,8 +423,7 @@ def group_labels(loaded: Loaded) -> list[str]:
 # ------------------------------------------------------------------------------------------------
 # The scenario
 # ------------------------------------------------------------------------------------------------
-def find_scenario(sid: str, explicit: list[Path], record_dirs: list[Path],
-                  warn: list[str]) -> Any:
+def find_scenario(sid: str, explicit: list[Path], record_dirs: list[Path], warn: list[str]) -> Any:
     """The scenario the records were played on, or None (with a warning saying why)."""
     from .scenario.loader import installed_ids, load_scenario
 
@@ -491,8 +528,7 @@ class Names:
 
     def objective(self, role: Any, oid: Any, name: Any) -> str:
         """An objective's name: the scenario's translation, else the record's ``name``."""
-        return self.objectives.get((str(role), str(oid))) or str(name if name is not None
-                                                                  else oid)
+        return self.objectives.get((str(role), str(oid))) or str(name if name is not None else oid)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -517,8 +553,7 @@ def grade_group(g: Group, sc: Any, warn: list[str]) -> None:
     total = sc.calendar.n_turns if sc is not None else None
     g.finished = False
     g.total_turns = total
-    g.note = tr("note.unfinished_of", n=n, total=total) if total \
-        else tr("note.unfinished_n", n=n)
+    g.note = tr("note.unfinished_of", n=n, total=total) if total else tr("note.unfinished_n", n=n)
     if sc is None:
         return
     from .engine.session import Session
@@ -558,8 +593,9 @@ def compared_roles(groups: list[Group], sc: Any = None) -> list[str]:
             played += [r for r in g.rec.humans if r not in played]
         order = (list(sc.playable_roles) + [a.id for a in sc.actors]) if sc is not None else []
         return sorted(played, key=lambda r: order.index(r) if r in order else len(order))
-    shared = [r for r in groups[0].roles if all(r in g.roles for g in groups)] or \
-        sorted({r for g in groups for r in g.roles})
+    shared = [r for r in groups[0].roles if all(r in g.roles for g in groups)] or sorted(
+        {r for g in groups for r in g.roles}
+    )
     if len(groups) > 1:
         varied = [r for r in shared if len({g.rec.policies.get(r) for g in groups}) > 1]
         if varied:
@@ -608,19 +644,33 @@ def compare_with_history(g: Group, sc: Any, names: Names, roles: list[str]) -> l
                 continue
             got = turn_rec.actions.get(role, [])
             missed = [k for k in keys if k not in got]
-            steps.append(Step(t, turn_rec.year, "action",
-                              tr("join.sep").join(names.choice(k) for k in keys),
-                              tr("join.sep").join(names.choice(k) for k in got) or tr("nothing"),
-                              not missed))
+            steps.append(
+                Step(
+                    t,
+                    turn_rec.year,
+                    "action",
+                    tr("join.sep").join(names.choice(k) for k in keys),
+                    tr("join.sep").join(names.choice(k) for k in got) or tr("nothing"),
+                    not missed,
+                )
+            )
     for turn_rec in g.rec.turns:
         for ev, opt in sorted(turn_rec.options.items()):
             hist = names.historical_option.get(ev)
             chooser = names.chooser.get(ev)
             if hist is None or (chooser and chooser not in roles):
                 continue
-            steps.append(Step(turn_rec.turn, turn_rec.year, "option",
-                              names.option(ev, hist), names.option(ev, opt), opt == hist,
-                              event=ev))
+            steps.append(
+                Step(
+                    turn_rec.turn,
+                    turn_rec.year,
+                    "option",
+                    names.option(ev, hist),
+                    names.option(ev, opt),
+                    opt == hist,
+                    event=ev,
+                )
+            )
     steps.sort(key=lambda s: (s.turn, s.kind != "action"))
     return steps
 
@@ -634,8 +684,10 @@ def turn_signature(g: Group, turn: int, roles: list[str], names: Names) -> str |
     parts = []
     for r in roles:
         acts = sorted(turn_rec.actions.get(r, []))
-        parts.append((f"{r}: " if len(roles) > 1 else "")
-                     + (tr("join.sep").join(names.choice(a) for a in acts) or tr("nothing")))
+        parts.append(
+            (f"{r}: " if len(roles) > 1 else "")
+            + (tr("join.sep").join(names.choice(a) for a in acts) or tr("nothing"))
+        )
     for ev, opt in sorted(turn_rec.options.items()):
         ch = names.chooser.get(ev)
         if ch is None or ch in roles:
@@ -667,8 +719,9 @@ def first_split(groups: list[Group], roles: list[str], names: Names) -> int | No
     """The first turn in which some two groups chose differently: the earliest year of the
     pair table, so the sentence and the table always agree. A group that had not played a
     turn (or a role) is not a split."""
-    turns = [pair_split(a, b, roles, names).turn
-             for i, a in enumerate(groups) for b in groups[i + 1:]]
+    turns = [
+        pair_split(a, b, roles, names).turn for i, a in enumerate(groups) for b in groups[i + 1 :]
+    ]
     return min((t for t in turns if t is not None), default=None)
 
 
@@ -691,12 +744,19 @@ def run_history(sc: Any, groups: list[Group], roles: list[str], warn: list[str])
     except Exception as e:  # noqa: BLE001 - the benchmark is optional
         warn.append(tr("warn.no_history", error=f"{type(e).__name__}: {e}"))
         return None
-    g = Group(tr("history.label"), Path("history"), s.record, overall=s.grades(),
-              objectives=s.objectives(), roles=list(sc.playable_roles), colour=HISTORY_COLOUR,
-              marker="none", total_turns=sc.calendar.n_turns)
+    g = Group(
+        tr("history.label"),
+        Path("history"),
+        s.record,
+        overall=s.grades(),
+        objectives=s.objectives(),
+        roles=list(sc.playable_roles),
+        colour=HISTORY_COLOUR,
+        marker="none",
+        total_turns=sc.calendar.n_turns,
+    )
     followed = [r for r, p in pols.items() if p == "historical"]
-    g.note = tr("bench.note", n=len(followed), roles=_join(followed), seed=seed,
-                sid=sc.meta.id)
+    g.note = tr("bench.note", n=len(followed), roles=_join(followed), seed=seed, sid=sc.meta.id)
     return g
 
 
@@ -734,8 +794,11 @@ def _dependence_prompts(groups: list[Group], names: Names) -> list[str]:
                     if names.partners[k] == ROW:
                         continue
                     share = float(dep[s][d][k])
-                    others = [float(deps[o.label][s][d][k]) for o in groups
-                              if o is not g and o.label in deps]
+                    others = [
+                        float(deps[o.label][s][d][k])
+                        for o in groups
+                        if o is not g and o.label in deps
+                    ]
                     gap = share - _mean(others) if others else 0.0
                     key = (gap if others else share, share, s, d, k)
                     if share >= 0.4 and (best is None or key > best):
@@ -745,12 +808,19 @@ def _dependence_prompts(groups: list[Group], names: Names) -> list[str]:
         gap, share, s, d, k = best
         if len(groups) > 1 and gap < 0.08:
             continue
-        others = [float(deps[o.label][s][d][k]) for o in groups
-                  if o is not g and o.label in deps]
+        others = [float(deps[o.label][s][d][k]) for o in groups if o is not g and o.label in deps]
         tail = tr("prompt.dep.others", avg=f"{100 * _mean(others):.0f}") if others else ""
-        out.append(tr("prompt.dep", group=g.name, state=names.of(names.states[s]),
-                      share=f"{100 * share:.0f}", partner=names.of(names.partners[k]),
-                      dim=names.of(names.dims[d]).lower(), others=tail))
+        out.append(
+            tr(
+                "prompt.dep",
+                group=g.name,
+                state=names.of(names.states[s]),
+                share=f"{100 * share:.0f}",
+                partner=names.of(names.partners[k]),
+                dim=names.of(names.dims[d]).lower(),
+                others=tail,
+            )
+        )
     if out or len(groups) < 2:
         return out
     # no group stands out: the heaviest dependence the whole class ended with
@@ -769,14 +839,25 @@ def _dependence_prompts(groups: list[Group], names: Names) -> list[str]:
                     best2 = (m, s, d, k)
     if best2 is not None:
         m, s, d, k = best2
-        out.append(tr("prompt.dep_all", state=names.of(names.states[s]), share=f"{100 * m:.0f}",
-                      partner=names.of(names.partners[k]),
-                      dim=names.of(names.dims[d]).lower()))
+        out.append(
+            tr(
+                "prompt.dep_all",
+                state=names.of(names.states[s]),
+                share=f"{100 * m:.0f}",
+                partner=names.of(names.partners[k]),
+                dim=names.of(names.dims[d]).lower(),
+            )
+        )
     return out
 
 
-def data_prompts(groups: list[Group], names: Names, diverge: dict[str, list[Step]],
-                 bench: Group | None, roles: list[str]) -> list[str]:
+def data_prompts(
+    groups: list[Group],
+    names: Names,
+    diverge: dict[str, list[Step]],
+    bench: Group | None,
+    roles: list[str],
+) -> list[str]:
     """Prompts made from the class's games. Grades, dependence, shocks and the benchmark
     compare finished games only: a game stopped after 2 of 9 turns would look better or worse
     for reasons that are not its choices. (If no game is finished, all are used, each named
@@ -785,35 +866,60 @@ def data_prompts(groups: list[Group], names: Names, diverge: dict[str, list[Step
     done = [g for g in groups if g.finished] or groups
     # the widest spread of grades on one objective, between groups that played its role
     spread: list[tuple[int, str, str, str, str, str]] = []
-    ids = {(o.get("role"), o.get("id")) for g in done for o in g.objectives
-           if o.get("role") in roles}
+    ids = {
+        (o.get("role"), o.get("id")) for g in done for o in g.objectives if o.get("role") in roles
+    }
     for role, oid in sorted(ids, key=str):
-        got = [(g.name, o) for g in done if role in g.roles for o in g.objectives
-               if o.get("role") == role and o.get("id") == oid]
+        got = [
+            (g.name, o)
+            for g in done
+            if role in g.roles
+            for o in g.objectives
+            if o.get("role") == role and o.get("id") == oid
+        ]
         if len(got) < 2:
             continue
         got.sort(key=lambda x: -GRADE_POINTS.get(str(x[1].get("grade")), 0))
         hi, lo = got[0], got[-1]
         gap = GRADE_POINTS.get(str(hi[1]["grade"]), 0) - GRADE_POINTS.get(str(lo[1]["grade"]), 0)
         if gap > 0:
-            spread.append((gap, names.objective(role, oid, hi[1].get("name", oid)), hi[0],
-                           str(hi[1]["grade"]), lo[0], str(lo[1]["grade"])))
+            spread.append(
+                (
+                    gap,
+                    names.objective(role, oid, hi[1].get("name", oid)),
+                    hi[0],
+                    str(hi[1]["grade"]),
+                    lo[0],
+                    str(lo[1]["grade"]),
+                )
+            )
     if spread:
         spread.sort(key=lambda x: -x[0])
         _, obj, a, ga, b, gb = spread[0]
         pair = [g for g in done if g.name in (a, b)]
-        caveat = tr("prompt.spread.levels", levels=_levels_phrase(pair)) \
-            if len({g.difficulty for g in pair}) > 1 else ""
-        out.append(tr("prompt.spread", objective=obj, a=a, grade_a=ga, b=b, grade_b=gb,
-                      levels=caveat))
+        caveat = (
+            tr("prompt.spread.levels", levels=_levels_phrase(pair))
+            if len({g.difficulty for g in pair}) > 1
+            else ""
+        )
+        out.append(
+            tr("prompt.spread", objective=obj, a=a, grade_a=ga, b=b, grade_b=gb, levels=caveat)
+        )
     out += dependence_prompts(done, names)[:2]
     # the first departure from history (a choice is a choice, finished game or not)
     for g in groups:
         first = next((s for s in diverge.get(g.label, []) if not s.same), None)
         if first is not None:
-            out.append(tr(f"prompt.departure.{first.kind}", year=first.year, group=g.name,
-                          got=first.got, expected=first.expected,
-                          event=names.of(first.event)))
+            out.append(
+                tr(
+                    f"prompt.departure.{first.kind}",
+                    year=first.year,
+                    group=g.name,
+                    got=first.got,
+                    expected=first.expected,
+                    event=names.of(first.event),
+                )
+            )
             break
     # a shock every group felt
     series = [g.autonomy for g in done]
@@ -822,8 +928,9 @@ def data_prompts(groups: list[Group], names: Names, diverge: dict[str, list[Step
         drops = [(_mean([s[t] - s[t - 1] for s in series]), t) for t in range(1, n)]
         worst, t = min(drops)
         if worst < -1.0:
-            fired = Counter(e for g in done if len(g.rec.turns) >= t
-                            for e in g.rec.turns[t - 1].events)
+            fired = Counter(
+                e for g in done if len(g.rec.turns) >= t for e in g.rec.turns[t - 1].events
+            )
             common = [e for e, c in fired.items() if c >= max(1, len(done) / 2)]
             year = done[0].rec.turns[t - 1].year
             if common:
@@ -832,20 +939,33 @@ def data_prompts(groups: list[Group], names: Names, diverge: dict[str, list[Step
                 out.append(tr("prompt.shock", year=year, drop=f"{worst:+.1f}"))
     # the benchmark: finished games against the finished historical path
     finished = [g for g in groups if g.finished]
-    ref = next((o for r in roles for o in (bench.objectives if bench else [])
-                if o.get("role") == r), None)
+    ref = next(
+        (o for r in roles for o in (bench.objectives if bench else []) if o.get("role") == r), None
+    )
     if ref is not None and finished:
         key = (ref.get("role"), ref.get("id"))
-        better = [g for g in finished if ref.get("role") in g.roles for o in g.objectives
-                  if (o.get("role"), o.get("id")) == key
-                  and _num(o.get("value")) is not None and _num(ref.get("value")) is not None
-                  and _better(o, ref)]
+        better = [
+            g
+            for g in finished
+            if ref.get("role") in g.roles
+            for o in g.objectives
+            if (o.get("role"), o.get("id")) == key
+            and _num(o.get("value")) is not None
+            and _num(ref.get("value")) is not None
+            and _better(o, ref)
+        ]
         ref_name = names.objective(ref.get("role"), ref.get("id"), ref.get("name"))
         if better:
             easier = [g for g in better if g.difficulty != "standard"]
             caveat = tr("prompt.better.levels", levels=_levels_phrase(easier)) if easier else ""
-            out.append(tr("prompt.better", groups=_join([g.name for g in better]),
-                          objective=ref_name, levels=caveat))
+            out.append(
+                tr(
+                    "prompt.better",
+                    groups=_join([g.name for g in better]),
+                    objective=ref_name,
+                    levels=caveat,
+                )
+            )
         else:
             out.append(tr("prompt.no_better", objective=ref_name))
     return out
@@ -856,8 +976,10 @@ def _levels_phrase(groups: list[Group]) -> str:
     levels: dict[str, list[str]] = {}
     for g in groups:
         levels.setdefault(g.difficulty, []).append(g.name)
-    parts = [tr("levels.first" if i == 0 else "levels.next", groups=_join(who),
-                level=_difficulty(lvl)) for i, (lvl, who) in enumerate(levels.items())]
+    parts = [
+        tr("levels.first" if i == 0 else "levels.next", groups=_join(who), level=_difficulty(lvl))
+        for i, (lvl, who) in enumerate(levels.items())
+    ]
     return tr("levels.sep").join(parts)
 
 
@@ -934,30 +1056,38 @@ class Doc:
 
     def html(self, png: bytes | None) -> str:
         e = _html.escape
-        out = ["<!DOCTYPE html>", f'<html lang="{e(self.lang)}"><head><meta charset="utf-8">',
-               f"<title>{e(self.title)}</title>", "<style>",
-               "body{font-family:'Noto Sans','Segoe UI',Arial,sans-serif;max-width:1100px;"
-               "margin:2em auto;padding:0 1em;color:#1d1d1f;line-height:1.45}",
-               "table{border-collapse:collapse;margin:.5em 0 1.2em}",
-               "th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left;"
-               "vertical-align:top}th{background:#eef2f7}",
-               "img{max-width:100%;border:1px solid #ccc}",
-               "@media print{img{max-width:100%}h2{page-break-after:avoid}}",
-               "</style></head><body>", f"<h1>{e(self.title)}</h1>"]
+        out = [
+            "<!DOCTYPE html>",
+            f'<html lang="{e(self.lang)}"><head><meta charset="utf-8">',
+            f"<title>{e(self.title)}</title>",
+            "<style>",
+            "body{font-family:'Noto Sans','Segoe UI',Arial,sans-serif;max-width:1100px;"
+            "margin:2em auto;padding:0 1em;color:#1d1d1f;line-height:1.45}",
+            "table{border-collapse:collapse;margin:.5em 0 1.2em}",
+            "th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left;"
+            "vertical-align:top}th{background:#eef2f7}",
+            "img{max-width:100%;border:1px solid #ccc}",
+            "@media print{img{max-width:100%}h2{page-break-after:avoid}}",
+            "</style></head><body>",
+            f"<h1>{e(self.title)}</h1>",
+        ]
         for kind, b in self.blocks:
             if kind == "h":
                 out.append(f"<h2>{e(b)}</h2>")
             elif kind == "p":
                 out.append(f"<p>{_inline(b)}</p>")
             elif kind in ("ul", "ol"):
-                out.append(f"<{kind}>" + "".join(f"<li>{_inline(x)}</li>" for x in b)
-                           + f"</{kind}>")
+                out.append(
+                    f"<{kind}>" + "".join(f"<li>{_inline(x)}</li>" for x in b) + f"</{kind}>"
+                )
             elif kind == "table":
                 head, rows = b
-                out.append("<table><tr>" + "".join(f"<th>{_inline(h)}</th>" for h in head)
-                           + "</tr>")
-                out += ["<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in r) + "</tr>"
-                        for r in rows]
+                out.append(
+                    "<table><tr>" + "".join(f"<th>{_inline(h)}</th>" for h in head) + "</tr>"
+                )
+                out += [
+                    "<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in r) + "</tr>" for r in rows
+                ]
                 out.append("</table>")
             elif kind == "img" and png is not None:
                 data = base64.b64encode(png).decode("ascii")
@@ -1023,8 +1153,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     sc = find_scenario(sid, sc_paths, sorted({p.resolve().parent for p, _, _ in loaded}), warn)
     if sc is not None:
-        changed = [str(p) for p, rec, _ in loaded
-                   if rec.scenario_hash and sc.content_hash and rec.scenario_hash != sc.content_hash]
+        changed = [
+            str(p)
+            for p, rec, _ in loaded
+            if rec.scenario_hash and sc.content_hash and rec.scenario_hash != sc.content_hash
+        ]
         if changed:
             warn.append(tr("warn.changed", n=len(changed), files=_join(changed)))
     hashes = {rec.scenario_hash for _, rec, _ in loaded if rec.scenario_hash}
@@ -1033,16 +1166,26 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     groups: list[Group] = []
     for i, ((p, rec, extra), label) in enumerate(zip(loaded, group_labels(loaded))):
-        g = Group(label, p, rec, extra, colour=PALETTE[i % len(PALETTE)],
-                  marker=MARKERS[i % len(MARKERS)])
+        g = Group(
+            label, p, rec, extra, colour=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)]
+        )
         grade_group(g, sc, warn)
         g.roles = group_roles(g, sc)
         groups.append(g)
     by_path = {g.path: g for g in groups}
     for left_out, rec, kept in duplicates:
         g = by_path[kept]
-        notes.append(tr("note.duplicate", group=g.name, left_out=left_out.name, kept=kept.name,
-                        folder=kept.parent, n_left=len(rec.turns), n_kept=len(g.rec.turns)))
+        notes.append(
+            tr(
+                "note.duplicate",
+                group=g.name,
+                left_out=left_out.name,
+                kept=kept.name,
+                folder=kept.parent,
+                n_left=len(rec.turns),
+                n_kept=len(g.rec.turns),
+            )
+        )
     warn += comparability_warnings(groups)
 
     n_states = len(groups[0].rec.start_values.get("autonomy", []))
@@ -1056,8 +1199,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
             warn.append(easier)
     unfinished = [g for g in groups if not g.finished]
     if unfinished and len(unfinished) < len(groups):
-        notes.append(tr("note.unfinished", n=len(unfinished),
-                        groups=_join([g.name for g in unfinished])))
+        notes.append(
+            tr("note.unfinished", n=len(unfinished), groups=_join([g.name for g in unfinished]))
+        )
     elif unfinished:
         notes.append(tr("note.none_finished"))
     for w in warn:
@@ -1069,23 +1213,38 @@ def _cmd_report(args: argparse.Namespace) -> int:
     doc = build_doc(sid, sc, groups, names, shared, bench, warn, notes, skipped, analysis)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
-        print(f"crossroads: {out} is a file; give a folder for the report with --out DIR",
-              file=sys.stderr)
+        print(
+            f"crossroads: {out} is a file; give a folder for the report with --out DIR",
+            file=sys.stderr,
+        )
         return 1
     try:
         out.mkdir(parents=True, exist_ok=True)
-        png = draw_png(doc_summary(sid, sc, groups, names, shared, bench, analysis, skipped),
-                       out / "report.png", warn)
+        png = draw_png(
+            doc_summary(sid, sc, groups, names, shared, bench, analysis, skipped),
+            out / "report.png",
+            warn,
+        )
         (out / "report.md").write_text(doc.markdown(), encoding="utf-8")
         if getattr(args, "html", False):
             (out / "report.html").write_text(doc.html(png), encoding="utf-8")
     except OSError as e:
         print(f"crossroads: cannot write the report to {out}: {e.strerror or e}", file=sys.stderr)
         return 1
-    written = ["report.md"] + (["report.png"] if png else []) + \
-        (["report.html"] if getattr(args, "html", False) else [])
-    print(tr("cli.written", groups=tr("n.group", n=len(groups)), sid=sid, out=out,
-             files=", ".join(written)))
+    written = (
+        ["report.md"]
+        + (["report.png"] if png else [])
+        + (["report.html"] if getattr(args, "html", False) else [])
+    )
+    print(
+        tr(
+            "cli.written",
+            groups=tr("n.group", n=len(groups)),
+            sid=sid,
+            out=out,
+            files=", ".join(written),
+        )
+    )
     return 0
 
 
@@ -1094,8 +1253,9 @@ def _by(groups: list[Group], key: Any) -> str:
     values: dict[Any, list[str]] = {}
     for g in groups:
         values.setdefault(key(g), []).append(g.name)
-    return tr("by.sep").join(tr("by.item", value=v, groups=tr("join.sep").join(who))
-                             for v, who in values.items())
+    return tr("by.sep").join(
+        tr("by.item", value=v, groups=tr("join.sep").join(who)) for v, who in values.items()
+    )
 
 
 def comparability_warnings(groups: list[Group]) -> list[str]:
@@ -1111,8 +1271,10 @@ def comparability_warnings(groups: list[Group]) -> list[str]:
 
 #: how the computer-played powers play at each ``rivals`` policy, in the guide's words (the
 #: phrases are ``rivals.<policy>`` in the report's locale files)
-RIVAL_WORDS = {"random": "the computer-played powers play loosely",
-               "greedy": "the computer-played powers play well"}
+RIVAL_WORDS = {
+    "random": "the computer-played powers play loosely",
+    "greedy": "the computer-played powers play well",
+}
 
 
 def difficulty_changes(level: str) -> str:
@@ -1129,8 +1291,11 @@ def difficulty_changes(level: str) -> str:
     if d.resistance != 1.0:
         parts.append(tr("changes.resistance", factor=f"{d.resistance:g}"))
     if d.rivals:
-        parts.append(tr(f"rivals.{d.rivals}") if d.rivals in RIVAL_WORDS
-                     else tr("rivals.other", policy=d.rivals))
+        parts.append(
+            tr(f"rivals.{d.rivals}")
+            if d.rivals in RIVAL_WORDS
+            else tr("rivals.other", policy=d.rivals)
+        )
     return tr("join.sep").join(parts)
 
 
@@ -1142,8 +1307,10 @@ def like_for_like_note(groups: list[Group]) -> str:
             levels.setdefault(g.difficulty, []).append(g.name)
     if not levels:
         return ""
-    parts = [tr("like.part", groups=_join(who), level=_difficulty(lvl),
-                changes=difficulty_changes(lvl)) for lvl, who in levels.items()]
+    parts = [
+        tr("like.part", groups=_join(who), level=_difficulty(lvl), changes=difficulty_changes(lvl))
+        for lvl, who in levels.items()
+    ]
     return tr("like.note", parts=tr("by.sep").join(parts))
 
 
@@ -1158,9 +1325,17 @@ def role_notes(groups: list[Group], roles: list[str], names: Names) -> list[str]
     for lack, who in missing.items():
         what = _join([names.of(r) for r in lack])
         played = _join([names.of(r) for r in roles if r not in lack]) or tr("role_note.none")
-        out.append(tr("role_note", groups=_join(who), played=played, what=what,
-                      was=tr("w.was", n=len(lack)), their_games=tr("w.its_game", n=len(who)),
-                      their=tr("w.its", n=len(who))))
+        out.append(
+            tr(
+                "role_note",
+                groups=_join(who),
+                played=played,
+                what=what,
+                was=tr("w.was", n=len(lack)),
+                their_games=tr("w.its_game", n=len(who)),
+                their=tr("w.its", n=len(who)),
+            )
+        )
     return out
 
 
@@ -1202,8 +1377,9 @@ class Analysis:
     split_turn: int | None = None
 
 
-def _analysis(sc: Any, groups: list[Group], names: Names, shared: list[str],
-              bench: Group | None) -> Analysis:
+def _analysis(
+    sc: Any, groups: list[Group], names: Names, shared: list[str], bench: Group | None
+) -> Analysis:
     diverge = {g.label: compare_with_history(g, sc, names, shared) for g in groups}
     lines, short = [], []
     made_by: list[tuple[Group, int, int]] = []
@@ -1224,9 +1400,17 @@ def _analysis(sc: Any, groups: list[Group], names: Names, shared: list[str],
             before = [s for s in steps if s.turn < first.turn]
             lead = "until" if before and all(s.same for s in before) else "left"
             left_first.append(lead == "left" and first.turn == 0)
-            lines.append(tr(f"div.{lead}.{first.kind}", group=g.name, year=first.year,
-                            event=names.of(first.event), got=first.got,
-                            expected=first.expected, made=made))
+            lines.append(
+                tr(
+                    f"div.{lead}.{first.kind}",
+                    group=g.name,
+                    year=first.year,
+                    event=names.of(first.event),
+                    got=first.got,
+                    expected=first.expected,
+                    made=made,
+                )
+            )
             short.append(tr(f"div.short.{lead}", group=g.name, year=first.year, made=made))
     all_left_first = _year_of(groups, 0) if len(left_first) > 1 and all(left_first) else ""
     split, split_turn = "", None
@@ -1240,16 +1424,35 @@ def _analysis(sc: Any, groups: list[Group], names: Names, shared: list[str],
             split = tr("div.short.no_split")
         else:
             year = _year_of(groups, t)
-            split_pairs = [g for i, a in enumerate(groups) for b in groups[i + 1:]
-                           if pair_split(a, b, shared, names).turn == t for g in (a, b)]
+            split_pairs = [
+                g
+                for i, a in enumerate(groups)
+                for b in groups[i + 1 :]
+                if pair_split(a, b, shared, names).turn == t
+                for g in (a, b)
+            ]
             who = [g for g in groups if g in split_pairs]
             gone = [g for g in groups if len(g.rec.turns) <= t]
-            lines.append(tr("div.split", year=year, choices=tr("div.split.sep").join(
-                tr("div.split.item", group=g.name,
-                   choices=turn_signature(g, t, roles_of(g, shared), names))
-                for g in groups if len(g.rec.turns) > t))
-                + (tr("div.split.gone", groups=_join([g.name for g in gone]), year=year)
-                   if gone else ""))
+            lines.append(
+                tr(
+                    "div.split",
+                    year=year,
+                    choices=tr("div.split.sep").join(
+                        tr(
+                            "div.split.item",
+                            group=g.name,
+                            choices=turn_signature(g, t, roles_of(g, shared), names),
+                        )
+                        for g in groups
+                        if len(g.rec.turns) > t
+                    ),
+                )
+                + (
+                    tr("div.split.gone", groups=_join([g.name for g in gone]), year=year)
+                    if gone
+                    else ""
+                )
+            )
             split = tr("div.short.split", year=year, groups=_join([g.name for g in who]))
         short.append(split)
     prompts = data_prompts(groups, names, diverge, bench, shared)
@@ -1260,9 +1463,18 @@ def _year_of(groups: list[Group], t: int) -> str:
     return next((g.rec.turns[t].year for g in groups if len(g.rec.turns) > t), str(t))
 
 
-def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list[str],
-              bench: Group | None, warn: list[str], notes: list[str], skipped: list[str],
-              analysis: Analysis) -> Doc:
+def build_doc(
+    sid: str,
+    sc: Any,
+    groups: list[Group],
+    names: Names,
+    shared: list[str],
+    bench: Group | None,
+    warn: list[str],
+    notes: list[str],
+    skipped: list[str],
+    analysis: Analysis,
+) -> Doc:
     from .scenario.model import text_in
 
     lang = language()
@@ -1270,38 +1482,63 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
     doc = Doc(title, lang=lang)
     seeds = sorted({g.rec.seed for g in groups})
     levels = sorted({g.difficulty for g in groups}, key=DIFFICULTY_ORDER.index)
-    doc.p(tr("doc.intro", sid=sid, groups=tr("n.group", n=len(groups)),
-             seeds=tr("doc.intro.seeds", n=len(seeds), list=", ".join(map(str, seeds))),
-             levels=tr("doc.intro.levels", n=len(levels),
-                       list=tr("join.sep").join(_difficulty(v) for v in levels)),
-             roles=tr("join.sep").join(names.of(r) for r in shared) or tr("doc.intro.none"),
-             date=_dt.date.today().isoformat()))
-    doc.ul([tr("doc.warning", text=w) for w in warn] + [tr("doc.note", text=n) for n in notes]
-           + [tr("doc.skipped", text=s) for s in skipped])
+    doc.p(
+        tr(
+            "doc.intro",
+            sid=sid,
+            groups=tr("n.group", n=len(groups)),
+            seeds=tr("doc.intro.seeds", n=len(seeds), list=", ".join(map(str, seeds))),
+            levels=tr(
+                "doc.intro.levels",
+                n=len(levels),
+                list=tr("join.sep").join(_difficulty(v) for v in levels),
+            ),
+            roles=tr("join.sep").join(names.of(r) for r in shared) or tr("doc.intro.none"),
+            date=_dt.date.today().isoformat(),
+        )
+    )
+    doc.ul(
+        [tr("doc.warning", text=w) for w in warn]
+        + [tr("doc.note", text=n) for n in notes]
+        + [tr("doc.skipped", text=s) for s in skipped]
+    )
     doc.img("report.png", tr("doc.img_alt"))
 
     # grades
     doc.h(tr("grades.title"))
     objs = _objective_columns(groups + ([bench] if bench else []), shared, names)
-    head = [tr("col.group"), tr("col.difficulty"), tr("col.overall")] + \
-        [tr("col.objective", name=o[2], role=o[0]) for o in objs]
+    head = [tr("col.group"), tr("col.difficulty"), tr("col.overall")] + [
+        tr("col.objective", name=o[2], role=o[0]) for o in objs
+    ]
     rows = []
     for g in groups + ([bench] if bench else []):
-        overall = ", ".join(f"{r} {g.overall[r]}" for r in shared
-                            if r in g.roles and r in g.overall) \
-            or ", ".join(f"{r} {v}" for r, v in g.overall.items() if not shared)
+        overall = ", ".join(
+            f"{r} {g.overall[r]}" for r in shared if r in g.roles and r in g.overall
+        ) or ", ".join(f"{r} {v}" for r, v in g.overall.items() if not shared)
         cells = []
         for role, oid, _ in objs:
-            o = next((x for x in g.objectives if x.get("role") == role and x.get("id") == oid),
-                     None)
+            o = next(
+                (x for x in g.objectives if x.get("role") == role and x.get("id") == oid), None
+            )
             cells.append(_grade_cell(o) if role in g.roles else "\u2014")
-        rows.append([f"**{g.name}**" if g is not bench else f"_{g.name}_",
-                     _difficulty(g.difficulty), overall or "\u2013", *cells])
+        rows.append(
+            [
+                f"**{g.name}**" if g is not bench else f"_{g.name}_",
+                _difficulty(g.difficulty),
+                overall or "\u2013",
+                *cells,
+            ]
+        )
     doc.table(head, rows)
-    doc.p(tr("grades.explain")
-          + (tr("grades.explain.unfinished", example=tr("progress.of", n=2, total=9))
-             if any(not g.finished for g in groups) else "")
-          + (tr("grades.explain.bench", label=bench.name, note=bench.note) if bench else ""))
+    doc.p(
+        tr("grades.explain")
+        + (
+            tr("grades.explain.unfinished", example=tr("progress.of", n=2, total=9))
+            if any(not g.finished for g in groups)
+            else ""
+        )
+        + (tr("grades.explain.bench", label=bench.name, note=bench.note) if bench else "")
+    )
 
     # key choices
     doc.h(tr("choices.title"))
@@ -1320,17 +1557,29 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
                 turn_rec = g.rec.turns[t] if len(g.rec.turns) > t else None
                 acts = turn_rec.actions.get(role, []) if turn_rec else []
                 any_act = any_act or bool(acts)
-                txt = tr("join.sep").join(names.choice(a) for a in acts) or \
-                    (tr("nothing") if turn_rec else tr("choices.not_played"))
+                txt = tr("join.sep").join(names.choice(a) for a in acts) or (
+                    tr("nothing") if turn_rec else tr("choices.not_played")
+                )
                 if h_keys and turn_rec:
                     txt += " \u2713" if all(k in acts for k in h_keys) else " \u2717"
                 cells.append(txt)
             if any_act:
-                rows.append([_year_of(players, t),
-                             tr("join.sep").join(names.choice(k) for k in h_keys) or "\u2013",
-                             *cells])
-        events = sorted({(t.turn, e) for g in players for t in g.rec.turns for e in t.options
-                         if names.chooser.get(e, role) == role})
+                rows.append(
+                    [
+                        _year_of(players, t),
+                        tr("join.sep").join(names.choice(k) for k in h_keys) or "\u2013",
+                        *cells,
+                    ]
+                )
+        events = sorted(
+            {
+                (t.turn, e)
+                for g in players
+                for t in g.rec.turns
+                for e in t.options
+                if names.chooser.get(e, role) == role
+            }
+        )
         for t, ev in events:
             hist_opt = names.historical_option.get(ev)
             cells = []
@@ -1344,13 +1593,19 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
                 else:
                     mark = "" if hist_opt is None else (" \u2713" if opt == hist_opt else " \u2717")
                     cells.append(names.option(ev, opt) + mark)
-            rows.append([f"{_year_of(players, t)} \u00b7 {names.of(ev)}",
-                         names.option(ev, hist_opt) if hist_opt else "\u2013", *cells])
+            rows.append(
+                [
+                    f"{_year_of(players, t)} \u00b7 {names.of(ev)}",
+                    names.option(ev, hist_opt) if hist_opt else "\u2013",
+                    *cells,
+                ]
+            )
         rows.sort(key=lambda r: r[0])
         others = [g.name for g in groups if g not in players]
-        doc.p(tr("choices.role", name=names.of(role), role=role)
-              + (tr("choices.not_shown", groups=_join(others), name=names.of(role))
-                 if others else ""))
+        doc.p(
+            tr("choices.role", name=names.of(role), role=role)
+            + (tr("choices.not_shown", groups=_join(others), name=names.of(role)) if others else "")
+        )
         doc.table([tr("col.year"), tr("col.history"), *[g.name for g in players]], rows)
 
     doc.h(tr("div.title"))
@@ -1364,8 +1619,7 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
                 row.append("\u2013" if a is b else _pair_cell(a, b, shared, names, up_to))
             rows.append(row)
         if up_to:
-            doc.p(tr("pairs.explain", example=tr("pairs.never_to", year=up_to[0]),
-                     year=up_to[0]))
+            doc.p(tr("pairs.explain", example=tr("pairs.never_to", year=up_to[0]), year=up_to[0]))
         else:
             doc.p(tr("pairs.explain_short"))
         doc.table(["", *[g.name for g in groups]], rows)
@@ -1375,9 +1629,13 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
     series = groups + ([bench] if bench else [])
     years = scenario_years(sc, series)
     n = max([len(years)] + [len(g.autonomy) for g in series])
-    rows = [[years[t] if t < len(years) else str(t),
-             *[f"{g.autonomy[t]:.1f}" if len(g.autonomy) > t else "\u2013" for g in series]]
-            for t in range(n)]
+    rows = [
+        [
+            years[t] if t < len(years) else str(t),
+            *[f"{g.autonomy[t]:.1f}" if len(g.autonomy) > t else "\u2013" for g in series],
+        ]
+        for t in range(n)
+    ]
     doc.table([tr("col.year"), *[g.name for g in series]], rows)
 
     doc.h(tr("prompts.title"))
@@ -1391,21 +1649,46 @@ def build_doc(sid: str, sc: Any, groups: list[Group], names: Names, shared: list
         if len(ev_prompts) > MAX_EVENT_PROMPTS:
             doc.p(tr("prompts.events.more", n=len(ev_prompts) - MAX_EVENT_PROMPTS))
     unfinished = [g.name for g in groups if not g.finished]
-    doc.p(tr("prompts.games") + (
-        tr("prompts.games.left_out", n=len(unfinished), groups=_join(unfinished))
-        if unfinished and len(unfinished) < len(groups) else ""))
+    doc.p(
+        tr("prompts.games")
+        + (
+            tr("prompts.games.left_out", n=len(unfinished), groups=_join(unfinished))
+            if unfinished and len(unfinished) < len(groups)
+            else ""
+        )
+    )
     doc.ol(analysis.prompts or [tr("prompts.default")])
 
     doc.h(tr("records.title"))
     rows = []
     for g in groups:
         people = ", ".join(g.rec.humans) or tr("records.no_people")
-        pols = ", ".join(f"{k}={v}" for k, v in sorted(g.rec.policies.items())) \
-            or tr("records.defaults")
-        rows.append([g.name, str(g.path), str(g.rec.seed), _difficulty(g.difficulty), people,
-                     pols, tr("records.finished") if g.finished else g.note])
-    doc.table([tr("col.group"), tr("col.file"), tr("col.seed"), tr("col.difficulty"),
-               tr("col.people"), tr("col.policies"), tr("col.state")], rows)
+        pols = ", ".join(f"{k}={v}" for k, v in sorted(g.rec.policies.items())) or tr(
+            "records.defaults"
+        )
+        rows.append(
+            [
+                g.name,
+                str(g.path),
+                str(g.rec.seed),
+                _difficulty(g.difficulty),
+                people,
+                pols,
+                tr("records.finished") if g.finished else g.note,
+            ]
+        )
+    doc.table(
+        [
+            tr("col.group"),
+            tr("col.file"),
+            tr("col.seed"),
+            tr("col.difficulty"),
+            tr("col.people"),
+            tr("col.policies"),
+            tr("col.state"),
+        ],
+        rows,
+    )
     return doc
 
 
@@ -1413,8 +1696,9 @@ DIFFICULTY_ORDER = ["introductory", "standard", "advanced"]
 MAX_EVENT_PROMPTS = 5
 
 
-def _pair_cell(a: Group, b: Group, roles: list[str], names: Names,
-               up_to: list[str] | None = None) -> str:
+def _pair_cell(
+    a: Group, b: Group, roles: list[str], names: Names, up_to: list[str] | None = None
+) -> str:
     """One cell of the "where groups split" table; ``up_to`` collects the years of "never (to
     YEAR)" cells."""
     ps = pair_split(a, b, roles, names)
@@ -1442,19 +1726,25 @@ def _event_prompts(groups: list[Group], names: Names) -> list[str]:
         if not who:
             continue
         last = max(t.turn for g in who for t in g.rec.turns if ev in t.events)
-        missed = [g for g in groups if g not in who
-                  and (g.finished or len(g.rec.turns) > last)]
+        missed = [g for g in groups if g not in who and (g.finished or len(g.rec.turns) > last)]
         chosen = {t.options.get(ev) for g in groups for t in g.rec.turns if ev in t.options}
-        where = tr("events.only", groups=_join([g.name for g in who])) if missed \
-            else tr("events.every_far") if len(who) < len(groups) else tr("events.every")
+        where = (
+            tr("events.only", groups=_join([g.name for g in who]))
+            if missed
+            else tr("events.every_far")
+            if len(who) < len(groups)
+            else tr("events.every")
+        )
         rank = 0 if missed else (1 if len(chosen) > 1 else 2)
-        ranked.append((rank, order, tr("events.prompt", event=names.of(ev), where=where,
-                                       question=text)))
+        ranked.append(
+            (rank, order, tr("events.prompt", event=names.of(ev), where=where, question=text))
+        )
     return [t for _, _, t in sorted(ranked)]
 
 
-def _objective_columns(groups: list[Group], roles: list[str],
-                       names: Names | None = None) -> list[tuple[str, str, str]]:
+def _objective_columns(
+    groups: list[Group], roles: list[str], names: Names | None = None
+) -> list[tuple[str, str, str]]:
     """(role, objective id, name) of the compared roles' objectives, role by role (all, if
     none match); the names in the report's language when ``names`` is given."""
     seen: dict[tuple[str, str], str] = {}
@@ -1462,8 +1752,9 @@ def _objective_columns(groups: list[Group], roles: list[str],
         for o in g.objectives:
             key = (str(o.get("role")), str(o.get("id")))
             name = o.get("name", o.get("id"))
-            seen.setdefault(key, names.objective(key[0], key[1], name) if names is not None
-                            else str(name))
+            seen.setdefault(
+                key, names.objective(key[0], key[1], name) if names is not None else str(name)
+            )
     cols = [(r, i, n) for (r, i), n in seen.items()]
     chosen = [c for c in cols if c[0] in roles]
     return sorted(chosen, key=lambda c: roles.index(c[0])) or cols
@@ -1492,37 +1783,69 @@ def _picture_cautions(groups: list[Group], bench: Group | None, skipped: list[st
     if bench is not None:
         off = [lvl for lvl in levels if lvl != "standard" and difficulty_changes(lvl)]
         if off:  # short: report.md says what each level changes
-            out.append(tr("caution.history", levels=_join([tr("caution.level",
-                                                              level=_difficulty(lvl))
-                                                           for lvl in off])))
+            out.append(
+                tr(
+                    "caution.history",
+                    levels=_join([tr("caution.level", level=_difficulty(lvl)) for lvl in off]),
+                )
+            )
     if skipped:
         out.append(tr("caution.skipped", files=tr("n.file", n=len(skipped))))
     return out
 
 
-def doc_summary(sid: str, sc: Any, groups: list[Group], names: Names, shared: list[str],
-                bench: Group | None, analysis: Analysis, skipped: list[str]) -> Summary:
+def doc_summary(
+    sid: str,
+    sc: Any,
+    groups: list[Group],
+    names: Names,
+    shared: list[str],
+    bench: Group | None,
+    analysis: Analysis,
+    skipped: list[str],
+) -> Summary:
     from .scenario.model import text_in
 
     lang = language()
     title = text_in(sc.meta.title, lang) if sc is not None else sid
     seeds = sorted({g.rec.seed for g in groups})
     levels = sorted({g.difficulty for g in groups}, key=DIFFICULTY_ORDER.index)
-    sub = " \u00b7 ".join([
-        tr("sub.report"), tr("sub.scenario", sid=sid), tr("n.group", n=len(groups)),
-        tr("doc.intro.seeds", n=len(seeds), list=", ".join(map(str, seeds))),
-        tr("join.sep").join(map(_difficulty, levels)),
-        tr("sub.roles", roles=", ".join(shared) or "-")])
+    sub = " \u00b7 ".join(
+        [
+            tr("sub.report"),
+            tr("sub.scenario", sid=sid),
+            tr("n.group", n=len(groups)),
+            tr("doc.intro.seeds", n=len(seeds), list=", ".join(map(str, seeds))),
+            tr("join.sep").join(map(_difficulty, levels)),
+            tr("sub.roles", roles=", ".join(shared) or "-"),
+        ]
+    )
     objs = _objective_columns(groups + ([bench] if bench else []), shared, names)
     qs = [text_in(q, lang) for q in sc.discussion_questions] if sc is not None else []
     split_first = analysis.split_turn == 0
-    total = (len(qs) + min(len(_event_prompts(groups, names)), MAX_EVENT_PROMPTS)
-             + max(1, len(analysis.prompts)))  # as listed under "Discussion" in report.md
-    return Summary(title, sub, _picture_cautions(groups, bench, skipped), groups, bench, objs,
-                   shared, {r: names.of(r) for r in shared},
-                   scenario_years(sc, groups + ([bench] if bench else [])), analysis.short,
-                   analysis.prompts[:3] + qs[:1], analysis.made, analysis.all_left_first,
-                   analysis.split, split_first, total)
+    total = (
+        len(qs)
+        + min(len(_event_prompts(groups, names)), MAX_EVENT_PROMPTS)
+        + max(1, len(analysis.prompts))
+    )  # as listed under "Discussion" in report.md
+    return Summary(
+        title,
+        sub,
+        _picture_cautions(groups, bench, skipped),
+        groups,
+        bench,
+        objs,
+        shared,
+        {r: names.of(r) for r in shared},
+        scenario_years(sc, groups + ([bench] if bench else [])),
+        analysis.short,
+        analysis.prompts[:3] + qs[:1],
+        analysis.made,
+        analysis.all_left_first,
+        analysis.split,
+        split_first,
+        total,
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1549,10 +1872,12 @@ MIN_TEXT = 18
 #: characters of scripts written without spaces (Japanese): a line may break between any two
 _CJK = re.compile(r"[\u2e80-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 #: marks that never begin a line (they stay with the character before them) ...
-_NO_LINE_START = set("\u3001\u3002\uff0c\uff0e\u30fb\uff1a\uff1b\uff1f\uff01\uff09\u300d\u300f"
-                     "\u3011\u3015\u3009\u300b\u30fc\u3005\u3041\u3043\u3045\u3047\u3049\u3063"
-                     "\u3083\u3085\u3087\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7"
-                     "\u2026%\uff05")
+_NO_LINE_START = set(
+    "\u3001\u3002\uff0c\uff0e\u30fb\uff1a\uff1b\uff1f\uff01\uff09\u300d\u300f"
+    "\u3011\u3015\u3009\u300b\u30fc\u3005\u3041\u3043\u3045\u3047\u3049\u3063"
+    "\u3083\u3085\u3087\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7"
+    "\u2026%\uff05"
+)
 #: ... and marks that never end one (they stay with the character after them)
 _NO_LINE_END = set("\uff08\u300c\u300e\u3010\u3014\u3008\u300a")
 
@@ -1587,10 +1912,12 @@ def _tokens(txt: str) -> list[tuple[str, bool]]:
         i = 0
         while i < len(merged):
             if merged[i].startswith("\uff08") and "\uff09" not in merged[i]:
-                end = next((k for k in range(i + 1, min(len(merged), i + 6))
-                            if "\uff09" in merged[k]), None)
-                if end is not None and len("".join(merged[i:end + 1])) <= 6:
-                    merged[i:end + 1] = ["".join(merged[i:end + 1])]
+                end = next(
+                    (k for k in range(i + 1, min(len(merged), i + 6)) if "\uff09" in merged[k]),
+                    None,
+                )
+                if end is not None and len("".join(merged[i : end + 1])) <= 6:
+                    merged[i : end + 1] = ["".join(merged[i : end + 1])]
             i += 1
         out += [(u, i == 0) for i, u in enumerate(merged)]
     return out
@@ -1626,8 +1953,10 @@ class _Painter:
         self.pg = pygame
         self.s = s
         reg, bold = SHIPPED_FONTS["regular"], SHIPPED_FONTS["bold"]
-        self._files = {False: str(reg) if reg.is_file() else None,
-                       True: str(bold) if bold.is_file() else None}
+        self._files = {
+            False: str(reg) if reg.is_file() else None,
+            True: str(bold) if bold.is_file() else None,
+        }
         self._cache: dict[tuple[int, bool], Any] = {}
         self.surf = pygame.Surface((self.W, self.H))
         self.surf.fill((255, 255, 255))
@@ -1646,8 +1975,9 @@ class _Painter:
             self._cache[key] = f
         return self._cache[key]
 
-    def fit_size(self, txt: str, max_w: int, size: int, bold: bool = False,
-                 smallest: int | None = None) -> int:
+    def fit_size(
+        self, txt: str, max_w: int, size: int, bold: bool = False, smallest: int | None = None
+    ) -> int:
         """The largest font size from ``size`` down to ``smallest`` (never below
         ``MIN_TEXT``) at which ``txt`` fits."""
         smallest = max(MIN_TEXT, smallest or int(size * 0.7))
@@ -1656,9 +1986,17 @@ class _Painter:
             size -= 1
         return size
 
-    def text(self, x: int, y: int, txt: str, size: int = 18, bold: bool = False,
-             colour: tuple[int, int, int] | None = None, max_w: int | None = None,
-             anchor: str = "topleft") -> int:
+    def text(
+        self,
+        x: int,
+        y: int,
+        txt: str,
+        size: int = 18,
+        bold: bool = False,
+        colour: tuple[int, int, int] | None = None,
+        max_w: int | None = None,
+        anchor: str = "topleft",
+    ) -> int:
         """One line of text. With ``max_w`` it is first made smaller to fit (down to 70% of
         its size, never below ``MIN_TEXT``); a text that does not fit even so ends in an
         ellipsis, and the footnote under the grades says so."""
@@ -1676,8 +2014,9 @@ class _Painter:
         self.surf.blit(img, r)
         return r.bottom
 
-    def lines(self, txt: str, width: int, size: int, bold: bool = False,
-              indent: int = 0) -> list[str]:
+    def lines(
+        self, txt: str, width: int, size: int, bold: bool = False, indent: int = 0
+    ) -> list[str]:
         """``txt`` broken into lines of at most ``width`` pixels, between words (between
         characters in Japanese, see ``_tokens``); a word longer than a line is broken too.
         ``indent`` is taken off every line's width (a bullet's)."""
@@ -1705,9 +2044,18 @@ class _Painter:
             out.append(cur)
         return out
 
-    def wrap(self, x: int, y: int, txt: str, width: int, size: int = 18, bold: bool = False,
-             colour: tuple[int, int, int] | None = None, bullet: str = "",
-             bottom: int | None = None) -> int | None:
+    def wrap(
+        self,
+        x: int,
+        y: int,
+        txt: str,
+        width: int,
+        size: int = 18,
+        bold: bool = False,
+        colour: tuple[int, int, int] | None = None,
+        bullet: str = "",
+        bottom: int | None = None,
+    ) -> int | None:
         """Draw ``txt`` wrapped to ``width``; returns the y below it, or None (drawing nothing)
         when it would go below ``bottom``."""
         f = self.font(size, bold)
@@ -1722,8 +2070,9 @@ class _Painter:
             self.text(x + ind, y + i * lh, line, size, bold, colour)
         return y + len(rows) * lh
 
-    def marker(self, kind: str, c: tuple[int, int], colour: tuple[int, int, int], r: int = 6
-               ) -> None:
+    def marker(
+        self, kind: str, c: tuple[int, int], colour: tuple[int, int, int], r: int = 6
+    ) -> None:
         d, (x, y) = self.pg.draw, c
         if kind == "circle":
             d.circle(self.surf, colour, c, r)
@@ -1769,8 +2118,12 @@ class _Painter:
         y = self.wrap(M, 20, s.title, width, size, True) or 70
         y = (self.wrap(M, y + 2, s.subtitle, width, 20, colour=self.MUTED) or y) + 2
         if s.cautions:  # one paragraph: two short cautions share a line
-            y = (self.wrap(M, y + 2, tr("pic.caution.sep").join(s.cautions), width, 18, True,
-                           self.CAUTION) or y)
+            y = (
+                self.wrap(
+                    M, y + 2, tr("pic.caution.sep").join(s.cautions), width, 18, True, self.CAUTION
+                )
+                or y
+            )
         y += 10
         pg.draw.line(self.surf, self.GRID, (M, y), (self.W - M, y), 2)
         y = self.grades(M, y + 12, width) + 10
@@ -1780,8 +2133,9 @@ class _Painter:
         notes_x = M + self.CHART_W + 50
         self.notes_column(notes_x, y, self.W - M - notes_x, self.H - 16)
 
-    def headings(self, objs: list[tuple[str, str, str]], col: int, size: int
-                 ) -> tuple[list[list[str]], bool, bool]:
+    def headings(
+        self, objs: list[tuple[str, str, str]], col: int, size: int
+    ) -> tuple[list[list[str]], bool, bool]:
         """Each objective column's heading as lines (at most 3), whether any was shortened,
         and whether all fit. A name that does not fit is replaced by the first shorter form
         that fits and differs from the role's other headings: without its brackets; the part
@@ -1790,15 +2144,25 @@ class _Painter:
         after it. When some heading fits in no form (its words are wider than the column),
         the caller numbers the columns instead."""
         shortened, out = False, []
-        forms = [_short_forms(name, [n for r, _, n in objs if r == role and n != name])
-                 for role, _, name in objs]
+        forms = [
+            _short_forms(name, [n for r, _, n in objs if r == role and n != name])
+            for role, _, name in objs
+        ]
         f = self.font(size, True)
         for j, (role, _, name) in enumerate(objs):
-            others = {fm for k, (r, _, _) in enumerate(objs) if r == role and k != j
-                      for fm in forms[k]}
-            pick = next((c for c in forms[j] if len(self.lines(c, col - 8, size, True)) <= 3
-                         and all(f.size(u)[0] <= col - 8 for u, _ in _tokens(c))  # unbroken
-                         and (c == name or c not in others)), None)
+            others = {
+                fm for k, (r, _, _) in enumerate(objs) if r == role and k != j for fm in forms[k]
+            }
+            pick = next(
+                (
+                    c
+                    for c in forms[j]
+                    if len(self.lines(c, col - 8, size, True)) <= 3
+                    and all(f.size(u)[0] <= col - 8 for u, _ in _tokens(c))  # unbroken
+                    and (c == name or c not in others)
+                ),
+                None,
+            )
             if pick is None:
                 return [], True, False
             shortened = shortened or pick != name
@@ -1836,12 +2200,21 @@ class _Painter:
         head_h = max(len(h) for h in heads) * lh if mode == "names" else lh
         band_y = y
         self.text(x, band_y - 4, tr("pic.grades"), 26, True)
-        self.text(ox + ov_w // 2, band_y, tr("pic.overall"), 18, True, self.MUTED,
-                  anchor="midtop", max_w=ov_w + 8)
+        self.text(
+            ox + ov_w // 2,
+            band_y,
+            tr("pic.overall"),
+            18,
+            True,
+            self.MUTED,
+            anchor="midtop",
+            max_w=ov_w + 8,
+        )
         base = y + 28 + head_h  # the headings' bottom line
         for j, r in enumerate(roles):
-            self.text(ox + ov_col * j + ov_col // 2, base, r, 18, True, self.MUTED,
-                      anchor="midbottom")
+            self.text(
+                ox + ov_col * j + ov_col // 2, base, r, 18, True, self.MUTED, anchor="midbottom"
+            )
         if mode != "none":
             for r in roles:
                 idx = [j for j, o in enumerate(objs) if o[0] == r]
@@ -1850,17 +2223,24 @@ class _Painter:
                 x0, x1 = bx + idx[0] * col, bx + (idx[-1] + 1) * col
                 role_name = s.role_names.get(r, r)
                 band = role_name if role_name == r else f"{role_name} ({r})"
-                self.text((x0 + x1) // 2, band_y, band, 18, True, max_w=x1 - x0 - 8,
-                          anchor="midtop")
-                pg.draw.line(self.surf, self.GRID, (x0 + 4, band_y + 25), (x1 - 4, band_y + 25),
-                             2)
+                self.text(
+                    (x0 + x1) // 2, band_y, band, 18, True, max_w=x1 - x0 - 8, anchor="midtop"
+                )
+                pg.draw.line(self.surf, self.GRID, (x0 + 4, band_y + 25), (x1 - 4, band_y + 25), 2)
             for j in range(len(objs)):
                 cx = bx + j * col + col // 2
                 if mode == "names":
                     hl = heads[j]
                     for i, line in enumerate(hl):
-                        self.text(cx, base - (len(hl) - i) * lh, line, hsize, True, self.MUTED,
-                                  anchor="midtop")
+                        self.text(
+                            cx,
+                            base - (len(hl) - i) * lh,
+                            line,
+                            hsize,
+                            True,
+                            self.MUTED,
+                            anchor="midtop",
+                        )
                 else:
                     self.text(cx, base, str(j + 1), 20, True, self.MUTED, anchor="midbottom")
         y = base + 6
@@ -1877,13 +2257,30 @@ class _Painter:
             bold = g is not s.bench
             colour = self.MUTED if g is s.bench else self.INK
             if sub and not compact:
-                self.text(x + 30, cy - 12, g.name, 20, bold, colour, max_w=label_w - 40,
-                          anchor="midleft")
-                self.text(x + 30, cy + 13, sub, 18, False, self.MUTED, max_w=label_w - 40,
-                          anchor="midleft")
+                self.text(
+                    x + 30, cy - 12, g.name, 20, bold, colour, max_w=label_w - 40, anchor="midleft"
+                )
+                self.text(
+                    x + 30,
+                    cy + 13,
+                    sub,
+                    18,
+                    False,
+                    self.MUTED,
+                    max_w=label_w - 40,
+                    anchor="midleft",
+                )
             else:
-                self.text(x + 30, cy, f"{g.name} \u00b7 {sub}" if sub else g.name, 20, bold,
-                          colour, max_w=label_w - 40, anchor="midleft")
+                self.text(
+                    x + 30,
+                    cy,
+                    f"{g.name} \u00b7 {sub}" if sub else g.name,
+                    20,
+                    bold,
+                    colour,
+                    max_w=label_w - 40,
+                    anchor="midleft",
+                )
             for j, r in enumerate(roles):
                 cx = ox + ov_col * j + ov_col // 2
                 if r in g.roles and r in g.overall:
@@ -1893,20 +2290,23 @@ class _Painter:
                     self.text(cx, cy, "\u2014", 20, colour=self.MUTED, anchor="center")
             for j, (role, oid, _) in enumerate(objs if mode != "none" else []):
                 cx = bx + j * col + col // 2
-                o = next((q for q in g.objectives
-                          if q.get("role") == role and q.get("id") == oid), None)
+                o = next(
+                    (q for q in g.objectives if q.get("role") == role and q.get("id") == oid), None
+                )
                 if o is None or role not in g.roles:
                     self.text(cx, cy, "\u2014", 20, colour=self.MUTED, anchor="center")
                     continue
                 v = _num(o.get("value"))
                 gtxt = str(o.get("grade", "?"))
                 img = self.font(22, True).render(gtxt, True, _grade_colour(gtxt))
-                val = self.font(18).render(f" {v:g}" if v is not None and show_values else "",
-                                           True, self.MUTED)
+                val = self.font(18).render(
+                    f" {v:g}" if v is not None and show_values else "", True, self.MUTED
+                )
                 total = img.get_width() + val.get_width()
                 self.surf.blit(img, img.get_rect(midleft=(cx - total // 2, cy)))
-                self.surf.blit(val, val.get_rect(midleft=(cx - total // 2 + img.get_width(),
-                                                          cy + 2)))
+                self.surf.blit(
+                    val, val.get_rect(midleft=(cx - total // 2 + img.get_width(), cy + 2))
+                )
             y += rh
             pg.draw.line(self.surf, self.GRID, (x, y), (x + width, y), 1)
         if mode == "numbers":  # the key to the numbered columns: a line a role if it can be
@@ -1930,22 +2330,34 @@ class _Painter:
             foot.append(tr("pic.foot.cut"))
             self.cut_noted = True
         if foot:
-            y = self.wrap(x, y + 4, tr("pic.foot.sep").join(foot) + tr("pic.foot.end"), width,
-                          18, colour=self.MUTED) or y
+            y = (
+                self.wrap(
+                    x,
+                    y + 4,
+                    tr("pic.foot.sep").join(foot) + tr("pic.foot.end"),
+                    width,
+                    18,
+                    colour=self.MUTED,
+                )
+                or y
+            )
         return y
 
-    def column_key(self, objs: list[tuple[str, str, str]], roles: list[str], width: int,
-                   full: bool = False) -> list[str]:
+    def column_key(
+        self, objs: list[tuple[str, str, str]], roles: list[str], width: int, full: bool = False
+    ) -> list[str]:
         """The key to numbered objective columns, one entry a role: "Japan: 1 Balanced region
         (average autonomy of the five) · 2 ...", with the objectives' full names when that
         takes one line a role (or ``full``), else with their short forms (see ``headings``)."""
+
         def key(names: list[str]) -> list[str]:
             out = []
             for r in roles:
                 idx = [j for j, o in enumerate(objs) if o[0] == r]
                 if idx:
-                    items = tr("pic.key.sep").join(tr("pic.key.item", n=j + 1, name=names[j])
-                                                   for j in idx)
+                    items = tr("pic.key.sep").join(
+                        tr("pic.key.item", n=j + 1, name=names[j]) for j in idx
+                    )
                     out.append(tr("pic.key", role=self.s.role_names.get(r, r), items=items))
             return out
 
@@ -1957,11 +2369,13 @@ class _Painter:
         for role, _, name in objs:
             siblings = [n for r, _, n in objs if r == role and n != name]
             forms = _short_forms(name, siblings)
-            taken = {f for n in siblings for f in _short_forms(n, [m for m in siblings + [name]
-                                                                   if m != n])}
+            taken = {
+                f
+                for n in siblings
+                for f in _short_forms(n, [m for m in siblings + [name] if m != n])
+            }
             after = _name_parts(name)[1]  # alone, the part after the colon says too little
-            short.append(next((f for f in reversed(forms) if f not in taken and f != after),
-                              name))
+            short.append(next((f for f in reversed(forms) if f not in taken and f != after), name))
         return key(short)
 
     def row_subtitle(self, g: Group) -> str:
@@ -1975,9 +2389,11 @@ class _Painter:
             "roles": len(self.s.roles) > 1 and len({tuple(h.rec.humans) for h in groups}) > 1,
         }
         if g is self.s.bench:
-            return tr("pic.bench_sub", level=_difficulty(g.difficulty), seed=g.rec.seed) \
-                if any(differ.values()) or {h.difficulty for h in groups} != {"standard"} \
+            return (
+                tr("pic.bench_sub", level=_difficulty(g.difficulty), seed=g.rec.seed)
+                if any(differ.values()) or {h.difficulty for h in groups} != {"standard"}
                 else ""
+            )
         parts = []
         if differ["level"]:
             parts.append(_difficulty(g.difficulty))
@@ -1996,8 +2412,7 @@ class _Painter:
         yy = y + 36
         # the paths take at most about half the height, and always leave room for the heading
         # "Discuss", the first prompt and the line that counts the others
-        first = len(self.lines(s.prompts[0], w, 18, indent=f.size("1. ")[0])) \
-            if s.prompts else 1
+        first = len(self.lines(s.prompts[0], w, 18, indent=f.size("1. ")[0])) if s.prompts else 1
         reserve = 4 + 10 + 36 + first * lh + 5 + (lh if len(s.prompts) > 1 else 0) + 4
         div_bottom = max(yy + lh, min(y + (bottom - y) * 48 // 100, bottom - reserve))
         if s.all_left_first and s.made:
@@ -2008,13 +2423,12 @@ class _Painter:
             title = tr("pic.made_title")
             if yy + 2 + (len(self.lines(title, w, 18)) + 1) * lh > div_bottom:
                 # not even one bar fits: say where the figures are
-                yy = self.wrap(x, yy + 2, tr("pic.made_elsewhere"), w, 18,
-                               colour=self.MUTED) or yy
+                yy = self.wrap(x, yy + 2, tr("pic.made_elsewhere"), w, 18, colour=self.MUTED) or yy
             else:
                 yy = self.wrap(x, yy + 2, title, w, 18, colour=self.MUTED) or yy
                 yy = self.made_bars(x, yy + 2, w, div_bottom)
             if s.split and not s.split_first_year:
-                yy = (self.wrap(x, yy + 4, s.split, w, 18, bottom=div_bottom) or yy)
+                yy = self.wrap(x, yy + 4, s.split, w, 18, bottom=div_bottom) or yy
             yy += 4
         else:
             shown = 0
@@ -2024,8 +2438,16 @@ class _Painter:
                     break
                 yy, shown = end + 3, shown + 1
             if shown < len(s.divergence):
-                yy = self.text(x, yy, tr("pic.more_lines", n=len(s.divergence) - shown), 18,
-                               colour=self.MUTED) + 4
+                yy = (
+                    self.text(
+                        x,
+                        yy,
+                        tr("pic.more_lines", n=len(s.divergence) - shown),
+                        18,
+                        colour=self.MUTED,
+                    )
+                    + 4
+                )
             if not s.divergence:
                 yy = self.text(x, yy, tr("div.none"), 18, colour=self.MUTED) + 4
         yy += 10
@@ -2033,8 +2455,9 @@ class _Painter:
         yy += 36
         shown = 0
         for i, q in enumerate(s.prompts, 1):
-            end = self.wrap(x, yy, q, w, 18, bullet=f"{i}. ",
-                            bottom=bottom - (lh if i < len(s.prompts) else 0))
+            end = self.wrap(
+                x, yy, q, w, 18, bullet=f"{i}. ", bottom=bottom - (lh if i < len(s.prompts) else 0)
+            )
             if end is None:
                 break
             yy, shown = end + 5, shown + 1
@@ -2057,38 +2480,46 @@ class _Painter:
         fit = max(0, (bottom - y) // row)
         if fit < need:
             fit = max(0, (bottom - y - lh) // row)  # room for the "more" line
-        shown = s.made[:min(need, fit) * cols]
+        shown = s.made[: min(need, fit) * cols]
         if len(shown) < len(s.made):
             inline = tr("pic.key.sep").join(
                 tr("pic.made_inline", group=g.name, made=tr("pic.made", same=m, total=t))
-                for g, m, t in s.made)
+                for g, m, t in s.made
+            )
             end = self.wrap(x, y, inline, w, 18, bottom=bottom)
             if end is not None:
                 return end
         for i, (g, same, total) in enumerate(shown):
             x0, cy = x + (i % cols) * (col_w + 30), y + (i // cols) * row + row // 2
             self.key(g, (x0 + 11, cy))
-            self.text(x0 + 28, cy, g.name, 18, colour=self.INK, max_w=name_w - 40,
-                      anchor="midleft")
+            self.text(x0 + 28, cy, g.name, 18, colour=self.INK, max_w=name_w - 40, anchor="midleft")
             bx0, bx1 = x0 + name_w, x0 + col_w - num_w
             self.pg.draw.rect(self.surf, self.GRID, (bx0, cy - 7, bx1 - bx0, 14))
             if total:
                 fill = int((bx1 - bx0) * same / total)
                 if fill:
                     self.pg.draw.rect(self.surf, g.colour, (bx0, cy - 7, fill, 14))
-            self.text(x0 + col_w, cy, tr("pic.made", same=same, total=total), 18,
-                      colour=self.MUTED, anchor="midright")
+            self.text(
+                x0 + col_w,
+                cy,
+                tr("pic.made", same=same, total=total),
+                18,
+                colour=self.MUTED,
+                anchor="midright",
+            )
         y += -(-len(shown) // cols) * row
         if len(shown) < len(s.made):
-            y = self.text(x, y, tr("pic.more_lines", n=len(s.made) - len(shown)), 18,
-                          colour=self.MUTED)
+            y = self.text(
+                x, y, tr("pic.more_lines", n=len(s.made) - len(shown)), 18, colour=self.MUTED
+            )
         return y
 
     def chart(self, x: int, y: int, w: int, h: int) -> None:
         s, pg = self.s, self.pg
         self.text(x, y, tr("autonomy.title"), 24, True)
-        series = [(g, g.autonomy) for g in s.groups] + \
-            ([(s.bench, s.bench.autonomy)] if s.bench else [])
+        series = [(g, g.autonomy) for g in s.groups] + (
+            [(s.bench, s.bench.autonomy)] if s.bench else []
+        )
         vals = [v for _, a in series for v in a]
         if not vals:
             return
@@ -2135,8 +2566,14 @@ class _Painter:
             else:
                 ticks.append(n - 1)
         for t in ticks:
-            self.text(X(t), py + ph + 6, s.years[t] if t < len(s.years) else str(t), 18,
-                      colour=self.MUTED, anchor="midtop")
+            self.text(
+                X(t),
+                py + ph + 6,
+                s.years[t] if t < len(s.years) else str(t),
+                18,
+                colour=self.MUTED,
+                anchor="midtop",
+            )
         for g, a in series:
             pts = [(X(t), Y(v)) for t, v in enumerate(a)]
             if len(pts) > 1:
@@ -2151,8 +2588,15 @@ class _Painter:
         # legend
         lx, ly = px, py + ph + 36
         if not legend:
-            self.text(px, ly + 11, tr("pic.legend_as_table"), 18, colour=self.MUTED,
-                      anchor="midleft", max_w=x + w - px)
+            self.text(
+                px,
+                ly + 11,
+                tr("pic.legend_as_table"),
+                18,
+                colour=self.MUTED,
+                anchor="midleft",
+                max_w=x + w - px,
+            )
             return
         for g, lab in items:
             wl = min(f.size(lab)[0], w - 60) + 46
@@ -2174,7 +2618,7 @@ def _name_parts(name: str) -> tuple[str, str, str]:
     m = re.search(r"[:\uff1a]", plain)
     if m is None:
         return plain, "", ""
-    return plain[:m.start()].strip(), plain[m.end():].strip(), m.group()
+    return plain[: m.start()].strip(), plain[m.end() :].strip(), m.group()
 
 
 def _short_forms(name: str, siblings: list[str]) -> list[str]:
@@ -2188,8 +2632,10 @@ def _short_forms(name: str, siblings: list[str]) -> list[str]:
     # in a language whose words change with their case, where the rest would not read)
     if same_start and tr("pic.short.drop_words") == "yes":
         words = after.split()
-        common = max(next((i for i, (a, b) in enumerate(zip(words, w)) if a != b),
-                          min(len(words), len(w))) for w in same_start)
+        common = max(
+            next((i for i, (a, b) in enumerate(zip(words, w)) if a != b), min(len(words), len(w)))
+            for w in same_start
+        )
         if words[common:]:
             sep = f"{colon} " if colon == ":" else colon
             out.append(f"{before}{sep}{' '.join(words[common:])}")
@@ -2197,17 +2643,33 @@ def _short_forms(name: str, siblings: list[str]) -> list[str]:
     return list(dict.fromkeys(f for f in out if f))  # without repeats, in order
 
 
-def _dashed(pg: Any, surf: Any, colour: tuple[int, int, int], a: tuple[int, int],
-            b: tuple[int, int], dash: int = 8) -> None:
+def _dashed(
+    pg: Any,
+    surf: Any,
+    colour: tuple[int, int, int],
+    a: tuple[int, int],
+    b: tuple[int, int],
+    dash: int = 8,
+) -> None:
     (x0, y0), (x1, y1) = a, b
     length = max(1.0, ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5)
     n = int(length // dash)
     for i in range(0, n + 1, 2):
         t0, t1 = i * dash / length, min(1.0, (i + 1) * dash / length)
-        pg.draw.line(surf, colour, (x0 + (x1 - x0) * t0, y0 + (y1 - y0) * t0),
-                     (x0 + (x1 - x0) * t1, y0 + (y1 - y0) * t1), 3)
+        pg.draw.line(
+            surf,
+            colour,
+            (x0 + (x1 - x0) * t0, y0 + (y1 - y0) * t0),
+            (x0 + (x1 - x0) * t1, y0 + (y1 - y0) * t1),
+            3,
+        )
 
 
 def _grade_colour(g: str) -> tuple[int, int, int]:
-    return {"A": (0, 120, 80), "B": (0, 100, 160), "C": (150, 110, 0), "D": (190, 90, 0),
-            "F": (180, 40, 40)}.get(g, (60, 60, 60))
+    return {
+        "A": (0, 120, 80),
+        "B": (0, 100, 160),
+        "C": (150, 110, 0),
+        "D": (190, 90, 0),
+        "F": (180, 40, 40),
+    }.get(g, (60, 60, 60))

@@ -59,8 +59,7 @@ except ImportError:  # pragma: no cover
 
 def _need(pkg: Any, name: str) -> None:
     if pkg is None:
-        raise ImportError(f"this needs {name}: install the rl extra, "
-                          "pip install 'crossroads[rl]'")
+        raise ImportError(f"this needs {name}: install the rl extra, pip install 'crossroads[rl]'")
 
 
 def _compiled(scenario: str | os.PathLike[str] | Scenario | Compiled) -> Compiled:
@@ -80,8 +79,9 @@ def _compiled(scenario: str | os.PathLike[str] | Scenario | Compiled) -> Compile
 class _Game:
     """One game (N = 1) played slot by slot by some seats, the others by policies."""
 
-    def __init__(self, c: Compiled, agent_seats: list[int],
-                 opponents: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, c: Compiled, agent_seats: list[int], opponents: Mapping[str, str] | None = None
+    ) -> None:
         from .balance.policies import make_balance_policy
 
         self.c = c
@@ -92,15 +92,15 @@ class _Game:
             if s in agent_seats:
                 continue
             actor = c.actor_ids[s]
-            self.others[s] = make_balance_policy(names.get(actor, default_policy_name(c, s)),
-                                                 c, s)
+            self.others[s] = make_balance_policy(names.get(actor, default_policy_name(c, s)), c, s)
         self.chooser = option_chooser_for(c, names)
         self.n_choices = {s: len(c.seat_choices[s]) for s in range(len(c.actor_ids))}
         L = c.layout
         self.res_scale = np.where(c.res_max < 1e6, np.maximum(c.res_max, 1.0), 100.0)
         self.meter_span = np.maximum(c.meter_max - c.meter_min, 1e-9)
-        self.obs_size = (L.S * L.D * L.K + L.S * L.P + 3 * L.S + L.A * L.R + L.M + L.F
-                         + L.O * L.A + 2 + L.A)
+        self.obs_size = (
+            L.S * L.D * L.K + L.S * L.P + 3 * L.S + L.A * L.R + L.M + L.F + L.O * L.A + 2 + L.A
+        )
         self.seed = 0
         self.game = 0
         self.p = core.default_params(c, 1)
@@ -139,13 +139,19 @@ class _Game:
 
     def observation(self, seat: int) -> np.ndarray:
         st, c, L = self.st, self.c, self.c.layout
-        parts = [st.dep[0].ravel(), st.trust[0].ravel() / 100.0, st.stability[0] / 100.0,
-                 np.clip(st.growth[0] / 30.0, -1, 1), st.autonomy[0] / 100.0,
-                 np.tanh(self.res[0] / self.res_scale[None, :]).ravel(),
-                 (st.meters[0] - c.meter_min) / self.meter_span,
-                 st.flags[0].astype(np.float64), st.member[0].astype(np.float64).ravel(),
-                 [min(1.0, st.turn[0] / max(1, c.n_turns)), self.slot / max(1, c.M_slots)],
-                 np.eye(L.A)[seat]]
+        parts = [
+            st.dep[0].ravel(),
+            st.trust[0].ravel() / 100.0,
+            st.stability[0] / 100.0,
+            np.clip(st.growth[0] / 30.0, -1, 1),
+            st.autonomy[0] / 100.0,
+            np.tanh(self.res[0] / self.res_scale[None, :]).ravel(),
+            (st.meters[0] - c.meter_min) / self.meter_span,
+            st.flags[0].astype(np.float64),
+            st.member[0].astype(np.float64).ravel(),
+            [min(1.0, st.turn[0] / max(1, c.n_turns)), self.slot / max(1, c.M_slots)],
+            np.eye(L.A)[seat],
+        ]
         v = np.concatenate([np.asarray(x, dtype=np.float64).ravel() for x in parts])
         return np.clip(v, -1.0, 1.0).astype(np.float32)
 
@@ -184,10 +190,12 @@ class _Game:
 
 
 def _spaces(g: _Game, seat: int) -> tuple[Any, Any]:
-    obs = spaces.Dict({
-        "observation": spaces.Box(-1.0, 1.0, (g.obs_size,), dtype=np.float32),
-        "action_mask": spaces.Box(0, 1, (1 + g.n_choices[seat],), dtype=np.int8),
-    })
+    obs = spaces.Dict(
+        {
+            "observation": spaces.Box(-1.0, 1.0, (g.obs_size,), dtype=np.float32),
+            "action_mask": spaces.Box(0, 1, (1 + g.n_choices[seat],), dtype=np.int8),
+        }
+    )
     return obs, spaces.Discrete(1 + g.n_choices[seat])
 
 
@@ -197,9 +205,13 @@ class CrossroadsParallelEnv(ParallelEnv):  # type: ignore[misc]
 
     metadata = {"name": "crossroads_v0", "render_modes": ["ansi"], "is_parallelizable": True}
 
-    def __init__(self, scenario: str | os.PathLike[str] | Scenario | Compiled,
-                 roles: list[str] | None = None, opponents: Mapping[str, str] | None = None,
-                 render_mode: str | None = None) -> None:
+    def __init__(
+        self,
+        scenario: str | os.PathLike[str] | Scenario | Compiled,
+        roles: list[str] | None = None,
+        opponents: Mapping[str, str] | None = None,
+        render_mode: str | None = None,
+    ) -> None:
         _need(gymnasium, "gymnasium")
         c = _compiled(scenario)
         with_actions = {c.actor_ids[s] for s in c.seats_with_choices}
@@ -207,8 +219,10 @@ class CrossroadsParallelEnv(ParallelEnv):  # type: ignore[misc]
             roles = [r for r in c.scenario.playable_roles if r in with_actions]
         bad = [r for r in roles if r not in with_actions]
         if bad or not roles:
-            raise ValueError(f"no such role with actions: {', '.join(bad) or '(none)'}; "
-                             f"choose from {', '.join(sorted(with_actions))}")
+            raise ValueError(
+                f"no such role with actions: {', '.join(bad) or '(none)'}; "
+                f"choose from {', '.join(sorted(with_actions))}"
+            )
         self.c = c
         self.possible_agents = list(roles)
         self.agents: list[str] = []
@@ -230,16 +244,20 @@ class CrossroadsParallelEnv(ParallelEnv):  # type: ignore[misc]
 
     def _info(self, agent: str, refused: bool = False) -> dict[str, Any]:
         g = self._g
-        return {"turn": int(g.st.turn[0]), "slot": g.slot, "score": g.score(self._seat[agent]),
-                "refused": refused}
+        return {
+            "turn": int(g.st.turn[0]),
+            "slot": g.slot,
+            "score": g.score(self._seat[agent]),
+            "refused": refused,
+        }
 
-    def reset(self, seed: int | None = None, options: dict | None = None
-              ) -> tuple[dict[str, Any], dict[str, Any]]:
+    def reset(
+        self, seed: int | None = None, options: dict | None = None
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
         self._g.reset(seed)
         self.agents = list(self.possible_agents)
         self._last = {a: self._g.score(self._seat[a]) for a in self.agents}
-        return ({a: self._obs(a) for a in self.agents},
-                {a: self._info(a) for a in self.agents})
+        return ({a: self._obs(a) for a in self.agents}, {a: self._info(a) for a in self.agents})
 
     def step(self, actions: Mapping[str, Any]) -> tuple[dict, dict, dict, dict, dict]:
         g = self._g
@@ -275,9 +293,12 @@ class CrossroadsParallelEnv(ParallelEnv):  # type: ignore[misc]
         return v[: -self.c.layout.A]
 
 
-def parallel_env(scenario: str | os.PathLike[str] | Scenario | Compiled,
-                 roles: list[str] | None = None, opponents: Mapping[str, str] | None = None,
-                 render_mode: str | None = None) -> CrossroadsParallelEnv:
+def parallel_env(
+    scenario: str | os.PathLike[str] | Scenario | Compiled,
+    roles: list[str] | None = None,
+    opponents: Mapping[str, str] | None = None,
+    render_mode: str | None = None,
+) -> CrossroadsParallelEnv:
     """A PettingZoo Parallel environment over ``scenario`` (an id, a path, or a Scenario)."""
     _need(gymnasium, "gymnasium")
     return CrossroadsParallelEnv(scenario, roles, opponents, render_mode)
@@ -292,9 +313,13 @@ class CrossroadsGymEnv(_GymBase):  # type: ignore[misc,valid-type]
 
     metadata = {"render_modes": ["ansi"]}
 
-    def __init__(self, scenario: str | os.PathLike[str] | Scenario | Compiled,
-                 role: str | None = None, opponents: Mapping[str, str] | None = None,
-                 render_mode: str | None = None) -> None:
+    def __init__(
+        self,
+        scenario: str | os.PathLike[str] | Scenario | Compiled,
+        role: str | None = None,
+        opponents: Mapping[str, str] | None = None,
+        render_mode: str | None = None,
+    ) -> None:
         _need(gymnasium, "gymnasium")
         c = _compiled(scenario)
         with_actions = [c.actor_ids[s] for s in c.seats_with_choices]
@@ -313,20 +338,28 @@ class CrossroadsGymEnv(_GymBase):  # type: ignore[misc,valid-type]
         self._last = 0.0
 
     def _obs(self) -> dict[str, np.ndarray]:
-        return {"observation": self._g.observation(self.seat),
-                "action_mask": self._g.mask(self.seat)}
+        return {
+            "observation": self._g.observation(self.seat),
+            "action_mask": self._g.mask(self.seat),
+        }
 
     def _info(self, refused: bool = False) -> dict[str, Any]:
         g = self._g
-        return {"turn": int(g.st.turn[0]), "slot": g.slot, "score": g.score(self.seat),
-                "refused": refused, "action_mask": g.mask(self.seat)}
+        return {
+            "turn": int(g.st.turn[0]),
+            "slot": g.slot,
+            "score": g.score(self.seat),
+            "refused": refused,
+            "action_mask": g.mask(self.seat),
+        }
 
     def action_masks(self) -> np.ndarray:
         """The legal actions now, as booleans (the MaskablePPO convention)."""
         return self._g.mask(self.seat).astype(bool)
 
-    def reset(self, *, seed: int | None = None, options: dict | None = None
-              ) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    def reset(
+        self, *, seed: int | None = None, options: dict | None = None
+    ) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
         super().reset(seed=seed)
         self._g.reset(seed)
         self._last = self._g.score(self.seat)
@@ -349,9 +382,12 @@ class CrossroadsGymEnv(_GymBase):  # type: ignore[misc,valid-type]
         return None
 
 
-def gym_env(scenario: str | os.PathLike[str] | Scenario | Compiled, role: str | None = None,
-            opponents: Mapping[str, str] | None = None,
-            render_mode: str | None = None) -> CrossroadsGymEnv:
+def gym_env(
+    scenario: str | os.PathLike[str] | Scenario | Compiled,
+    role: str | None = None,
+    opponents: Mapping[str, str] | None = None,
+    render_mode: str | None = None,
+) -> CrossroadsGymEnv:
     """A Gymnasium environment for ``role`` (default: the first playable role with actions)."""
     _need(gymnasium, "gymnasium")
     return CrossroadsGymEnv(scenario, role, opponents, render_mode)

@@ -1,4 +1,5 @@
 """Shared fixtures: headless SDL drivers and small scenario worlds."""
+
 from __future__ import annotations
 
 import os
@@ -40,6 +41,7 @@ def pytest_terminal_summary(terminalreporter):
     run, so a failure on a fresh machine can be traced to an upstream release."""
     from importlib import metadata
 
-    dists = sorted({(d.metadata["Name"] or "?").lower(): d.version
-                    for d in metadata.distributions()}.items())
+    dists = sorted(
+        {(d.metadata["Name"] or "?").lower(): d.version for d in metadata.distributions()}.items()
+    )
     terminalreporter.write_line("resolved versions: " + ", ".join(f"{n}=={v}" for n, v in dists))

@@ -15,19 +15,27 @@ from game.scenario.cli_commands import cmd_new_scenario
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("args", [
-    ["scenarios"],
-    ["scenarios", "--json"],
-    ["validate", "scenarios/"],
-    ["schema"],
-    ["play", "class_war_corridor", "--headless"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["scenarios"],
+        ["scenarios", "--json"],
+        ["validate", "scenarios/"],
+        ["schema"],
+        ["play", "class_war_corridor", "--headless"],
+    ],
+)
 def test_a_closed_pipe_ends_the_command_quietly(args):
     """`python main.py scenarios --json | head -1`: the reader goes away before the output is
     written; no 'internal error', no traceback, and not the exit status of 'errors found'."""
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-    proc = subprocess.Popen([sys.executable, "main.py", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()
     err = proc.stderr.read().decode()

@@ -1,4 +1,5 @@
 """``python main.py report``: a class summary from several groups' records, and plain errors."""
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,23 @@ def records(tmp_path_factory) -> Path:
     """Three headless games of the mini scenario, one per policy, written with --json."""
     d = tmp_path_factory.mktemp("records")
     for name, pol in POLICIES.items():
-        assert main(["play", str(MINI), "--headless", "--seed", "3", "--quiet",
-                     "--policy", f"JPN={pol}", "--json", str(d / f"{name}.json")]) == 0
+        assert (
+            main(
+                [
+                    "play",
+                    str(MINI),
+                    "--headless",
+                    "--seed",
+                    "3",
+                    "--quiet",
+                    "--policy",
+                    f"JPN={pol}",
+                    "--json",
+                    str(d / f"{name}.json"),
+                ]
+            )
+            == 0
+        )
     return d
 
 
@@ -81,8 +97,9 @@ def test_scenario_is_found_beside_the_records(records, tmp_path, capsys):
 
 def test_changed_scenario_warns_but_continues(records, tmp_path, capsys):
     changed = tmp_path / "mini.yaml"
-    changed.write_text(MINI.read_text(encoding="utf-8") + "\n# edited after the lesson\n",
-                       encoding="utf-8")
+    changed.write_text(
+        MINI.read_text(encoding="utf-8") + "\n# edited after the lesson\n", encoding="utf-8"
+    )
     assert main(["report", str(changed), *_files(records), "--out", str(tmp_path / "o")]) == 0
     err = capsys.readouterr().err
     assert "has changed since" in err and "group_a.json" in err
@@ -94,8 +111,10 @@ def test_without_the_scenario_the_report_still_has_grades(records, tmp_path, cap
     d.mkdir()
     for f in _files(records):
         shutil.copy(f, d)
-    assert main(["report", *[str(d / f"{n}.json") for n in POLICIES],
-                 "--out", str(tmp_path / "o")]) == 0
+    assert (
+        main(["report", *[str(d / f"{n}.json") for n in POLICIES], "--out", str(tmp_path / "o")])
+        == 0
+    )
     assert "cannot find scenario 'mini'" in capsys.readouterr().err
     md = (tmp_path / "o" / "report.md").read_text(encoding="utf-8")
     assert all(n in md for n in POLICIES)
@@ -122,8 +141,7 @@ def test_save_files_with_labels_and_unfinished_games(records, tmp_path, mini):
 
 def test_a_corrupted_record_alone_exits_1_naming_the_file(records, tmp_path, capsys):
     bad = tmp_path / "group_x.json"
-    bad.write_text((records / "group_a.json").read_text(encoding="utf-8")[:2000],
-                   encoding="utf-8")
+    bad.write_text((records / "group_a.json").read_text(encoding="utf-8")[:2000], encoding="utf-8")
     out = tmp_path / "o"
     assert main(["report", str(bad), "--out", str(out)]) == 1
     err = capsys.readouterr().err
@@ -133,8 +151,10 @@ def test_a_corrupted_record_alone_exits_1_naming_the_file(records, tmp_path, cap
 
 def test_a_corrupted_record_among_good_ones_is_skipped_and_named(records, tmp_path, capsys):
     bad = tmp_path / "group_x.json"
-    bad.write_text('{"format": "crossroads-save", "version": 1, "sha256": "0", "payload": "{}"}',
-                   encoding="utf-8")
+    bad.write_text(
+        '{"format": "crossroads-save", "version": 1, "sha256": "0", "payload": "{}"}',
+        encoding="utf-8",
+    )
     out = tmp_path / "o"
     assert main(["report", str(MINI), str(bad), *_files(records), "--out", str(out)]) == 0
     err = capsys.readouterr().err
@@ -143,13 +163,22 @@ def test_a_corrupted_record_among_good_ones_is_skipped_and_named(records, tmp_pa
     assert "Not included:" in md and "group_x.json" in md
 
 
-@pytest.mark.parametrize("content", [b"\x89PNG\x00\x00", b'{"hello": 1}', b"[1, 2",
-                                     b'{"scenario_id": "mini", "turns": [{"turn": 0}]}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x89PNG\x00\x00",
+        b'{"hello": 1}',
+        b"[1, 2",
+        b'{"scenario_id": "mini", "turns": [{"turn": 0}]}',
+    ],
+)
 def test_unreadable_files_give_a_plain_message(tmp_path, capsys, content):
     bad = tmp_path / "weird.json"
     bad.write_bytes(content)
-    assert main(["report", str(bad), str(tmp_path / "missing.json"),
-                 "--out", str(tmp_path / "o")]) == 1
+    assert (
+        main(["report", str(bad), str(tmp_path / "missing.json"), "--out", str(tmp_path / "o")])
+        == 1
+    )
     err = capsys.readouterr().err
     assert "weird.json" in err and "missing.json: no such file" in err
     assert "Traceback" not in err and "internal error" not in err
@@ -193,14 +222,23 @@ def test_a_folder_of_group_folders_and_a_quoted_pattern(records, tmp_path):
     md = (out / "report.md").read_text(encoding="utf-8")
     assert all(f"| **{n}**" in md for n in POLICIES)
     # a pattern the shell did not expand (Windows cmd.exe) is expanded by the report
-    assert main(["report", str(MINI), str(tmp_path / "class" / "*" / "*.json"),
-                 "--out", str(tmp_path / "o2")]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(MINI),
+                str(tmp_path / "class" / "*" / "*.json"),
+                "--out",
+                str(tmp_path / "o2"),
+            ]
+        )
+        == 0
+    )
     assert "group_c" in (tmp_path / "o2" / "report.md").read_text(encoding="utf-8")
     # a stray record beside the group folders is one more group; it never hides the others
     names = list(POLICIES)
     shutil.copy(records / f"{names[0]}.json", tmp_path / "class" / "extra.json")
-    assert main(["report", str(MINI), str(tmp_path / "class"), "--out",
-                 str(tmp_path / "o3")]) == 0
+    assert main(["report", str(MINI), str(tmp_path / "class"), "--out", str(tmp_path / "o3")]) == 0
     md3 = (tmp_path / "o3" / "report.md").read_text(encoding="utf-8")
     assert all(f"| **{n}**" in md3 for n in POLICIES)
 
@@ -258,8 +296,9 @@ def test_a_group_that_stopped_early_is_not_a_split(mini, tmp_path):
     assert "2014" not in _row(div, "Group B")  # B never reached 2014: "never (to 2011)"
 
 
-def test_difficulties_are_shown_warned_and_history_is_one_fixed_benchmark(records, mini,
-                                                                          tmp_path, capsys):
+def test_difficulties_are_shown_warned_and_history_is_one_fixed_benchmark(
+    records, mini, tmp_path, capsys
+):
     easy = _save_in(tmp_path / "Group A", _window_game(mini, difficulty="introductory"))
     std = _save_in(tmp_path / "Group B", _window_game(mini, difficulty="standard", change={1}))
     hard = _save_in(tmp_path / "Group C", _window_game(mini, difficulty="advanced", change={2}))
@@ -279,8 +318,10 @@ def test_difficulties_are_shown_warned_and_history_is_one_fixed_benchmark(record
     err = capsys.readouterr().err
     md = (tmp_path / "o0" / "report.md").read_text(encoding="utf-8")
     for text in (err, md):
-        assert "different difficulties (advanced: Group C; standard: Group B; introductory: " \
+        assert (
+            "different difficulties (advanced: Group C; standard: Group B; introductory: "
             "Group A)" in text
+        )
     assert "| Difficulty |" in md and "| advanced |" in _row(md, "Group C")
     assert "| introductory |" in _row(md, "Group A") and "| standard |" in _row(md, "Group B")
     assert "Group A played at introductory difficulty (+50% budget" in md
@@ -302,8 +343,10 @@ def test_different_seeds_warn_naming_the_groups(mini, tmp_path, capsys):
 
 def test_a_hotseat_team_is_compared_with_every_role_it_played(mini, tmp_path, capsys):
     both = _save_in(tmp_path / "Group A", _window_game(mini, roles=("JPN", "RUS")))
-    japan = [_save_in(tmp_path / f"Group {x}", _window_game(mini, change={i}))
-             for i, x in enumerate("BC")]
+    japan = [
+        _save_in(tmp_path / f"Group {x}", _window_game(mini, change={i}))
+        for i, x in enumerate("BC")
+    ]
     out = tmp_path / "o"
     assert main(["report", str(MINI), str(both), *map(str, japan), "--out", str(out)]) == 0
     md = (out / "report.md").read_text(encoding="utf-8")
@@ -313,8 +356,10 @@ def test_a_hotseat_team_is_compared_with_every_role_it_played(mini, tmp_path, ca
     row_a = _row(grades, "Group A")
     assert "JPN " in row_a and "RUS " in row_a and "\u2014" not in row_a
     assert _row(grades, "Group B").rstrip(" |").endswith("\u2014")  # no Russia for B
-    assert "Group B and Group C played Japan only: Russia was played by the computer" \
+    assert (
+        "Group B and Group C played Japan only: Russia was played by the computer"
         in capsys.readouterr().err
+    )
     choices = _section(md, "Key choices against history")
     assert "**Russia** (RUS)" in choices and "Not shown: Group B and Group C" in choices
 
@@ -354,13 +399,25 @@ def test_an_autosave_and_a_slot_of_the_same_game_count_once(mini, tmp_path, caps
 
 
 def test_unfinished_games_are_marked_everywhere_and_left_out_of_the_comparisons(mini, tmp_path):
-    for name, turns, change in (("Group A", 8, None), ("Group B", 2, {0, 1}),
-                                ("Group C", 8, {2, 3, 4})):
+    for name, turns, change in (
+        ("Group A", 8, None),
+        ("Group B", 2, {0, 1}),
+        ("Group C", 8, {2, 3, 4}),
+    ):
         _save_in(tmp_path / name, _window_game(mini, turns=turns, change=change))
     out = tmp_path / "o"
-    assert main(["report", str(MINI), *(str(tmp_path / n) for n in ("Group A", "Group B",
-                                                                     "Group C")),
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(MINI),
+                *(str(tmp_path / n) for n in ("Group A", "Group B", "Group C")),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     md = (out / "report.md").read_text(encoding="utf-8")
     import re
 
@@ -390,21 +447,50 @@ def belt_road(tmp_path_factory) -> Path:
     """Three groups' headless games of the fully translated class scenario."""
     d = tmp_path_factory.mktemp("belt_road")
     for name, pol in (("Group A", "greedy"), ("Group B", "random"), ("Group C", "historical")):
-        assert main(["play", BELT_ROAD, "--headless", "--seed", "5", "--quiet",
-                     "--policy", f"JPN={pol}", "--json", str(d / f"{name}.json")]) == 0
+        assert (
+            main(
+                [
+                    "play",
+                    BELT_ROAD,
+                    "--headless",
+                    "--seed",
+                    "5",
+                    "--quiet",
+                    "--policy",
+                    f"JPN={pol}",
+                    "--json",
+                    str(d / f"{name}.json"),
+                ]
+            )
+            == 0
+        )
     return d
 
 
 def _report(records: Path, out: Path, *extra: str) -> tuple[str, str]:
     assert main(["report", str(records), "--out", str(out), "--html", *extra]) == 0
-    return ((out / "report.md").read_text(encoding="utf-8"),
-            (out / "report.html").read_text(encoding="utf-8"))
+    return (
+        (out / "report.md").read_text(encoding="utf-8"),
+        (out / "report.html").read_text(encoding="utf-8"),
+    )
 
 
 #: fixed phrases that must not be left in English (keys of en.json)
-ENGLISH_PHRASES = ["grades.title", "choices.title", "div.title", "autonomy.title", "prompts.title",
-                   "history.label", "records.title", "prompts.scenario", "prompts.games",
-                   "records.no_people", "col.difficulty", "doc.img_alt", "autonomy.explain"]
+ENGLISH_PHRASES = [
+    "grades.title",
+    "choices.title",
+    "div.title",
+    "autonomy.title",
+    "prompts.title",
+    "history.label",
+    "records.title",
+    "prompts.scenario",
+    "prompts.games",
+    "records.no_people",
+    "col.difficulty",
+    "doc.img_alt",
+    "autonomy.explain",
+]
 
 
 @pytest.mark.parametrize("lang", ["ru", "ja"])
@@ -420,9 +506,19 @@ def test_the_report_in_russian_and_japanese(belt_road, tmp_path, lang, capsys):
     assert title != text_in(sc.meta.title) and title in md and title in html
     assert f'<html lang="{lang}">' in html
     english = [_en(k) for k in ENGLISH_PHRASES] + [
-        "Class report", "first left history in", "historical choices", "dependent on",
-        "Which choices made the difference", "Every group ended with", "did better than",
-        "made every historical choice", "stopped early", "(not played)", "Warning:", "Note:"]
+        "Class report",
+        "first left history in",
+        "historical choices",
+        "dependent on",
+        "Which choices made the difference",
+        "Every group ended with",
+        "did better than",
+        "made every historical choice",
+        "stopped early",
+        "(not played)",
+        "Warning:",
+        "Note:",
+    ]
     for phrase in english:
         assert phrase not in md, (phrase, lang)
         assert phrase not in html, (phrase, lang)
@@ -483,7 +579,13 @@ def test_russian_plurals_and_the_fallback_to_english():
 
     with report_language("ru"):
         assert [tr("n.group", n=n) for n in (1, 3, 5, 11, 21, 22)] == [
-            "1 группа", "3 группы", "5 групп", "11 групп", "21 группа", "22 группы"]
+            "1 группа",
+            "3 группы",
+            "5 групп",
+            "11 групп",
+            "21 группа",
+            "22 группы",
+        ]
         assert tr("w.was", n=2) == "were"  # a phrase only English needs comes from en.json
     with report_language("xx"):  # an unknown language is English
         assert tr("n.group", n=2) == "2 groups"
@@ -505,15 +607,29 @@ def _capture_painter(monkeypatch) -> list:
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ja"])
-def test_every_text_in_the_picture_is_at_least_18_px(belt_road, records, mini, tmp_path,
-                                                      monkeypatch, lang):
+def test_every_text_in_the_picture_is_at_least_18_px(
+    belt_road, records, mini, tmp_path, monkeypatch, lang
+):
     pytest.importorskip("pygame")
     painters = _capture_painter(monkeypatch)
     _report(belt_road, tmp_path / "a", "--lang", lang)
     # a hotseat team that stopped early beside finished games: footnotes, two roles
     save = _save_in(tmp_path / "Group D", _window_game(mini, roles=("JPN", "RUS"), turns=2))
-    assert main(["report", str(MINI), str(save), *_files(records), "--out",
-                 str(tmp_path / "b"), "--lang", lang]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(MINI),
+                str(save),
+                *_files(records),
+                "--out",
+                str(tmp_path / "b"),
+                "--lang",
+                lang,
+            ]
+        )
+        == 0
+    )
     assert len(painters) == 2
     for p in painters:
         sizes = {size for size, _ in p._cache}
@@ -521,7 +637,8 @@ def test_every_text_in_the_picture_is_at_least_18_px(belt_road, records, mini, t
 
 
 def test_when_every_group_left_history_in_the_first_year_the_picture_says_it_once(
-        belt_road, tmp_path, monkeypatch):
+    belt_road, tmp_path, monkeypatch
+):
     pytest.importorskip("pygame")
     painters = _capture_painter(monkeypatch)
     d = tmp_path / "class"
@@ -536,23 +653,35 @@ def test_when_every_group_left_history_in_the_first_year_the_picture_says_it_onc
     # with a group that followed history, each group keeps its own line
     _report(belt_road, tmp_path / "o2")
     s2 = painters[1].s
-    assert s2.all_left_first == "" and any("made every historical choice" in line
-                                           for line in s2.divergence)
+    assert s2.all_left_first == "" and any(
+        "made every historical choice" in line for line in s2.divergence
+    )
 
 
 def test_a_scenario_or_a_text_file_is_not_called_a_damaged_record(tmp_path, capsys):
     notes = tmp_path / "notes.txt"
     notes.write_text("Group A: good discussion\n", encoding="utf-8")
-    assert main(["report", str(notes), str(ROOT / "scenarios" / f"{BELT_ROAD}.yaml"),
-                 "--out", str(tmp_path / "o")]) == 1
+    assert (
+        main(
+            [
+                "report",
+                str(notes),
+                str(ROOT / "scenarios" / f"{BELT_ROAD}.yaml"),
+                "--out",
+                str(tmp_path / "o"),
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "notes.txt: this is not a Crossroads game record" in err
     assert f"{BELT_ROAD}.yaml is a scenario file, not a game record" in err
     assert "damaged" not in err and "Traceback" not in err
 
 
-def test_a_scenario_file_that_does_not_fit_the_records_is_named(records, belt_road, tmp_path,
-                                                                 capsys):
+def test_a_scenario_file_that_does_not_fit_the_records_is_named(
+    records, belt_road, tmp_path, capsys
+):
     other = ROOT / "scenarios" / "class_war_corridor.yaml"
     out = tmp_path / "o"
     assert main(["report", str(other), str(belt_road), "--out", str(out)]) == 0
@@ -573,7 +702,8 @@ def test_messages_follow_the_report_language(tmp_path, capsys):
 
 
 def test_the_split_table_example_uses_a_real_year_and_the_picture_counts_every_prompt(
-        belt_road, tmp_path, monkeypatch):
+    belt_road, tmp_path, monkeypatch
+):
     pytest.importorskip("pygame")
     from game import report
 

@@ -191,12 +191,15 @@ def pygame_gui_data() -> Path | None:
 def find_latin(weight: str, latin_dir: str | None) -> Path:
     folder = Path(latin_dir) if latin_dir else pygame_gui_data()
     cands = [folder / f"NotoSans-{weight}.ttf"] if folder else []
-    cands += [Path(p) for p in sorted(glob.glob(f"/usr/share/fonts/truetype/noto/NotoSans-{weight}.ttf"))]
+    cands += [
+        Path(p) for p in sorted(glob.glob(f"/usr/share/fonts/truetype/noto/NotoSans-{weight}.ttf"))
+    ]
     for p in cands:
         if p.is_file():
             return p
-    raise SystemExit(f"build_fonts: cannot find NotoSans-{weight}.ttf (install pygame_gui, "
-                     "or give --latin-dir)")
+    raise SystemExit(
+        f"build_fonts: cannot find NotoSans-{weight}.ttf (install pygame_gui, or give --latin-dir)"
+    )
 
 
 def find_cjk(weight: str, cjk: str | None) -> tuple[Path, int]:
@@ -211,13 +214,16 @@ def find_cjk(weight: str, cjk: str | None) -> tuple[Path, int]:
     for p in cands:
         if p.is_file():
             return p, _jp_index(p)
-    raise SystemExit("build_fonts: cannot find Noto Sans CJK JP: run "
-                     "'apt-get install -y fonts-noto-cjk' or give --cjk FILE")
+    raise SystemExit(
+        "build_fonts: cannot find Noto Sans CJK JP: run "
+        "'apt-get install -y fonts-noto-cjk' or give --cjk FILE"
+    )
 
 
 def find_symbols(symbols: str | None) -> Path | None:
     for p in ([Path(symbols)] if symbols else []) + [
-            Path("/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf")]:
+        Path("/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf")
+    ]:
         if p.is_file():
             return p
     return None
@@ -290,9 +296,16 @@ def _cff_to_glyf(font, max_err: float = 1.0) -> None:
     font["loca"] = newTable("loca")
     maxp = font["maxp"]
     maxp.tableVersion = 0x00010000
-    for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs",
-                 "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
-                 "maxComponentElements"):
+    for attr in (
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
         setattr(maxp, attr, 0)
     maxp.maxZones = 1
     post = font["post"]
@@ -315,9 +328,9 @@ def _rename(font, weight: str, sources: list[tuple[str, str, str]]) -> None:
         5: f"Version {VERSION}; subset of {made_from}",
         6: ps,
         10: f"A subset of {made_from}, merged for Crossroads: Balanced Diplomacy in Central "
-            "Asia by tools/build_fonts.py.",
+        "Asia by tools/build_fonts.py.",
         13: "This Font Software is licensed under the SIL Open Font License, Version 1.1. "
-            "This license is available with a FAQ at: https://openfontlicense.org",
+        "This license is available with a FAQ at: https://openfontlicense.org",
         14: "https://openfontlicense.org",
     }
     name.names = []
@@ -336,14 +349,22 @@ def _source_info(path: Path, index: int) -> tuple[str, str, str]:
     return (n.getDebugName(1) or path.stem, n.getDebugName(0) or "", ver)
 
 
-def build_weight(weight: str, codes: set[int], out: Path, latin_dir: str | None,
-                 cjk: str | None, symbols: str | None, tmp: Path) -> Path:
+def build_weight(
+    weight: str,
+    codes: set[int],
+    out: Path,
+    latin_dir: str | None,
+    cjk: str | None,
+    symbols: str | None,
+    tmp: Path,
+) -> Path:
     from fontTools.merge import Merger, Options
 
     latin_path = find_latin(weight, latin_dir)
     cjk_path, idx = find_cjk(weight, cjk)
-    latin = _subset(latin_path, 0, codes, ["kern", "mark", "mkmk", "ccmp", "locl", "liga"],
-                    hinting=True)
+    latin = _subset(
+        latin_path, 0, codes, ["kern", "mark", "mkmk", "ccmp", "locl", "liga"], hinting=True
+    )
     have = set(latin.getBestCmap())
     cjk_font = _subset(cjk_path, idx, codes - have, [], hinting=False)
     if "CFF " in cjk_font:
@@ -359,18 +380,24 @@ def build_weight(weight: str, codes: set[int], out: Path, latin_dir: str | None,
         font.save(files[-1])
     merged = Merger(options=Options(drop_tables=["vhea", "vmtx"])).merge(files)
     # keep Noto Sans's line metrics, so the window's layout is the same as with Noto Sans
-    for tag, attrs in (("hhea", ("ascent", "descent", "lineGap")),
-                       ("OS/2", ("sTypoAscender", "sTypoDescender", "sTypoLineGap",
-                                 "usWinAscent", "usWinDescent"))):
+    for tag, attrs in (
+        ("hhea", ("ascent", "descent", "lineGap")),
+        (
+            "OS/2",
+            ("sTypoAscender", "sTypoDescender", "sTypoLineGap", "usWinAscent", "usWinDescent"),
+        ),
+    ):
         for attr in attrs:
             setattr(merged[tag], attr, getattr(latin[tag], attr))
     _rename(merged, weight, [_source_info(p, i) for _, p, i in parts])
     merged.recalcTimestamp = False
     dest = out / f"{FAMILY.replace(' ', '')}-{weight}.ttf"
     merged.save(str(dest), reorderTables=True)
-    print(f"  {dest.relative_to(ROOT) if dest.is_relative_to(ROOT) else dest}: "
-          f"{dest.stat().st_size / 1e6:.2f} MB, {len(merged.getGlyphOrder())} glyphs "
-          f"(from {', '.join(p.name for _, p, _ in parts)})")
+    print(
+        f"  {dest.relative_to(ROOT) if dest.is_relative_to(ROOT) else dest}: "
+        f"{dest.stat().st_size / 1e6:.2f} MB, {len(merged.getGlyphOrder())} glyphs "
+        f"(from {', '.join(p.name for _, p, _ in parts)})"
+    )
     return dest
 
 
@@ -397,7 +424,7 @@ https://openfontlicense.org
 def write_licence(out: Path) -> None:
     data = pygame_gui_data()
     text = None
-    for p in ([data / "licenses" / "NotoSans-LICENSE.txt"] if data else []):
+    for p in [data / "licenses" / "NotoSans-LICENSE.txt"] if data else []:
         if p.is_file():
             raw = p.read_text(encoding="utf-8")
             i = raw.find("-----")
@@ -413,9 +440,12 @@ def write_licence(out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=str(FONT_DIR), help="output folder (default assets/fonts)")
-    ap.add_argument("--kanji", choices=("jinmeiyo", "joyo", "used"), default="jinmeiyo",
-                    help="kanji to keep: Jōyō + Jinmeiyō (default), Jōyō only, or only those "
-                         "the texts use")
+    ap.add_argument(
+        "--kanji",
+        choices=("jinmeiyo", "joyo", "used"),
+        default="jinmeiyo",
+        help="kanji to keep: Jōyō + Jinmeiyō (default), Jōyō only, or only those the texts use",
+    )
     ap.add_argument("--latin-dir", help="folder with NotoSans-Regular.ttf and -Bold.ttf")
     ap.add_argument("--cjk", help="Noto Sans CJK file; '{weight}' is replaced by Regular/Bold")
     ap.add_argument("--symbols", help="Noto Sans Symbols 2 file (optional)")
@@ -424,8 +454,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import fontTools  # noqa: F401
     except ImportError:
-        print("build_fonts: fontTools is missing: .venv/bin/pip install -e '.[fontbuild]'",
-              file=sys.stderr)
+        print(
+            "build_fonts: fontTools is missing: .venv/bin/pip install -e '.[fontbuild]'",
+            file=sys.stderr,
+        )
         return 2
 
     import tempfile
@@ -434,20 +466,28 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     texts = project_texts()
     codes = wanted(args.kanji, texts)
-    print(f"building {FAMILY}: {len(codes)} code points wanted "
-          f"({len(needed_chars(texts))} distinct characters in {len(texts)} text files)")
+    print(
+        f"building {FAMILY}: {len(codes)} code points wanted "
+        f"({len(needed_chars(texts))} distinct characters in {len(texts)} text files)"
+    )
     built = []
     with tempfile.TemporaryDirectory() as tmp:
         for w in args.weights.split(","):
-            built.append(build_weight(w.strip(), codes, out, args.latin_dir, args.cjk,
-                                     args.symbols, Path(tmp)))
+            built.append(
+                build_weight(
+                    w.strip(), codes, out, args.latin_dir, args.cjk, args.symbols, Path(tmp)
+                )
+            )
     write_licence(out)
     total = sum(p.stat().st_size for p in out.glob("*.[ot]t[fc]"))
     print(f"total {total / 1e6:.2f} MB in {out}")
     status = 0
     if total > SIZE_BUDGET:
-        print(f"build_fonts: warning: the fonts are over {SIZE_BUDGET // 2**20} MB; "
-              "try --kanji joyo or --kanji used", file=sys.stderr)
+        print(
+            f"build_fonts: warning: the fonts are over {SIZE_BUDGET // 2**20} MB; "
+            "try --kanji joyo or --kanji used",
+            file=sys.stderr,
+        )
     need = needed_chars(texts)
     for p in built:
         have = font_codepoints(p)
@@ -455,8 +495,11 @@ def main(argv: list[str] | None = None) -> int:
         if missing:
             status = 1
             used = where_used(texts, missing)
-            print(f"build_fonts: {p.name} cannot draw {len(missing)} character(s) the game "
-                  "uses (neither source font has them):", file=sys.stderr)
+            print(
+                f"build_fonts: {p.name} cannot draw {len(missing)} character(s) the game "
+                "uses (neither source font has them):",
+                file=sys.stderr,
+            )
             for c in missing:
                 print(f"  {describe_char(c)} in {', '.join(used[c][:3])}", file=sys.stderr)
     return status

@@ -71,8 +71,10 @@ try:
     from shapely.geometry import MultiPolygon, Polygon, box, shape
     from shapely.ops import polylabel, unary_union
 except ImportError as exc:  # pragma: no cover - developer tool
-    sys.exit(f"tools/build_map.py needs the 'mapbuild' extra ({exc}); "
-             "run: pip install pyogrio==0.13.0 pyshp 'shapely>=2'")
+    sys.exit(
+        f"tools/build_map.py needs the 'mapbuild' extra ({exc}); "
+        "run: pip install pyogrio==0.13.0 pyshp 'shapely>=2'"
+    )
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "assets" / "map" / "central_asia.json"
@@ -113,8 +115,7 @@ NEIGHBOURS = {
 }
 MIN_NEIGHBOUR_AREA = 50.0  # logical units^2; drops slivers at the frame edge
 
-ATTRIBUTION = ("Made with Natural Earth. Free vector and raster map data "
-               "@ naturalearthdata.com")
+ATTRIBUTION = "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com"
 ABOUT = (
     "Borders are the Natural Earth 1:110m admin-0 lines, which follow de facto "
     "control ('on the ground'), simplified for a small-scale map. They are "
@@ -136,8 +137,9 @@ class LambertConic:
         if abs(p1 - p2) < 1e-12:
             self.n = math.sin(p1)
         else:
-            self.n = (math.log(math.cos(p1) / math.cos(p2))
-                      / math.log(math.tan(math.pi / 4 + p2 / 2) / math.tan(math.pi / 4 + p1 / 2)))
+            self.n = math.log(math.cos(p1) / math.cos(p2)) / math.log(
+                math.tan(math.pi / 4 + p2 / 2) / math.tan(math.pi / 4 + p1 / 2)
+            )
         self.F = math.cos(p1) * math.tan(math.pi / 4 + p1 / 2) ** self.n / self.n
         self.rho0 = self.F / math.tan(math.pi / 4 + p0 / 2) ** self.n
 
@@ -157,15 +159,20 @@ def locate_source(explicit: str | None) -> tuple[Path, str]:
     pkg = Path(next(iter(spec.submodule_search_locations)))
     shp = pkg / FIXTURE
     if not shp.exists():
-        sys.exit(f"{shp} not found; this pyogrio does not ship the fixture (need {PYOGRIO_VERSION})")
+        sys.exit(
+            f"{shp} not found; this pyogrio does not ship the fixture (need {PYOGRIO_VERSION})"
+        )
     try:
         from importlib.metadata import version
+
         ver = version("pyogrio")
     except Exception:  # pragma: no cover
         ver = "unknown"
     if ver != PYOGRIO_VERSION:
-        print(f"warning: pyogrio {ver} installed, asset is pinned to {PYOGRIO_VERSION}",
-              file=sys.stderr)
+        print(
+            f"warning: pyogrio {ver} installed, asset is pinned to {PYOGRIO_VERSION}",
+            file=sys.stderr,
+        )
     return shp, f"pyogrio {ver} wheel, pyogrio/{FIXTURE.as_posix()}"
 
 
@@ -190,6 +197,7 @@ def project_geom(geom, proj):
 
 def _project_array(coords, proj):
     import numpy as np
+
     return np.array([proj(x, y) for x, y in coords]).reshape(-1, 2)
 
 
@@ -217,10 +225,12 @@ class Frame:
 
         def f(c):
             import numpy as np
+
             out = np.empty_like(c)
             out[:, 0] = (c[:, 0] - minx) * s
             out[:, 1] = (maxy - c[:, 1]) * s
             return np.round(out, ROUND)
+
         return shapely.transform(geom, f)
 
     @property
@@ -297,8 +307,12 @@ def build(shp: Path, source_desc: str) -> dict:
     edge += [(lon1 - (lon1 - lon0) * i / 96, lat1) for i in range(97)]
     edge += [(lon0, lat1 - (lat1 - lat0) * i / 46) for i in range(47)]
     pts = [proj(lo, la) for lo, la in edge]
-    bounds = (min(p[0] for p in pts), min(p[1] for p in pts),
-              max(p[0] for p in pts), max(p[1] for p in pts))
+    bounds = (
+        min(p[0] for p in pts),
+        min(p[1] for p in pts),
+        max(p[0] for p in pts),
+        max(p[1] for p in pts),
+    )
     frame = Frame(bounds)
     preclip = box(*PRECLIP)
     covered = frame.apply(project_geom(preclip.segmentize(0.5), proj))
@@ -359,7 +373,7 @@ def build(shp: Path, source_desc: str) -> dict:
         "about": ABOUT,
         "source": {
             "dataset": "Natural Earth 1:110m Cultural Vectors, Admin 0 - Countries "
-                       "(naturalearth_lowres)",
+            "(naturalearth_lowres)",
             "from": source_desc,
             "shp_sha256": sha,
             "built_by": "tools/build_map.py",
@@ -391,6 +405,7 @@ def build(shp: Path, source_desc: str) -> dict:
 
 def dump(asset: dict) -> str:
     """Compact JSON, one feature per line (reviewable diffs, small file)."""
+
     def c(v):
         return json.dumps(v, separators=(",", ":"), ensure_ascii=False)
 
@@ -428,8 +443,10 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     n = sum(len(r) for f in asset["features"] for p in f["polygons"] for r in p)
-    print(f"wrote {out} ({len(text.encode()) / 1024:.1f} KB, {len(asset['features'])} features, "
-          f"{n} vertices, frame {asset['frame']['width']}x{asset['frame']['height']})")
+    print(
+        f"wrote {out} ({len(text.encode()) / 1024:.1f} KB, {len(asset['features'])} features, "
+        f"{n} vertices, frame {asset['frame']['width']}x{asset['frame']['height']})"
+    )
     return 0
 
 

@@ -13,6 +13,7 @@ history pass and take the historical option in their events), as in
 tests/scenarios/test_stylized_facts.py. Row year Y of the CSV is the value at the end of Y, so a
 figure "as of January 2018" is compared with the model's end of 2017.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 CAMPAIGN = "campaign_1992_2025"
 STATES = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
-SCENARIOS = ("campaign_1992_2025", "class_abe_belt_road", "class_war_corridor",
-             "kazakhstan_multivector")
+SCENARIOS = (
+    "campaign_1992_2025",
+    "class_abe_belt_road",
+    "class_war_corridor",
+    "kazakhstan_multivector",
+)
 BATCH_SEED, BATCH_GAMES = 20240601, 200
 
 # sources (facts.md section; URL copied from shared/research/facts.md)
@@ -68,8 +73,9 @@ def read_csv(path: Path) -> dict[tuple[str, str, str, str, int], float]:
     vals = {}
     with open(path, newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            vals[(r["metric"], r["state"], r["partner"], r["dimension"], int(r["year"]))] = \
-                float(r["value"])
+            vals[(r["metric"], r["state"], r["partner"], r["dimension"], int(r["year"]))] = float(
+                r["value"]
+            )
     return vals
 
 
@@ -80,8 +86,18 @@ def actors(scenario: str) -> list[str]:
 
 
 def play_campaign(seed: int, out: Path) -> None:
-    cmd = [sys.executable, "main.py", "play", CAMPAIGN, "--headless", "--quiet",
-           "--seed", str(seed), "--csv", str(out)]
+    cmd = [
+        sys.executable,
+        "main.py",
+        "play",
+        CAMPAIGN,
+        "--headless",
+        "--quiet",
+        "--seed",
+        str(seed),
+        "--csv",
+        str(out),
+    ]
     for a in actors(CAMPAIGN):
         cmd += ["--policy", f"{a}=historical"]
     subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
@@ -103,9 +119,19 @@ class Tables:
     def add(self, table: str, quantity: str, real: str, model: str, note: str) -> None:
         self.rows.setdefault(table, []).append((quantity, real, model, note))
 
-    def share(self, table: str, quantity: str, real: float | None, real_text: str, src: str,
-              get: Callable[[], float], year: int, close: float = 3, loose: float = 8,
-              note: str = "") -> None:
+    def share(
+        self,
+        table: str,
+        quantity: str,
+        real: float | None,
+        real_text: str,
+        src: str,
+        get: Callable[[], float],
+        year: int,
+        close: float = 3,
+        loose: float = 8,
+        note: str = "",
+    ) -> None:
         m = get()
         n = note or (verdict(m, real, close, loose) if real is not None else "directional only")
         self.add(table, quantity, f"{real_text} ({src})", f"{m:.1f} ({year})", n)
@@ -113,8 +139,12 @@ class Tables:
     def markdown(self) -> str:
         out = []
         for table, rows in self.rows.items():
-            out += [f"### {table}", "", "| quantity | real value (source) | model, historical "
-                    "replay (year) | note |", "|---|---|---|---|"]
+            out += [
+                f"### {table}",
+                "",
+                "| quantity | real value (source) | model, historical replay (year) | note |",
+                "|---|---|---|---|",
+            ]
             out += [f"| {q} | {r} | {m} | {n} |" for q, r, m, n in rows]
             out.append("")
         return "\n".join(out)
@@ -124,119 +154,347 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
     t = Tables(v)
     d = t.dep
     T = "Trade shares (percent of each state's trade)"
-    t.share(T, "KAZ: China, 2023", 21.3, "21.3% (Jan-Sep)", S["kaz23"],
-            lambda: d("KAZ", "CHN", "trade", 2023), 2023)
-    t.share(T, "KAZ: Russia, 2023", 18.6, "18.6% (Jan-Sep)", S["kaz23"],
-            lambda: d("KAZ", "RUS", "trade", 2023), 2023)
+    t.share(
+        T,
+        "KAZ: China, 2023",
+        21.3,
+        "21.3% (Jan-Sep)",
+        S["kaz23"],
+        lambda: d("KAZ", "CHN", "trade", 2023),
+        2023,
+    )
+    t.share(
+        T,
+        "KAZ: Russia, 2023",
+        18.6,
+        "18.6% (Jan-Sep)",
+        S["kaz23"],
+        lambda: d("KAZ", "RUS", "trade", 2023),
+        2023,
+    )
     lead22 = d("KAZ", "RUS", "trade", 2022) - d("KAZ", "CHN", "trade", 2022)
-    t.add(T, "KAZ: Russia's lead over China, 2022", f"Russia ahead: ~$26 bn vs $24.1 bn "
-          f"({S['kaz22']})", f"{lead22:+.1f} points (2022)",
-          "known gap: the model's crossover comes in 2019-21, not 2023" if lead22 < 0
-          else "matches")
+    t.add(
+        T,
+        "KAZ: Russia's lead over China, 2022",
+        f"Russia ahead: ~$26 bn vs $24.1 bn ({S['kaz22']})",
+        f"{lead22:+.1f} points (2022)",
+        "known gap: the model's crossover comes in 2019-21, not 2023" if lead22 < 0 else "matches",
+    )
     lead17 = d("KAZ", "RUS", "trade", 2017) - d("KAZ", "CHN", "trade", 2017)
-    t.add(T, "KAZ: Russia's lead over China, 2017", f"Russia $16 bn, well ahead ({S['kaz17']})",
-          f"{lead17:+.1f} points (2017)", "directional only (real lead larger)")
-    t.share(T, "UZB: China, 2023", 21.9, "21.9%", S["uzb23"],
-            lambda: d("UZB", "CHN", "trade", 2023), 2023)
-    t.share(T, "UZB: Russia, 2023", 15.8, "15.8%", S["uzb23"],
-            lambda: d("UZB", "RUS", "trade", 2023), 2023)
-    t.share(T, "KGZ: China, 2024", 44.0, "44% (Q1 2024, Kyrgyz data)", S["kgz24"],
-            lambda: d("KGZ", "CHN", "trade", 2024), 2024)
-    t.share(T, "KGZ: Russia, 2024", 16.5, "16.5% (Q1 2024)", S["kgz24"],
-            lambda: d("KGZ", "RUS", "trade", 2024), 2024)
-    t.share(T, "TJK: Russia, 2023", 20.6, "20.6% (top partner)", S["tjk23"],
-            lambda: d("TJK", "RUS", "trade", 2023), 2023)
-    t.share(T, "TJK: China, 2023", 19.6, "19.6% (Jan-Nov, 2nd)", S["tjk23"],
-            lambda: d("TJK", "CHN", "trade", 2023), 2023)
-    t.share(T, "TJK: China / Russia, 2025", None, "24.8% / 23.2% (Jan-May)", S["tjk25"],
-            lambda: d("TJK", "CHN", "trade", 2025) - d("TJK", "RUS", "trade", 2025), 2025,
-            note="directional only (model shows China's lead in points; both shares ~4-7 "
-                 "points low)")
-    t.share(T, "TKM: China, 2023", 50.0, "45-55% UNVERIFIED estimate", S["tkm_trade"],
-            lambda: d("TKM", "CHN", "trade", 2023), 2023, note="directional only")
+    t.add(
+        T,
+        "KAZ: Russia's lead over China, 2017",
+        f"Russia $16 bn, well ahead ({S['kaz17']})",
+        f"{lead17:+.1f} points (2017)",
+        "directional only (real lead larger)",
+    )
+    t.share(
+        T,
+        "UZB: China, 2023",
+        21.9,
+        "21.9%",
+        S["uzb23"],
+        lambda: d("UZB", "CHN", "trade", 2023),
+        2023,
+    )
+    t.share(
+        T,
+        "UZB: Russia, 2023",
+        15.8,
+        "15.8%",
+        S["uzb23"],
+        lambda: d("UZB", "RUS", "trade", 2023),
+        2023,
+    )
+    t.share(
+        T,
+        "KGZ: China, 2024",
+        44.0,
+        "44% (Q1 2024, Kyrgyz data)",
+        S["kgz24"],
+        lambda: d("KGZ", "CHN", "trade", 2024),
+        2024,
+    )
+    t.share(
+        T,
+        "KGZ: Russia, 2024",
+        16.5,
+        "16.5% (Q1 2024)",
+        S["kgz24"],
+        lambda: d("KGZ", "RUS", "trade", 2024),
+        2024,
+    )
+    t.share(
+        T,
+        "TJK: Russia, 2023",
+        20.6,
+        "20.6% (top partner)",
+        S["tjk23"],
+        lambda: d("TJK", "RUS", "trade", 2023),
+        2023,
+    )
+    t.share(
+        T,
+        "TJK: China, 2023",
+        19.6,
+        "19.6% (Jan-Nov, 2nd)",
+        S["tjk23"],
+        lambda: d("TJK", "CHN", "trade", 2023),
+        2023,
+    )
+    t.share(
+        T,
+        "TJK: China / Russia, 2025",
+        None,
+        "24.8% / 23.2% (Jan-May)",
+        S["tjk25"],
+        lambda: d("TJK", "CHN", "trade", 2025) - d("TJK", "RUS", "trade", 2025),
+        2025,
+        note="directional only (model shows China's lead in points; both shares ~4-7 points low)",
+    )
+    t.share(
+        T,
+        "TKM: China, 2023",
+        50.0,
+        "45-55% UNVERIFIED estimate",
+        S["tkm_trade"],
+        lambda: d("TKM", "CHN", "trade", 2023),
+        2023,
+        note="directional only",
+    )
     avg = {y: sum(d(s, "CHN", "trade", y) for s in STATES) / 5 for y in (2000, 2023)}
     ravg = {y: sum(d(s, "RUS", "trade", y) for s in STATES) / 5 for y in (2000, 2023)}
-    t.add(T, "Region (average of five): China / Russia, 2000 -> 2023",
-          f"China single digits -> ahead of Russia; Russia 20-40% -> below 20% ({S['region']})",
-          f"China {avg[2000]:.1f} -> {avg[2023]:.1f}; Russia {ravg[2000]:.1f} -> "
-          f"{ravg[2023]:.1f}", "directional only")
+    t.add(
+        T,
+        "Region (average of five): China / Russia, 2000 -> 2023",
+        f"China single digits -> ahead of Russia; Russia 20-40% -> below 20% ({S['region']})",
+        f"China {avg[2000]:.1f} -> {avg[2023]:.1f}; Russia {ravg[2000]:.1f} -> {ravg[2023]:.1f}",
+        "directional only",
+    )
 
     E = "Energy (percent of each state's energy dependence)"
-    t.share(E, "TKM: China, 2018", None, "China the virtually exclusive gas buyer (~33 bcm)",
-            S["tkm_gas"], lambda: d("TKM", "CHN", "energy", 2018), 2018,
-            note="directional only (energy also counts fields, projects and other buyers)")
-    t.share(E, "TKM: Russia, 2018", None, "Gazprom bought nothing 2016 - Apr 2019",
-            S["tkm_gas"], lambda: d("TKM", "RUS", "energy", 2018), 2018,
-            note="directional only")
-    t.share(E, "TKM: Russia, 2021", 22.7, "~10 of ~44 bcm exported (~23%, computed)",
-            S["tkm_gas21"], lambda: d("TKM", "RUS", "energy", 2021), 2021)
-    t.share(E, "KAZ: Russia (oil routes), 2021", 80.0, "~80% of crude exports via CPC and "
-            "Transneft (CPC alone ~2/3)", S["cpc"], lambda: d("KAZ", "RUS", "energy", 2021),
-            2021, close=5, loose=18,
-            note="directional only: the energy dimension also holds uranium, gas and "
-                 "Western-run fields")
-    t.share(E, "KAZ: Russia, 2025 (after the 2022 CPC halts)", None,
-            "Trans-Caspian route made the priority (7 Jul 2022)", S["cpc"],
-            lambda: d("KAZ", "RUS", "energy", 2025), 2025, note="directional only (falls)")
+    t.share(
+        E,
+        "TKM: China, 2018",
+        None,
+        "China the virtually exclusive gas buyer (~33 bcm)",
+        S["tkm_gas"],
+        lambda: d("TKM", "CHN", "energy", 2018),
+        2018,
+        note="directional only (energy also counts fields, projects and other buyers)",
+    )
+    t.share(
+        E,
+        "TKM: Russia, 2018",
+        None,
+        "Gazprom bought nothing 2016 - Apr 2019",
+        S["tkm_gas"],
+        lambda: d("TKM", "RUS", "energy", 2018),
+        2018,
+        note="directional only",
+    )
+    t.share(
+        E,
+        "TKM: Russia, 2021",
+        22.7,
+        "~10 of ~44 bcm exported (~23%, computed)",
+        S["tkm_gas21"],
+        lambda: d("TKM", "RUS", "energy", 2021),
+        2021,
+    )
+    t.share(
+        E,
+        "KAZ: Russia (oil routes), 2021",
+        80.0,
+        "~80% of crude exports via CPC and Transneft (CPC alone ~2/3)",
+        S["cpc"],
+        lambda: d("KAZ", "RUS", "energy", 2021),
+        2021,
+        close=5,
+        loose=18,
+        note="directional only: the energy dimension also holds uranium, gas and "
+        "Western-run fields",
+    )
+    t.share(
+        E,
+        "KAZ: Russia, 2025 (after the 2022 CPC halts)",
+        None,
+        "Trans-Caspian route made the priority (7 Jul 2022)",
+        S["cpc"],
+        lambda: d("KAZ", "RUS", "energy", 2025),
+        2025,
+        note="directional only (falls)",
+    )
 
     F = "Debt to China (percent of external public debt)"
-    t.share(F, "KGZ, 2008", 0.5, "under $10 m (~0%)", S["kgz08"],
-            lambda: d("KGZ", "CHN", "finance", 2008), 2008)
-    t.share(F, "KGZ, Jan 2018", 41.3, "41.3%", S["kgz18"],
-            lambda: d("KGZ", "CHN", "finance", 2017), 2017)
-    t.share(F, "KGZ, Jun 2023", 38.6, "38.6%", S["kgz23"],
-            lambda: d("KGZ", "CHN", "finance", 2023), 2023)
-    t.share(F, "KGZ, Jan 2024", 36.9, "36.9%", S["kgz24d"],
-            lambda: d("KGZ", "CHN", "finance", 2023), 2023)
-    t.share(F, "TJK, Jan 2018", 41.0, "~41% (computed)", S["tjk18"],
-            lambda: d("TJK", "CHN", "finance", 2017), 2017)
-    t.share(F, "TJK, start of 2022", 60.0, "60% (upper bound of the estimates)", S["tjk22"],
-            lambda: d("TJK", "CHN", "finance", 2021), 2021, close=3, loose=22,
-            note="directional only (other estimates ~40-45%)")
+    t.share(
+        F,
+        "KGZ, 2008",
+        0.5,
+        "under $10 m (~0%)",
+        S["kgz08"],
+        lambda: d("KGZ", "CHN", "finance", 2008),
+        2008,
+    )
+    t.share(
+        F,
+        "KGZ, Jan 2018",
+        41.3,
+        "41.3%",
+        S["kgz18"],
+        lambda: d("KGZ", "CHN", "finance", 2017),
+        2017,
+    )
+    t.share(
+        F,
+        "KGZ, Jun 2023",
+        38.6,
+        "38.6%",
+        S["kgz23"],
+        lambda: d("KGZ", "CHN", "finance", 2023),
+        2023,
+    )
+    t.share(
+        F,
+        "KGZ, Jan 2024",
+        36.9,
+        "36.9%",
+        S["kgz24d"],
+        lambda: d("KGZ", "CHN", "finance", 2023),
+        2023,
+    )
+    t.share(
+        F,
+        "TJK, Jan 2018",
+        41.0,
+        "~41% (computed)",
+        S["tjk18"],
+        lambda: d("TJK", "CHN", "finance", 2017),
+        2017,
+    )
+    t.share(
+        F,
+        "TJK, start of 2022",
+        60.0,
+        "60% (upper bound of the estimates)",
+        S["tjk22"],
+        lambda: d("TJK", "CHN", "finance", 2021),
+        2021,
+        close=3,
+        loose=22,
+        note="directional only (other estimates ~40-45%)",
+    )
 
     L = "Labour and remittances (Russia's share)"
-    t.share(L, "TJK, 2023", 85.0, "most; over 80% of migration flows", S["rem24"],
-            lambda: d("TJK", "RUS", "labour", 2023), 2023, close=5)
-    t.share(L, "KGZ, 2017", 95.0, "~95% of remittances", S["kgz_rem17"],
-            lambda: d("KGZ", "RUS", "labour", 2017), 2017)
-    t.share(L, "KGZ, 2025", 94.0, "94% (Jan-May)", S["kgz_rem25"],
-            lambda: d("KGZ", "RUS", "labour", 2025), 2025)
-    t.share(L, "UZB, 2022", 87.0, "87%", S["uzb_rem"], lambda: d("UZB", "RUS", "labour", 2022),
-            2022)
-    t.share(L, "UZB, 2023", 78.0, "78%", S["uzb_rem"], lambda: d("UZB", "RUS", "labour", 2023),
-            2023)
-    t.share(L, "UZB, 2024", 75.3, "75.3% (9M 2024); ~77% full year", S["uzb_rem"],
-            lambda: d("UZB", "RUS", "labour", 2024), 2024)
+    t.share(
+        L,
+        "TJK, 2023",
+        85.0,
+        "most; over 80% of migration flows",
+        S["rem24"],
+        lambda: d("TJK", "RUS", "labour", 2023),
+        2023,
+        close=5,
+    )
+    t.share(
+        L,
+        "KGZ, 2017",
+        95.0,
+        "~95% of remittances",
+        S["kgz_rem17"],
+        lambda: d("KGZ", "RUS", "labour", 2017),
+        2017,
+    )
+    t.share(
+        L,
+        "KGZ, 2025",
+        94.0,
+        "94% (Jan-May)",
+        S["kgz_rem25"],
+        lambda: d("KGZ", "RUS", "labour", 2025),
+        2025,
+    )
+    t.share(
+        L, "UZB, 2022", 87.0, "87%", S["uzb_rem"], lambda: d("UZB", "RUS", "labour", 2022), 2022
+    )
+    t.share(
+        L, "UZB, 2023", 78.0, "78%", S["uzb_rem"], lambda: d("UZB", "RUS", "labour", 2023), 2023
+    )
+    t.share(
+        L,
+        "UZB, 2024",
+        75.3,
+        "75.3% (9M 2024); ~77% full year",
+        S["uzb_rem"],
+        lambda: d("UZB", "RUS", "labour", 2024),
+        2024,
+    )
 
     C = "Security: CSTO and Russian bases"
-    real_members = {1995: "KAZ, KGZ, TJK, UZB", 2010: "KAZ, KGZ, TJK, UZB",
-                    2013: "KAZ, KGZ, TJK", 2025: "KAZ, KGZ, TJK"}
+    real_members = {
+        1995: "KAZ, KGZ, TJK, UZB",
+        2010: "KAZ, KGZ, TJK, UZB",
+        2013: "KAZ, KGZ, TJK",
+        2025: "KAZ, KGZ, TJK",
+    }
     for y, real in real_members.items():
         m = ", ".join(members.get(("csto", y), []))
-        t.add(C, f"CSTO members, end of {y}", f"{real} ({S['csto']})", f"{m or '-'} ({y})",
-              "matches" if m == real else "known gap")
-    for s, real in (("TJK", "201st base, ~7,000 troops, to 2042"),
-                    ("KGZ", "Kant air base (2003) and three other sites")):
-        t.add(C, f"{s}: Russia's share of security, 2025", f"{real} ({S['bases']})",
-              f"{d(s, 'RUS', 'security', 2025):.1f} (2025; next power "
-              f"{max(d(s, p, 'security', 2025) for p in ('CHN', 'JPN', 'WEST')):.1f})",
-              "directional only (Russia dominant)")
-    t.add(C, "TKM: Russia's share of security, 2025", f"neutral, never in the CSTO ({S['csto']})",
-          f"{d('TKM', 'RUS', 'security', 2025):.1f} (2025)",
-          "directional only (lower than KGZ/TJK)")
+        t.add(
+            C,
+            f"CSTO members, end of {y}",
+            f"{real} ({S['csto']})",
+            f"{m or '-'} ({y})",
+            "matches" if m == real else "known gap",
+        )
+    for s, real in (
+        ("TJK", "201st base, ~7,000 troops, to 2042"),
+        ("KGZ", "Kant air base (2003) and three other sites"),
+    ):
+        t.add(
+            C,
+            f"{s}: Russia's share of security, 2025",
+            f"{real} ({S['bases']})",
+            f"{d(s, 'RUS', 'security', 2025):.1f} (2025; next power "
+            f"{max(d(s, p, 'security', 2025) for p in ('CHN', 'JPN', 'WEST')):.1f})",
+            "directional only (Russia dominant)",
+        )
+    t.add(
+        C,
+        "TKM: Russia's share of security, 2025",
+        f"neutral, never in the CSTO ({S['csto']})",
+        f"{d('TKM', 'RUS', 'security', 2025):.1f} (2025)",
+        "directional only (lower than KGZ/TJK)",
+    )
 
     J = "Japan's ODA by state (cumulative to 2018) vs Japan's footprint in the model"
     aid = {s: d(s, "JPN", "finance", 2018) + d(s, "JPN", "knowledge", 2018) for s in STATES}
-    ties = {s: sum(w * d(s, "JPN", dim, 2018) for dim, w in
-                   (("trade", 1), ("energy", 1.5), ("security", 1.5), ("finance", 1),
-                    ("labour", 1), ("connectivity", 1), ("knowledge", 1))) / 8 for s in STATES}
+    ties = {
+        s: sum(
+            w * d(s, "JPN", dim, 2018)
+            for dim, w in (
+                ("trade", 1),
+                ("energy", 1.5),
+                ("security", 1.5),
+                ("finance", 1),
+                ("labour", 1),
+                ("connectivity", 1),
+                ("knowledge", 1),
+            )
+        )
+        / 8
+        for s in STATES
+    }
     rank_aid = sorted(STATES, key=lambda s: -aid[s])
     rank_ties = sorted(STATES, key=lambda s: -ties[s])
     for i, s in enumerate(sorted(STATES, key=lambda s: -ODA_2018[s])):
-        t.add(J, f"{s}: rank {i + 1}", f"{ODA_2018[s]:.1f} bn yen ({S['oda']})",
-              f"aid footprint {aid[s]:.1f} (rank {rank_aid.index(s) + 1}); all ties "
-              f"{ties[s]:.2f} (rank {rank_ties.index(s) + 1}) (2018)",
-              "matches (rank)" if rank_aid.index(s) == i else "known gap (rank)")
+        t.add(
+            J,
+            f"{s}: rank {i + 1}",
+            f"{ODA_2018[s]:.1f} bn yen ({S['oda']})",
+            f"aid footprint {aid[s]:.1f} (rank {rank_aid.index(s) + 1}); all ties "
+            f"{ties[s]:.2f} (rank {rank_ties.index(s) + 1}) (2018)",
+            "matches (rank)" if rank_aid.index(s) == i else "known gap (rank)",
+        )
     return t.markdown()
 
 
@@ -254,8 +512,7 @@ def csto_members(seed: int) -> dict[tuple[str, int], list[str]]:
         s.play_turn()
         year = start + s.turn - 1
         for o, org in enumerate(sc.organisations):
-            out[(org.id, year)] = [st for st in STATES
-                                   if s.st.member[0, o, s.c.actor_index[st]]]
+            out[(org.id, year)] = [st for st in STATES if s.st.member[0, o, s.c.actor_index[st]]]
     return out
 
 
@@ -267,9 +524,12 @@ def benchmarks(games: int) -> str:
     from game.play import run_batch
     from game.scenario.loader import load_scenario
 
-    lines = ["| scenario | role | historical replay, seed 1 (every actor historical) | "
-             f"role historical, others default ({games} games): mean +- se, grades | "
-             "passive | greedy |", "|---|---|---|---|---|---|"]
+    lines = [
+        "| scenario | role | historical replay, seed 1 (every actor historical) | "
+        f"role historical, others default ({games} games): mean +- se, grades | "
+        "passive | greedy |",
+        "|---|---|---|---|---|---|",
+    ]
     for sid in SCENARIOS:
         sc = load_scenario(sid).scenario
         c = compile_scenario(sc)
@@ -286,8 +546,11 @@ def benchmarks(games: int) -> str:
                 g = np.bincount(b.grades[j], minlength=5) / games
                 dist = ", ".join(f"{L} {100 * p:.0f}%" for L, p in zip("ABCDF", g) if p >= 0.05)
                 cells.append(f"{x.mean():.3f} +- {x.std(ddof=1) / np.sqrt(games):.3f} ({dist})")
-            lines.append(f"| {sid} | {role} | {rep.st.score[0, j]:.3f} ({grades[role]}) | "
-                         + " | ".join(cells) + " |")
+            lines.append(
+                f"| {sid} | {role} | {rep.st.score[0, j]:.3f} ({grades[role]}) | "
+                + " | ".join(cells)
+                + " |"
+            )
     return "\n".join(lines)
 
 
@@ -317,10 +580,12 @@ def playing_time(games: int) -> str:
     from game.play import run_batch
     from game.scenario.loader import load_scenario
 
-    lines = ["| scenario | team | turns | briefing + objectives | actions: all once / "
-             "re-read per turn | events fired (expected) | event words (incl. own options) | "
-             "words in all | reading (min) | decisions | discussion (min) | total (min) |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| scenario | team | turns | briefing + objectives | actions: all once / "
+        "re-read per turn | events fired (expected) | event words (incl. own options) | "
+        "words in all | reading (min) | decisions | discussion (min) | total (min) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for sid in CLASS_SCENARIOS:
         sc = load_scenario(sid).scenario
         c = compile_scenario(sc)
@@ -328,12 +593,17 @@ def playing_time(games: int) -> str:
         for role in sc.playable_roles:
             actor = next(a for a in sc.actors if a.id == role)
             brief = words(sc.meta.summary, actor.description) + sum(
-                words(o.name, o.description) for o in sc.objectives.get(role, []))
-            acts = [a for a in sc.actions
-                    if role in (a.actor if isinstance(a.actor, list) else [a.actor])]
+                words(o.name, o.description) for o in sc.objectives.get(role, [])
+            )
+            acts = [
+                a
+                for a in sc.actions
+                if role in (a.actor if isinstance(a.actor, list) else [a.actor])
+            ]
             per_action = [words(a.name, a.description) for a in acts]
             act_words = sum(per_action) + (turns - 1) * RE_READ_PER_TURN * float(
-                np.mean(per_action))
+                np.mean(per_action)
+            )
             fired = run_batch(c, BATCH_SEED, games, {role: "historical"}).event_counts
             p = (fired > 0).mean(axis=0)
             ev_words, own = 0.0, 0.0
@@ -351,7 +621,8 @@ def playing_time(games: int) -> str:
                 f"| {sid} | {role} | {turns} | {brief} | {sum(per_action)} ({len(acts)} "
                 f"actions) / {RE_READ_PER_TURN * float(np.mean(per_action)):.0f} | "
                 f"{p.sum():.1f} | {ev_words:.0f} | {total_words:.0f} | {reading:.1f} | "
-                f"{decisions:.1f} | {talk:.1f} | {reading + talk:.0f} |")
+                f"{decisions:.1f} | {talk:.1f} | {reading + talk:.0f} |"
+            )
     return "\n".join(lines)
 
 

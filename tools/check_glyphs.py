@@ -31,8 +31,12 @@ from game.glyphs import (  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Check that a font covers the game's texts.")
-    ap.add_argument("--font", action="append", default=[], help="font file(s) to check "
-                    "(default: the shipped regular and bold fonts)")
+    ap.add_argument(
+        "--font",
+        action="append",
+        default=[],
+        help="font file(s) to check (default: the shipped regular and bold fonts)",
+    )
     ap.add_argument("--text", help="check this text instead of the game's texts")
     ap.add_argument("--file", action="append", default=[], help="check this text file")
     args = ap.parse_args(argv)

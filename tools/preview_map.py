@@ -30,8 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("out", nargs="?", default="/tmp/map_preview.png")
     ap.add_argument("--size", default="1280x720")
-    ap.add_argument("--tint-neighbours", action="store_true",
-                    help="colour RUS/CHN/JPN with the partner palette")
+    ap.add_argument(
+        "--tint-neighbours", action="store_true", help="colour RUS/CHN/JPN with the partner palette"
+    )
     args = ap.parse_args(argv)
     w, h = (int(v) for v in args.size.lower().split("x"))
 
@@ -46,8 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     data = load_map()
     fitted = data.fit(w, h, margin=10)
     inset_size = int(min(w, h) * 0.28)
-    inset = data.fit_inset(inset_size, inset_size, margin=4,
-                           x=w - inset_size - 12, y=h - inset_size - 12)
+    inset = data.fit_inset(
+        inset_size, inset_size, margin=4, x=w - inset_size - 12, y=h - inset_size - 12
+    )
 
     def paint(fm, surface):
         fx, fy, fw, fh = fm.rect

@@ -64,8 +64,9 @@ def _argmax_masked(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return np.argmax(s, axis=1)
 
 
-def _sample(weights: np.ndarray | None, mask: np.ndarray, rng: BatchRandom,
-            own: bool = False) -> np.ndarray:
+def _sample(
+    weights: np.ndarray | None, mask: np.ndarray, rng: BatchRandom, own: bool = False
+) -> np.ndarray:
     """Sample a column per game with probability proportional to ``weights`` among the legal
     ones, from a single uniform number per game (inverse CDF); pass if nothing has weight.
 
@@ -94,7 +95,7 @@ class RandomPolicy:
     name = "random"
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
-        m = mask[:, :1 + len(obs.c.seat_choices[obs.seat])].copy()  # the seat's own columns
+        m = mask[:, : 1 + len(obs.c.seat_choices[obs.seat])].copy()  # the seat's own columns
         has_action = m[:, 1:].any(axis=1)
         m[has_action, 0] = False
         return _sample(None, m, rng)
@@ -140,16 +141,23 @@ class Strategic:
         self.noise = pol.noise if pol else 0.5
         # the seat's own choices only (seat_table rows are padded with -1 after them); the
         # policy works on the first 1 + len(choices) columns of the mask, the rest are illegal
-        ids = c.seat_table[seat, :len(c.seat_choices[seat])]
+        ids = c.seat_table[seat, : len(c.seat_choices[seat])]
         self.width = 1 + len(ids)
         self.valid = ids >= 0
         self.ids = np.where(self.valid, ids, 0)
-        base = np.array([c.choice_ai_weight[i] * fam_w.get(c.choice_family[i], 1.0)
-                         for i in self.ids])
+        base = np.array(
+            [c.choice_ai_weight[i] * fam_w.get(c.choice_family[i], 1.0) for i in self.ids]
+        )
         self.base = np.where(self.valid, base, 0.0)
         self.prefer = [c.choice_prefer[i] for i in self.ids]
-        self.targets_state = np.array([c.state_index.get(c.actor_ids[c.choice_target[i]], -1)
-                                       if c.choice_target[i] >= 0 else -1 for i in self.ids])
+        self.targets_state = np.array(
+            [
+                c.state_index.get(c.actor_ids[c.choice_target[i]], -1)
+                if c.choice_target[i] >= 0
+                else -1
+                for i in self.ids
+            ]
+        )
         self.power = c.power_index.get(actor, -1)
         self.partner = c.partner_index.get(actor, -1)
         cols: dict[str, tuple[list[int], list[int]]] = {}
@@ -194,7 +202,7 @@ class Strategic:
         return obs.memo[key]
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
-        mask = mask[:, :self.width]
+        mask = mask[:, : self.width]
         w = self._log_weights(obs)
         if self.noise <= 1e-6:
             return _argmax_masked(w, mask)
@@ -211,8 +219,14 @@ class Greedy:
 
     name = "greedy"
 
-    def __init__(self, c: Compiled, seat: int, objective: str = "score",
-                 allowed: np.ndarray | None = None, name: str = "greedy") -> None:
+    def __init__(
+        self,
+        c: Compiled,
+        seat: int,
+        objective: str = "score",
+        allowed: np.ndarray | None = None,
+        name: str = "greedy",
+    ) -> None:
         self.c, self.seat, self.objective, self.name = c, seat, objective, name
         ids = c.seat_table[seat]
         self.ids = ids
@@ -270,8 +284,9 @@ class Greedy:
         return _argmax_masked(full, m)
 
 
-def _autonomy_gradients(c: Compiled, st: State, push_idx: np.ndarray, pull_idx: np.ndarray,
-                        memo: dict[Any, Any]) -> tuple[np.ndarray, np.ndarray]:
+def _autonomy_gradients(
+    c: Compiled, st: State, push_idx: np.ndarray, pull_idx: np.ndarray, memo: dict[Any, Any]
+) -> tuple[np.ndarray, np.ndarray]:
     """Per-game gradients of autonomy with respect to pushes (at the flat dependence indices
     ``push_idx``) and to pulls toward the rest of the world (at ``pull_idx``), each (N, len).
 
@@ -280,7 +295,7 @@ def _autonomy_gradients(c: Compiled, st: State, push_idx: np.ndarray, pull_idx: 
     computed once per turn and kept in the memo."""
     L = c.layout
     if "hhi" not in memo:
-        dp = st.dep[..., :L.P]
+        dp = st.dep[..., : L.P]
         memo["hhi"] = np.einsum("nsdk,nsdk->nsd", dp, dp).reshape(st.n, -1)  # (N, S*D)
     hhi = memo["hhi"]
     dep = st.dep.reshape(st.n, -1)
@@ -334,8 +349,11 @@ class Multivector:
         self.kind = np.array([o[1] for o in ops], dtype=np.int64)
         self.idx = np.array([o[2] for o in ops], dtype=np.int64)
         self.amt = np.array([o[3] for o in ops], dtype=np.float64)
-        self.starts = np.nonzero(np.r_[True, np.diff(self.col) != 0])[0] if ops else \
-            np.zeros(0, dtype=np.int64)
+        self.starts = (
+            np.nonzero(np.r_[True, np.diff(self.col) != 0])[0]
+            if ops
+            else np.zeros(0, dtype=np.int64)
+        )
         self.cols = self.col[self.starts] if ops else self.col
         self.width = 1 + len(c.seat_choices[seat])  # pass + the seat's own choices
 
@@ -346,16 +364,14 @@ class Multivector:
         key = ("multivector", obs.seat)
         if key not in obs.memo:  # the gains are the same for both slots of a turn
             obs.memo[key] = self._gains(obs)
-        return _argmax_masked(obs.memo[key] + 1e-6 * rng.uniform(self.width),
-                              mask[:, :self.width])
+        return _argmax_masked(obs.memo[key] + 1e-6 * rng.uniform(self.width), mask[:, : self.width])
 
     def _gains(self, obs: Observation) -> np.ndarray:
         """First-order autonomy gain of pass and every choice, per game, shape (N, width)."""
         c, st = self.c, obs.st
         n = st.n
         push, pull = self.kind == 0, self.kind == 1
-        grad_push, grad_pull = _autonomy_gradients(c, st, self.idx[push], self.idx[pull],
-                                                   obs.memo)
+        grad_push, grad_pull = _autonomy_gradients(c, st, self.idx[push], self.idx[pull], obs.memo)
         vals = np.zeros((n, self.col.size))
         if push.any():
             vals[:, push] = grad_push * self.amt[push]
@@ -379,8 +395,13 @@ class Spam:
     def __init__(self, c: Compiled, seat: int, action_id: str, fallback: Policy) -> None:
         self.name = f"spam:{action_id}"
         a = c.action_index[action_id]
-        self.cols = np.array([i + 1 for i, cid in enumerate(c.seat_table[seat])
-                              if cid >= 0 and c.choice_action[cid] == a])
+        self.cols = np.array(
+            [
+                i + 1
+                for i, cid in enumerate(c.seat_table[seat])
+                if cid >= 0 and c.choice_action[cid] == a
+            ]
+        )
         self.fallback = fallback
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
@@ -390,8 +411,17 @@ class Spam:
         return out
 
 
-POLICY_NAMES = ("passive", "random", "historical", "strategic", "multivector", "greedy",
-                "no:FAMILY", "only:FAMILY", "spam:ACTION")
+POLICY_NAMES = (
+    "passive",
+    "random",
+    "historical",
+    "strategic",
+    "multivector",
+    "greedy",
+    "no:FAMILY",
+    "only:FAMILY",
+    "spam:ACTION",
+)
 
 
 class UnknownPolicy(ValueError):
@@ -413,21 +443,30 @@ def make_policy(name: str, c: Compiled, seat: int) -> Policy:
         return Multivector(c, seat)
     if name == "greedy":
         if seat not in c.roles:
-            return Multivector(c, seat) if c.actor_ids[seat] in c.state_index \
-                else Strategic(c, seat)
+            return (
+                Multivector(c, seat) if c.actor_ids[seat] in c.state_index else Strategic(c, seat)
+            )
         return Greedy(c, seat)
     if name.startswith(("no:", "only:")):
         kind, fam = name.split(":", 1)
         if fam not in fams:
-            raise UnknownPolicy(f"{c.actor_ids[seat]} has no action family '{fam}' "
-                                f"(families: {', '.join(sorted(fams))})")
-        allowed = np.array([True] + [(c.choice_family[i] == fam) == (kind == "only")
-                                     if i >= 0 else False for i in c.seat_table[seat]])
+            raise UnknownPolicy(
+                f"{c.actor_ids[seat]} has no action family '{fam}' "
+                f"(families: {', '.join(sorted(fams))})"
+            )
+        allowed = np.array(
+            [True]
+            + [
+                (c.choice_family[i] == fam) == (kind == "only") if i >= 0 else False
+                for i in c.seat_table[seat]
+            ]
+        )
         return Greedy(c, seat, allowed=allowed, name=name)
     if name.startswith("spam:"):
         aid = name.split(":", 1)[1]
         if aid not in c.action_index or not any(
-                c.choice_action[i] == c.action_index[aid] for i in c.seat_table[seat] if i >= 0):
+            c.choice_action[i] == c.action_index[aid] for i in c.seat_table[seat] if i >= 0
+        ):
             raise UnknownPolicy(f"{c.actor_ids[seat]} cannot take an action '{aid}'")
         return Spam(c, seat, aid, make_policy("greedy", c, seat))
     raise UnknownPolicy(f"unknown policy '{name}'; choose from: {', '.join(POLICY_NAMES)}")

@@ -58,8 +58,11 @@ def label(study: Study, spec: RunSpec) -> str:
     roles = study.plan.roles
     if roles:
         s = " ".join(f"{r}={pol[r]}" for r in roles if r in pol)
-        rest = [f"{a}={p}" for a, p in spec.policies
-                if a not in roles and p != study.plan.defaults.get(a)]
+        rest = [
+            f"{a}={p}"
+            for a, p in spec.policies
+            if a not in roles and p != study.plan.defaults.get(a)
+        ]
         return " ".join([s, *rest]).strip() or "defaults"
     diff = [f"{a}={p}" for a, p in spec.policies if p != study.plan.defaults.get(a)]
     return " ".join(diff) or "defaults"
@@ -91,10 +94,28 @@ def main_runs(study: Study) -> list[tuple[str, RunSpec]]:
 
 # ------------------------------------------------------------------------------------------------
 def profile_table(study: Study) -> Table:
-    t = Table("profiles", ["kind", "profile", "role", "policy", "games", "mean_score",
-                           "score_low", "score_high", "score_sd", "rate_A", "rate_B", "rate_C",
-                           "rate_D", "rate_F", "at_least_B", "at_least_B_low",
-                           "at_least_B_high"])
+    t = Table(
+        "profiles",
+        [
+            "kind",
+            "profile",
+            "role",
+            "policy",
+            "games",
+            "mean_score",
+            "score_low",
+            "score_high",
+            "score_sd",
+            "rate_A",
+            "rate_B",
+            "rate_C",
+            "rate_D",
+            "rate_F",
+            "at_least_B",
+            "at_least_B_low",
+            "at_least_B_high",
+        ],
+    )
     for kind, spec in main_runs(study):
         r = study.run(spec)
         pol = spec.names()
@@ -106,17 +127,45 @@ def profile_table(study: Study) -> Table:
             rates = [float((g == i).mean()) for i in range(5)]
             kb = int((g <= 1).sum())
             _, blo, bhi = stats.wilson(kb, n)
-            t.add(kind=kind, profile=label(study, spec), role=role,
-                  policy=pol.get(role, "(no actions)"), games=n, mean_score=m, score_low=lo,
-                  score_high=hi, score_sd=float(x.std(ddof=1)) if n > 1 else 0.0,
-                  rate_A=rates[0], rate_B=rates[1], rate_C=rates[2], rate_D=rates[3],
-                  rate_F=rates[4], at_least_B=kb / n, at_least_B_low=blo, at_least_B_high=bhi)
+            t.add(
+                kind=kind,
+                profile=label(study, spec),
+                role=role,
+                policy=pol.get(role, "(no actions)"),
+                games=n,
+                mean_score=m,
+                score_low=lo,
+                score_high=hi,
+                score_sd=float(x.std(ddof=1)) if n > 1 else 0.0,
+                rate_A=rates[0],
+                rate_B=rates[1],
+                rate_C=rates[2],
+                rate_D=rates[3],
+                rate_F=rates[4],
+                at_least_B=kb / n,
+                at_least_B_low=blo,
+                at_least_B_high=bhi,
+            )
     return t
 
 
 def grade_table(study: Study) -> Table:
-    t = Table("grades", ["profile", "role", "grade", "games", "count", "rate", "low", "high",
-                         "at_least", "at_least_low", "at_least_high"])
+    t = Table(
+        "grades",
+        [
+            "profile",
+            "role",
+            "grade",
+            "games",
+            "count",
+            "rate",
+            "low",
+            "high",
+            "at_least",
+            "at_least_low",
+            "at_least_high",
+        ],
+    )
     for _, spec in main_runs(study):
         r = study.run(spec)
         for j, role in enumerate(study.role_ids):
@@ -127,9 +176,19 @@ def grade_table(study: Study) -> Table:
                 ka = int((g <= i).sum())
                 p, lo, hi = stats.wilson(k, n)
                 pa, alo, ahi = stats.wilson(ka, n)
-                t.add(profile=label(study, spec), role=role, grade=letter, games=n, count=k,
-                      rate=p, low=lo, high=hi, at_least=pa, at_least_low=alo,
-                      at_least_high=ahi)
+                t.add(
+                    profile=label(study, spec),
+                    role=role,
+                    grade=letter,
+                    games=n,
+                    count=k,
+                    rate=p,
+                    low=lo,
+                    high=hi,
+                    at_least=pa,
+                    at_least_low=alo,
+                    at_least_high=ahi,
+                )
     return t
 
 
@@ -141,14 +200,32 @@ def histogram_table(study: Study) -> Table:
         for j, role in enumerate(study.role_ids):
             h, _ = np.histogram(np.clip(r.scores[:, j], 0, 1), bins=edges)
             for b in range(HIST_BINS):
-                t.add(profile=label(study, spec), role=role, bin_low=edges[b],
-                      bin_high=edges[b + 1], count=int(h[b]))
+                t.add(
+                    profile=label(study, spec),
+                    role=role,
+                    bin_low=edges[b],
+                    bin_high=edges[b + 1],
+                    count=int(h[b]),
+                )
     return t
 
 
 def action_table(study: Study) -> Table:
-    t = Table("actions", ["profile", "role", "policy", "action", "family", "count", "share",
-                          "share_low", "share_high", "games_using"])
+    t = Table(
+        "actions",
+        [
+            "profile",
+            "role",
+            "policy",
+            "action",
+            "family",
+            "count",
+            "share",
+            "share_low",
+            "share_high",
+            "games_using",
+        ],
+    )
     acts = study.scenario.actions
     for _, spec in main_runs(study):
         r = study.run(spec)
@@ -160,10 +237,18 @@ def action_table(study: Study) -> Table:
                 continue
             for a in np.nonzero(ra.sum(axis=0))[0]:
                 s, lo, hi = stats.ratio_ci(ra[:, a], den)
-                t.add(profile=label(study, spec), role=role, policy=pol.get(role, ""),
-                      action=acts[a].id, family=acts[a].family, count=int(ra[:, a].sum()),
-                      share=s, share_low=lo, share_high=hi,
-                      games_using=int((ra[:, a] > 0).sum()))
+                t.add(
+                    profile=label(study, spec),
+                    role=role,
+                    policy=pol.get(role, ""),
+                    action=acts[a].id,
+                    family=acts[a].family,
+                    count=int(ra[:, a].sum()),
+                    share=s,
+                    share_low=lo,
+                    share_high=hi,
+                    games_using=int((ra[:, a] > 0).sum()),
+                )
     return t
 
 
@@ -172,8 +257,9 @@ def _ref(study: Study, role: str, pol: str) -> RunSpec:
     return profile(study.c, study.plan.defaults, **{role: pol})
 
 
-def paired(study: Study, role: str, better: RunSpec, worse: RunSpec,
-           z: float | None = None) -> tuple[float, float, float, float]:
+def paired(
+    study: Study, role: str, better: RunSpec, worse: RunSpec, z: float | None = None
+) -> tuple[float, float, float, float]:
     j = study.role_col(role)
     d = study.run(better).scores[:, j] - study.run(worse).scores[:, j]
     m, lo, hi = stats.paired_diff(study.run(better).scores[:, j], study.run(worse).scores[:, j], z)
@@ -183,11 +269,31 @@ def paired(study: Study, role: str, better: RunSpec, worse: RunSpec,
 def agency_table(study: Study) -> Table:
     """Greedy minus random per role (others on defaults), and the stronger comparisons the study
     has (rollout minus greedy, rollout minus random), paired game by game."""
-    t = Table("agency", ["role", "better", "worse", "games", "better_mean", "worse_mean",
-                         "gap", "gap_low", "gap_high", "gap_sd", "grade_changed",
-                         "better_grade_at_least_B", "worse_grade_at_least_B"])
-    pairs = [("greedy", "random"), ("rollout", "greedy"), ("rollout", "random"),
-             ("strategic", "random"), ("historical", "random")]
+    t = Table(
+        "agency",
+        [
+            "role",
+            "better",
+            "worse",
+            "games",
+            "better_mean",
+            "worse_mean",
+            "gap",
+            "gap_low",
+            "gap_high",
+            "gap_sd",
+            "grade_changed",
+            "better_grade_at_least_B",
+            "worse_grade_at_least_B",
+        ],
+    )
+    pairs = [
+        ("greedy", "random"),
+        ("rollout", "greedy"),
+        ("rollout", "random"),
+        ("strategic", "random"),
+        ("historical", "random"),
+    ]
     for role in study.role_ids:
         if role not in study.plan.defaults:
             continue
@@ -198,19 +304,40 @@ def agency_table(study: Study) -> Table:
             j = study.role_col(role)
             rb, rw = study.run(key_b), study.run(key_w)
             m, lo, hi, sd = paired(study, role, key_b, key_w)
-            t.add(role=role, better=b, worse=w, games=rb.scores.shape[0],
-                  better_mean=float(rb.scores[:, j].mean()),
-                  worse_mean=float(rw.scores[:, j].mean()), gap=m, gap_low=lo, gap_high=hi,
-                  gap_sd=sd, grade_changed=float((rb.grades[:, j] != rw.grades[:, j]).mean()),
-                  better_grade_at_least_B=float((rb.grades[:, j] <= 1).mean()),
-                  worse_grade_at_least_B=float((rw.grades[:, j] <= 1).mean()))
+            t.add(
+                role=role,
+                better=b,
+                worse=w,
+                games=rb.scores.shape[0],
+                better_mean=float(rb.scores[:, j].mean()),
+                worse_mean=float(rw.scores[:, j].mean()),
+                gap=m,
+                gap_low=lo,
+                gap_high=hi,
+                gap_sd=sd,
+                grade_changed=float((rb.grades[:, j] != rw.grades[:, j]).mean()),
+                better_grade_at_least_B=float((rb.grades[:, j] <= 1).mean()),
+                worse_grade_at_least_B=float((rw.grades[:, j] <= 1).mean()),
+            )
     return t
 
 
 def restricted_table(study: Study) -> Table:
     """Restricted play (only one action family) against the full greedy agent."""
-    t = Table("restricted", ["role", "policy", "games", "mean", "greedy_mean", "diff",
-                             "diff_low", "diff_high", "verdict"])
+    t = Table(
+        "restricted",
+        [
+            "role",
+            "policy",
+            "games",
+            "mean",
+            "greedy_mean",
+            "diff",
+            "diff_low",
+            "diff_high",
+            "verdict",
+        ],
+    )
     for name, spec in study.plan.reference.items():
         role, _, pol = name.partition("=")
         if not pol.startswith("only:"):
@@ -220,12 +347,24 @@ def restricted_table(study: Study) -> Table:
             continue
         j = study.role_col(role)
         m, lo, hi, _ = paired(study, role, spec, g)
-        verdict = ("one family is enough: as good as full greedy" if lo > -0.01 else
-                   "worse than full greedy" if hi < 0 else "about as good")
-        t.add(role=role, policy=pol, games=study.games,
-              mean=float(study.run(spec).scores[:, j].mean()),
-              greedy_mean=float(study.run(g).scores[:, j].mean()), diff=m, diff_low=lo,
-              diff_high=hi, verdict=verdict)
+        verdict = (
+            "one family is enough: as good as full greedy"
+            if lo > -0.01
+            else "worse than full greedy"
+            if hi < 0
+            else "about as good"
+        )
+        t.add(
+            role=role,
+            policy=pol,
+            games=study.games,
+            mean=float(study.run(spec).scores[:, j].mean()),
+            greedy_mean=float(study.run(g).scores[:, j].mean()),
+            diff=m,
+            diff_low=lo,
+            diff_high=hi,
+            verdict=verdict,
+        )
     return t
 
 
@@ -245,8 +384,19 @@ def dominance_analysis(study: Study) -> tuple[Table, list[Dominance]]:
     ``a`` dominates ``b`` when, against **every** combination of the other roles' policies,
     the lower end of the interval of (score with a - score with b) is above zero. Intervals are
     Bonferroni-corrected over all the comparisons of the role."""
-    t = Table("dominance", ["role", "policy_a", "policy_b", "opponent_profiles", "mean_diff",
-                            "min_low", "max_high", "verdict"])
+    t = Table(
+        "dominance",
+        [
+            "role",
+            "policy_a",
+            "policy_b",
+            "opponent_profiles",
+            "mean_diff",
+            "min_low",
+            "max_high",
+            "verdict",
+        ],
+    )
     roles = study.plan.roles
     grid_keys = {s.key for s in study.plan.grid}
     out: list[Dominance] = []
@@ -256,8 +406,9 @@ def dominance_analysis(study: Study) -> tuple[Table, list[Dominance]]:
         return profile(study.c, study.plan.defaults, **assign)
 
     # payoff lookup: (role, full grid assignment) -> per-game scores of that role
-    def diffs(role: str, a: str, b: str, opp_roles: list[str],
-              opp_sets: dict[str, list[str]]) -> list[np.ndarray]:
+    def diffs(
+        role: str, a: str, b: str, opp_roles: list[str], opp_sets: dict[str, list[str]]
+    ) -> list[np.ndarray]:
         res = []
         for combo in _product([opp_sets[r] for r in opp_roles]):
             base = dict(zip(opp_roles, combo))
@@ -277,7 +428,7 @@ def dominance_analysis(study: Study) -> tuple[Table, list[Dominance]]:
         z = stats.z_for(stats.CONFIDENCE, n_cmp)
         matrix: dict[tuple[str, str], str] = {}
         for i, a in enumerate(ps):
-            for b in ps[i + 1:]:
+            for b in ps[i + 1 :]:
                 ds = diffs(role, a, b, opp, pols)
                 if not ds:
                     continue
@@ -294,14 +445,26 @@ def dominance_analysis(study: Study) -> tuple[Table, list[Dominance]]:
                 else:
                     v = "neither"
                     matrix[(a, b)] = matrix[(b, a)] = "~"
-                t.add(role=role, policy_a=a, policy_b=b, opponent_profiles=len(ds),
-                      mean_diff=mean, min_low=min(lows), max_high=max(highs), verdict=v)
-        dominant = [a for a in ps if len(ps) > 1 and
-                    all(matrix.get((a, b)) == ">" for b in ps if b != a)]
+                t.add(
+                    role=role,
+                    policy_a=a,
+                    policy_b=b,
+                    opponent_profiles=len(ds),
+                    mean_diff=mean,
+                    min_low=min(lows),
+                    max_high=max(highs),
+                    verdict=v,
+                )
+        dominant = [
+            a for a in ps if len(ps) > 1 and all(matrix.get((a, b)) == ">" for b in ps if b != a)
+        ]
         payoff = {}
         for a in ps:
-            vals = [study.run(s).scores[:, study.role_col(role)].mean()
-                    for s in study.plan.grid if s.names().get(role) == a]
+            vals = [
+                study.run(s).scores[:, study.role_col(role)].mean()
+                for s in study.plan.grid
+                if s.names().get(role) == a
+            ]
             payoff[a] = float(np.mean(vals)) if vals else math.nan
         out.append(Dominance(role, list(ps), matrix, dominant, list(ps), payoff))
     _iterated_elimination(study, out, spec_of, grid_keys)
@@ -342,8 +505,9 @@ def _iterated_elimination(study: Study, doms: list[Dominance], spec_of, grid_key
                         if sa.key not in grid_keys or sb.key not in grid_keys:
                             ok = False
                             break
-                        _, lo, _ = stats.paired_diff(study.run(sa).scores[:, j],
-                                                     study.run(sb).scores[:, j], z)
+                        _, lo, _ = stats.paired_diff(
+                            study.run(sa).scores[:, j], study.run(sb).scores[:, j], z
+                        )
                         if lo <= 0:
                             ok = False
                             break
@@ -363,9 +527,22 @@ def _iterated_elimination(study: Study, doms: list[Dominance], spec_of, grid_key
 def event_table(study: Study) -> Table:
     """Each event's effect on each role: score with all events minus score without that event,
     paired game by game, and the share of games whose grade it changes."""
-    t = Table("events", ["base", "event", "title", "role", "fired_share", "impact",
-                         "impact_low", "impact_high", "grade_changed", "grade_changed_low",
-                         "grade_changed_high"])
+    t = Table(
+        "events",
+        [
+            "base",
+            "event",
+            "title",
+            "role",
+            "fired_share",
+            "impact",
+            "impact_low",
+            "impact_high",
+            "grade_changed",
+            "grade_changed_low",
+            "grade_changed_high",
+        ],
+    )
     c = study.c
     for base_key, abl in study.ablations.items():
         base = study.runs[base_key]
@@ -376,11 +553,19 @@ def event_table(study: Study) -> Table:
                 m, lo, hi = stats.paired_diff(base.scores[:, j], r.scores[:, j])
                 k = int((base.grades[:, j] != r.grades[:, j]).sum())
                 p, plo, phi = stats.wilson(k, n)
-                t.add(base=_fmt_run(study, base.spec), event=c.event_ids[e],
-                      title=text_in(study.scenario.events[e].title), role=role,
-                      fired_share=float(base.event_games[e]) / n, impact=m, impact_low=lo,
-                      impact_high=hi, grade_changed=p, grade_changed_low=plo,
-                      grade_changed_high=phi)
+                t.add(
+                    base=_fmt_run(study, base.spec),
+                    event=c.event_ids[e],
+                    title=text_in(study.scenario.events[e].title),
+                    role=role,
+                    fired_share=float(base.event_games[e]) / n,
+                    impact=m,
+                    impact_low=lo,
+                    impact_high=hi,
+                    grade_changed=p,
+                    grade_changed_low=plo,
+                    grade_changed_high=phi,
+                )
     return t
 
 
@@ -388,19 +573,39 @@ def order_table(study: Study) -> Table:
     """Order fairness: the same games with the seats choosing in reverse order (must be
     bit-identical: same final states), and with the powers declared in reverse order (the
     arithmetic sums in another order, so equal up to rounding)."""
-    t = Table("order", ["base", "variant", "role", "identical_states", "max_abs_diff",
-                        "mean_diff", "diff_low", "diff_high", "grade_changed"])
+    t = Table(
+        "order",
+        [
+            "base",
+            "variant",
+            "role",
+            "identical_states",
+            "max_abs_diff",
+            "mean_diff",
+            "diff_low",
+            "diff_high",
+            "grade_changed",
+        ],
+    )
     for base, var in study.plan.order_checks:
         rb, rv = study.run(base), study.run(var)
         same = var.variant == "reversed_seats" and rb.digests == rv.digests
         for j, role in enumerate(study.role_ids):
             d = rv.scores[:, j] - rb.scores[:, j]
             m, lo, hi = stats.mean_ci(d)
-            t.add(base=label(study, base), variant=var.variant, role=role,
-                  identical_states=("yes" if same else "no") if var.variant == "reversed_seats"
-                  else "n/a", max_abs_diff=float(np.abs(d).max()) if d.size else 0.0,
-                  mean_diff=m, diff_low=lo, diff_high=hi,
-                  grade_changed=float((rv.grades[:, j] != rb.grades[:, j]).mean()))
+            t.add(
+                base=label(study, base),
+                variant=var.variant,
+                role=role,
+                identical_states=("yes" if same else "no")
+                if var.variant == "reversed_seats"
+                else "n/a",
+                max_abs_diff=float(np.abs(d).max()) if d.size else 0.0,
+                mean_diff=m,
+                diff_low=lo,
+                diff_high=hi,
+                grade_changed=float((rv.grades[:, j] != rb.grades[:, j]).mean()),
+            )
     return t
 
 
@@ -446,8 +651,9 @@ def check_expectations(study: Study, looks: int = 1) -> list[Verdict]:
     return [_check(study, ex, z) for ex in exps]
 
 
-def _verdict_low_high(lo: float, hi: float, low_ok: float | None, high_ok: float | None,
-                      strict_low: bool = False) -> str:
+def _verdict_low_high(
+    lo: float, hi: float, low_ok: float | None, high_ok: float | None, strict_low: bool = False
+) -> str:
     """PASS if [lo, hi] lies within [low_ok, high_ok]; FAIL if entirely outside."""
     ok = True
     bad = False
@@ -475,8 +681,16 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
     role = ex.role
     base = dict(id=ex.id, kind=ex.kind, role=role)
     if role not in study.role_ids:
-        return Verdict(**base, what="", estimate=math.nan, low=math.nan, high=math.nan,
-                       bound="", verdict="FAIL", note=f"{role} has no objectives, so no score")
+        return Verdict(
+            **base,
+            what="",
+            estimate=math.nan,
+            low=math.nan,
+            high=math.nan,
+            bound="",
+            verdict="FAIL",
+            note=f"{role} has no objectives, so no score",
+        )
     j = study.role_col(role)
     has_actions = role in study.plan.defaults
 
@@ -496,9 +710,16 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
         note = ""
         if v == "NOT SHOWN":
             note = _need_note(lo, hi, p, a if p - a < b - p else b, n)
-        return Verdict(**base, what=f"share of games with grade {ex.grade} or better, "
-                       f"{role}={ex.policy}", estimate=p, low=lo, high=hi,
-                       bound=f"within [{a:g}, {b:g}]", verdict=v, note=note)
+        return Verdict(
+            **base,
+            what=f"share of games with grade {ex.grade} or better, {role}={ex.policy}",
+            estimate=p,
+            low=lo,
+            high=hi,
+            bound=f"within [{a:g}, {b:g}]",
+            verdict=v,
+            note=note,
+        )
     if ex.kind in ("agency_gap", "ordering"):
         if ex.kind == "agency_gap":
             better, worse = ex.better or ex.policy or "greedy", ex.worse or "random"
@@ -507,36 +728,68 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
             better, worse = ex.better, ex.worse
             thr = float(ex.at_least) if ex.at_least is not None else 0.0
         if not has_actions:
-            return Verdict(**base, what=f"{better} - {worse}", estimate=math.nan,
-                           low=math.nan, high=math.nan, bound="", verdict="FAIL",
-                           note=f"{role} has no actions: its choices cannot matter")
+            return Verdict(
+                **base,
+                what=f"{better} - {worse}",
+                estimate=math.nan,
+                low=math.nan,
+                high=math.nan,
+                bound="",
+                verdict="FAIL",
+                note=f"{role} has no actions: its choices cannot matter",
+            )
         m, lo, hi, _ = paired(study, role, ref(better), ref(worse), z)
         strict = ex.kind == "ordering" and ex.at_least is None
         v = _verdict_low_high(lo, hi, thr, None, strict_low=strict)
-        return Verdict(**base, what=f"mean score {better} - {worse} (paired)", estimate=m,
-                       low=lo, high=hi, bound=(f"> {thr:g}" if strict else f">= {thr:g}"),
-                       verdict=v, note=_need_note(lo, hi, m, thr, study.games)
-                       if v == "NOT SHOWN" else "")
+        return Verdict(
+            **base,
+            what=f"mean score {better} - {worse} (paired)",
+            estimate=m,
+            low=lo,
+            high=hi,
+            bound=(f"> {thr:g}" if strict else f">= {thr:g}"),
+            verdict=v,
+            note=_need_note(lo, hi, m, thr, study.games) if v == "NOT SHOWN" else "",
+        )
     if ex.kind == "max_action_share":
         r = study.run(ref(ex.policy))
         ra = r.role_actions[:, j, :].astype(np.int64)
         den = ra.sum(axis=1)
         if den.sum() == 0:
-            return Verdict(**base, what=f"largest action share, {role}={ex.policy}",
-                           estimate=0.0, low=0.0, high=0.0, bound=f"<= {ex.at_most:g}",
-                           verdict="PASS", note="the role took no action")
+            return Verdict(
+                **base,
+                what=f"largest action share, {role}={ex.policy}",
+                estimate=0.0,
+                low=0.0,
+                high=0.0,
+                bound=f"<= {ex.at_most:g}",
+                verdict="PASS",
+                note="the role took no action",
+            )
         rows = [(a, *stats.ratio_ci(ra[:, a], den, z)) for a in np.nonzero(ra.sum(axis=0))[0]]
         top = max(rows, key=lambda x: x[1])
         worst_hi = max(rows, key=lambda x: x[3])
-        v = "PASS" if all(x[3] <= ex.at_most for x in rows) else \
-            "FAIL" if any(x[2] > ex.at_most for x in rows) else "NOT SHOWN"
+        v = (
+            "PASS"
+            if all(x[3] <= ex.at_most for x in rows)
+            else "FAIL"
+            if any(x[2] > ex.at_most for x in rows)
+            else "NOT SHOWN"
+        )
         action = study.scenario.actions[int(top[0])].id
         note = f"top action: {action}"
         if v == "NOT SHOWN":
             note += f"; {study.scenario.actions[int(worst_hi[0])].id} may exceed the cap"
-        return Verdict(**base, what=f"largest action share, {role}={ex.policy}",
-                       estimate=top[1], low=top[2], high=top[3], bound=f"<= {ex.at_most:g}",
-                       verdict=v, note=note)
+        return Verdict(
+            **base,
+            what=f"largest action share, {role}={ex.policy}",
+            estimate=top[1],
+            low=top[2],
+            high=top[3],
+            bound=f"<= {ex.at_most:g}",
+            verdict=v,
+            note=note,
+        )
     if ex.kind == "max_event_impact":
         spec = ref(ex.policy)
         abl = study.ablations.get(spec.key, {})
@@ -547,24 +800,50 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
             rows.append((e, m, lo, hi))
         cap = float(ex.at_most)
         if not rows:
-            return Verdict(**base, what="largest event impact on the mean score",
-                           estimate=0.0, low=0.0, high=0.0, bound=f"|impact| <= {cap:g}",
-                           verdict="PASS", note="no event fired")
+            return Verdict(
+                **base,
+                what="largest event impact on the mean score",
+                estimate=0.0,
+                low=0.0,
+                high=0.0,
+                bound=f"|impact| <= {cap:g}",
+                verdict="PASS",
+                note="no event fired",
+            )
         top = max(rows, key=lambda x: abs(x[1]))
         ok = all(-cap <= lo and hi <= cap for _, _, lo, hi in rows)
         bad = any(lo > cap or hi < -cap for _, _, lo, hi in rows)
         v = "PASS" if ok else "FAIL" if bad else "NOT SHOWN"
-        return Verdict(**base, what="largest event impact on the mean score"
-                       + (f", {role}={ex.policy}" if ex.policy else ""), estimate=top[1],
-                       low=top[2], high=top[3], bound=f"|impact| <= {cap:g}", verdict=v,
-                       note=f"event: {c.event_ids[top[0]]}")
+        return Verdict(
+            **base,
+            what="largest event impact on the mean score"
+            + (f", {role}={ex.policy}" if ex.policy else ""),
+            estimate=top[1],
+            low=top[2],
+            high=top[3],
+            bound=f"|impact| <= {cap:g}",
+            verdict=v,
+            note=f"event: {c.event_ids[top[0]]}",
+        )
     raise AssertionError(ex.kind)  # pragma: no cover - the model's Literal is closed
 
 
 def verdict_table(verdicts: list[Verdict]) -> Table:
-    t = Table("expectations", ["id", "kind", "role", "what", "estimate", "low", "high", "bound",
-                               "verdict", "note"])
+    t = Table(
+        "expectations",
+        ["id", "kind", "role", "what", "estimate", "low", "high", "bound", "verdict", "note"],
+    )
     for v in verdicts:
-        t.add(id=v.id, kind=v.kind, role=v.role, what=v.what, estimate=v.estimate, low=v.low,
-              high=v.high, bound=v.bound, verdict=v.verdict, note=v.note)
+        t.add(
+            id=v.id,
+            kind=v.kind,
+            role=v.role,
+            what=v.what,
+            estimate=v.estimate,
+            low=v.low,
+            high=v.high,
+            bound=v.bound,
+            verdict=v.verdict,
+            note=v.note,
+        )
     return t

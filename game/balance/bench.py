@@ -27,24 +27,34 @@ from .study import (
 )
 
 
-def bench(sc, games: int = 2000, workers: int = 2, policies=None, seed: int = 1,  # noqa: ANN001
-          chunk: int | None = None, progress: bool = True) -> dict:
+def bench(
+    sc,
+    games: int = 2000,
+    workers: int = 2,
+    policies=None,
+    seed: int = 1,  # noqa: ANN001
+    chunk: int | None = None,
+    progress: bool = True,
+) -> dict:
     from ..engine.compiler import compile_scenario
     from .study import DEFAULT_CHUNK
 
     c = compile_scenario(sc)
-    pols = policies or {r: list(QUICK_POLICIES) for r in sc.playable_roles
-                        if c.actor_index[r] in c.seats_with_choices}
+    pols = policies or {
+        r: list(QUICK_POLICIES)
+        for r in sc.playable_roles
+        if c.actor_index[r] in c.seats_with_choices
+    }
     plan = plan_study(sc, c, pols, quick=True)
     specs = plan.grid
     chunk = chunk or DEFAULT_CHUNK
     tasks = make_tasks(specs, games, seed, chunk)
-    out: dict = {"profiles": len(specs), "games": games, "chunks": len(tasks),
-                 "turns": c.n_turns}
+    out: dict = {"profiles": len(specs), "games": games, "chunks": len(tasks), "turns": c.n_turns}
     scores = {}
     for w in sorted({1, workers}):
-        bar = ProgressBar(f"{sc.meta.id}: {w} worker{'s' if w > 1 else ''}", sys.stderr,
-                          enabled=progress)
+        bar = ProgressBar(
+            f"{sc.meta.id}: {w} worker{'s' if w > 1 else ''}", sys.stderr, enabled=progress
+        )
         t0 = time.perf_counter()
         with StudyPool(sc, w) as pool:
             res = pool.run(tasks, bar)
@@ -62,8 +72,11 @@ def bench(sc, games: int = 2000, workers: int = 2, policies=None, seed: int = 1,
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m game.balance.bench", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m game.balance.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("scenario")
     ap.add_argument("--games", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=2)
@@ -83,19 +96,23 @@ def main(argv: list[str] | None = None) -> int:
     except StudyError as e:
         print(f"crossroads: {e}", file=sys.stderr)
         return 2
-    print(f"{sc.meta.id}: {r['profiles']} profiles x {r['games']:,} games x {r['turns']} turns "
-          f"({r['chunks']} chunks)")
+    print(
+        f"{sc.meta.id}: {r['profiles']} profiles x {r['games']:,} games x {r['turns']} turns "
+        f"({r['chunks']} chunks)"
+    )
     print(f"  1 worker : {r['t1']:7.1f} s  {r['game_turns_per_s_1']:>10,.0f} game-turns/s")
     if a.workers > 1:
         w = a.workers
-        print(f"  {w} workers: {r['t2']:7.1f} s  {r[f'game_turns_per_s_{w}']:>10,.0f} "
-              f"game-turns/s")
-        print(f"  speed-up {r['ratio']:.2f}x; identical results: "
-              f"{'yes' if r['identical'] else 'NO'}")
+        print(f"  {w} workers: {r['t2']:7.1f} s  {r[f'game_turns_per_s_{w}']:>10,.0f} game-turns/s")
+        print(
+            f"  speed-up {r['ratio']:.2f}x; identical results: {'yes' if r['identical'] else 'NO'}"
+        )
         eff = r["cpu1"] / r[f"cpu{w}"] if r[f"cpu{w}"] else float("nan")
-        print(f"  CPU time in chunks: {r['cpu1']:.1f} s on 1 worker, {r[f'cpu{w}']:.1f} s on "
-              f"{w} (per-chunk efficiency {eff:.2f}; the speed-up on {w} idle cores is about "
-              f"{w * eff:.2f}x; a lower wall-clock ratio means the cores were busy elsewhere)")
+        print(
+            f"  CPU time in chunks: {r['cpu1']:.1f} s on 1 worker, {r[f'cpu{w}']:.1f} s on "
+            f"{w} (per-chunk efficiency {eff:.2f}; the speed-up on {w} idle cores is about "
+            f"{w * eff:.2f}x; a lower wall-clock ratio means the cores were busy elsewhere)"
+        )
     return 0 if r["identical"] else 1
 
 

@@ -22,8 +22,18 @@ BG = (255, 255, 255)
 INK = (30, 30, 40)
 GRID = (225, 225, 232)
 MUTED = (110, 110, 125)
-PALETTE = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
-           (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
+PALETTE = [
+    (31, 119, 180),
+    (255, 127, 14),
+    (44, 160, 44),
+    (214, 39, 40),
+    (148, 103, 189),
+    (140, 86, 75),
+    (227, 119, 194),
+    (127, 127, 127),
+    (188, 189, 34),
+    (23, 190, 207),
+]
 GRADE_COLOURS = [(46, 139, 87), (120, 190, 90), (240, 200, 60), (240, 140, 50), (200, 50, 50)]
 
 _pg = None
@@ -50,8 +60,15 @@ def _font(size: int):  # noqa: ANN202
     return _pygame().font.Font(None, size)
 
 
-def _text(surf, s: str, pos: tuple[int, int], size: int = 20, colour=INK, anchor: str = "topleft",
-          max_width: int | None = None) -> None:  # noqa: ANN001
+def _text(
+    surf,
+    s: str,
+    pos: tuple[int, int],
+    size: int = 20,
+    colour=INK,
+    anchor: str = "topleft",
+    max_width: int | None = None,
+) -> None:  # noqa: ANN001
     f = _font(size)
     if max_width is not None:
         while len(s) > 4 and f.size(s)[0] > max_width:
@@ -83,11 +100,20 @@ def _save(surf, path: Path) -> None:  # noqa: ANN001
     _pygame().image.save(surf, str(path))
 
 
-def hbars(path: Path, title: str, labels: Sequence[str], values: Sequence[float],
-          lows: Sequence[float] | None = None, highs: Sequence[float] | None = None,
-          xlabel: str = "", xmin: float | None = None, xmax: float | None = None,
-          colours: Sequence[tuple[int, int, int]] | None = None,
-          ref: float | None = None, subtitle: str = "") -> bool:
+def hbars(
+    path: Path,
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[float],
+    lows: Sequence[float] | None = None,
+    highs: Sequence[float] | None = None,
+    xlabel: str = "",
+    xmin: float | None = None,
+    xmax: float | None = None,
+    colours: Sequence[tuple[int, int, int]] | None = None,
+    ref: float | None = None,
+    subtitle: str = "",
+) -> bool:
     """Horizontal bars (one per label) with optional interval whiskers and a reference line."""
     pg = _pygame()
     if pg is None or not labels:
@@ -126,13 +152,17 @@ def hbars(path: Path, title: str, labels: Sequence[str], values: Sequence[float]
     zero = X(0.0) if lo_v <= 0 <= hi_v else X(lo_v)
     for i, (lab, v) in enumerate(zip(labels, values)):
         y = top + i * row
-        col = (colours[i] if colours else PALETTE[0])
+        col = colours[i] if colours else PALETTE[0]
         _text(surf, lab, (left - 8, y + row // 2), 19, INK, "midright", max_width=left - 16)
         if math.isfinite(v):
             x0, x1 = sorted((zero, X(v)))
             pg.draw.rect(surf, col, (x0, y + 5, max(1, x1 - x0), row - 10))
-        if lows is not None and highs is not None and math.isfinite(lows[i]) \
-                and math.isfinite(highs[i]):
+        if (
+            lows is not None
+            and highs is not None
+            and math.isfinite(lows[i])
+            and math.isfinite(highs[i])
+        ):
             a, b = X(lows[i]), X(highs[i])
             yc = y + row // 2
             pg.draw.line(surf, INK, (a, yc), (b, yc), 2)
@@ -146,9 +176,15 @@ def hbars(path: Path, title: str, labels: Sequence[str], values: Sequence[float]
     return True
 
 
-def stacked(path: Path, title: str, labels: Sequence[str], parts: Sequence[Sequence[float]],
-            part_names: Sequence[str], colours: Sequence[tuple[int, int, int]] = GRADE_COLOURS,
-            subtitle: str = "") -> bool:
+def stacked(
+    path: Path,
+    title: str,
+    labels: Sequence[str],
+    parts: Sequence[Sequence[float]],
+    part_names: Sequence[str],
+    colours: Sequence[tuple[int, int, int]] = GRADE_COLOURS,
+    subtitle: str = "",
+) -> bool:
     """Horizontal 100 % stacked bars (e.g. the share of each grade per profile)."""
     pg = _pygame()
     if pg is None or not labels:
@@ -175,8 +211,11 @@ def stacked(path: Path, title: str, labels: Sequence[str], parts: Sequence[Seque
         x = float(left)
         for k, v in enumerate(p):
             w = v * pw
-            pg.draw.rect(surf, colours[k % len(colours)], (int(x), y + 4, max(0, int(x + w)
-                                                                                - int(x)), row - 8))
+            pg.draw.rect(
+                surf,
+                colours[k % len(colours)],
+                (int(x), y + 4, max(0, int(x + w) - int(x)), row - 8),
+            )
             x += w
     for tv in (0, 0.25, 0.5, 0.75, 1.0):
         xx = int(left + tv * pw)
@@ -185,8 +224,14 @@ def stacked(path: Path, title: str, labels: Sequence[str], parts: Sequence[Seque
     return True
 
 
-def histograms(path: Path, title: str, series: Sequence[tuple[str, Sequence[float]]],
-               edges: Sequence[float], xlabel: str = "score", subtitle: str = "") -> bool:
+def histograms(
+    path: Path,
+    title: str,
+    series: Sequence[tuple[str, Sequence[float]]],
+    edges: Sequence[float],
+    xlabel: str = "score",
+    subtitle: str = "",
+) -> bool:
     """Overlaid histograms (as step lines, shares of games) of several series."""
     pg = _pygame()
     if pg is None or not series:

@@ -31,16 +31,23 @@ class CheckResult:
         return [v for v in self.verdicts if not v.passed]
 
 
-def check_scenario(sc: Scenario, *, seed: int = QUICK_SEED, workers: int = 1,
-                   games: int | None = None, two_stage: bool = True,
-                   chunk: int | None = None) -> CheckResult:
+def check_scenario(
+    sc: Scenario,
+    *,
+    seed: int = QUICK_SEED,
+    workers: int = 1,
+    games: int | None = None,
+    two_stage: bool = True,
+    chunk: int | None = None,
+) -> CheckResult:
     """Play what the expectations need and return their verdicts."""
     n = int(games or sc.balance.games)
     n1 = max(min(n, 50), n // 4)
     looks = 2 if two_stage and n1 < n else 1
     if looks == 2:
-        s1 = run_study(sc, games=n1, seed=seed, workers=workers, chunk=chunk,
-                       expectations_only=True)
+        s1 = run_study(
+            sc, games=n1, seed=seed, workers=workers, chunk=chunk, expectations_only=True
+        )
         v1 = check_expectations(s1, looks=2)
         if all(v.verdict in ("PASS", "FAIL") for v in v1):
             return CheckResult(v1, n1, 1, s1)

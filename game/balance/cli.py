@@ -30,8 +30,11 @@ def load(ref: str, err=None):  # noqa: ANN001, ANN201
         except Exception:  # noqa: BLE001 - printing the messages must not crash
             for d in res.diagnostics:
                 print(f"{d.file}:{d.line}:{d.col}: {d.code}: {d.message}", file=err)
-        print(f"crossroads: cannot open '{ref}': fix the errors above "
-              "(python main.py validate shows them too)", file=err)
+        print(
+            f"crossroads: cannot open '{ref}': fix the errors above "
+            "(python main.py validate shows them too)",
+            file=err,
+        )
         return None
     return res.scenario
 
@@ -73,15 +76,31 @@ def cmd_balance(args: argparse.Namespace) -> int:
             print(f"crossroads: {e}", file=err)
             return 2
         slow = sum(1 for s in plan.grid if any(p.startswith("rollout") for _, p in s.policies))
-        print(f"{sc.meta.id}: balance study, {len(plan.grid)} profiles x {games:,} games"
-              + (" (quick)" if args.quick else "")
-              + (f"; {slow} profiles use the rollout policy, which is slow (use --quick or "
-                 "--policies for a shorter study)" if slow else ""), file=err)
+        print(
+            f"{sc.meta.id}: balance study, {len(plan.grid)} profiles x {games:,} games"
+            + (" (quick)" if args.quick else "")
+            + (
+                f"; {slow} profiles use the rollout policy, which is slow (use --quick or "
+                "--policies for a shorter study)"
+                if slow
+                else ""
+            ),
+            file=err,
+        )
     t0 = time.perf_counter()
     try:
-        study = run_study(sc, games=games, seed=args.seed, policies=policies, quick=args.quick,
-                          workers=args.workers or 1, scheduler=args.scheduler, chunk=args.chunk,
-                          progress=progress, c=c)
+        study = run_study(
+            sc,
+            games=games,
+            seed=args.seed,
+            policies=policies,
+            quick=args.quick,
+            workers=args.workers or 1,
+            scheduler=args.scheduler,
+            chunk=args.chunk,
+            progress=progress,
+            c=c,
+        )
     except StudyError as e:
         print(f"crossroads: {e}", file=err)
         return 2
@@ -97,10 +116,12 @@ def cmd_balance(args: argparse.Namespace) -> int:
         print(f"crossroads: cannot write the report to '{out}': {e.strerror or e}", file=err)
         return 2
     total = time.perf_counter() - t0
-    print(f"{sc.meta.id}: {len(study.plan.grid)} profiles x {games:,} games "
-          f"({len(study.runs)} runs with references, ablations and order checks) in "
-          f"{study.seconds:.1f} s on {study.executor}; report written in {total:.1f} s to "
-          f"{out / 'report.md'}")
+    print(
+        f"{sc.meta.id}: {len(study.plan.grid)} profiles x {games:,} games "
+        f"({len(study.runs)} runs with references, ablations and order checks) in "
+        f"{study.seconds:.1f} s on {study.executor}; report written in {total:.1f} s to "
+        f"{out / 'report.md'}"
+    )
     print("expectations:")
     for line in R.verdict_lines(rep):
         print(line)

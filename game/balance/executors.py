@@ -63,9 +63,14 @@ def _run_remote(sc: Scenario, task: Task) -> ChunkResult:
     return play_chunk(sc, task)
 
 
-def run_tasks(sc: Scenario, tasks: Sequence[Task], workers: int = 1,
-              scheduler: str | None = None, progress: Progress | None = None,
-              pool: Any = None) -> list[ChunkResult]:
+def run_tasks(
+    sc: Scenario,
+    tasks: Sequence[Task],
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    pool: Any = None,
+) -> list[ChunkResult]:
     """Run ``tasks`` and return their results in task order.
 
     ``pool`` may be a ``StudyPool`` kept open across the phases of a study."""
@@ -89,8 +94,9 @@ class StudyPool:
             self._client = connect(self.scheduler)
             self._scattered = self._client.scatter(self.sc, broadcast=True)
         elif self.workers > 1:
-            self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker,
-                                             initargs=(self.sc,))
+            self._pool = ProcessPoolExecutor(
+                self.workers, initializer=_init_worker, initargs=(self.sc,)
+            )
         else:
             tune_process()
         return self
@@ -130,8 +136,7 @@ class StudyPool:
                     progress(done, len(tasks))
             return out  # type: ignore[return-value]
         if self._client is not None:
-            futs = [self._client.submit(_run_remote, self._scattered, t, pure=False)
-                    for t in tasks]
+            futs = [self._client.submit(_run_remote, self._scattered, t, pure=False) for t in tasks]
         else:
             assert self._pool is not None
             futs = [self._pool.submit(_run_local, t) for t in tasks]
@@ -152,7 +157,6 @@ class StudyPool:
             raise
         return out  # type: ignore[return-value]
 
-
     def _result(self, f: Any) -> ChunkResult:
         if self._client is None:
             return f.result()
@@ -161,8 +165,10 @@ class StudyPool:
         except (OSError, TimeoutError) as e:
             raise ExecutorError(f"lost the Dask cluster at {self.scheduler}: {e}") from None
         except ImportError as e:
-            raise ExecutorError(f"a Dask worker cannot import the game ({e}): install this "
-                                "version of crossroads on every worker") from None
+            raise ExecutorError(
+                f"a Dask worker cannot import the game ({e}): install this "
+                "version of crossroads on every worker"
+            ) from None
 
 
 def _wait_some(pending: set[Any], dask: bool) -> list[Any]:
@@ -182,16 +188,20 @@ def connect(address: str) -> Any:
     except ImportError:
         raise ExecutorError(
             "--scheduler needs Dask: install it with  pip install 'crossroads[cluster]'  "
-            "(here and on every worker)") from None
+            "(here and on every worker)"
+        ) from None
     timeout = os.environ.get("CROSSROADS_DASK_TIMEOUT", "15s")
     try:
         return Client(address, timeout=timeout)
     except (OSError, TimeoutError) as e:
-        raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {e}. Is the "
-                            "cluster running? (dask scheduler / dask worker ADDRESS)") from None
+        raise ExecutorError(
+            f"cannot reach the Dask scheduler at {address}: {e}. Is the "
+            "cluster running? (dask scheduler / dask worker ADDRESS)"
+        ) from None
     except ValueError as e:
-        raise ExecutorError(f"'{address}' is not a scheduler address (write e.g. "
-                            f"tcp://127.0.0.1:8786): {e}") from None
+        raise ExecutorError(
+            f"'{address}' is not a scheduler address (write e.g. tcp://127.0.0.1:8786): {e}"
+        ) from None
 
 
 class ProgressBar:
@@ -212,8 +222,10 @@ class ProgressBar:
         if self.tty:
             width = 30
             fill = int(width * done / total)
-            self.stream.write(f"\r{self.label} [{'#' * fill}{'.' * (width - fill)}] "
-                              f"{done}/{total} chunks  {el:5.1f}s  eta {eta:4.0f}s ")
+            self.stream.write(
+                f"\r{self.label} [{'#' * fill}{'.' * (width - fill)}] "
+                f"{done}/{total} chunks  {el:5.1f}s  eta {eta:4.0f}s "
+            )
             if done == total:
                 self.stream.write("\n")
             self.stream.flush()

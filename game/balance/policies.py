@@ -53,8 +53,16 @@ def _rekey(keys: np.ndarray, r: np.ndarray) -> np.ndarray:
 class Rollout:
     """Rollout-based approximate best response (see the module docstring)."""
 
-    def __init__(self, c: Compiled, seat: int, horizon: int = 3, n_rollouts: int = 2,
-                 top_k: int = 4, name: str = "rollout", continuation: str = "strategic") -> None:
+    def __init__(
+        self,
+        c: Compiled,
+        seat: int,
+        horizon: int = 3,
+        n_rollouts: int = 2,
+        top_k: int = 4,
+        name: str = "rollout",
+        continuation: str = "strategic",
+    ) -> None:
         if horizon < 1 or n_rollouts < 1 or top_k < 1:
             raise UnknownPolicy("rollout needs a horizon, rollouts and candidates of at least 1")
         self.c, self.seat, self.name = c, seat, name
@@ -68,8 +76,9 @@ class Rollout:
         self.cont: dict[int, Policy] = {}
         for s in c.seats_with_choices:
             if continuation == "default":
-                self.cont[s] = self.greedy if s == seat else \
-                    make_policy(default_policy_name(c, s), c, s)
+                self.cont[s] = (
+                    self.greedy if s == seat else make_policy(default_policy_name(c, s), c, s)
+                )
             else:
                 self.cont[s] = make_policy(continuation, c, s)
         self._memo: tuple[int, int, list[np.ndarray]] = (-1, -1, [])
@@ -112,7 +121,7 @@ class Rollout:
         k = min(self.top_k, W1 - 1) + 1
         noisy = gain + 1e-9 * rnd.uniform(W1)
         noisy[:, 0] = -np.inf
-        order = np.argsort(-noisy, axis=1, kind="stable")[:, :k - 1]
+        order = np.argsort(-noisy, axis=1, kind="stable")[:, : k - 1]
         cands = np.zeros((n, k), dtype=np.int64)
         cands[:, 1:] = np.where(np.isfinite(np.take_along_axis(noisy, order, 1)), order, 0)
         prior = np.take_along_axis(gain, cands, 1)
@@ -125,8 +134,15 @@ class Rollout:
         self._memo = (id(st), t, prev + [out])
         return out
 
-    def _rollouts(self, c: Compiled, st: State, p: core.Params, m: int,
-                  prev: list[np.ndarray], cands: np.ndarray) -> np.ndarray:
+    def _rollouts(
+        self,
+        c: Compiled,
+        st: State,
+        p: core.Params,
+        m: int,
+        prev: list[np.ndarray],
+        cands: np.ndarray,
+    ) -> np.ndarray:
         n, k = cands.shape
         R = self.n_rollouts
         rep = k * R
@@ -151,8 +167,11 @@ class Rollout:
                     a = mine
                 else:
                     mask2 = core.legal_mask(c, big, seat, res=res, cooldown=cool, avail=avail)
-                    a = self.cont[seat].act(Observation(c, big, pb, seat, mm, memo), mask2,
-                                            BatchRandom(big.policy_keys[:, seat], t, mm))
+                    a = self.cont[seat].act(
+                        Observation(c, big, pb, seat, mm, memo),
+                        mask2,
+                        BatchRandom(big.policy_keys[:, seat], t, mm),
+                    )
                 acts[:, seat, mm] = a
                 core.charge_choices(c, res, cool, seat, a, t)
         core.step(c, big, pb, acts, avail=avail)
@@ -173,8 +192,10 @@ def _parse_rollout(name: str) -> tuple[int, int]:
         h = int(parts[1]) if len(parts) > 1 else 3
         r = int(parts[2]) if len(parts) > 2 else 2
     except ValueError:
-        raise UnknownPolicy(f"'{name}': write rollout, rollout:H or rollout:H:R with whole "
-                            "numbers, e.g. rollout:3:2") from None
+        raise UnknownPolicy(
+            f"'{name}': write rollout, rollout:H or rollout:H:R with whole "
+            "numbers, e.g. rollout:3:2"
+        ) from None
     if len(parts) > 3 or not (1 <= h <= 50 and 1 <= r <= 64):
         raise UnknownPolicy(f"'{name}': write rollout:H:R with 1 <= H <= 50 and 1 <= R <= 64")
     return h, r

@@ -118,8 +118,9 @@ def prepared(c: Compiled, spec: RunSpec) -> Compiled:
     if spec.ablate:
         off = set(spec.ablate)
         # chance 0: the event never fires, and "event_fired" conditions stay false
-        c2.events = [dataclasses.replace(ev, chance=0.0) if ev.index in off else ev
-                     for ev in c.events]
+        c2.events = [
+            dataclasses.replace(ev, chance=0.0) if ev.index in off else ev for ev in c.events
+        ]
     if spec.variant == "reversed_seats":
         c2.seats_with_choices = list(reversed(c.seats_with_choices))
     return c2
@@ -139,8 +140,9 @@ def play_chunk(sc: Scenario, task: Task) -> ChunkResult:
         orig = [a.id for a in sc.actors]
         st.policy_keys = st.policy_keys[:, [orig.index(a) for a in c.actor_ids]]
     names = spec.names()
-    counts, refused = play_to_end(c, st, p, build_balance_policies(c, names),
-                                  option_chooser_for(c, names))
+    counts, refused = play_to_end(
+        c, st, p, build_balance_policies(c, names), option_chooser_for(c, names)
+    )
     out = summarise(c, st, counts, refused, task)
     out.cpu = time.process_time() - cpu0
     return out
@@ -167,12 +169,16 @@ def summarise(c: Compiled, st, counts: np.ndarray, refused: int, task: Task) -> 
             h.update(f.name.encode())
             h.update(np.ascontiguousarray(getattr(st, f.name)).tobytes())
     return ChunkResult(
-        run=task.run, chunk=task.chunk,
+        run=task.run,
+        chunk=task.chunk,
         scores=st.score[:, roles].astype(np.float64),
-        grades=np.stack([grades[r] for r in roles], axis=1).astype(np.int8) if roles
+        grades=np.stack([grades[r] for r in roles], axis=1).astype(np.int8)
+        if roles
         else np.zeros((n, 0), np.int8),
         role_actions=ra,
         choice_totals=counts.sum(axis=0).astype(np.int64),
         event_games=(fired > 0).sum(axis=0).astype(np.int64),
         event_total=fired.sum(axis=0).astype(np.int64),
-        refused=refused, digest=h.hexdigest())
+        refused=refused,
+        digest=h.hexdigest(),
+    )

@@ -61,7 +61,9 @@ def paired_diff(a: np.ndarray, b: np.ndarray, z: float | None = None) -> tuple[f
     return mean_ci(np.asarray(a, dtype=np.float64) - np.asarray(b, dtype=np.float64), z)
 
 
-def ratio_ci(num: np.ndarray, den: np.ndarray, z: float | None = None) -> tuple[float, float, float]:
+def ratio_ci(
+    num: np.ndarray, den: np.ndarray, z: float | None = None
+) -> tuple[float, float, float]:
     """``sum(num) / sum(den)`` with a delta-method interval (games are the clusters)."""
     z = z_for() if z is None else z
     num = np.asarray(num, dtype=np.float64)

@@ -109,8 +109,9 @@ def parse_policy_args(items: Sequence[str], sc: Scenario) -> dict[str, list[str]
         if not sep or not pols.strip():
             raise StudyError(f"'{it}': write ROLE=POLICY1,POLICY2, e.g. JPN=greedy,random")
         if role not in actors:
-            raise StudyError(f"'{role}' is not an actor of this scenario "
-                             f"(actors: {', '.join(actors)})")
+            raise StudyError(
+                f"'{role}' is not an actor of this scenario (actors: {', '.join(actors)})"
+            )
         names = [p.strip() for p in pols.split(",") if p.strip()]
         out.setdefault(role, [])
         for p in names:
@@ -119,16 +120,23 @@ def parse_policy_args(items: Sequence[str], sc: Scenario) -> dict[str, list[str]
     return out
 
 
-def plan_study(sc: Scenario, c: Compiled, policies: dict[str, list[str]] | None = None,
-               quick: bool = False, expectations_only: bool = False) -> StudyPlan:
+def plan_study(
+    sc: Scenario,
+    c: Compiled,
+    policies: dict[str, list[str]] | None = None,
+    quick: bool = False,
+    expectations_only: bool = False,
+) -> StudyPlan:
     """The runs of a study. ``expectations_only``: just what the declared expectations need
     (the pytest tier), no grid, no standard checks."""
     defaults = {c.actor_ids[s]: default_policy_name(c, s) for s in c.seats_with_choices}
     with_actions = set(defaults)
     if expectations_only:
         plan = StudyPlan(roles=[], grid_policies={}, defaults=defaults, grid=[])
-        if any(ex.role not in with_actions or (ex.kind == "max_event_impact" and not ex.policy)
-               for ex in sc.balance.expectations):
+        if any(
+            ex.role not in with_actions or (ex.kind == "max_event_impact" and not ex.policy)
+            for ex in sc.balance.expectations
+        ):
             plan.reference["defaults"] = profile(c, defaults)
         _add_expectation_refs(sc, c, plan, defaults, with_actions)
         return plan
@@ -143,8 +151,10 @@ def plan_study(sc: Scenario, c: Compiled, policies: dict[str, list[str]] | None 
             grid_pol[r] = [p for p in base if p != "historical" or sc.history.get(r)]
     for role, names in grid_pol.items():
         if role not in with_actions:
-            raise StudyError(f"'{role}' has no actions in this scenario, so it has no policy "
-                             f"to study (actors with actions: {', '.join(sorted(with_actions))})")
+            raise StudyError(
+                f"'{role}' has no actions in this scenario, so it has no policy "
+                f"to study (actors with actions: {', '.join(sorted(with_actions))})"
+            )
         seat = c.actor_index[role]
         for name in names:
             try:
@@ -168,19 +178,21 @@ def plan_study(sc: Scenario, c: Compiled, policies: dict[str, list[str]] | None 
             fams = sorted({c.choice_family[i] for i in c.seat_choices[c.actor_index[r]]})
             if len(fams) > 1:
                 for fam in fams:
-                    plan.reference[f"{r}=only:{fam}"] = profile(c, defaults,
-                                                                **{r: f"only:{fam}"})
+                    plan.reference[f"{r}=only:{fam}"] = profile(c, defaults, **{r: f"only:{fam}"})
     _add_expectation_refs(sc, c, plan, defaults, with_actions)
     # order checks: seats choose in reverse order (must be bit-identical)
     rnd = profile(c, defaults, **{r: "random" for r in roles})
     for base_spec in (plan.reference["defaults"], rnd):
         plan.order_checks.append((base_spec, RunSpec(base_spec.policies, variant="reversed_seats")))
-        plan.order_checks.append((base_spec, RunSpec(base_spec.policies, variant="reversed_powers")))
+        plan.order_checks.append(
+            (base_spec, RunSpec(base_spec.policies, variant="reversed_powers"))
+        )
     return plan
 
 
-def _add_expectation_refs(sc: Scenario, c: Compiled, plan: StudyPlan, defaults: dict[str, str],
-                          with_actions: set[str]) -> None:
+def _add_expectation_refs(
+    sc: Scenario, c: Compiled, plan: StudyPlan, defaults: dict[str, str], with_actions: set[str]
+) -> None:
     """The reference runs the declared expectations need (one role on a policy)."""
     for ex in sc.balance.expectations:
         if ex.role not in with_actions:
@@ -205,8 +217,7 @@ def _expectation_policies(ex) -> list[str]:  # noqa: ANN001 - scenario.model.Exp
     return []
 
 
-def ablation_bases(sc: Scenario, plan: StudyPlan, expectations_only: bool = False
-                   ) -> list[RunSpec]:
+def ablation_bases(sc: Scenario, plan: StudyPlan, expectations_only: bool = False) -> list[RunSpec]:
     """Profiles whose events are ablated: the all-defaults run (unless only the expectations
     are checked and none needs it), plus the profile of each ``max_event_impact`` expectation
     that names a policy."""
@@ -215,16 +226,20 @@ def ablation_bases(sc: Scenario, plan: StudyPlan, expectations_only: bool = Fals
         if ex.kind != "max_event_impact":
             continue
         key = f"{ex.role}={ex.policy}"
-        spec = plan.reference[key] if ex.policy and key in plan.reference \
+        spec = (
+            plan.reference[key]
+            if ex.policy and key in plan.reference
             else plan.reference["defaults"]
+        )
         if spec not in out:
             out.append(spec)
     return out
 
 
 # ------------------------------------------------------------------------------------------------
-def make_tasks(specs: Sequence[RunSpec], games: int, seed: int, chunk: int,
-               first_run: int = 0) -> list[Task]:
+def make_tasks(
+    specs: Sequence[RunSpec], games: int, seed: int, chunk: int, first_run: int = 0
+) -> list[Task]:
     tasks = []
     for r, spec in enumerate(specs):
         for k, off in enumerate(range(0, games, chunk)):
@@ -232,8 +247,9 @@ def make_tasks(specs: Sequence[RunSpec], games: int, seed: int, chunk: int,
     return tasks
 
 
-def reduce_chunks(specs: Sequence[RunSpec], results: Sequence[ChunkResult],
-                  first_run: int = 0) -> dict[str, RunResult]:
+def reduce_chunks(
+    specs: Sequence[RunSpec], results: Sequence[ChunkResult], first_run: int = 0
+) -> dict[str, RunResult]:
     """Put chunk results back together, run by run, in chunk order."""
     by_run: dict[int, list[ChunkResult]] = {}
     for res in results:
@@ -250,15 +266,25 @@ def reduce_chunks(specs: Sequence[RunSpec], results: Sequence[ChunkResult],
             event_games=np.sum([p.event_games for p in parts], axis=0),
             event_total=np.sum([p.event_total for p in parts], axis=0),
             refused=sum(p.refused for p in parts),
-            digests=[p.digest for p in parts])
+            digests=[p.digest for p in parts],
+        )
     return out
 
 
-def run_study(sc: Scenario, *, games: int, seed: int = 1, policies: dict[str, list[str]] | None
-              = None, quick: bool = False, workers: int = 1, scheduler: str | None = None,
-              chunk: int | None = None, progress: Callable[[str], Callable[[int, int], None]]
-              | None = None, c: Compiled | None = None, expectations_only: bool = False
-              ) -> Study:
+def run_study(
+    sc: Scenario,
+    *,
+    games: int,
+    seed: int = 1,
+    policies: dict[str, list[str]] | None = None,
+    quick: bool = False,
+    workers: int = 1,
+    scheduler: str | None = None,
+    chunk: int | None = None,
+    progress: Callable[[str], Callable[[int, int], None]] | None = None,
+    c: Compiled | None = None,
+    expectations_only: bool = False,
+) -> Study:
     """Plan and play a whole study (two phases: all runs, then the event ablations).
     ``expectations_only`` plays only what the declared expectations need."""
     if games < 1:
@@ -272,8 +298,11 @@ def run_study(sc: Scenario, *, games: int, seed: int = 1, policies: dict[str, li
     plan = plan_study(sc, c, policies, quick, expectations_only)
     specs: list[RunSpec] = []
     seen = set()
-    for spec in [*plan.grid, *plan.reference.values(),
-                 *(s for pair in plan.order_checks for s in pair)]:
+    for spec in [
+        *plan.grid,
+        *plan.reference.values(),
+        *(s for pair in plan.order_checks for s in pair),
+    ]:
         if spec.key not in seen:
             seen.add(spec.key)
             specs.append(spec)
@@ -303,8 +332,20 @@ def run_study(sc: Scenario, *, games: int, seed: int = 1, policies: dict[str, li
         executor = pool.description
     seconds = time.perf_counter() - t0
     role_ids = list(sc.objectives)
-    study = Study(scenario=sc, c=c, plan=plan, games=games, seed=seed, chunk=chunk, quick=quick,
-                  runs=runs, ablations=ablations, role_ids=role_ids, seconds=seconds,
-                  executor=executor, n_tasks=n_tasks,
-                  game_turns=len(runs) * games * c.n_turns)
+    study = Study(
+        scenario=sc,
+        c=c,
+        plan=plan,
+        games=games,
+        seed=seed,
+        chunk=chunk,
+        quick=quick,
+        runs=runs,
+        ablations=ablations,
+        role_ids=role_ids,
+        seconds=seconds,
+        executor=executor,
+        n_tasks=n_tasks,
+        game_turns=len(runs) * games * c.n_turns,
+    )
     return study

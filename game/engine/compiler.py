@@ -178,7 +178,8 @@ class ObjectiveRow:
         if "_points" not in self.__dict__:
             a, b, cc, d = self.bands
             self.__dict__["_points"] = np.maximum.accumulate(
-                np.array([d - (cc - d if cc > d else 1.0), d, cc, b, a]))
+                np.array([d - (cc - d if cc > d else 1.0), d, cc, b, a])
+            )
         return self.__dict__["_points"]
 
 
@@ -261,10 +262,17 @@ class Compiled:
         self.n_turns = sc.calendar.n_turns
         self.params = sc.model
         self.M_slots = sc.model.actions_per_turn
-        self.layout = Layout(S=len(self.state_ids), D=len(self.dim_ids), K=len(self.partner_ids),
-                             P=len(self.power_ids), A=len(self.actor_ids), R=len(self.res_ids),
-                             M=len(self.meter_ids), F=len(self.flag_ids),
-                             O=len(self.org_ids))
+        self.layout = Layout(
+            S=len(self.state_ids),
+            D=len(self.dim_ids),
+            K=len(self.partner_ids),
+            P=len(self.power_ids),
+            A=len(self.actor_ids),
+            R=len(self.res_ids),
+            M=len(self.meter_ids),
+            F=len(self.flag_ids),
+            O=len(self.org_ids),
+        )
         self.sources = {b.id: b for b in sc.bibliography}
         self.programs: list[Program] = []
         self.choices: list[Choice] = []
@@ -296,8 +304,10 @@ class Compiled:
 
         out = copy.copy(self)
         off = set(disabled)
-        out.events = [dataclasses.replace(ev, sched_turn=-1, first=1, last=0)
-                      if ev.index in off else ev for ev in self.events]
+        out.events = [
+            dataclasses.replace(ev, sched_turn=-1, first=1, last=0) if ev.index in off else ev
+            for ev in self.events
+        ]
         return out
 
     def objectives_of(self, role: int) -> list[ObjectiveRow]:
@@ -319,8 +329,9 @@ class Compiled:
         return cache[p]
 
     def program_ops(self, p: int) -> tuple[np.ndarray, np.ndarray]:
-        return self.op_slots[self.op_start[p]:self.op_start[p + 1]], \
-            self.op_amounts[self.op_start[p]:self.op_start[p + 1]]
+        return self.op_slots[self.op_start[p] : self.op_start[p + 1]], self.op_amounts[
+            self.op_start[p] : self.op_start[p + 1]
+        ]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -359,8 +370,9 @@ def _dims(ref: str, c: Compiled) -> list[int]:
     return list(range(len(c.dim_ids))) if ref == "all" else [c.dim_index[ref]]
 
 
-def _add_effect(prog: Program, e: Effect, actor: int, target: int, c: Compiled,
-                scaled: bool) -> None:
+def _add_effect(
+    prog: Program, e: Effect, actor: int, target: int, c: Compiled, scaled: bool
+) -> None:
     L = c.layout
     verb, a = e.verb, e.arg
     names = c.names
@@ -404,8 +416,10 @@ def _add_effect(prog: Program, e: Effect, actor: int, target: int, c: Compiled,
         put(base + c.org_index[a.org] * L.A + who, 1.0)
     else:  # pragma: no cover - the registry is closed
         raise CompileError(f"unknown verb {verb}")
-    sub = {"$actor": c.actor_ids[actor] if actor >= 0 else "",
-           "$target": c.actor_ids[target] if target >= 0 else ""}
+    sub = {
+        "$actor": c.actor_ids[actor] if actor >= 0 else "",
+        "$target": c.actor_ids[target] if target >= 0 else "",
+    }
     prog.texts.append(_substituted(e, sub).describe(names))
 
 
@@ -458,8 +472,9 @@ def compile_measure(kind: str, q: Any, c: Compiled, actor: int = -1, target: int
     if kind == "trust":
         s = state_or_avg(q.state)
         p = _partner_of(q.power, actor, target, c)
-        return (lambda st: st.trust[:, :, p].mean(axis=1)) if s < 0 else \
-            (lambda st: st.trust[:, s, p])
+        return (
+            (lambda st: st.trust[:, :, p].mean(axis=1)) if s < 0 else (lambda st: st.trust[:, s, p])
+        )
     if kind in ("stability", "growth"):
         s = state_or_avg(q.state)
         if s < 0:
@@ -475,20 +490,27 @@ def compile_measure(kind: str, q: Any, c: Compiled, actor: int = -1, target: int
     raise CompileError(f"unknown quantity {kind}")  # pragma: no cover
 
 
-def compile_condition(cond: Condition, c: Compiled, actor: int = -1, target: int = -1,
-                      chance_tag: int = 0) -> Predicate:
+def compile_condition(
+    cond: Condition, c: Compiled, actor: int = -1, target: int = -1, chance_tag: int = 0
+) -> Predicate:
     """A condition as a vectorised predicate ``f(state) -> bool[N]``."""
     kind, arg = cond.kind, cond.arg
     if kind == "all":
-        parts = [compile_condition(x, c, actor, target, chance_tag * 7 + i + 1)
-                 for i, x in enumerate(arg)]
-        return lambda st: np.logical_and.reduce([p(st) for p in parts]) if parts else \
-            np.ones(st.n, bool)
+        parts = [
+            compile_condition(x, c, actor, target, chance_tag * 7 + i + 1)
+            for i, x in enumerate(arg)
+        ]
+        return lambda st: (
+            np.logical_and.reduce([p(st) for p in parts]) if parts else np.ones(st.n, bool)
+        )
     if kind == "any":
-        parts = [compile_condition(x, c, actor, target, chance_tag * 7 + i + 1)
-                 for i, x in enumerate(arg)]
-        return lambda st: np.logical_or.reduce([p(st) for p in parts]) if parts else \
-            np.zeros(st.n, bool)
+        parts = [
+            compile_condition(x, c, actor, target, chance_tag * 7 + i + 1)
+            for i, x in enumerate(arg)
+        ]
+        return lambda st: (
+            np.logical_or.reduce([p(st) for p in parts]) if parts else np.zeros(st.n, bool)
+        )
     if kind == "not":
         inner = compile_condition(arg, c, actor, target, chance_tag + 1)
         return lambda st: ~inner(st)
@@ -503,13 +525,14 @@ def compile_condition(cond: Condition, c: Compiled, actor: int = -1, target: int
         o, a = c.org_index[arg.org], _resolve(arg.actor, actor, target, c)
         return lambda st: st.member[:, o, a]
     if kind == "year":
-        lo = int(arg.from_[:4]) if arg.from_ else -10**9
+        lo = int(arg.from_[:4]) if arg.from_ else -(10**9)
         hi = int(arg.until[:4]) if arg.until else 10**9
         years = np.array(c.years + [c.years[-1] + 1])
 
         def year_pred(st: State) -> np.ndarray:
             y = years[np.minimum(st.turn, len(years) - 1)]
             return (y >= lo) & (y <= hi)
+
         return year_pred
     if kind == "event_fired":
         e = c.event_index[arg.id]
@@ -520,6 +543,7 @@ def compile_condition(cond: Condition, c: Compiled, actor: int = -1, target: int
 
         def chance_pred(st: State) -> np.ndarray:
             return uniform(st.world_keys, int(st.turn.max()), tag, 1)[:, 0] < p
+
         return chance_pred
     raise CompileError(f"unknown condition {kind}")  # pragma: no cover
 
@@ -556,7 +580,9 @@ def compile_scenario(scenario: Scenario) -> Compiled:
                 c.seat_choices[seat].append(idx)
                 c.choice_predicates.append(
                     compile_condition(action.available_if, c, seat, tgt, idx)
-                    if action.available_if else None)
+                    if action.available_if
+                    else None
+                )
     c.n_choices = len(c.choices)
     # per-choice tables
     n = c.n_choices
@@ -564,10 +590,12 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     c.choice_action = np.array([ch.action for ch in c.choices], dtype=np.int64)
     c.choice_target = np.array([ch.target for ch in c.choices], dtype=np.int64)
     c.choice_delay = np.array([sc.actions[ch.action].delay for ch in c.choices], dtype=np.int64)
-    c.choice_duration = np.array([sc.actions[ch.action].duration for ch in c.choices],
-                                 dtype=np.int64)
-    c.choice_cooldown = np.array([sc.actions[ch.action].cooldown for ch in c.choices],
-                                 dtype=np.int64)
+    c.choice_duration = np.array(
+        [sc.actions[ch.action].duration for ch in c.choices], dtype=np.int64
+    )
+    c.choice_cooldown = np.array(
+        [sc.actions[ch.action].cooldown for ch in c.choices], dtype=np.int64
+    )
     c.choice_cost = np.zeros((n, L.R))
     for i, ch in enumerate(c.choices):
         for r, v in sc.actions[ch.action].cost.items():
@@ -580,14 +608,15 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     # cooldowns are kept per (seat, action) pair: index them
     pairs = sorted({(ch.seat, ch.action) for ch in c.choices})
     c.cool_index = {p: i for i, p in enumerate(pairs)}
-    c.choice_cool = np.array([c.cool_index[(ch.seat, ch.action)] for ch in c.choices],
-                             dtype=np.int64)
+    c.choice_cool = np.array(
+        [c.cool_index[(ch.seat, ch.action)] for ch in c.choices], dtype=np.int64
+    )
     c.n_cool = len(pairs)
     # seat choice matrix: seat -> padded list of global choice ids (-1 padding)
     width = max([len(x) for x in c.seat_choices] + [1])
     c.seat_table = np.full((len(c.actor_ids), width), -1, dtype=np.int64)
     for s, lst in enumerate(c.seat_choices):
-        c.seat_table[s, :len(lst)] = lst
+        c.seat_table[s, : len(lst)] = lst
     c.seats_with_choices = [s for s, lst in enumerate(c.seat_choices) if lst]
     c.seat_run = [_as_run(np.asarray(lst, dtype=np.int64)) for lst in c.seat_choices]
 
@@ -602,8 +631,9 @@ def compile_scenario(scenario: Scenario) -> Compiled:
         c.programs.append(prog)
         opts = []
         for o in ev.options:
-            op = Program("option", f"{ev.id}.{o.id}", f"{text_in(ev.title)}: {text_in(o.text)}",
-                         src)
+            op = Program(
+                "option", f"{ev.id}.{o.id}", f"{text_in(ev.title)}: {text_in(o.text)}", src
+            )
             for e in o.effects:
                 _add_effect(op, e, -1, -1, c, scaled=False)
             opts.append(len(c.programs))
@@ -612,32 +642,48 @@ def compile_scenario(scenario: Scenario) -> Compiled:
         first = cal.turn_of_date(ev.window.from_) if ev.window and ev.window.from_ else 0
         last = cal.turn_of_date(ev.window.until) if ev.window and ev.window.until else 10**6
         hist = next((i for i, o in enumerate(ev.options) if o.historical), -1)
-        c.events.append(EventRow(
-            index=ei, sched_turn=sched, first=first, last=last, chance=ev.chance,
-            repeatable=ev.repeatable,
-            predicate=compile_condition(ev.condition, c, chance_tag=90_000 + ei)
-            if ev.condition else None,
-            program=p_idx, options=opts,
-            option_weights=np.array([o.ai_weight for o in ev.options], dtype=np.float64),
-            historical_option=hist,
-            chooser=c.actor_index[ev.chooser] if ev.chooser else -1))
+        c.events.append(
+            EventRow(
+                index=ei,
+                sched_turn=sched,
+                first=first,
+                last=last,
+                chance=ev.chance,
+                repeatable=ev.repeatable,
+                predicate=compile_condition(ev.condition, c, chance_tag=90_000 + ei)
+                if ev.condition
+                else None,
+                program=p_idx,
+                options=opts,
+                option_weights=np.array([o.ai_weight for o in ev.options], dtype=np.float64),
+                historical_option=hist,
+                chooser=c.actor_index[ev.chooser] if ev.chooser else -1,
+            )
+        )
     c.max_options = max([len(e.options) for e in c.events] + [0])
 
     # --- drift --------------------------------------------------------------------------------
     for dr in sc.drift:
         states = c.state_ids if dr.states == "all" else dr.states
-        c.drifts.append(DriftRow(
-            id=dr.id, label=text_in(dr.name), source=c.cite(dr.sources),
-            states=np.array([c.state_index[s] for s in states], dtype=np.int64),
-            dims=np.array(_dims(dr.dimension, c), dtype=np.int64),
-            partner=_partner_of(dr.partner, -1, -1, c),
-            toward=dr.toward / 100.0, rate=dr.rate,
-            predicate=compile_condition(dr.when, c, chance_tag=70_000) if dr.when else None))
+        c.drifts.append(
+            DriftRow(
+                id=dr.id,
+                label=text_in(dr.name),
+                source=c.cite(dr.sources),
+                states=np.array([c.state_index[s] for s in states], dtype=np.int64),
+                dims=np.array(_dims(dr.dimension, c), dtype=np.int64),
+                partner=_partner_of(dr.partner, -1, -1, c),
+                toward=dr.toward / 100.0,
+                rate=dr.rate,
+                predicate=compile_condition(dr.when, c, chance_tag=70_000) if dr.when else None,
+            )
+        )
     # organisations that tie members to a leader in one dimension
-    c.org_pull = [(c.org_index[o.id], c.partner_index[o.led_by], c.dim_index[o.dimension])
-                  for o in sc.organisations
-                  if o.led_by and o.dimension and o.led_by in c.partner_index
-                  and o.dimension in c.dim_index]
+    c.org_pull = [
+        (c.org_index[o.id], c.partner_index[o.led_by], c.dim_index[o.dimension])
+        for o in sc.organisations
+        if o.led_by and o.dimension and o.led_by in c.partner_index and o.dimension in c.dim_index
+    ]
 
     # --- objectives ---------------------------------------------------------------------------
     c.roles = [c.actor_index[role_id] for role_id in sc.objectives]
@@ -646,10 +692,17 @@ def compile_scenario(scenario: Scenario) -> Compiled:
         for ob in objs:
             sign = -1.0 if ob.lower_is_better else 1.0
             b = ob.bands
-            c.objectives.append(ObjectiveRow(
-                role=role, id=ob.id, label=text_in(ob.name),
-                measure=compile_measure(ob.quantity.kind, ob.quantity.arg, c, role, -1),
-                bands=sign * np.array([b.A, b.B, b.C, b.D]), sign=sign, weight=ob.weight))
+            c.objectives.append(
+                ObjectiveRow(
+                    role=role,
+                    id=ob.id,
+                    label=text_in(ob.name),
+                    measure=compile_measure(ob.quantity.kind, ob.quantity.arg, c, role, -1),
+                    bands=sign * np.array([b.A, b.B, b.C, b.D]),
+                    sign=sign,
+                    weight=ob.weight,
+                )
+            )
 
     # --- flatten programs into CSR op tables ---------------------------------------------------
     starts = [0]
@@ -660,15 +713,27 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     c.op_slots = np.array([s for p in c.programs for s in p.slots], dtype=np.int64)
     c.op_amounts = np.array([a for p in c.programs for a in p.amounts], dtype=np.float64)
     c.n_programs = len(c.programs)
-    c.block_starts = np.array([L.push_scaled, L.push_raw, L.pull, L.trust, L.stability, L.growth,
-                               L.resources, L.meters, L.flag_set, L.flag_clear, L.org_join,
-                               L.org_leave])
+    c.block_starts = np.array(
+        [
+            L.push_scaled,
+            L.push_raw,
+            L.pull,
+            L.trust,
+            L.stability,
+            L.growth,
+            L.resources,
+            L.meters,
+            L.flag_set,
+            L.flag_clear,
+            L.org_join,
+            L.org_leave,
+        ]
+    )
     c.block_bounds = np.r_[c.block_starts, L.size]
     # the block (1-based, as core.apply_programs numbers them) each op writes into
     c.op_block = np.searchsorted(c.block_starts, c.op_slots, side="right")
     c.prog_blocks = np.zeros(c.n_programs, dtype=np.int64)
-    np.bitwise_or.at(c.prog_blocks, np.repeat(np.arange(c.n_programs), c.op_count),
-                     1 << c.op_block)
+    np.bitwise_or.at(c.prog_blocks, np.repeat(np.arange(c.n_programs), c.op_count), 1 << c.op_block)
     return c
 
 

@@ -83,9 +83,18 @@ def default_params(c: Compiled, n: int, **overrides: float | np.ndarray) -> Para
         for r, v in d.items():
             income[c.actor_index[actor], c.res_index[r]] = v
     vals = {}
-    for name in ("acceptance_threshold", "resistance", "trust_acceptance", "resentment",
-                 "trust_memory", "stability_from_autonomy", "stability_from_growth", "shock_sd",
-                 "membership_pull", "growth_reversion"):
+    for name in (
+        "acceptance_threshold",
+        "resistance",
+        "trust_acceptance",
+        "resentment",
+        "trust_memory",
+        "stability_from_autonomy",
+        "stability_from_growth",
+        "shock_sd",
+        "membership_pull",
+        "growth_reversion",
+    ):
         v = overrides.get(name, getattr(m, name))
         vals[name] = np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)).copy()
     inc = overrides.get("income", income)
@@ -106,8 +115,9 @@ class TurnInfo:
 
 
 # ------------------------------------------------------------------------------------------------
-def init(c: Compiled, seed: int, n: int = 1, game_offset: int = 0,
-         params: Params | None = None) -> State:
+def init(
+    c: Compiled, seed: int, n: int = 1, game_offset: int = 0, params: Params | None = None
+) -> State:
     """N fresh games of the scenario, with the first turn's income paid. Game ``i`` has global index ``game_offset + i``, which with
     ``seed`` fixes all of its random numbers, whatever the batch it runs in."""
     sc, L = c.scenario, c.layout
@@ -157,17 +167,27 @@ def init(c: Compiled, seed: int, n: int = 1, game_offset: int = 0,
     game_id = np.arange(game_offset, game_offset + n, dtype=np.int64)
     keys = rng.stream_keys(seed, 1 + L.A)
     st = State(
-        dep=rep(dep), trust=rep(trust), stability=rep(stability), growth=rep(growth),
-        base_growth=rep(growth), autonomy=np.zeros((n, L.S)), res=rep(res),
-        meters=rep(meters), flags=rep(flags), member=rep(member),
+        dep=rep(dep),
+        trust=rep(trust),
+        stability=rep(stability),
+        growth=rep(growth),
+        base_growth=rep(growth),
+        autonomy=np.zeros((n, L.S)),
+        res=rep(res),
+        meters=rep(meters),
+        flags=rep(flags),
+        member=rep(member),
         fired=np.zeros((n, len(c.events)), dtype=np.int32),
         cooldown=np.zeros((n, c.n_cool), dtype=np.int32),
         queue=np.full((n, c.horizon, c.horizon, L.A * c.M_slots), -1, dtype=np.int32),
-        turn=np.zeros(n, dtype=np.int32), terminated=np.zeros(n, dtype=bool),
-        game_id=game_id, world_keys=rng.game_keys(keys[0], game_id),
+        turn=np.zeros(n, dtype=np.int32),
+        terminated=np.zeros(n, dtype=bool),
+        game_id=game_id,
+        world_keys=rng.game_keys(keys[0], game_id),
         policy_keys=np.stack([rng.game_keys(k, game_id) for k in keys[1:]], axis=1),
         pending=np.zeros((n, len(c.events)), dtype=bool),
-        score=np.zeros((n, L.A)))
+        score=np.zeros((n, L.A)),
+    )
     _update_derived(c, st)
     pay_income(c, st, params if params is not None else default_params(c, n))
     return st
@@ -190,9 +210,14 @@ def availability(c: Compiled, st: State, ids: np.ndarray | None = None) -> np.nd
     return out
 
 
-def legal_mask(c: Compiled, st: State, seat: int, res: np.ndarray | None = None,
-               cooldown: np.ndarray | None = None, avail: np.ndarray | None = None
-               ) -> np.ndarray:
+def legal_mask(
+    c: Compiled,
+    st: State,
+    seat: int,
+    res: np.ndarray | None = None,
+    cooldown: np.ndarray | None = None,
+    avail: np.ndarray | None = None,
+) -> np.ndarray:
     """Legal actions of ``seat`` as ``bool[N, 1 + W]``: column 0 is "pass" (always legal),
     column ``i`` is the seat's ``i``-th choice (``c.seat_table[seat, i - 1]``).
 
@@ -202,7 +227,7 @@ def legal_mask(c: Compiled, st: State, seat: int, res: np.ndarray | None = None,
     W = c.seat_table.shape[1]
     mask = np.zeros((n, 1 + W), dtype=bool)
     mask[:, 0] = True
-    ids = c.seat_table[seat, :len(c.seat_choices[seat])]  # the row is -1 padded at the end
+    ids = c.seat_table[seat, : len(c.seat_choices[seat])]  # the row is -1 padded at the end
     if not ids.size:
         return mask
     r = st.res if res is None else res
@@ -220,12 +245,13 @@ def legal_mask(c: Compiled, st: State, seat: int, res: np.ndarray | None = None,
     need = c.choice_afford[ids]  # -inf where a cost never blocks
     for j in np.nonzero((need > -np.inf).any(axis=0))[0]:
         ok &= r[:, seat, j, None] >= need[None, :, j]
-    mask[:, 1:1 + ids.size] = ok
+    mask[:, 1 : 1 + ids.size] = ok
     return mask
 
 
-def _chosen_legal(c: Compiled, st: State, seat: int, a: np.ndarray, avail: np.ndarray
-                  ) -> tuple[np.ndarray, np.ndarray]:
+def _chosen_legal(
+    c: Compiled, st: State, seat: int, a: np.ndarray, avail: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Whether each game's chosen local id ``a[N]`` is legal for ``seat`` now, and its global
     choice id: the same test as ``legal_mask`` (availability, cooldown, running budget), made
     for the one chosen column per game instead of the seat's whole row."""
@@ -242,8 +268,9 @@ def _chosen_legal(c: Compiled, st: State, seat: int, a: np.ndarray, avail: np.nd
     return ok, np.where(ok, cid, -1)
 
 
-def charge_choices(c: Compiled, res: np.ndarray, cooldown: np.ndarray, seat: int,
-                   actions: np.ndarray, turn: int) -> None:
+def charge_choices(
+    c: Compiled, res: np.ndarray, cooldown: np.ndarray, seat: int, actions: np.ndarray, turn: int
+) -> None:
     """Deduct, in place, the costs and cooldowns of ``seat``'s chosen local ids ``actions[N]``
     from a running budget (``res``, ``cooldown`` copies), so later slots see what is left."""
     took = actions > 0
@@ -254,16 +281,25 @@ def charge_choices(c: Compiled, res: np.ndarray, cooldown: np.ndarray, seat: int
         cooldown[g, c.choice_cool[cid]] = turn + np.maximum(1, c.choice_cooldown[cid])
 
 
-def why_illegal(c: Compiled, st: State, choice: int, res: np.ndarray | None = None,
-                cooldown: np.ndarray | None = None, game: int = 0) -> str | None:
+def why_illegal(
+    c: Compiled,
+    st: State,
+    choice: int,
+    res: np.ndarray | None = None,
+    cooldown: np.ndarray | None = None,
+    game: int = 0,
+) -> str | None:
     """Plain-words reason why ``choice`` cannot be taken in game ``game`` (None if it can)."""
     seat = c.choice_seat[choice]
     r = (st.res if res is None else res)[game, seat]
     cd = (st.cooldown if cooldown is None else cooldown)[game]
     if st.terminated[game]:
         return "the game is over"
-    lacking = [(c.names.get(c.res_ids[i], c.res_ids[i]), c.choice_cost[choice, i], r[i])
-               for i in range(len(c.res_ids)) if r[i] + 1e-9 < c.choice_cost[choice, i]]
+    lacking = [
+        (c.names.get(c.res_ids[i], c.res_ids[i]), c.choice_cost[choice, i], r[i])
+        for i in range(len(c.res_ids))
+        if r[i] + 1e-9 < c.choice_cost[choice, i]
+    ]
     if lacking:
         name, need, have = lacking[0]
         return f"not enough {name}: needs {need:g}, you have {have:.1f}"
@@ -295,12 +331,30 @@ def _acceptance(c: Compiled, st: State, p: Params) -> np.ndarray:
 
 
 # block numbers of Layout (1-based, as returned by searchsorted over Compiled.block_starts)
-(BLK_PUSH_S, BLK_PUSH_R, BLK_PULL, BLK_TRUST, BLK_STAB, BLK_GROWTH, BLK_RES, BLK_METER,
- BLK_FSET, BLK_FCLEAR, BLK_OJOIN, BLK_OLEAVE) = range(1, 13)
+(
+    BLK_PUSH_S,
+    BLK_PUSH_R,
+    BLK_PULL,
+    BLK_TRUST,
+    BLK_STAB,
+    BLK_GROWTH,
+    BLK_RES,
+    BLK_METER,
+    BLK_FSET,
+    BLK_FCLEAR,
+    BLK_OJOIN,
+    BLK_OLEAVE,
+) = range(1, 13)
 
 
-def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
-                   ledger: Ledger | None = None, acceptance: np.ndarray | None = None) -> None:
+def apply_programs(
+    c: Compiled,
+    st: State,
+    p: Params,
+    progs: np.ndarray,
+    ledger: Ledger | None = None,
+    acceptance: np.ndarray | None = None,
+) -> None:
     """Apply effect programs ``progs[N, J]`` (-1 = none) to the batch, all at once.
 
     ``acceptance`` may pass ``_acceptance(c, st, p)`` when the caller already computed it for
@@ -346,7 +400,7 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
     bounds = c.block_bounds
 
     def block(b: int) -> np.ndarray:
-        return dense[:, bounds[b - 1]:bounds[b]]
+        return dense[:, bounds[b - 1] : bounds[b]]
 
     if ledger is not None:
         ledger.before(st)
@@ -357,14 +411,15 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         a = _acceptance(c, st, p) if acceptance is None else acceptance
         if ledger is not None:
             acc = np.ones(dep_shape)
-            acc[..., :L.P] = a
+            acc[..., : L.P] = a
 
     def part(b: int) -> np.ndarray | None:
         return block(b).reshape(dep_shape) if b in touched else None
 
     if touched & {BLK_PUSH_S, BLK_PUSH_R, BLK_PULL}:
-        st.dep, push = _dependence_change(st.dep, part(BLK_PUSH_S), part(BLK_PUSH_R),
-                                          part(BLK_PULL), a, L.P)
+        st.dep, push = _dependence_change(
+            st.dep, part(BLK_PUSH_S), part(BLK_PUSH_R), part(BLK_PULL), a, L.P
+        )
     else:
         push = None
     if BLK_TRUST in touched:
@@ -389,9 +444,14 @@ def apply_programs(c: Compiled, st: State, p: Params, progs: np.ndarray,
         ledger.programs(c, st, flat, acc, np.zeros(dep_shape) if push is None else push)
 
 
-def _dependence_change(dep: np.ndarray, scaled: np.ndarray | None, raw: np.ndarray | None,
-                       pull: np.ndarray | None, acceptance: np.ndarray | None, P: int
-                       ) -> tuple[np.ndarray, np.ndarray | None]:
+def _dependence_change(
+    dep: np.ndarray,
+    scaled: np.ndarray | None,
+    raw: np.ndarray | None,
+    pull: np.ndarray | None,
+    acceptance: np.ndarray | None,
+    P: int,
+) -> tuple[np.ndarray, np.ndarray | None]:
     """Resolution of dependence rows (last axis: partners, the rest of the world last): pushes
     (``scaled`` ones multiplied by the state's ``acceptance`` toward powers, ``raw`` ones in
     full) land together with one renormalisation, then pulls move shares from powers to the
@@ -417,8 +477,15 @@ def _dependence_change(dep: np.ndarray, scaled: np.ndarray | None, raw: np.ndarr
     return dep, push
 
 
-def _apply_dependence_rows(c: Compiled, st: State, p: Params, vector: np.ndarray,
-                           rows: np.ndarray, blocks: int, acceptance: np.ndarray | None) -> None:
+def _apply_dependence_rows(
+    c: Compiled,
+    st: State,
+    p: Params,
+    vector: np.ndarray,
+    rows: np.ndarray,
+    blocks: int,
+    acceptance: np.ndarray | None,
+) -> None:
     """``_dependence_change`` for one change ``vector`` shared by every game, on the only
     (state, dimension) ``rows`` it moves: every other row would be divided by exactly 1."""
     L, n = c.layout, st.n
@@ -428,7 +495,7 @@ def _apply_dependence_rows(c: Compiled, st: State, p: Params, vector: np.ndarray
     def part(b: int) -> np.ndarray | None:
         if not blocks >> b & 1:
             return None
-        v = vector[starts[b - 1]:starts[b - 1] + L.dep].reshape(SD, L.K)[rows]
+        v = vector[starts[b - 1] : starts[b - 1] + L.dep].reshape(SD, L.K)[rows]
         return np.broadcast_to(v, (n, rows.size, L.K))
 
     a = None
@@ -436,8 +503,9 @@ def _apply_dependence_rows(c: Compiled, st: State, p: Params, vector: np.ndarray
         full = _acceptance(c, st, p) if acceptance is None else acceptance
         a = full.reshape(n, SD, L.P)[:, rows]
     dep = st.dep.reshape(n, SD, L.K)
-    new_rows, _ = _dependence_change(dep[:, rows], part(BLK_PUSH_S), part(BLK_PUSH_R),
-                                     part(BLK_PULL), a, L.P)
+    new_rows, _ = _dependence_change(
+        dep[:, rows], part(BLK_PUSH_S), part(BLK_PUSH_R), part(BLK_PULL), a, L.P
+    )
     out = st.dep.copy()
     out.reshape(n, SD, L.K)[:, rows] = new_rows
     st.dep = out
@@ -479,19 +547,26 @@ def _drift(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
         st.dep[:, :, d, :] = row
         if ledger is not None:
             org = c.scenario.organisations[o]
-            ledger.after("drift", f"membership:{org.id}",
-                         f"membership of {c.names.get(org.id, org.id)}", "", st)
+            ledger.after(
+                "drift",
+                f"membership:{org.id}",
+                f"membership of {c.names.get(org.id, org.id)}",
+                "",
+                st,
+            )
     _ = t
 
 
 def _drift_index(states: np.ndarray, dims: np.ndarray) -> tuple:
     """Index of the (state, dimension) rows a drift term moves, for all games: basic slices
     where the ids are a contiguous run (a view, no copy), broadcast index arrays otherwise."""
+
     def axis(ids: np.ndarray) -> slice | np.ndarray:
         lo = int(ids[0]) if len(ids) else 0
         if len(ids) and (np.diff(ids) == 1).all():
             return slice(lo, lo + len(ids))
         return ids
+
     si, di = axis(states), axis(dims)
     if isinstance(si, np.ndarray) and isinstance(di, np.ndarray):
         return (slice(None), si[:, None], di[None, :])
@@ -518,23 +593,25 @@ def _dynamics(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
     if ledger is not None:
         ledger.after("drift", "trust_memory", "trust returns slowly toward neutral", "", st)
         ledger.before(st)
-    share = np.einsum("nsdp,d->nsp", st.dep[..., :L.P], c.dim_weights_norm) * 100.0
+    share = np.einsum("nsdp,d->nsp", st.dep[..., : L.P], c.dim_weights_norm) * 100.0
     over = np.maximum(0.0, share - p.acceptance_threshold[:, None, None])
     st.trust = np.clip(st.trust - p.resentment[:, None, None] * over / 10.0, 0.0, 100.0)
     if ledger is not None:
-        ledger.after("drift", "resentment",
-                     "resentment of depending too much on one power", "", st)
+        ledger.after("drift", "resentment", "resentment of depending too much on one power", "", st)
         ledger.before(st)
     st.growth = st.growth + p.growth_reversion[:, None] * (st.base_growth - st.growth)
     shock = rng.normal(st.world_keys, int(st.turn[0]), 7, L.S)
     st.stability = np.clip(
-        st.stability + 0.1 * (60.0 - st.stability)
+        st.stability
+        + 0.1 * (60.0 - st.stability)
         + p.stability_from_growth[:, None] * (st.growth - 3.0) * 0.5
         + p.stability_from_autonomy[:, None] * (st.autonomy - 50.0)
-        + p.shock_sd[:, None] * shock, 0.0, 100.0)
+        + p.shock_sd[:, None] * shock,
+        0.0,
+        100.0,
+    )
     if ledger is not None:
-        ledger.after("drift", "economy",
-                     "growth and stability (economy, autonomy, chance)", "", st)
+        ledger.after("drift", "economy", "growth and stability (economy, autonomy, chance)", "", st)
 
 
 def _events(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> np.ndarray:
@@ -575,7 +652,7 @@ def _events(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> np.ndar
 def _update_derived(c: Compiled, st: State) -> None:
     L = c.layout
     # einsum: ~4x faster than .sum over the short partner axis, same order for any batch size
-    dp = st.dep[..., :L.P]
+    dp = st.dep[..., : L.P]
     hhi = np.einsum("nsdk,nsdk->nsd", dp, dp)  # (N, S, D)
     st.autonomy = 100.0 * (1.0 - np.einsum("nsd,d->ns", hhi, c.dim_weights_norm))
     st.score = role_scores(c, st)
@@ -603,14 +680,13 @@ def row_concentration(c: Compiled, st: State, rows: np.ndarray | None = None) ->
     of the flat rows ``s * D + d`` listed in ``rows`` only, ``(N, len(rows))``."""
     L = c.layout
     if rows is None:
-        dp = st.dep[..., :L.P]
+        dp = st.dep[..., : L.P]
         return np.einsum("nsdk,nsdk->nsd", dp, dp)
-    dp = st.dep.reshape(st.n, L.S * L.D, L.K)[:, rows, :L.P]
+    dp = st.dep.reshape(st.n, L.S * L.D, L.K)[:, rows, : L.P]
     return np.einsum("nrk,nrk->nr", dp, dp)
 
 
-def role_score(c: Compiled, st: State, role: int, hhi: np.ndarray | None = None
-               ) -> np.ndarray:
+def role_score(c: Compiled, st: State, role: int, hhi: np.ndarray | None = None) -> np.ndarray:
     """One role's score ``float[N]`` (same mapping as ``role_scores``), recomputing autonomy
     first; cheaper when only one role matters (lookahead). ``hhi`` may pass this state's
     ``row_concentration`` when the caller knows it."""
@@ -627,8 +703,7 @@ def _scores_for(c: Compiled, st: State, objectives: list) -> np.ndarray:
     total = np.zeros(st.n)
     wsum = 0.0
     for ob in objectives:
-        total += ob.weight * np.interp(ob.sign * ob.measure(st), ob.score_points,
-                                       _SCORE_OF_POINTS)
+        total += ob.weight * np.interp(ob.sign * ob.measure(st), ob.score_points, _SCORE_OF_POINTS)
         wsum += ob.weight
     return total / wsum if wsum > 0 else total
 
@@ -660,8 +735,14 @@ def role_grades(c: Compiled, st: State) -> dict[int, np.ndarray]:
 
 
 # ------------------------------------------------------------------------------------------------
-def begin_turn(c: Compiled, st: State, p: Params, actions: np.ndarray,
-               explain: bool = False, avail: np.ndarray | None = None) -> TurnInfo:
+def begin_turn(
+    c: Compiled,
+    st: State,
+    p: Params,
+    actions: np.ndarray,
+    explain: bool = False,
+    avail: np.ndarray | None = None,
+) -> TurnInfo:
     """Phases 1-5 of a turn, in place. ``actions[N, A, M]`` are per-seat local ids (0 = pass).
 
     Returns ``TurnInfo``; events that need an option are left in ``st.pending``."""
@@ -719,8 +800,13 @@ def begin_turn(c: Compiled, st: State, p: Params, actions: np.ndarray,
     return TurnInfo(refused=refused, fired=fired, chosen=chosen, ledger=ledger)
 
 
-def finish_turn(c: Compiled, st: State, p: Params, option_choices: np.ndarray | None,
-                info: TurnInfo | None = None) -> None:
+def finish_turn(
+    c: Compiled,
+    st: State,
+    p: Params,
+    option_choices: np.ndarray | None,
+    info: TurnInfo | None = None,
+) -> None:
     """Phase 6: apply chosen options (``int[N, E]``, -1 none; a pending event with no valid
     choice takes its first option), recompute derived values, advance the turn."""
     n, E = st.n, len(c.events)
@@ -760,9 +846,15 @@ def pay_income(c: Compiled, st: State, p: Params, ledger: Ledger | None = None) 
 
 
 # ------------------------------------------------------------------------------------------------
-def step(c: Compiled, st: State, p: Params, actions: np.ndarray,
-         option_chooser: OptionChooser | None = None, explain: bool = False,
-         avail: np.ndarray | None = None) -> TurnInfo:
+def step(
+    c: Compiled,
+    st: State,
+    p: Params,
+    actions: np.ndarray,
+    option_chooser: OptionChooser | None = None,
+    explain: bool = False,
+    avail: np.ndarray | None = None,
+) -> TurnInfo:
     """One whole turn for a batch: ``begin_turn``, options by ``option_chooser``, ``finish``.
     ``avail`` may pass this turn's ``availability`` if the caller computed it already."""
     info = begin_turn(c, st, p, actions, explain=explain, avail=avail)
@@ -771,8 +863,6 @@ def step(c: Compiled, st: State, p: Params, actions: np.ndarray,
         choices = (option_chooser or weighted_options)(c, st)
     finish_turn(c, st, p, choices, info)
     return info
-
-
 
 
 def weighted_options(c: Compiled, st: State) -> np.ndarray:

@@ -66,16 +66,18 @@ class Ledger:
             prog = c.programs[cid]
             for r, v in enumerate(c.choice_cost[cid]):
                 if v:
-                    self._put("cost", prog.ref, prog.label, prog.source, "res",
-                              (seat, r), -v * count)
+                    self._put(
+                        "cost", prog.ref, prog.label, prog.source, "res", (seat, r), -v * count
+                    )
         self._snap = {}
 
     def set_landing_info(self, c: Compiled, st: State, landing: np.ndarray) -> None:
         pass
 
     # ---- attributed phase --------------------------------------------------------------------
-    def programs(self, c: Compiled, st: State, flat: np.ndarray, acc: np.ndarray | None,
-                 push: np.ndarray) -> None:
+    def programs(
+        self, c: Compiled, st: State, flat: np.ndarray, acc: np.ndarray | None, push: np.ndarray
+    ) -> None:
         """Attribute the joint application of ``flat[N, J]`` programs exactly."""
         L = c.layout
         old = self._snap
@@ -101,47 +103,66 @@ class Ledger:
                         delta[k] -= float(np.sum(take))
                         delta[L.K - 1] += float(np.sum(take))
                     else:
-                        a = amt * (acc[g, s, d, k] if (block == 0 and acc is not None)
-                                   else np.ones(len(g)))
+                        a = amt * (
+                            acc[g, s, d, k] if (block == 0 and acc is not None) else np.ones(len(g))
+                        )
                         rows = s_old[g, s, d, :]  # (G, K)
                         contrib = (-rows * a[:, None]) / (1.0 + tot[g, s, d])[:, None]
                         contrib[:, k] += a / (1.0 + tot[g, s, d])
                         delta = contrib.sum(axis=0)
                     for kk in range(L.K):
                         if delta[kk]:
-                            self._put(kind, prog.ref, prog.label, prog.source, "dep",
-                                      (s, d, kk), float(delta[kk]))
+                            self._put(
+                                kind,
+                                prog.ref,
+                                prog.label,
+                                prog.source,
+                                "dep",
+                                (s, d, kk),
+                                float(delta[kk]),
+                            )
                             attributed["dep"][s, d, kk] += delta[kk]
                     continue
                 value = amt * len(g)
-                for name, base, shape in (("trust", L.trust, (L.S, L.P)),
-                                          ("stability", L.stability, (L.S,)),
-                                          ("growth", L.growth, (L.S,)),
-                                          ("res", L.resources, (L.A, L.R)),
-                                          ("meters", L.meters, (L.M,))):
+                for name, base, shape in (
+                    ("trust", L.trust, (L.S, L.P)),
+                    ("stability", L.stability, (L.S,)),
+                    ("growth", L.growth, (L.S,)),
+                    ("res", L.resources, (L.A, L.R)),
+                    ("meters", L.meters, (L.M,)),
+                ):
                     size = int(np.prod(shape))
                     if base <= slot < base + size:
                         idx = np.unravel_index(slot - base, shape)
-                        self._put(kind, prog.ref, prog.label, prog.source, name,
-                                  tuple(int(i) for i in idx), value)
+                        self._put(
+                            kind,
+                            prog.ref,
+                            prog.label,
+                            prog.source,
+                            name,
+                            tuple(int(i) for i in idx),
+                            value,
+                        )
                         attributed[name][idx] += value
                         break
         # whatever the bounds clipped away (or a push's pull into a bounded row)
         for field in TRACKED:
             actual = (getattr(st, field) - old[field]).sum(axis=0)
-            self._add_array("limits", "limits", "kept within its limits", "", field,
-                            actual - attributed[field])
+            self._add_array(
+                "limits", "limits", "kept within its limits", "", field, actual - attributed[field]
+            )
         self._snap = {}
 
     # ---- storage -----------------------------------------------------------------------------
-    def _add_array(self, kind: str, cause: str, label: str, source: str, name: str,
-                   d: np.ndarray) -> None:
+    def _add_array(
+        self, kind: str, cause: str, label: str, source: str, name: str, d: np.ndarray
+    ) -> None:
         for idx in zip(*np.nonzero(np.abs(d) > 1e-12)):
-            self._put(kind, cause, label, source, name, tuple(int(i) for i in idx),
-                      float(d[idx]))
+            self._put(kind, cause, label, source, name, tuple(int(i) for i in idx), float(d[idx]))
 
-    def _put(self, kind: str, cause: str, label: str, source: str, name: str,
-             idx: tuple, delta: float) -> None:
+    def _put(
+        self, kind: str, cause: str, label: str, source: str, name: str, idx: tuple, delta: float
+    ) -> None:
         self._acc[(kind, cause, label, source, name, idx)] += delta
 
     # ---- reading -----------------------------------------------------------------------------

@@ -68,8 +68,14 @@ def _checksum(payload: str) -> str:
 
 def dumps_save(record: GameRecord) -> str:
     payload = json.dumps(record.to_json(), sort_keys=True, separators=(",", ":"))
-    return json.dumps({"format": SAVE_FORMAT, "version": SAVE_VERSION,
-                       "sha256": _checksum(payload), "payload": payload})
+    return json.dumps(
+        {
+            "format": SAVE_FORMAT,
+            "version": SAVE_VERSION,
+            "sha256": _checksum(payload),
+            "payload": payload,
+        }
+    )
 
 
 def write_save(record: GameRecord, path: str | os.PathLike[str]) -> Path:
@@ -114,8 +120,11 @@ def read_text(path: str | os.PathLike[str], what: str = "save") -> str:
 def json_problem(text: str, e: json.JSONDecodeError) -> str:
     """Why a save or record is not valid JSON, in plain words."""
     truncated = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
-    return "it looks cut short - was the disk full or the file copied halfway?" \
-        if truncated else "it is damaged (not valid JSON)"
+    return (
+        "it looks cut short - was the disk full or the file copied halfway?"
+        if truncated
+        else "it is damaged (not valid JSON)"
+    )
 
 
 def read_save(path: str | os.PathLike[str]) -> GameRecord:
@@ -127,17 +136,22 @@ def loads_save(text: str, name: str = "save") -> GameRecord:
     try:
         outer = json.loads(text)
     except json.JSONDecodeError as e:
-        raise SaveError(f"{name}:{e.lineno}:{e.colno}: cannot read this save: "
-                        f"{json_problem(text, e)}") from None
+        raise SaveError(
+            f"{name}:{e.lineno}:{e.colno}: cannot read this save: {json_problem(text, e)}"
+        ) from None
     if not isinstance(outer, dict) or outer.get("format") != SAVE_FORMAT:
         raise SaveError(f"{name}: this is not a Crossroads save file")
     if outer.get("version") != SAVE_VERSION:
-        raise SaveError(f"{name}: save version {outer.get('version')} is not supported "
-                        f"(this game reads version {SAVE_VERSION})")
+        raise SaveError(
+            f"{name}: save version {outer.get('version')} is not supported "
+            f"(this game reads version {SAVE_VERSION})"
+        )
     payload = outer.get("payload")
     if not isinstance(payload, str) or _checksum(payload) != outer.get("sha256"):
-        raise SaveError(f"{name}: the save has been changed or damaged (checksum mismatch); "
-                        "load an earlier save or the autosave")
+        raise SaveError(
+            f"{name}: the save has been changed or damaged (checksum mismatch); "
+            "load an earlier save or the autosave"
+        )
     try:
         return GameRecord.from_json(json.loads(payload))
     except (TypeError, ValueError, KeyError) as e:

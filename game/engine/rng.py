@@ -36,8 +36,9 @@ def splitmix64(x: np.ndarray) -> np.ndarray:
 def stream_keys(seed: int, n_streams: int) -> np.ndarray:
     """One 64-bit key per stream (0 = world, 1.. = one per actor) from ``SeedSequence(seed)``."""
     root = np.random.SeedSequence(int(seed))
-    return np.array([c.generate_state(1, np.uint64)[0] for c in root.spawn(n_streams)],
-                    dtype=np.uint64)
+    return np.array(
+        [c.generate_state(1, np.uint64)[0] for c in root.spawn(n_streams)], dtype=np.uint64
+    )
 
 
 def game_keys(stream_key: np.uint64, game_ids: np.ndarray) -> np.ndarray:

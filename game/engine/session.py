@@ -109,23 +109,33 @@ class TurnReport:
 
 
 class Session:
-    def __init__(self, c: Compiled, humans: tuple[str, ...], seed: int,
-                 policies: Mapping[str, str] | None = None,
-                 autosave: str | Path | None = None, difficulty: str | None = None) -> None:
+    def __init__(
+        self,
+        c: Compiled,
+        humans: tuple[str, ...],
+        seed: int,
+        policies: Mapping[str, str] | None = None,
+        autosave: str | Path | None = None,
+        difficulty: str | None = None,
+    ) -> None:
         self.c = c
         self.humans = tuple(humans)
         self.seed = seed
         self.policy_names = {a: n for a, n in (policies or {}).items() if a not in humans}
         level = DIFFICULTY.get(difficulty or "")
         self.difficulty = difficulty if level else None
-        over = {"resistance": min(5.0, c.params.resistance * level.resistance)} \
-            if level and level.resistance != 1.0 else {}
+        over = (
+            {"resistance": min(5.0, c.params.resistance * level.resistance)}
+            if level and level.resistance != 1.0
+            else {}
+        )
         self.p = core.default_params(c, 1, **over)
         self.st: State = core.init(c, seed, 1, params=self.p)
         seats = [c.actor_index[h] for h in self.humans]
         if level and level.budget != 1.0 and seats:  # starting budget and every later income
-            self.st.res[0, seats] = np.clip(self.st.res[0, seats] * level.budget, c.res_min,
-                                            c.res_max)
+            self.st.res[0, seats] = np.clip(
+                self.st.res[0, seats] * level.budget, c.res_min, c.res_max
+            )
             self.p.income[0, seats] *= level.budget
         self.policies = build_policies(c, self.policy_names, humans=self.humans)
         self._chooser = option_chooser_for(c, self.policy_names)
@@ -133,17 +143,28 @@ class Session:
         self.planned: dict[int, list[int]] = {s: [] for s in self.human_seats}
         self.autosave = Path(autosave) if autosave else None
         self.record = GameRecord(
-            scenario_id=c.scenario.meta.id, scenario_hash=c.scenario.content_hash, seed=seed,
-            humans=list(self.humans), policies=dict(self.policy_names),
-            start_values=_values(snapshot(self.st)), label=self.difficulty or "")
+            scenario_id=c.scenario.meta.id,
+            scenario_hash=c.scenario.content_hash,
+            seed=seed,
+            humans=list(self.humans),
+            policies=dict(self.policy_names),
+            start_values=_values(snapshot(self.st)),
+            label=self.difficulty or "",
+        )
         self.reports: list[TurnReport] = []
         self._info: core.TurnInfo | None = None
         self._options: dict[str, int] = {}
 
     @classmethod
-    def start(cls, scenario: Scenario, humans: tuple[str, ...] = (), seed: int = 1,
-              policies: Mapping[str, str] | None = None,
-              autosave: str | Path | None = None, difficulty: str | None = None) -> Session:
+    def start(
+        cls,
+        scenario: Scenario,
+        humans: tuple[str, ...] = (),
+        seed: int = 1,
+        policies: Mapping[str, str] | None = None,
+        autosave: str | Path | None = None,
+        difficulty: str | None = None,
+    ) -> Session:
         return cls(compile_scenario(scenario), humans, seed, policies, autosave, difficulty)
 
     # ---- reading -------------------------------------------------------------------------------
@@ -181,8 +202,11 @@ class Session:
     def budget(self, actor: str) -> dict[str, float]:
         seat = self.c.actor_index[actor]
         res, _ = self._running(seat)
-        return {r: float(res[0, seat, i]) for i, r in enumerate(self.c.res_ids)
-                if res[0, seat, i] or self.c.choice_cost[:, i].any()}
+        return {
+            r: float(res[0, seat, i])
+            for i, r in enumerate(self.c.res_ids)
+            if res[0, seat, i] or self.c.choice_cost[:, i].any()
+        }
 
     def slots_left(self, actor: str) -> int:
         return self.c.M_slots - len(self.planned[self.c.actor_index[actor]])
@@ -194,16 +218,29 @@ class Session:
         full = self.slots_left(actor) <= 0
         for cid in c.seat_choices[seat]:
             act = c.scenario.actions[c.choice_action[cid]]
-            reason = "you have used all your actions this turn" if full else \
-                core.why_illegal(c, self.st, cid, res, cool)
+            reason = (
+                "you have used all your actions this turn"
+                if full
+                else core.why_illegal(c, self.st, cid, res, cool)
+            )
             tgt = int(c.choice_target[cid])
-            out.append(ChoiceView(
-                id=cid, seat=actor, action_id=act.id,
-                target=c.actor_ids[tgt] if tgt >= 0 else None, label=c.programs[cid].label,
-                family=act.family,
-                cost={c.res_ids[i]: float(v) for i, v in enumerate(c.choice_cost[cid]) if v},
-                delay=act.delay, duration=act.duration, legal=reason is None, reason=reason,
-                effects=list(c.programs[cid].texts), description=text_in(act.description)))
+            out.append(
+                ChoiceView(
+                    id=cid,
+                    seat=actor,
+                    action_id=act.id,
+                    target=c.actor_ids[tgt] if tgt >= 0 else None,
+                    label=c.programs[cid].label,
+                    family=act.family,
+                    cost={c.res_ids[i]: float(v) for i, v in enumerate(c.choice_cost[cid]) if v},
+                    delay=act.delay,
+                    duration=act.duration,
+                    legal=reason is None,
+                    reason=reason,
+                    effects=list(c.programs[cid].texts),
+                    description=text_in(act.description),
+                )
+            )
         return out
 
     def preview(self, choice: int) -> Preview:
@@ -216,8 +253,7 @@ class Session:
         after = _key_values(c, clone)
         changes = [(k, after[k] - before[k]) for k in before if abs(after[k] - before[k]) > 0.05]
         changes.sort(key=lambda kv: -abs(kv[1]))
-        return Preview(choice, int(c.choice_delay[choice]), changes,
-                       list(c.programs[choice].texts))
+        return Preview(choice, int(c.choice_delay[choice]), changes, list(c.programs[choice].texts))
 
     # ---- acting --------------------------------------------------------------------------------
     def plan(self, choice: int) -> None:
@@ -270,8 +306,11 @@ class Session:
 
     def pending_events(self) -> list[PendingEvent]:
         """Events fired this turn that still wait for a person's decision."""
-        return [self._event_view(int(e)) for e in np.nonzero(self.st.pending[0])[0]
-                if self.c.event_ids[e] not in self._options]
+        return [
+            self._event_view(int(e))
+            for e in np.nonzero(self.st.pending[0])[0]
+            if self.c.event_ids[e] not in self._options
+        ]
 
     def fired_events(self) -> list[PendingEvent]:
         """All events that fired in the turn being resolved (for the event pop-ups)."""
@@ -283,13 +322,24 @@ class Session:
         c = self.c
         ev = c.scenario.events[e]
         return PendingEvent(
-            event_id=ev.id, title=text_in(ev.title), text=text_in(ev.text),
-            date=ev.date or self.year, historicity=ev.historicity,
-            sources=[c.cite([s]) for s in ev.sources], chooser=ev.chooser or "",
-            options=[(o.id, text_in(o.text), o.historical,
-                      list(c.programs[c.events[e].options[i]].texts))
-                     for i, o in enumerate(ev.options)],
-            teacher_note=text_in(ev.teacher_note))
+            event_id=ev.id,
+            title=text_in(ev.title),
+            text=text_in(ev.text),
+            date=ev.date or self.year,
+            historicity=ev.historicity,
+            sources=[c.cite([s]) for s in ev.sources],
+            chooser=ev.chooser or "",
+            options=[
+                (
+                    o.id,
+                    text_in(o.text),
+                    o.historical,
+                    list(c.programs[c.events[e].options[i]].texts),
+                )
+                for i, o in enumerate(ev.options)
+            ],
+            teacher_note=text_in(ev.teacher_note),
+        )
 
     def choose_option(self, event_id: str, option: int | str) -> None:
         c = self.c
@@ -297,8 +347,11 @@ class Session:
         if e is None or not self.st.pending[0, e]:
             raise core.IllegalAction(f"'{event_id}' is not waiting for a decision")
         opts = c.scenario.events[e].options
-        idx = next((i for i, o in enumerate(opts) if o.id == option), option) \
-            if isinstance(option, str) else option
+        idx = (
+            next((i for i, o in enumerate(opts) if o.id == option), option)
+            if isinstance(option, str)
+            else option
+        )
         if not isinstance(idx, int) or not 0 <= idx < len(opts):
             raise core.IllegalAction(f"'{event_id}' has no option {option!r}")
         self._options[event_id] = idx
@@ -323,18 +376,34 @@ class Session:
             if ids:
                 actions[c.actor_ids[seat]] = [_choice_key(c, x) for x in ids]
         events = [c.event_ids[e] for e in np.nonzero(info.fired[0])[0]]
-        options = {eid: c.scenario.events[c.event_index[eid]].options[i].id
-                   for eid, i in self._options.items()}
-        self.record.turns.append(TurnRecord(
-            turn=played, year=c.scenario.calendar.date_of_turn(played), actions=actions,
-            events=events, options=options, values=_values(snapshot(self.st))))
+        options = {
+            eid: c.scenario.events[c.event_index[eid]].options[i].id
+            for eid, i in self._options.items()
+        }
+        self.record.turns.append(
+            TurnRecord(
+                turn=played,
+                year=c.scenario.calendar.date_of_turn(played),
+                actions=actions,
+                events=events,
+                options=options,
+                values=_values(snapshot(self.st)),
+            )
+        )
         entries = info.ledger.entries(min_abs=0.005) if info.ledger else []
         report = TurnReport(
-            turn=played, year=c.scenario.calendar.date_of_turn(played), entries=entries,
-            events=events, options=options, actions=actions, refused=int(info.refused[0]),
+            turn=played,
+            year=c.scenario.calendar.date_of_turn(played),
+            entries=entries,
+            events=events,
+            options=options,
+            actions=actions,
+            refused=int(info.refused[0]),
             scores={c.actor_ids[r]: float(self.st.score[0, r]) for r in c.roles},
-            grades=self.grades(), game_over=self.over,
-            why_lines=why_lines(c, entries))
+            grades=self.grades(),
+            game_over=self.over,
+            why_lines=why_lines(c, entries),
+        )
         self.reports.append(report)
         self.planned = {s: [] for s in self.human_seats}
         self._info = None
@@ -361,10 +430,17 @@ class Session:
         c = self.c
         vals = core.objective_values(c, self.st)[0]
         pts = core.objective_points(c, vals[None, :])[0]
-        return [{"role": c.actor_ids[ob.role], "id": ob.id, "name": ob.label,
-                 "value": round(float(vals[j]), 2), "grade": GRADE_LETTERS[int(pts[j])],
-                 "bands": [float(x) * ob.sign for x in ob.bands]}
-                for j, ob in enumerate(c.objectives)]
+        return [
+            {
+                "role": c.actor_ids[ob.role],
+                "id": ob.id,
+                "name": ob.label,
+                "value": round(float(vals[j]), 2),
+                "grade": GRADE_LETTERS[int(pts[j])],
+                "bands": [float(x) * ob.sign for x in ob.bands],
+            }
+            for j, ob in enumerate(c.objectives)
+        ]
 
     # ---- saves ---------------------------------------------------------------------------------
     def save(self, path: str | Path) -> Path:
@@ -373,24 +449,38 @@ class Session:
         return write_save(rec, path)
 
     @classmethod
-    def resume(cls, scenario: Scenario, path: str | Path,
-               autosave: str | Path | None = None) -> Session:
+    def resume(
+        cls, scenario: Scenario, path: str | Path, autosave: str | Path | None = None
+    ) -> Session:
         """Load a save by replaying its choices on the scenario; checks every step."""
         rec = read_save(path)
         return cls.replay(scenario, rec, autosave=autosave)
 
     @classmethod
-    def replay(cls, scenario: Scenario, rec: GameRecord,
-               autosave: str | Path | None = None) -> Session:
+    def replay(
+        cls, scenario: Scenario, rec: GameRecord, autosave: str | Path | None = None
+    ) -> Session:
         if rec.scenario_id != scenario.meta.id:
-            raise SaveError(f"this save is for scenario '{rec.scenario_id}', "
-                            f"not '{scenario.meta.id}'")
-        if rec.scenario_hash and scenario.content_hash and \
-                rec.scenario_hash != scenario.content_hash:
-            raise SaveError("the scenario file has changed since this game was saved, so the "
-                            "game cannot be replayed exactly; restore the scenario or start anew")
-        s = cls.start(scenario, tuple(rec.humans), rec.seed, rec.policies, autosave=None,
-                      difficulty=rec.label if rec.label in DIFFICULTY else None)
+            raise SaveError(
+                f"this save is for scenario '{rec.scenario_id}', not '{scenario.meta.id}'"
+            )
+        if (
+            rec.scenario_hash
+            and scenario.content_hash
+            and rec.scenario_hash != scenario.content_hash
+        ):
+            raise SaveError(
+                "the scenario file has changed since this game was saved, so the "
+                "game cannot be replayed exactly; restore the scenario or start anew"
+            )
+        s = cls.start(
+            scenario,
+            tuple(rec.humans),
+            rec.seed,
+            rec.policies,
+            autosave=None,
+            difficulty=rec.label if rec.label in DIFFICULTY else None,
+        )
         c = s.c
         for tr in rec.turns:
             if s.over:
@@ -410,8 +500,9 @@ class Session:
             s.finish_turn()
         s.record.label = rec.label
         if rec.final_hash and s.over and s.st.hash(0) != rec.final_hash:
-            raise SaveError("replaying this save did not reproduce the saved game "
-                            "(final state differs)")
+            raise SaveError(
+                "replaying this save did not reproduce the saved game (final state differs)"
+            )
         s.autosave = Path(autosave) if autosave else None
         return s
 
@@ -445,8 +536,9 @@ def _key_values(c: Compiled, st: State) -> dict[str, float]:
         out[f"{n}: stability"] = float(st.stability[0, s])
         for d, did in enumerate(c.dim_ids):
             for k, kid in enumerate(c.partner_ids[:-1]):
-                out[f"{n}: {c.names.get(did, did)} dependence on {c.names.get(kid, kid)}"] = \
+                out[f"{n}: {c.names.get(did, did)} dependence on {c.names.get(kid, kid)}"] = (
                     100.0 * float(st.dep[0, s, d, k])
+                )
     for m, mid in enumerate(c.meter_ids):
         out[c.names.get(mid, mid)] = float(st.meters[0, m])
     return out

@@ -73,15 +73,20 @@ class State:
     def take(self, idx: np.ndarray | slice | list[int]) -> State:
         """The sub-batch of games ``idx`` (a copy)."""
         if isinstance(idx, slice):
-            return State(**{f.name: getattr(self, f.name)[idx].copy()
-                            for f in dataclasses.fields(self)})
+            return State(
+                **{f.name: getattr(self, f.name)[idx].copy() for f in dataclasses.fields(self)}
+            )
         ix = np.asarray(idx)
         return State(**{f.name: getattr(self, f.name)[ix] for f in dataclasses.fields(self)})
 
     def repeat(self, times: int) -> State:
         """Each game repeated ``times`` times in a row (for batched lookahead)."""
-        return State(**{f.name: np.repeat(getattr(self, f.name), times, axis=0)
-                        for f in dataclasses.fields(self)})
+        return State(
+            **{
+                f.name: np.repeat(getattr(self, f.name), times, axis=0)
+                for f in dataclasses.fields(self)
+            }
+        )
 
     def shallow(self) -> State:
         """A new State sharing every array (safe for code that rebinds fields rather than
@@ -90,8 +95,12 @@ class State:
 
     @staticmethod
     def concat(states: list[State]) -> State:
-        return State(**{f.name: np.concatenate([getattr(s, f.name) for s in states])
-                        for f in dataclasses.fields(State)})
+        return State(
+            **{
+                f.name: np.concatenate([getattr(s, f.name) for s in states])
+                for f in dataclasses.fields(State)
+            }
+        )
 
     def hash(self, game: int = 0) -> str:
         """SHA-256 of one game's state, bit for bit (saves and replays compare these)."""

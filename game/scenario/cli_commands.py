@@ -33,8 +33,11 @@ def _say(msg: str, out: TextIO | None = None) -> None:
 def _bug(exc: BaseException) -> int:
     if isinstance(exc, BrokenPipeError):
         raise exc  # the reader closed the pipe: main() ends quietly
-    _say(f"Internal error ({type(exc).__name__}: {exc}). This is a bug in the game, not in "
-         "your files: please report this.", sys.stderr)
+    _say(
+        f"Internal error ({type(exc).__name__}: {exc}). This is a bug in the game, not in "
+        "your files: please report this.",
+        sys.stderr,
+    )
     return 1
 
 
@@ -51,8 +54,11 @@ def cmd_validate(paths: Sequence[str], fmt: str = "text") -> int:
             _say(f"Unknown format '{fmt}': use one of {', '.join(FORMATS)}.", sys.stderr)
             return 2
         if not paths:
-            _say("Give at least one scenario file or folder to check, e.g. "
-                 "'python main.py validate scenarios/'.", sys.stderr)
+            _say(
+                "Give at least one scenario file or folder to check, e.g. "
+                "'python main.py validate scenarios/'.",
+                sys.stderr,
+            )
             return 2
         missing = [p for p in paths if not os.path.exists(p)]
         if missing:
@@ -60,9 +66,11 @@ def cmd_validate(paths: Sequence[str], fmt: str = "text") -> int:
             missing = [p for p in missing if p not in ids]
         if missing:
             for p in missing:
-                _say(f"'{p}' does not exist (no such file, folder or installed scenario). "
-                     "Check the spelling; paths are relative to the folder you are in.",
-                     sys.stderr)
+                _say(
+                    f"'{p}' does not exist (no such file, folder or installed scenario). "
+                    "Check the spelling; paths are relative to the folder you are in.",
+                    sys.stderr,
+                )
             return 2
         rep = validate_report(list(paths))
         diags = rep.diagnostics
@@ -99,15 +107,16 @@ def cmd_schema(out: str | None = None) -> int:
         if target.is_dir():
             target = target / "scenario.schema.json"
         if not target.parent.is_dir():
-            _say(f"Cannot write '{out}': the folder '{target.parent}' does not exist.",
-                 sys.stderr)
+            _say(f"Cannot write '{out}': the folder '{target.parent}' does not exist.", sys.stderr)
             return 2
         target.write_text(text, encoding="utf-8")
         _say(f"Wrote the scenario JSON Schema to {target}.")
-        _say("In VS Code (with the YAML extension) add the line\n"
-             f"  # yaml-language-server: $schema={target.name}\n"
-             "at the top of a scenario file next to it, or map it in the 'yaml.schemas' "
-             "setting.")
+        _say(
+            "In VS Code (with the YAML extension) add the line\n"
+            f"  # yaml-language-server: $schema={target.name}\n"
+            "at the top of a scenario file next to it, or map it in the 'yaml.schemas' "
+            "setting."
+        )
         return 0
     except BrokenPipeError:
         raise  # the reader closed the pipe: main() ends quietly
@@ -125,8 +134,10 @@ def cmd_new_scenario(name: str, dest: str | None = None) -> int:
         from .template import new_scenario, slug
 
         if not name or not name.strip():
-            _say("Give the scenario a name, e.g. 'python main.py new-scenario \"Silk Road "
-                 "2030\"'.", sys.stderr)
+            _say(
+                "Give the scenario a name, e.g. 'python main.py new-scenario \"Silk Road 2030\"'.",
+                sys.stderr,
+            )
             return 2
         folder: Path | None = None
         if _looks_like_a_path(name):
@@ -138,16 +149,21 @@ def cmd_new_scenario(name: str, dest: str | None = None) -> int:
             folder = Path(name).expanduser()
             name = folder.name
             if not name or name in (".", ".."):
-                _say(f"'{folder}' does not name a new folder; give a path that ends in the "
-                     "scenario's name, e.g. 'python main.py new-scenario ~/scenarios/"
-                     "silk_road'.", sys.stderr)
+                _say(
+                    f"'{folder}' does not name a new folder; give a path that ends in the "
+                    "scenario's name, e.g. 'python main.py new-scenario ~/scenarios/"
+                    "silk_road'.",
+                    sys.stderr,
+                )
                 return 2
             if folder.exists() and not folder.is_dir():
                 _say(f"'{folder}' is a file, not a folder.", sys.stderr)
                 return 2
             if not folder.parent.is_dir():
-                _say(f"Cannot create '{folder}': the folder '{folder.parent}' does not "
-                     "exist.", sys.stderr)
+                _say(
+                    f"Cannot create '{folder}': the folder '{folder.parent}' does not exist.",
+                    sys.stderr,
+                )
                 return 2
         dest_dir = Path(dest) if dest else Path.cwd()
         if folder is None and dest_dir.exists() and not dest_dir.is_dir():
@@ -156,8 +172,11 @@ def cmd_new_scenario(name: str, dest: str | None = None) -> int:
         try:
             path = new_scenario(name, dest_dir, folder)
         except FileExistsError as exc:
-            _say(f"'{display_name(Path(str(exc)))}' already exists; nothing was written. "
-                 "Choose another name, or delete the old file first.", sys.stderr)
+            _say(
+                f"'{display_name(Path(str(exc)))}' already exists; nothing was written. "
+                "Choose another name, or delete the old file first.",
+                sys.stderr,
+            )
             return 2
         shown = display_name(path)
         _say(f"Created {shown} (scenario id '{slug(name)}').")
@@ -189,8 +208,7 @@ def scenario_rows() -> list[dict[str, object]]:
         else:
             e, w = _count(res.diagnostics)
             sid = path.parent.name if path.name.startswith("scenario.") else path.stem
-            row = {"id": sid, "title": None, "path": display_name(path), "errors": e,
-                   "warnings": w}
+            row = {"id": sid, "title": None, "path": display_name(path), "errors": e, "warnings": w}
         rows.append(row)
     return rows
 
@@ -207,16 +225,22 @@ def cmd_scenarios(as_json: bool = False) -> int:
             return 0
         for r in rows:
             if r.get("errors"):
-                _say(f"{r['id']:<28} BROKEN: {r['errors']} error(s) - run "
-                     f"'python main.py validate {r['path']}'")
+                _say(
+                    f"{r['id']:<28} BROKEN: {r['errors']} error(s) - run "
+                    f"'python main.py validate {r['path']}'"
+                )
                 continue
             roles = ", ".join(r.get("playable_roles") or []) or "-"  # type: ignore[arg-type]
             langs = ", ".join(r.get("languages") or ["en"])  # type: ignore[arg-type]
-            _say(f"{r['id']:<28} {r['kind']:<9} {r['minutes']:>4} min  "
-                 f"{r['start_year']}-{r['end_year']}  {r['turns']:>3} turns  "
-                 f"roles: {roles:<17} languages: {langs:<11} {r['title']}")
-        _say("kind 'class' = made for one lesson; min = expected playing time. "
-             "Open one with: python main.py play ID")
+            _say(
+                f"{r['id']:<28} {r['kind']:<9} {r['minutes']:>4} min  "
+                f"{r['start_year']}-{r['end_year']}  {r['turns']:>3} turns  "
+                f"roles: {roles:<17} languages: {langs:<11} {r['title']}"
+            )
+        _say(
+            "kind 'class' = made for one lesson; min = expected playing time. "
+            "Open one with: python main.py play ID"
+        )
         return 0
     except Exception as exc:  # noqa: BLE001
         return _bug(exc)

@@ -47,16 +47,32 @@ class Diagnostic:
         return d
 
 
-def error(code: str, file: str, line: int, col: int, path: str, message: str,
-          hint: str = "", located: bool = True) -> Diagnostic:
-    return Diagnostic("error", code, file, max(line, 1), max(col, 1), path, message, hint,
-                      located)
+def error(
+    code: str,
+    file: str,
+    line: int,
+    col: int,
+    path: str,
+    message: str,
+    hint: str = "",
+    located: bool = True,
+) -> Diagnostic:
+    return Diagnostic("error", code, file, max(line, 1), max(col, 1), path, message, hint, located)
 
 
-def warning(code: str, file: str, line: int, col: int, path: str, message: str,
-            hint: str = "", located: bool = True) -> Diagnostic:
-    return Diagnostic("warning", code, file, max(line, 1), max(col, 1), path, message, hint,
-                      located)
+def warning(
+    code: str,
+    file: str,
+    line: int,
+    col: int,
+    path: str,
+    message: str,
+    hint: str = "",
+    located: bool = True,
+) -> Diagnostic:
+    return Diagnostic(
+        "warning", code, file, max(line, 1), max(col, 1), path, message, hint, located
+    )
 
 
 def path_str(path: Iterable[object]) -> str:
@@ -105,12 +121,15 @@ def _source_excerpt(line_text: str, col: int) -> tuple[str, str]:
     if len(line_text) > MAX_LINE_SHOWN:
         start = max(0, col - 1 - MAX_LINE_SHOWN // 2)
         end = start + MAX_LINE_SHOWN
-        shown = ("..." if start else "") + line_text[start:end] + ("..." if end < len(line_text)
-                                                                  else "")
+        shown = (
+            ("..." if start else "")
+            + line_text[start:end]
+            + ("..." if end < len(line_text) else "")
+        )
         lead = "..." if start else ""
     else:
         shown, lead = line_text, ""
-    prefix = lead + line_text[start:col - 1]
+    prefix = lead + line_text[start : col - 1]
     caret = "".join("\t" if ch == "\t" else " " for ch in prefix) + "^"
     return shown, caret
 
@@ -119,8 +138,9 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def render_text(diags: Iterable[Diagnostic], sources: Mapping[str, str] | None = None,
-                limit: int = MAX_SHOWN) -> str:
+def render_text(
+    diags: Iterable[Diagnostic], sources: Mapping[str, str] | None = None, limit: int = MAX_SHOWN
+) -> str:
     """Human-readable report::
 
         scenarios/x.yaml:12:7: E100: 'set_flg' is not an effect.
@@ -160,8 +180,10 @@ def summary_line(diags: Iterable[Diagnostic], n_files: int) -> str:
         return f"OK: no problems found in {files}."
     if e == 0:
         return f"OK with {_plural(w, 'warning')} in {files} (warnings do not stop the game)."
-    return (f"Found {_plural(e, 'error')} and {_plural(w, 'warning')} in {files}. "
-            "Fix the errors (start with the first one) and run validate again.")
+    return (
+        f"Found {_plural(e, 'error')} and {_plural(w, 'warning')} in {files}. "
+        "Fix the errors (start with the first one) and run validate again."
+    )
 
 
 def render_json(diags: Iterable[Diagnostic]) -> str:
@@ -169,9 +191,11 @@ def render_json(diags: Iterable[Diagnostic]) -> str:
     message, hint}, ...]}`` in the same order as ``render_text`` (not capped)."""
     items = sorted_diagnostics(diags)
     e, w = count(items)
-    return json.dumps({"errors": e, "warnings": w,
-                       "diagnostics": [d.to_dict() for d in items]},
-                      ensure_ascii=False, indent=2)
+    return json.dumps(
+        {"errors": e, "warnings": w, "diagnostics": [d.to_dict() for d in items]},
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 def _gh_data(s: str) -> str:
@@ -194,8 +218,10 @@ def render_github(diags: Iterable[Diagnostic]) -> str:
     out = []
     for d in sorted_diagnostics(diags):
         msg = d.message + (f" Hint: {d.hint}" if d.hint else "")
-        out.append(f"::{d.severity} file={_gh_prop(d.file)},line={d.line},col={d.col},"
-                   f"title={_gh_prop(d.code)}::{_gh_data(msg)}")
+        out.append(
+            f"::{d.severity} file={_gh_prop(d.file)},line={d.line},col={d.col},"
+            f"title={_gh_prop(d.code)}::{_gh_data(msg)}"
+        )
     return "\n".join(out)
 
 

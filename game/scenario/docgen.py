@@ -28,12 +28,26 @@ DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "scenario-format.md"
 
 #: display names used when rendering the example sentences
 NAMES = {
-    "JPN": "Japan", "RUS": "Russia", "CHN": "China", "KAZ": "Kazakhstan", "UZB": "Uzbekistan",
-    "KGZ": "Kyrgyzstan", "TJK": "Tajikistan", "TKM": "Turkmenistan", "energy": "energy",
-    "trade": "trade", "security": "security", "labour": "labour", "finance": "finance",
-    "oda_budget": "ODA budget", "political_capital": "political capital",
-    "tension": "great-power tension", "csto": "the CSTO", "eaeu": "the Eurasian Economic Union",
-    "bri_launched": "the Belt and Road is launched", "ukraine_war": "the war in Ukraine",
+    "JPN": "Japan",
+    "RUS": "Russia",
+    "CHN": "China",
+    "KAZ": "Kazakhstan",
+    "UZB": "Uzbekistan",
+    "KGZ": "Kyrgyzstan",
+    "TJK": "Tajikistan",
+    "TKM": "Turkmenistan",
+    "energy": "energy",
+    "trade": "trade",
+    "security": "security",
+    "labour": "labour",
+    "finance": "finance",
+    "oda_budget": "ODA budget",
+    "political_capital": "political capital",
+    "tension": "great-power tension",
+    "csto": "the CSTO",
+    "eaeu": "the Eurasian Economic Union",
+    "bri_launched": "the Belt and Road is launched",
+    "ukraine_war": "the war in Ukraine",
 }
 
 QUANTITY_EXAMPLES: dict[str, dict[str, Any]] = {
@@ -48,8 +62,10 @@ QUANTITY_EXAMPLES: dict[str, dict[str, Any]] = {
 
 CONDITION_EXAMPLES: dict[str, Any] = {
     "all": [{"flag": "bri_launched"}, {"year": {"from": 2014}}],
-    "any": [{"member_of": {"actor": "KAZ", "org": "eaeu"}},
-            {"trust": {"state": "KAZ", "power": "RUS", "at_least": 70}}],
+    "any": [
+        {"member_of": {"actor": "KAZ", "org": "eaeu"}},
+        {"trust": {"state": "KAZ", "power": "RUS", "at_least": 70}},
+    ],
     "not": {"member_of": {"actor": "UZB", "org": "csto"}},
     "dependence": {"state": "KAZ", "partner": "RUS", "dimension": "energy", "at_least": 60},
     "autonomy": {"state": "$target", "at_most": 40},
@@ -66,8 +82,7 @@ CONDITION_EXAMPLES: dict[str, Any] = {
 }
 
 EFFECT_EXAMPLES: dict[str, Any] = {
-    "shift_dependence": {"state": "$target", "partner": "$actor", "dimension": "energy",
-                         "by": 4},
+    "shift_dependence": {"state": "$target", "partner": "$actor", "dimension": "energy", "by": 4},
     "change_trust": {"state": "KAZ", "power": "JPN", "by": 5},
     "change_stability": {"state": "KGZ", "by": -3},
     "change_growth": {"state": "UZB", "by": 0.5},
@@ -81,15 +96,30 @@ EFFECT_EXAMPLES: dict[str, Any] = {
 
 #: sections documented in the field tables, in file order: (where it is written, model)
 SECTION_MODELS: list[tuple[str, type[BaseModel]]] = [
-    ("meta", M.Meta), ("calendar", M.Calendar), ("actors[]", M.Actor),
-    ("dimensions[]", M.Dimension), ("resources[]", M.Resource), ("meters[]", M.Meter),
-    ("flags[]", M.Flag), ("organisations[]", M.Organisation), ("initial", M.Initial),
-    ("model", M.ModelParams), ("drift[]", M.Drift), ("actions[]", M.Action),
-    ("actions[].ai", M.AIHints), ("events[]", M.Event), ("events[].window", M.EventWindow),
-    ("events[].options[]", M.Option), ("sources[] in events, actions and drift", M.SourceRef),
-    ("objectives: ROLE: []", M.Objective), ("objectives: ROLE: [] bands", M.Bands),
-    ("policies: ROLE:", M.RolePolicy), ("history: ROLE: []", M.HistoryStep),
-    ("bibliography[]", M.BibItem), ("glossary[]", M.GlossaryEntry), ("balance", M.Balance),
+    ("meta", M.Meta),
+    ("calendar", M.Calendar),
+    ("actors[]", M.Actor),
+    ("dimensions[]", M.Dimension),
+    ("resources[]", M.Resource),
+    ("meters[]", M.Meter),
+    ("flags[]", M.Flag),
+    ("organisations[]", M.Organisation),
+    ("initial", M.Initial),
+    ("model", M.ModelParams),
+    ("drift[]", M.Drift),
+    ("actions[]", M.Action),
+    ("actions[].ai", M.AIHints),
+    ("events[]", M.Event),
+    ("events[].window", M.EventWindow),
+    ("events[].options[]", M.Option),
+    ("sources[] in events, actions and drift", M.SourceRef),
+    ("objectives: ROLE: []", M.Objective),
+    ("objectives: ROLE: [] bands", M.Bands),
+    ("policies: ROLE:", M.RolePolicy),
+    ("history: ROLE: []", M.HistoryStep),
+    ("bibliography[]", M.BibItem),
+    ("glossary[]", M.GlossaryEntry),
+    ("balance", M.Balance),
     ("balance.expectations[]", M.Expectation),
 ]
 _DOCUMENTED = {m for _, m in SECTION_MODELS}
@@ -100,8 +130,8 @@ _PATTERN_NAMES = {
     R.SNAKE_ID: "id (small letters, digits, `_`)",
     R.ALL_OR_SNAKE: "dimension id or `all`",
     r"^(average|\$target|\$actor|[A-Z][A-Z0-9_]{1,9})$": "state id, `average`, `$target` or "
-                                                         "`$actor`",
-    M.DATE: "date: `2014` or `\"2014-05\"`",
+    "`$actor`",
+    M.DATE: 'date: `2014` or `"2014-05"`',
 }
 LANG_TEXT = "language code (ISO 639-1, e.g. `en`, `ja`, `ru`, `kk`)"
 
@@ -165,8 +195,7 @@ def type_text(t: Any, meta: list[Any] | None = None) -> str:
         return "one of " + ", ".join(f"`{a}`" for a in args)
     if origin is list:
         inner_t = args[0]
-        if isinstance(inner_t, type) and issubclass(inner_t, BaseModel) and \
-                inner_t in _DOCUMENTED:
+        if isinstance(inner_t, type) and issubclass(inner_t, BaseModel) and inner_t in _DOCUMENTED:
             s = f"list of [{M.block_name(inner_t)}](#{anchor(inner_t)}) blocks"
         else:
             s = f"list of {type_text(inner_t)}"
@@ -225,8 +254,9 @@ def field_table(model: type[BaseModel], skip: tuple[str, ...] = ()) -> list[str]
         if key in skip:
             continue
         desc = (f.description or "").replace("|", "\\|").replace("\n", " ")
-        rows.append(f"| `{key}` | {type_text(f.annotation, f.metadata)} | {_default_text(f)} "
-                    f"| {desc} |")
+        rows.append(
+            f"| `{key}` | {type_text(f.annotation, f.metadata)} | {_default_text(f)} | {desc} |"
+        )
     return rows
 
 
@@ -268,58 +298,120 @@ def generate() -> str:
     for name, qm in R.QUANTITIES.items():
         ex = QUANTITY_EXAMPLES[name]
         q: Any = qm.model_validate(ex)
-        out += [f"#### `{name}`", "", _doc(qm), "", *field_table(qm), "",
-                "```yaml", f"quantity: {{{name}: {_flow(ex)}}}", "```", "",
-                f"Reads as: *{q.describe(NAMES)}*", ""]
+        out += [
+            f"#### `{name}`",
+            "",
+            _doc(qm),
+            "",
+            *field_table(qm),
+            "",
+            "```yaml",
+            f"quantity: {{{name}: {_flow(ex)}}}",
+            "```",
+            "",
+            f"Reads as: *{q.describe(NAMES)}*",
+            "",
+        ]
 
-    out += ["### Conditions", "",
-            "A condition is a mapping with exactly **one** key. Combine several with `all` or "
-            "`any`.", "", "| key | true when |", "|---|---|"]
+    out += [
+        "### Conditions",
+        "",
+        "A condition is a mapping with exactly **one** key. Combine several with `all` or `any`.",
+        "",
+        "| key | true when |",
+        "|---|---|",
+    ]
     out += [f"| [`{k}`](#condition-{k}) | {R.CONDITIONS[k]} |" for k in R.CONDITION_KEYS]
     out.append("")
     for k in R.CONDITION_KEYS:
         ex = {k: CONDITION_EXAMPLES[k]}
         cond = R.Condition.model_validate(ex)
         text = R.CONDITIONS[k].rstrip(".")
-        out += [f"#### condition: `{k}`", "", f"<a id=\"condition-{k}\"></a>",
-                text[:1].upper() + text[1:] + ".", ""]
+        out += [
+            f"#### condition: `{k}`",
+            "",
+            f'<a id="condition-{k}"></a>',
+            text[:1].upper() + text[1:] + ".",
+            "",
+        ]
         if k in R.QUANTITY_TESTS:
             out += [*field_table(R.QUANTITIES[k]), *field_table(R.Compare)[2:], ""]
         elif k in ("member_of", "year", "event_fired"):
-            subs: dict[str, type[BaseModel]] = {"member_of": R.MemberOf, "year": R.YearRange,
-                                                "event_fired": R.EventFired}
+            subs: dict[str, type[BaseModel]] = {
+                "member_of": R.MemberOf,
+                "year": R.YearRange,
+                "event_fired": R.EventFired,
+            }
             sub = subs[k]
             out += [*field_table(sub), ""]
-        out += ["```yaml", f"condition: {_flow(ex)}", "```", "",
-                f"Reads as: *{cond.describe(NAMES)}*", ""]
+        out += [
+            "```yaml",
+            f"condition: {_flow(ex)}",
+            "```",
+            "",
+            f"Reads as: *{cond.describe(NAMES)}*",
+            "",
+        ]
 
-    out += ["### Effects", "",
-            "An effect is one item of an `effects:` list: a mapping with exactly **one** key, "
-            "the verb.", "", "| verb | does |", "|---|---|"]
-    out += [f"| [`{v}`](#effect-{v}) | {desc.replace('``', '`')} |"
-            for v, (_, desc) in R.EFFECTS.items()]
+    out += [
+        "### Effects",
+        "",
+        "An effect is one item of an `effects:` list: a mapping with exactly **one** key, "
+        "the verb.",
+        "",
+        "| verb | does |",
+        "|---|---|",
+    ]
+    out += [
+        f"| [`{v}`](#effect-{v}) | {desc.replace('``', '`')} |"
+        for v, (_, desc) in R.EFFECTS.items()
+    ]
     out.append("")
     for verb, (typ, desc) in R.EFFECTS.items():
         ex = {verb: EFFECT_EXAMPLES[verb]}
         eff = R.Effect.model_validate(ex)
-        out += [f"#### effect: `{verb}`", "", f"<a id=\"effect-{verb}\"></a>"]
+        out += [f"#### effect: `{verb}`", "", f'<a id="effect-{verb}"></a>']
         if isinstance(typ, type) and issubclass(typ, BaseModel):
             out += [_doc(typ), "", *field_table(typ), ""]
         else:
             out += [desc + " The value is the flag's id.", ""]
-        out += ["```yaml", "effects:", f"  - {verb}: {_flow(ex[verb])}", "```", "",
-                f"Reads as: *{eff.describe(NAMES)}*", ""]
+        out += [
+            "```yaml",
+            "effects:",
+            f"  - {verb}: {_flow(ex[verb])}",
+            "```",
+            "",
+            f"Reads as: *{eff.describe(NAMES)}*",
+            "",
+        ]
 
-    out += ["### Sections and their keys", "",
-            "Every key each section accepts. Keys not listed here are errors (E100).", ""]
+    out += [
+        "### Sections and their keys",
+        "",
+        "Every key each section accepts. Keys not listed here are errors (E100).",
+        "",
+    ]
     for where, model in SECTION_MODELS:
         example = M.BLOCKS.get(model.__name__, ("", ""))[1]
-        out += [f"#### {_title(model)}: `{where}`", "", f"<a id=\"{anchor(model)}\"></a>",
-                _doc(model), "", *field_table(model), ""]
+        out += [
+            f"#### {_title(model)}: `{where}`",
+            "",
+            f'<a id="{anchor(model)}"></a>',
+            _doc(model),
+            "",
+            *field_table(model),
+            "",
+        ]
         if example:
             out += [f"On one line: `{example}`", ""]
-    out += ["### Top level of a file", "", _doc(M.ScenarioFile), "",
-            *field_table(M.ScenarioFile), ""]
+    out += [
+        "### Top level of a file",
+        "",
+        _doc(M.ScenarioFile),
+        "",
+        *field_table(M.ScenarioFile),
+        "",
+    ]
     return "\n".join(out)
 
 

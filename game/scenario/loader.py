@@ -146,13 +146,15 @@ class Draft:
         pos = f.marks.value_pos(fpath) if at == "value" else f.marks.key_pos(fpath)
         return f.name, pos[0], pos[1], path_str(fpath)
 
-    def error(self, code: str, path: tuple[Any, ...], message: str, hint: str = "",
-              at: str = "value") -> Diagnostic:
+    def error(
+        self, code: str, path: tuple[Any, ...], message: str, hint: str = "", at: str = "value"
+    ) -> Diagnostic:
         name, line, col, p = self.where(path, at)
         return error(code, name, line, col, p, message, hint)
 
-    def warning(self, code: str, path: tuple[Any, ...], message: str, hint: str = "",
-                at: str = "value") -> Diagnostic:
+    def warning(
+        self, code: str, path: tuple[Any, ...], message: str, hint: str = "", at: str = "value"
+    ) -> Diagnostic:
         name, line, col, p = self.where(path, at)
         return warning(code, name, line, col, p, message, hint)
 
@@ -233,31 +235,65 @@ def resolve_manifest(path_or_id: str | os.PathLike[str]) -> tuple[Path | None, l
         found = discover_scenarios(p)
         if len(found) == 1:
             return found[0], []
-        return None, [error("E015", display_name(p), 1, 1, "",
-                            f"The folder '{display_name(p)}' has no scenario.yaml"
-                            + (f" (it has {len(found)} scenarios)." if found else "."),
-                            "Give the path of the scenario file itself, e.g. "
-                            f"{display_name(p / 'scenario.yaml')}.", False)]
+        return None, [
+            error(
+                "E015",
+                display_name(p),
+                1,
+                1,
+                "",
+                f"The folder '{display_name(p)}' has no scenario.yaml"
+                + (f" (it has {len(found)} scenarios)." if found else "."),
+                "Give the path of the scenario file itself, e.g. "
+                f"{display_name(p / 'scenario.yaml')}.",
+                False,
+            )
+        ]
     if p.is_file():
         return p, []
     if re.fullmatch(r"[A-Za-z0-9_.-]+", s) and not s.endswith(YAML_EXT):
         root = installed_dir()
-        for cand in (root / f"{s}.yaml", root / f"{s}.yml", root / s / "scenario.yaml",
-                     root / s / "scenario.yml"):
+        for cand in (
+            root / f"{s}.yaml",
+            root / f"{s}.yml",
+            root / s / "scenario.yaml",
+            root / s / "scenario.yml",
+        ):
             if cand.is_file():
                 return cand, []
         ids = installed_ids()
         if s in ids:
             return ids[s], []
         close = difflib.get_close_matches(s, list(ids), n=1)
-        hint = (f"Did you mean '{close[0]}'?" if close else
-                "Installed scenarios: " + (", ".join(sorted(ids)) or "none") + ".")
-        return None, [error("E015", s, 1, 1, "",
-                            f"There is no scenario file or installed scenario called '{s}'.",
-                            hint + " Run 'python main.py scenarios' to list them.", False)]
-    return None, [error("E015", s, 1, 1, "", f"The file '{s}' does not exist.",
-                        "Check the spelling of the path (it is relative to the folder you are "
-                        "in).", False)]
+        hint = (
+            f"Did you mean '{close[0]}'?"
+            if close
+            else "Installed scenarios: " + (", ".join(sorted(ids)) or "none") + "."
+        )
+        return None, [
+            error(
+                "E015",
+                s,
+                1,
+                1,
+                "",
+                f"There is no scenario file or installed scenario called '{s}'.",
+                hint + " Run 'python main.py scenarios' to list them.",
+                False,
+            )
+        ]
+    return None, [
+        error(
+            "E015",
+            s,
+            1,
+            1,
+            "",
+            f"The file '{s}' does not exist.",
+            "Check the spelling of the path (it is relative to the folder you are in).",
+            False,
+        )
+    ]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -300,8 +336,9 @@ def _read_all(manifest: Path) -> tuple[list[SourceFile], list[Diagnostic], bool]
             pos = sf.marks.value_pos(("include", i))
             ipath = path_str(("include", i))
 
-            def bad(code: str, msg: str, hint: str, pos: tuple[int, int] = pos,
-                    ipath: str = ipath) -> None:
+            def bad(
+                code: str, msg: str, hint: str, pos: tuple[int, int] = pos, ipath: str = ipath
+            ) -> None:
                 nonlocal complete
                 diags.append(error(code, sf.name, pos[0], pos[1], ipath, msg, hint))
                 complete = False
@@ -310,17 +347,26 @@ def _read_all(manifest: Path) -> tuple[list[SourceFile], list[Diagnostic], bool]
             for t in targets:
                 if t in stack or t == path:
                     chain = " -> ".join(display_name(p) for p in (*stack, path, t))
-                    bad("E012", f"Including '{entry}' makes a loop: {chain}.",
+                    bad(
+                        "E012",
+                        f"Including '{entry}' makes a loop: {chain}.",
                         "A file must not include itself or a file that includes it. Remove "
-                        "this line.")
+                        "this line.",
+                    )
                     continue
                 if t in loaded:
-                    bad("E012", f"'{entry}' is included twice (it is already included as "
-                        f"{loaded[t]}).", "List each file only once.")
+                    bad(
+                        "E012",
+                        f"'{entry}' is included twice (it is already included as {loaded[t]}).",
+                        "List each file only once.",
+                    )
                     continue
                 if len(files) >= MAX_FILES:
-                    bad("E014", f"This scenario has too many files (at most {MAX_FILES}).",
-                        "Merge some of the small files together.")
+                    bad(
+                        "E014",
+                        f"This scenario has too many files (at most {MAX_FILES}).",
+                        "Merge some of the small files together.",
+                    )
                     return
                 visit(t, (*stack, path))
 
@@ -343,38 +389,56 @@ def _expand_include(entry: str, base: Path, root: Path, bad: Any) -> list[Path]:
     if not entry_s:
         bad("E011", "This include entry is empty.", "Write the name of a .yaml file.")
         return []
-    if os.path.isabs(entry_s) or entry_s.startswith(("~", "\\")) or re.match(r"^[A-Za-z]:",
-                                                                            entry_s):
-        bad("E011", f"'{entry}' is an absolute path; includes must be relative to this file.",
-            "Write the path from this file's folder, e.g. events/1990s.yaml.")
+    if (
+        os.path.isabs(entry_s)
+        or entry_s.startswith(("~", "\\"))
+        or re.match(r"^[A-Za-z]:", entry_s)
+    ):
+        bad(
+            "E011",
+            f"'{entry}' is an absolute path; includes must be relative to this file.",
+            "Write the path from this file's folder, e.g. events/1990s.yaml.",
+        )
         return []
     if _GLOB_CHARS.search(entry_s):
         matches = sorted(Path(m) for m in glob.glob(str(base / entry_s), recursive=False))
         matches = [m.resolve() for m in matches if m.is_file()]
         inside = [m for m in matches if _inside(m, root)]
         if len(inside) < len(matches):
-            bad("E011", f"'{entry}' matches files outside the scenario folder.",
-                f"Includes must stay inside {display_name(root)}.")
+            bad(
+                "E011",
+                f"'{entry}' matches files outside the scenario folder.",
+                f"Includes must stay inside {display_name(root)}.",
+            )
         yamls = [m for m in inside if m.suffix in YAML_EXT]
         if not yamls and len(inside) == len(matches):
-            bad("E011", f"No .yaml file matches '{entry}'.",
-                "Check the folder name and the pattern, e.g. events/*.yaml.")
+            bad(
+                "E011",
+                f"No .yaml file matches '{entry}'.",
+                "Check the folder name and the pattern, e.g. events/*.yaml.",
+            )
         return yamls
     target = (base / entry_s).resolve()
     if not _inside(target, root):
-        bad("E011", f"'{entry}' points outside the scenario folder.",
-            f"Included files must be inside {display_name(root)} (or its sub-folders).")
+        bad(
+            "E011",
+            f"'{entry}' points outside the scenario folder.",
+            f"Included files must be inside {display_name(root)} (or its sub-folders).",
+        )
         return []
     if target.suffix not in YAML_EXT:
-        bad("E011", f"'{entry}' is not a .yaml file.",
-            "Only .yaml files can be included.")
+        bad("E011", f"'{entry}' is not a .yaml file.", "Only .yaml files can be included.")
         return []
     if not target.is_file():
         near = [p.name for p in target.parent.glob("*.y*ml")] if target.parent.is_dir() else []
         close = difflib.get_close_matches(target.name, near, n=1)
-        bad("E011", f"The included file '{entry}' does not exist.",
-            f"Did you mean '{close[0]}'?" if close else
-            "Check the file name and its folder (paths are relative to this file).")
+        bad(
+            "E011",
+            f"The included file '{entry}' does not exist.",
+            f"Did you mean '{close[0]}'?"
+            if close
+            else "Check the file name and its folder (paths are relative to this file).",
+        )
         return []
     return [target]
 
@@ -390,38 +454,79 @@ def _inside(p: Path, root: Path) -> bool:
 # ----------------------------------------------------------------------------------------------
 # Schema layer: pydantic errors in plain words
 # ----------------------------------------------------------------------------------------------
-_TYPE_MISMATCH = frozenset({
-    "string_type", "int_type", "float_type", "bool_type", "dict_type", "list_type",
-    "model_type", "model_attributes_type", "tuple_type", "is_instance_of", "int_parsing",
-    "float_parsing", "bool_parsing", "none_required", "string_pattern_mismatch_type",
-})
+_TYPE_MISMATCH = frozenset(
+    {
+        "string_type",
+        "int_type",
+        "float_type",
+        "bool_type",
+        "dict_type",
+        "list_type",
+        "model_type",
+        "model_attributes_type",
+        "tuple_type",
+        "is_instance_of",
+        "int_parsing",
+        "float_parsing",
+        "bool_parsing",
+        "none_required",
+        "string_pattern_mismatch_type",
+    }
+)
 
 _PATTERN_TEXT = {
-    registry.ACTOR_ID: ("is not an actor id", "Actor ids are 2 to 10 capital letters, such as "
-                        "JPN, KAZ or WEST."),
-    registry.ACTOR_REF: ("is not an actor", "Write an actor id in capitals such as JPN or KAZ "
-                         "(or $actor / $target inside an action)."),
-    registry.SNAKE_ID: ("is not a valid id", "Ids use small letters, digits and _ and start "
-                        "with a letter, for example oda_budget or silk_road_2013."),
-    registry.ALL_OR_SNAKE: ("is not a dimension id", "Write a dimension id such as trade, or "
-                            "'all'."),
+    registry.ACTOR_ID: (
+        "is not an actor id",
+        "Actor ids are 2 to 10 capital letters, such as JPN, KAZ or WEST.",
+    ),
+    registry.ACTOR_REF: (
+        "is not an actor",
+        "Write an actor id in capitals such as JPN or KAZ (or $actor / $target inside an action).",
+    ),
+    registry.SNAKE_ID: (
+        "is not a valid id",
+        "Ids use small letters, digits and _ and start "
+        "with a letter, for example oda_budget or silk_road_2013.",
+    ),
+    registry.ALL_OR_SNAKE: (
+        "is not a dimension id",
+        "Write a dimension id such as trade, or 'all'.",
+    ),
     r"^(average|\$target|\$actor|[A-Z][A-Z0-9_]{1,9})$": (
-        "is not a state", "Write a state id such as KAZ, 'average' (all states), or $target "
-        "inside an action."),
-    registry.DATE: ("is not a date", "Write a year like 2014 or a year and month like "
-                    "\"2014-05\"."),
+        "is not a state",
+        "Write a state id such as KAZ, 'average' (all states), or $target inside an action.",
+    ),
+    registry.DATE: ("is not a date", 'Write a year like 2014 or a year and month like "2014-05".'),
 }
 
 _MODEL_NOUN = {
-    "ScenarioFile": "the file", "Meta": "meta", "Calendar": "calendar", "Actor": "this actor",
-    "Dimension": "this dimension", "Resource": "this resource", "Meter": "this meter",
-    "Flag": "this flag", "Organisation": "this organisation", "Initial": "initial",
-    "Drift": "this drift", "Action": "this action", "Event": "this event",
-    "Option": "this option", "EventWindow": "window", "Objective": "this objective",
-    "Bands": "bands", "RolePolicy": "this policy", "HistoryStep": "this history step",
-    "BibItem": "this bibliography entry", "GlossaryEntry": "this glossary entry",
-    "Balance": "balance", "Expectation": "this expectation", "ModelParams": "model",
-    "AIHints": "ai", "SourceRef": "this source", "Quantity": "quantity",
+    "ScenarioFile": "the file",
+    "Meta": "meta",
+    "Calendar": "calendar",
+    "Actor": "this actor",
+    "Dimension": "this dimension",
+    "Resource": "this resource",
+    "Meter": "this meter",
+    "Flag": "this flag",
+    "Organisation": "this organisation",
+    "Initial": "initial",
+    "Drift": "this drift",
+    "Action": "this action",
+    "Event": "this event",
+    "Option": "this option",
+    "EventWindow": "window",
+    "Objective": "this objective",
+    "Bands": "bands",
+    "RolePolicy": "this policy",
+    "HistoryStep": "this history step",
+    "BibItem": "this bibliography entry",
+    "GlossaryEntry": "this glossary entry",
+    "Balance": "balance",
+    "Expectation": "this expectation",
+    "ModelParams": "model",
+    "AIHints": "ai",
+    "SourceRef": "this source",
+    "Quantity": "quantity",
 }
 
 
@@ -467,8 +572,7 @@ def _field(model: type[BaseModel], key: str) -> Any:
     return None
 
 
-def model_at(path: Iterable[Any], start: type[BaseModel] = ScenarioFile
-             ) -> type[BaseModel] | None:
+def model_at(path: Iterable[Any], start: type[BaseModel] = ScenarioFile) -> type[BaseModel] | None:
     """The model class that validates the node at ``path`` (None for scalars etc.)."""
     current: list[Any] = [start]
     for comp in path:
@@ -558,8 +662,15 @@ def _clean(data: Any, err: Any) -> _Err:
             continue
         # a union-branch label such as 'str' or 'list[constrained-str]': not in the data
         labels.append((len(clean), str(comp)))
-    return _Err(tuple(clean), labels, err["type"], err.get("msg", ""), err.get("input"),
-                dict(err.get("ctx") or {}), key_error)
+    return _Err(
+        tuple(clean),
+        labels,
+        err["type"],
+        err.get("msg", ""),
+        err.get("input"),
+        dict(err.get("ctx") or {}),
+        key_error,
+    )
 
 
 def _is_mismatch(e: _Err, point: tuple[Any, ...]) -> bool:
@@ -578,14 +689,13 @@ def _select(errs: list[_Err]) -> list[_Err]:
         if not e.labels:
             out.append(e)
         else:
-            groups.setdefault(e.clean[:e.labels[0][0]], []).append(e)
+            groups.setdefault(e.clean[: e.labels[0][0]], []).append(e)
     for point, group in groups.items():
         branches: dict[str, list[_Err]] = {}
         for e in group:
             branches.setdefault(e.labels[0][1], []).append(e)
 
-        def score(item: tuple[str, list[_Err]], point: tuple[Any, ...] = point
-                  ) -> tuple[int, int]:
+        def score(item: tuple[str, list[_Err]], point: tuple[Any, ...] = point) -> tuple[int, int]:
             es = item[1]
             if all(_is_mismatch(e, point) for e in es):
                 return (-1, 0)
@@ -597,8 +707,9 @@ def _select(errs: list[_Err]) -> list[_Err]:
         if score(ranked[0]) == (-1, 0):
             labels = list(branches)
             e0 = group[0]
-            out.append(_Err(point, [], "union_type", "", e0.input, {"labels": labels},
-                            e0.key_error))
+            out.append(
+                _Err(point, [], "union_type", "", e0.input, {"labels": labels}, e0.key_error)
+            )
             continue
         others = [lab for lab, _ in ranked[1:]]
         chosen = []
@@ -613,13 +724,13 @@ def _select(errs: list[_Err]) -> list[_Err]:
 
 _VALUE_ERROR_HINTS = {
     "grade bands": "Higher is better by default, so A needs the highest value: for example "
-                   "bands: {A: 80, B: 70, C: 60, D: 50}. If lower is better, add "
-                   "'lower_is_better: true'.",
+    "bands: {A: 80, B: 70, C: 60, D: 50}. If lower is better, add "
+    "'lower_is_better: true'.",
     "before it starts": "Swap 'start' and 'end'.",
     "needs a 'chooser'": "Add 'chooser: JPN' (the id of the actor who picks an option).",
     "has no options": "Remove 'chooser', or add 'options:'.",
     "either 'date' or 'window'": "Keep 'date' for an event on a fixed date, or 'window' for "
-                                 "one that may happen during a period.",
+    "one that may happen during a period.",
     "expectation needs": "See the balance section of docs/scenario-format.md.",
     "first number must not be larger": "Write between: [low, high].",
     "give 'from', 'until' or both": "For example: year: {from: 2014}",
@@ -640,16 +751,33 @@ def _drop_misspelt_missing(errs: list[_Err]) -> list[_Err]:
         if e.type == "missing" and e.clean and e.clean[:-1] in extra:
             want = str(e.clean[-1])
             typed = extra[e.clean[:-1]]
-            if difflib.get_close_matches(want, typed, n=1, cutoff=0.6) or \
-                    want.lower() in (t.lower() for t in typed):
+            if difflib.get_close_matches(want, typed, n=1, cutoff=0.6) or want.lower() in (
+                t.lower() for t in typed
+            ):
                 continue
         out.append(e)
     return out
 
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"))}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+    )
+}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
@@ -691,29 +819,38 @@ def _date_problem(v: Any, raw: str | None) -> tuple[str, str]:
     ym = re.search(r"\d{4}", str(shown))
     year = ym.group(0) if ym else "2019"
     month_example = suggest_date(str(shown)) or f"{year}-05"
-    form = f"a year ({year}) or a year and month (\"{month_example}\")"
+    form = f'a year ({year}) or a year and month ("{month_example}")'
     if isinstance(v, str):
         span = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|to|until)\s*(\d{4})\s*", v)
         if span:
-            return (f"'{v}' is not a date: a date is {form}.",
-                    f"For a period, write window: {{from: {span.group(1)}, until: "
-                    f"{span.group(2)}}} instead of date (in an event), or pick one year.")
+            return (
+                f"'{v}' is not a date: a date is {form}.",
+                f"For a period, write window: {{from: {span.group(1)}, until: "
+                f"{span.group(2)}}} instead of date (in an event), or pick one year.",
+            )
         bad_month = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", v)
         if bad_month and not 1 <= int(bad_month.group(2)) <= 12:
-            return (f"'{v}' is not a date: there is no month {int(bad_month.group(2))}.",
-                    f"Months are 01 to 12, for example \"{bad_month.group(1)}-05\".")
+            return (
+                f"'{v}' is not a date: there is no month {int(bad_month.group(2))}.",
+                f'Months are 01 to 12, for example "{bad_month.group(1)}-05".',
+            )
     sug = suggest_date(str(shown))
     day = isinstance(v, str) and bool(re.search(r"\d{1,2}\D+\d{1,2}\D+\d{1,4}", v))
-    msg = (f"'{shown}' is not a date the game can use: a date is {form}"
-           + (", without a day." if day else "."))
+    msg = f"'{shown}' is not a date the game can use: a date is {form}" + (
+        ", without a day." if day else "."
+    )
     if sug:
-        hint = f"Write \"{sug}\"."
+        hint = f'Write "{sug}".'
         if day:
-            hint += (" Something happens in the turn that contains its date, so the day is not "
-                     "used. (Only a bibliography date, which is just shown, may have a day.)")
+            hint += (
+                " Something happens in the turn that contains its date, so the day is not "
+                "used. (Only a bibliography date, which is just shown, may have a day.)"
+            )
     else:
-        hint = "Write a year like 2014, or a year and month like \"2014-05\" (4-digit year, " \
+        hint = (
+            'Write a year like 2014, or a year and month like "2014-05" (4-digit year, '
             "a dash, 2-digit month)."
+        )
     return msg, hint
 
 
@@ -786,21 +923,25 @@ def _number_hint(name: str, v: Any, finfo: Any, whole: bool) -> str:
         if pct:
             n = float(pct.group(1).replace(",", "."))
             if fraction:
-                return (f"'{name}' is {_fraction_noun(name)} from 0 to 1, not a percentage: "
-                        f"{pct.group(1)}% is written {n / 100:g}.")
+                return (
+                    f"'{name}' is {_fraction_noun(name)} from 0 to 1, not a percentage: "
+                    f"{pct.group(1)}% is written {n / 100:g}."
+                )
             return f"Write the number without the % sign: {n:g}."
         if re.fullmatch(r"[-+]?\d+,\d+", t):
             return f"Use a point for decimals, not a comma: {t.replace(',', '.')}."
         if re.fullmatch(r"[-+]?\d+(\.\d+)?\s*\D+", t):
             num = re.match(r"[-+]?\d+(\.\d+)?", t)
-            return (f"Write only the number, without a unit: {num.group(0)}." if num else "")
+            return f"Write only the number, without a unit: {num.group(0)}." if num else ""
     if isinstance(v, float) and whole:
-        return (f"Write {int(v)}." if v.is_integer() else
-                "Write a whole number, for example 1 or 2.")
+        return f"Write {int(v)}." if v.is_integer() else "Write a whole number, for example 1 or 2."
     if fraction:
         return f"Write a number from 0 to 1 without quotes, for example 0.25 ({name})."
-    return ("Write digits only, for example 3." if whole else
-            "Write digits only, for example 5 or -2.5 (no units or % sign).")
+    return (
+        "Write digits only, for example 3."
+        if whole
+        else "Write digits only, for example 5 or -2.5 (no units or % sign)."
+    )
 
 
 _YES = {"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"}
@@ -812,8 +953,10 @@ def _bool_hint(v: Any) -> str:
         if low in ("true", "false"):
             return f"Write {low} without quotes: in quotes it is text."
         if low in _YES:
-            return (f"Write {_YES[low]} (not {v}). In scenario files only true and false are "
-                    "yes/no values; yes, no, on and off are just text.")
+            return (
+                f"Write {_YES[low]} (not {v}). In scenario files only true and false are "
+                "yes/no values; yes, no, on and off are just text."
+            )
     if isinstance(v, int | float):
         return "Write true or false (not a number)."
     return "Write true or false."
@@ -839,13 +982,16 @@ def _block_hint(model: type[BaseModel], name: str, v: Any) -> str:
         hint += f". For example: {example}"
     hint += "."
     if model.__name__ == "SourceRef" and isinstance(v, str) and "://" in v:
-        hint += (" To cite a web page, add it under 'bibliography:' (with its url) and give "
-                 "its id as ref.")
+        hint += (
+            " To cite a web page, add it under 'bibliography:' (with its url) and give "
+            "its id as ref."
+        )
     return hint
 
 
-def _missing_hint(e: _Err, model: type[BaseModel] | None, last: str, noun: str,
-                  parent_data: Any) -> str:
+def _missing_hint(
+    e: _Err, model: type[BaseModel] | None, last: str, noun: str, parent_data: Any
+) -> str:
     finfo = _field_info(model, last)
     desc = ""
     if finfo is not None and finfo.description and not finfo.description.startswith("text:"):
@@ -855,8 +1001,11 @@ def _missing_hint(e: _Err, model: type[BaseModel] | None, last: str, noun: str,
     if e.inline:
         example = ""
         if isinstance(parent_data, dict) and parent_data:
-            short = [(k, v) for k, v in parent_data.items()
-                     if isinstance(v, str | int | float) and len(str(v)) <= 20]
+            short = [
+                (k, v)
+                for k, v in parent_data.items()
+                if isinstance(v, str | int | float) and len(str(v)) <= 20
+            ]
             if len(short) == len(parent_data) <= 4:
                 example = "{" + ", ".join(f"{k}: {v}" for k, v in short) + f", {last}: ...}}"
             elif short:
@@ -884,14 +1033,15 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
     in_text = isinstance(parent_data, dict) and "en" in parent_data and last != "en"
     if e.key_error and isinstance(parent_data, dict) and parent_data.get(last, "") is None:
         v, t = None, "key_without_value"  # the key of "{en: China, the rising power}"
-    if v is None and isinstance(last, str) and t != "missing" and (
-            in_text or " " in last.strip()):
+    if v is None and isinstance(last, str) and t != "missing" and (in_text or " " in last.strip()):
         # "{en: Roads, railways and airports}": the comma ended the text and YAML read the
         # rest as a key with no value. The commonest flow-mapping mistake of all.
-        return ("E102", f"A comma inside {{...}} cut this text in two: '{last}' was read as a "
-                "separate key.",
-                "Put the whole text in quotes, for example: {en: \"Roads, railways and "
-                "airports\"}.", "key")
+        return (
+            "E102",
+            f"A comma inside {{...}} cut this text in two: '{last}' was read as a separate key.",
+            'Put the whole text in quotes, for example: {en: "Roads, railways and airports"}.',
+            "key",
+        )
     if t == "scenario_value":  # a custom error that carries its own hint (language codes)
         msg = e.msg if e.msg.endswith((".", "?", ")")) else e.msg + "."
         return ("E102", msg, str(e.ctx.get("hint", "")), "key" if e.key_error else "value")
@@ -899,40 +1049,67 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
         model = model_at(e.clean[:-1])
         noun = _MODEL_NOUN.get(model.__name__, "this block") if model else "this block"
         if e.clean == ("schema_version",):
-            return ("E101", "This file has no 'schema_version'.",
-                    "Add the line 'schema_version: 1' at the top of the file.", "parent")
+            return (
+                "E101",
+                "This file has no 'schema_version'.",
+                "Add the line 'schema_version: 1' at the top of the file.",
+                "parent",
+            )
         if isinstance(last, int):
-            return ("E102", "This list needs two numbers: [low, high].",
-                    "For example: between: [20, 60]", "parent")
+            return (
+                "E102",
+                "This list needs two numbers: [low, high].",
+                "For example: between: [20, 60]",
+                "parent",
+            )
         plain = M.block_name(model) if model is not None else "block"
-        return ("E101", f"'{last}' is missing from {noun}.",
-                _missing_hint(e, model, str(last), plain, parent_data), "parent")
+        return (
+            "E101",
+            f"'{last}' is missing from {noun}.",
+            _missing_hint(e, model, str(last), plain, parent_data),
+            "parent",
+        )
     if t == "extra_forbidden":
         key = str(last)
         if parent_model is registry.Effect:
             close = difflib.get_close_matches(key, list(registry.EFFECTS), n=1, cutoff=0.6)
-            return ("E100", f"'{key}' is not an effect.",
-                    (f"Did you mean '{close[0]}'? " if close else "") +
-                    "Effects are: " + ", ".join(registry.EFFECTS) + ".", "key")
+            return (
+                "E100",
+                f"'{key}' is not an effect.",
+                (f"Did you mean '{close[0]}'? " if close else "")
+                + "Effects are: "
+                + ", ".join(registry.EFFECTS)
+                + ".",
+                "key",
+            )
         if parent_model is registry.Condition:
-            close = difflib.get_close_matches(key, list(registry.CONDITION_KEYS), n=1,
-                                              cutoff=0.6)
-            return ("E100", f"'{key}' is not a condition.",
-                    (f"Did you mean '{close[0]}'? " if close else "") +
-                    "Conditions are: " + ", ".join(registry.CONDITION_KEYS) + ".", "key")
+            close = difflib.get_close_matches(key, list(registry.CONDITION_KEYS), n=1, cutoff=0.6)
+            return (
+                "E100",
+                f"'{key}' is not a condition.",
+                (f"Did you mean '{close[0]}'? " if close else "")
+                + "Conditions are: "
+                + ", ".join(registry.CONDITION_KEYS)
+                + ".",
+                "key",
+            )
         allowed = allowed_keys(parent_model) if parent_model else []
-        noun = _MODEL_NOUN.get(parent_model.__name__, "this block") if parent_model else \
-            "this block"
+        noun = (
+            _MODEL_NOUN.get(parent_model.__name__, "this block") if parent_model else "this block"
+        )
         if parent_model and parent_model.__name__.endswith(("Test", "Q")):
             noun = "this test"
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         if not close:
             close = [a for a in allowed if a.lower() == key.lower()]
-        where = "at the top level of the file" if parent_model is ScenarioFile else \
-            f"in {noun}"
-        hint = (f"Did you mean '{close[0]}'?" if close else
-                "Allowed here: " + ", ".join(allowed) + "." if allowed else
-                "Remove it.")
+        where = "at the top level of the file" if parent_model is ScenarioFile else f"in {noun}"
+        hint = (
+            f"Did you mean '{close[0]}'?"
+            if close
+            else "Allowed here: " + ", ".join(allowed) + "."
+            if allowed
+            else "Remove it."
+        )
         if parent_model is ScenarioFile and not close:
             hint += " Check also that the lines above are indented correctly."
         return ("E100", f"'{key}' is not a known key {where}.", hint, "key")
@@ -944,11 +1121,16 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
             msg += "."
         if "exactly one" in msg:
             if "effect" in msg:
-                hint = "Write each effect as its own '- verb: ...' item. Effects are: " + \
-                    ", ".join(registry.EFFECTS) + "."
+                hint = (
+                    "Write each effect as its own '- verb: ...' item. Effects are: "
+                    + ", ".join(registry.EFFECTS)
+                    + "."
+                )
             elif "condition" in msg:
-                hint = "To combine conditions use 'all: [...]' or 'any: [...]'. Conditions " \
-                       "are: " + ", ".join(registry.CONDITION_KEYS) + "."
+                hint = (
+                    "To combine conditions use 'all: [...]' or 'any: [...]'. Conditions "
+                    "are: " + ", ".join(registry.CONDITION_KEYS) + "."
+                )
             elif "quantity" in msg:
                 hint = "For example: quantity: {autonomy: {state: average}}"
             else:
@@ -959,32 +1141,50 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
     if t in ("model_type", "model_attributes_type", "dict_type"):
         model = model_at(e.clean)
         if model is registry.Effect:
-            return ("E103", f"An effect must be written as 'verb: ...', not {_desc(v)}.",
-                    "For example: '- set_flag: bri_launched' or '- change_trust: {state: KAZ, "
-                    "power: JPN, by: 5}'. Effects are: " + ", ".join(registry.EFFECTS) + ".",
-                    "value")
+            return (
+                "E103",
+                f"An effect must be written as 'verb: ...', not {_desc(v)}.",
+                "For example: '- set_flag: bri_launched' or '- change_trust: {state: KAZ, "
+                "power: JPN, by: 5}'. Effects are: " + ", ".join(registry.EFFECTS) + ".",
+                "value",
+            )
         if model is registry.Condition:
-            return ("E103", f"A condition must be written as 'kind: ...', not {_desc(v)}.",
-                    "For example: 'flag: bri_launched'. Conditions are: " +
-                    ", ".join(registry.CONDITION_KEYS) + ".", "value")
+            return (
+                "E103",
+                f"A condition must be written as 'kind: ...', not {_desc(v)}.",
+                "For example: 'flag: bri_launched'. Conditions are: "
+                + ", ".join(registry.CONDITION_KEYS)
+                + ".",
+                "value",
+            )
         what = f"Each item of '{name}'" if isinstance(last, int) else f"'{name}'"
-        hint = _block_hint(model, name, v) if model is not None else \
-            "Put the keys on the lines below it, indented, or write {key: value, ...}."
-        return ("E102", f"{what} should be a block of 'key: value' lines, not {_desc(v)}.",
-                hint, "value")
+        hint = (
+            _block_hint(model, name, v)
+            if model is not None
+            else "Put the keys on the lines below it, indented, or write {key: value, ...}."
+        )
+        return (
+            "E102",
+            f"{what} should be a block of 'key: value' lines, not {_desc(v)}.",
+            hint,
+            "value",
+        )
     if t == "union_type":
         labels = e.ctx.get("labels", [])
         if len(labels) == 2 and "str" in labels and any(lb.startswith("dict[") for lb in labels):
-            return ("E102", f"'{name}' should be a text, not {_desc(v)}.",
-                    "Write the text (in quotes if it looks like a number), or translations "
-                    "such as {en: Japan, ja: 日本}.", "value")
+            return (
+                "E102",
+                f"'{name}' should be a text, not {_desc(v)}.",
+                "Write the text (in quotes if it looks like a number), or translations "
+                "such as {en: Japan, ja: 日本}.",
+                "value",
+            )
         phrases = []
         for lab in labels:
             ph = _label_phrase(lab)
             if ph not in phrases:
                 phrases.append(ph)
-        return ("E102", f"'{name}' should be {' or '.join(phrases)}, not {_desc(v)}.", "",
-                "value")
+        return ("E102", f"'{name}' should be {' or '.join(phrases)}, not {_desc(v)}.", "", "value")
     alt = ""
     if e.alternatives:
         alt = " or " + " or ".join(dict.fromkeys(_label_phrase(a) for a in e.alternatives))
@@ -995,72 +1195,106 @@ def _humanize(e: _Err, data: Any) -> tuple[str, str, str, str]:
             ym = re.search(r"\d{4}", str(shown))
             year = ym.group(0) if ym else "2019"
             month = suggest_date(str(shown)) or f"{year}-05"
-            return ("E102", f"'{name}' should be a date such as {year} or \"{month}\", not "
-                    f"{shown} (a number).", hint, "value")
-        hint = f"Put it in quotes: \"{shown}\"." if isinstance(v, int | float | bool) else ""
+            return (
+                "E102",
+                f"'{name}' should be a date such as {year} or \"{month}\", not {shown} (a number).",
+                hint,
+                "value",
+            )
+        hint = f'Put it in quotes: "{shown}".' if isinstance(v, int | float | bool) else ""
         return ("E102", f"'{name}' should be a text{alt}, not {shown}.", hint, "value")
     if t in ("int_type", "int_parsing", "int_from_float"):
         what = f"the text {_desc(v)}" if isinstance(v, str) else shown
-        return ("E102", f"'{name}' should be a whole number, not {what}.",
-                _number_hint(name, v, finfo, whole=True), "value")
+        return (
+            "E102",
+            f"'{name}' should be a whole number, not {what}.",
+            _number_hint(name, v, finfo, whole=True),
+            "value",
+        )
     if t in ("float_type", "float_parsing"):
         what = f"the text {_desc(v)}" if isinstance(v, str) else shown
-        return ("E102", f"'{name}' should be a number, not {what}.",
-                _number_hint(name, v, finfo, whole=False), "value")
+        return (
+            "E102",
+            f"'{name}' should be a number, not {what}.",
+            _number_hint(name, v, finfo, whole=False),
+            "value",
+        )
     if t in ("bool_type", "bool_parsing"):
         what = f"the text {_desc(v)}" if isinstance(v, str) else shown
-        return ("E102", f"'{name}' should be true or false, not {what}.", _bool_hint(v),
-                "value")
+        return ("E102", f"'{name}' should be true or false, not {what}.", _bool_hint(v), "value")
     if t in ("list_type", "tuple_type"):
-        hint = ("Write each item on its own line starting with '- ', or [a, b]."
-                + (f" For one item: [{v}]." if isinstance(v, str | int | float) else ""))
+        hint = "Write each item on its own line starting with '- ', or [a, b]." + (
+            f" For one item: [{v}]." if isinstance(v, str | int | float) else ""
+        )
         return ("E102", f"'{name}' should be a list{alt}, not {_desc(v)}.", hint, "value")
     if t == "literal_error":
         expected = re.findall(r"'([^']*)'", str(e.ctx.get("expected", "")))
         close = difflib.get_close_matches(str(v), expected, n=1) if isinstance(v, str) else []
-        return ("E102", f"'{name}' cannot be {_desc(v)}.",
-                (f"Did you mean '{close[0]}'? " if close else "") +
-                "Use " + " or ".join(f"'{x}'" for x in expected) +
-                (f" or {alt[4:]}" if alt else "") + ".", "value")
+        return (
+            "E102",
+            f"'{name}' cannot be {_desc(v)}.",
+            (f"Did you mean '{close[0]}'? " if close else "")
+            + "Use "
+            + " or ".join(f"'{x}'" for x in expected)
+            + (f" or {alt[4:]}" if alt else "")
+            + ".",
+            "value",
+        )
     if t == "string_pattern_mismatch":
         pattern = str(e.ctx.get("pattern", ""))
         if pattern == registry.DATE and not e.key_error:
             msg, hint = _date_problem(v, e.raw)
             return ("E102", msg, hint, "value")
-        what, hint = _PATTERN_TEXT.get(pattern, ("has the wrong form", f"It must match "
-                                                 f"{pattern}."))
+        what, hint = _PATTERN_TEXT.get(pattern, ("has the wrong form", f"It must match {pattern}."))
         if e.key_error:
             return ("E102", f"The key {_desc(v)} {what}.", hint, "key")
-        if isinstance(v, str) and pattern in (registry.ACTOR_ID, registry.ACTOR_REF) \
-                and re.fullmatch(r"[a-z][a-z0-9_]{1,9}", v):
+        if (
+            isinstance(v, str)
+            and pattern in (registry.ACTOR_ID, registry.ACTOR_REF)
+            and re.fullmatch(r"[a-z][a-z0-9_]{1,9}", v)
+        ):
             hint = f"Write it in capitals: {v.upper()}."
         return ("E102", f"{_desc(v)} {what}.", hint, "value")
     if t in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = next(iter(e.ctx.values()), "?")
-        words = {"greater_than_equal": "at least", "greater_than": "more than",
-                 "less_than_equal": "at most", "less_than": "less than"}[t]
+        words = {
+            "greater_than_equal": "at least",
+            "greater_than": "more than",
+            "less_than_equal": "at most",
+            "less_than": "less than",
+        }[t]
         hint = ""
         lo, _ = _bounds(finfo)
-        if t in ("less_than_equal", "less_than") and bound == 1 and (lo is None or lo >= 0) \
-                and isinstance(v, int | float) and 1 < v <= 100:
-            hint = (f"'{name}' is {_fraction_noun(name)} from 0 to 1, not a percentage: "
-                    f"{v:g}% is written {v / 100:g}.")
-        return ("E102", f"'{name}' is {shown}, but it must be {words} {bound:g}."
-                if isinstance(bound, int | float) else
-                f"'{name}' must be {words} {bound}.", hint, "value")
+        if (
+            t in ("less_than_equal", "less_than")
+            and bound == 1
+            and (lo is None or lo >= 0)
+            and isinstance(v, int | float)
+            and 1 < v <= 100
+        ):
+            hint = (
+                f"'{name}' is {_fraction_noun(name)} from 0 to 1, not a percentage: "
+                f"{v:g}% is written {v / 100:g}."
+            )
+        return (
+            "E102",
+            f"'{name}' is {shown}, but it must be {words} {bound:g}."
+            if isinstance(bound, int | float)
+            else f"'{name}' must be {words} {bound}.",
+            hint,
+            "value",
+        )
     if t == "too_short":
         n = e.ctx.get("min_length", 1)
         if isinstance(parent_model, type) and name == "between":
             return ("E102", "'between' needs two numbers: [low, high].", "", "value")
-        return ("E102", f"'{name}' needs at least {n} item{'s' if n != 1 else ''}.",
-                "", "value")
+        return ("E102", f"'{name}' needs at least {n} item{'s' if n != 1 else ''}.", "", "value")
     if t == "too_long":
         n = e.ctx.get("max_length", 1)
         return ("E102", f"'{name}' has too many items (at most {n}).", "", "value")
     if t == "string_too_long":
         n = e.ctx.get("max_length", 1)
-        return ("E102", f"This text is too long (at most {n} characters).",
-                "Shorten it.", "value")
+        return ("E102", f"This text is too long (at most {n} characters).", "Shorten it.", "value")
     return ("E102", f"'{name}': {e.msg}.", "", "value")
 
 
@@ -1082,8 +1316,12 @@ def _prune_point(clean: tuple[Any, ...]) -> tuple[Any, ...]:
     return clean[:1]
 
 
-def _drop(data: dict[str, Any], point: tuple[Any, ...], sf: SourceFile,
-          dropped: dict[tuple[Any, ...], set[int]]) -> None:
+def _drop(
+    data: dict[str, Any],
+    point: tuple[Any, ...],
+    sf: SourceFile,
+    dropped: dict[tuple[Any, ...], set[int]],
+) -> None:
     """Remove ``point`` from ``data`` and remember what it declared. List items are only
     marked (``_DROPPED``) and their index recorded in ``dropped``; ``_strip`` removes them."""
     top = point[0]
@@ -1155,7 +1393,7 @@ def _raw_token(lines: list[str], pos: tuple[int, int]) -> str | None:
     line, col = pos
     if not 1 <= line <= len(lines):
         return None
-    m = re.match(r"[^\s,\]\}#]+", lines[line - 1][col - 1:])
+    m = re.match(r"[^\s,\]\}#]+", lines[line - 1][col - 1 :])
     return m.group(0) if m else None
 
 
@@ -1170,11 +1408,18 @@ def _schema_check(sf: SourceFile) -> list[Diagnostic]:
     if isinstance(ver, int) and not isinstance(ver, bool) and ver > SCHEMA_VERSION:
         line, col = marks.value_pos(("schema_version",))
         sf.usable = False
-        return [error("E104", sf.name, line, col, "schema_version",
-                      f"This file is written for a newer version of the game (format {ver}); "
-                      f"this game reads format {SCHEMA_VERSION}.",
-                      "Update the game, or ask the author for a file in format "
-                      f"{SCHEMA_VERSION}.")]
+        return [
+            error(
+                "E104",
+                sf.name,
+                line,
+                col,
+                "schema_version",
+                f"This file is written for a newer version of the game (format {ver}); "
+                f"this game reads format {SCHEMA_VERSION}.",
+                f"Update the game, or ask the author for a file in format {SCHEMA_VERSION}.",
+            )
+        ]
     work = data
     seen: set[tuple[str, int, int, str]] = set()
     for _round in range(6):
@@ -1190,8 +1435,11 @@ def _schema_check(sf: SourceFile) -> list[Diagnostic]:
         lines = sf.text.splitlines() if sf.text else []
         for e in errs:
             opath = sf.to_original(e.clean)
-            e.raw = _raw_token(lines, marks.value_pos(opath)) \
-                if isinstance(e.input, int | float) else None
+            e.raw = (
+                _raw_token(lines, marks.value_pos(opath))
+                if isinstance(e.input, int | float)
+                else None
+            )
             parent_pos = marks.value_pos(opath[:-1]) if e.clean else (1, 1)
             e.inline = _char_at(lines, parent_pos) == "{"
             code, msg, hint, at = _humanize(e, work)
@@ -1248,55 +1496,107 @@ def _merge(files: list[SourceFile]) -> tuple[Draft, list[Diagnostic]]:
                 continue
             if fi > 0 and s in ("meta", "calendar"):
                 line, col = sf.marks.key_pos((s,))
-                diags.append(error("E013", sf.name, line, col, s,
-                                   f"'{s}' must be in the main scenario file "
-                                   f"({files[0].name}), not in an included file.",
-                                   f"Move the '{s}:' section to {files[0].name}."))
+                diags.append(
+                    error(
+                        "E013",
+                        sf.name,
+                        line,
+                        col,
+                        s,
+                        f"'{s}' must be in the main scenario file "
+                        f"({files[0].name}), not in an included file.",
+                        f"Move the '{s}:' section to {files[0].name}.",
+                    )
+                )
                 continue
             if s in once_origins:
                 first = files[once_origins[s]]
                 fl = first.marks.key_pos((s,))[0]
                 line, col = sf.marks.key_pos((s,))
-                diags.append(error("E013", sf.name, line, col, s,
-                                   f"'{s}' is already given in {first.name} (line {fl}); a "
-                                   "scenario may have it only once.",
-                                   "Keep one of them and merge the other into it."))
+                diags.append(
+                    error(
+                        "E013",
+                        sf.name,
+                        line,
+                        col,
+                        s,
+                        f"'{s}' is already given in {first.name} (line {fl}); a "
+                        "scenario may have it only once.",
+                        "Keep one of them and merge the other into it.",
+                    )
+                )
                 continue
             sections[s] = getattr(m, s)
             once_origins[s] = fi
-    draft = Draft(files=files, sections=sections, list_origins=list_origins,
-                  once_origins=once_origins, invalid_ids=invalid, broken_sections=broken)
+    draft = Draft(
+        files=files,
+        sections=sections,
+        list_origins=list_origins,
+        once_origins=once_origins,
+        invalid_ids=invalid,
+        broken_sections=broken,
+    )
     man = files[0]
-    if man.model is not None and sections["meta"] is None and sections["calendar"] is None \
-            and not {"meta", "calendar"} & broken:
-        diags.append(error("E101", man.name, 1, 1, "",
-                           "This file has no 'meta:' and no 'calendar:' section, so it is not "
-                           "the main file of a scenario.",
-                           "If it is part of a scenario, list it under 'include:' in the "
-                           "scenario's main file and validate that file. To start a new "
-                           "scenario, run 'python main.py new-scenario NAME'.", False))
+    if (
+        man.model is not None
+        and sections["meta"] is None
+        and sections["calendar"] is None
+        and not {"meta", "calendar"} & broken
+    ):
+        diags.append(
+            error(
+                "E101",
+                man.name,
+                1,
+                1,
+                "",
+                "This file has no 'meta:' and no 'calendar:' section, so it is not "
+                "the main file of a scenario.",
+                "If it is part of a scenario, list it under 'include:' in the "
+                "scenario's main file and validate that file. To start a new "
+                "scenario, run 'python main.py new-scenario NAME'.",
+                False,
+            )
+        )
     elif man.model is not None:
         for s in ("meta", "calendar"):
             if sections[s] is None and s not in broken:
-                diags.append(error("E101", man.name, 1, 1, "",
-                                   f"The main scenario file has no '{s}:' section.",
-                                   _MISSING_SECTION_HINT[s], False))
+                diags.append(
+                    error(
+                        "E101",
+                        man.name,
+                        1,
+                        1,
+                        "",
+                        f"The main scenario file has no '{s}:' section.",
+                        _MISSING_SECTION_HINT[s],
+                        False,
+                    )
+                )
         for s in ("actors", "dimensions"):
-            if not sections[s] and s not in broken and f"{s}?" not in broken \
-                    and not invalid.get(s):
-                diags.append(error("E101", man.name, 1, 1, "",
-                                   f"This scenario declares no {s}.",
-                                   _MISSING_SECTION_HINT[s], False))
+            if not sections[s] and s not in broken and f"{s}?" not in broken and not invalid.get(s):
+                diags.append(
+                    error(
+                        "E101",
+                        man.name,
+                        1,
+                        1,
+                        "",
+                        f"This scenario declares no {s}.",
+                        _MISSING_SECTION_HINT[s],
+                        False,
+                    )
+                )
     return draft, diags
 
 
 _MISSING_SECTION_HINT = {
     "meta": "Add 'meta:' with id, title, summary and authors. "
-            "See docs/scenario-format.md, or run 'python main.py new-scenario NAME' for an "
-            "example.",
+    "See docs/scenario-format.md, or run 'python main.py new-scenario NAME' for an "
+    "example.",
     "calendar": "Add for example: calendar: {start: 2013, end: 2030, turn: year}",
     "actors": "Add an 'actors:' list with at least one power and one state, e.g. "
-              "- {id: JPN, kind: power, name: Japan}",
+    "- {id: JPN, kind: power, name: Japan}",
     "dimensions": "Add a 'dimensions:' list, e.g. - {id: trade, name: Trade}",
 }
 
@@ -1316,11 +1616,17 @@ def load_scenario(path_or_id: str | os.PathLike[str]) -> LoadResult:
 
 
 def _internal(name: str, exc: BaseException) -> Diagnostic:
-    return error("E999", name, 1, 1, "",
-                 f"Internal error while checking this scenario ({type(exc).__name__}: "
-                 f"{str(exc)[:200]}).",
-                 "This is a bug in the game, not in your file: please report this, with "
-                 "the scenario file attached.", False)
+    return error(
+        "E999",
+        name,
+        1,
+        1,
+        "",
+        f"Internal error while checking this scenario ({type(exc).__name__}: {str(exc)[:200]}).",
+        "This is a bug in the game, not in your file: please report this, with "
+        "the scenario file attached.",
+        False,
+    )
 
 
 def _load_manifest(manifest: Path) -> LoadResult:
@@ -1348,13 +1654,15 @@ def _load_manifest(manifest: Path) -> LoadResult:
             h.update(f.raw or b"")
         secs = {k: v for k, v in draft.sections.items() if v is not None}
         scenario = Scenario.model_validate(secs)
-        scenario = scenario.model_copy(update={"content_hash": h.hexdigest(),
-                                               "path": str(manifest)})
+        scenario = scenario.model_copy(
+            update={"content_hash": h.hexdigest(), "path": str(manifest)}
+        )
     return LoadResult(scenario, diags, names, sources)
 
 
-def load_scenario_text(text: str | bytes, name: str = "scenario.yaml",
-                       base_dir: str | os.PathLike[str] | None = None) -> LoadResult:
+def load_scenario_text(
+    text: str | bytes, name: str = "scenario.yaml", base_dir: str | os.PathLike[str] | None = None
+) -> LoadResult:
     """Load a one-file scenario from memory (used by tests and tools). Includes are resolved
     relative to ``base_dir`` (the current folder if not given). Never raises."""
     import tempfile
@@ -1384,7 +1692,19 @@ def list_installed() -> list[tuple[Path, LoadResult]]:
 
 
 __all__ = [
-    "LoadResult", "Draft", "SourceFile", "load_scenario", "load_scenario_text",
-    "discover_scenarios", "list_installed", "installed_dir", "installed_ids",
-    "resolve_manifest", "is_manifest", "display_name", "model_at", "allowed_keys", "warning",
+    "LoadResult",
+    "Draft",
+    "SourceFile",
+    "load_scenario",
+    "load_scenario_text",
+    "discover_scenarios",
+    "list_installed",
+    "installed_dir",
+    "installed_ids",
+    "resolve_manifest",
+    "is_manifest",
+    "display_name",
+    "model_at",
+    "allowed_keys",
+    "warning",
 ]

@@ -58,8 +58,11 @@ def _check_lang(v: str) -> str:
 
 
 #: A language code, in the keys of a localised text and in ``meta.languages``.
-LangCode = Annotated[str, AfterValidator(_check_lang),
-                     WithJsonSchema({"type": "string", "pattern": languages.PATTERN})]
+LangCode = Annotated[
+    str,
+    AfterValidator(_check_lang),
+    WithJsonSchema({"type": "string", "pattern": languages.PATTERN}),
+]
 
 
 def _check_text(v: Any) -> Any:
@@ -97,8 +100,13 @@ class Meta(Strict):
     summary: Text
     authors: list[Annotated[str, Field(max_length=200)]] = Field(min_length=1)
     licence: str = Field("CC-BY-4.0", max_length=64)
-    languages: list[LangCode] = Field(["en"], min_length=1, description=(
-        "the languages the texts are written in (ISO 639-1 codes: en, ja, ru, kk, uz, ...)"))
+    languages: list[LangCode] = Field(
+        ["en"],
+        min_length=1,
+        description=(
+            "the languages the texts are written in (ISO 639-1 codes: en, ja, ru, kk, uz, ...)"
+        ),
+    )
     learning_objectives: list[Text] = Field(default_factory=list)
     difficulty: Literal["introductory", "standard", "advanced"] = "standard"
     minutes: int = Field(45, ge=5, le=6000, description="expected playing time in class")
@@ -173,8 +181,11 @@ class Resource(Strict):
 
     id: Id
     name: Text
-    short: Text | None = Field(None, description="a short name for costs and the budget line, "
-                               "such as ODA or Credit (made from the name when left out)")
+    short: Text | None = Field(
+        None,
+        description="a short name for costs and the budget line, "
+        "such as ODA or Credit (made from the name when left out)",
+    )
     unit: str = Field("", max_length=40)
     min: float = 0
     max: float = Field(1e9, gt=0)
@@ -206,7 +217,8 @@ class Organisation(Strict):
     members: list[ActorId] = Field(default_factory=list)
     led_by: ActorId | None = Field(None, description="the power that leads it, if any")
     dimension: Annotated[str, Field(pattern=SNAKE_ID)] | None = Field(
-        None, description="the dimension membership ties a state to (e.g. security for CSTO)")
+        None, description="the dimension membership ties a state to (e.g. security for CSTO)"
+    )
     description: Text | None = None
 
 
@@ -215,9 +227,11 @@ class Initial(Strict):
     world (dependence), or to the documented defaults."""
 
     dependence: dict[ActorId, dict[Id, dict[ActorId, Annotated[float, Field(ge=0, le=100)]]]] = (
-        Field(default_factory=dict, description="state -> dimension -> partner -> percent"))
+        Field(default_factory=dict, description="state -> dimension -> partner -> percent")
+    )
     trust: dict[ActorId, dict[ActorId, Annotated[float, Field(ge=0, le=100)]]] = Field(
-        default_factory=dict, description="state -> power -> trust 0-100 (default 50)")
+        default_factory=dict, description="state -> power -> trust 0-100 (default 50)"
+    )
     stability: dict[ActorId, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)
     growth: dict[ActorId, Annotated[float, Field(ge=-30, le=30)]] = Field(default_factory=dict)
     resources: dict[ActorId, dict[Id, float]] = Field(default_factory=dict)
@@ -250,8 +264,9 @@ class AIHints(Strict):
     """How computer-played actors value an action."""
 
     weight: float = Field(1.0, ge=0, le=100)
-    prefer: Literal["low_trust", "high_trust", "most_dependent", "least_dependent",
-                    "least_autonomy", "any"] = "any"
+    prefer: Literal[
+        "low_trust", "high_trust", "most_dependent", "least_dependent", "least_autonomy", "any"
+    ] = "any"
 
 
 class Action(Strict):
@@ -262,7 +277,8 @@ class Action(Strict):
     description: Text | None = None
     actor: ActorId | list[ActorId] = Field(description="who may take it")
     targets: Literal["states", "none"] | list[ActorId] = Field(
-        "states", description="'states' (any state), 'none', or a list of actor ids")
+        "states", description="'states' (any state), 'none', or a list of actor ids"
+    )
     family: Id = Field(description="family of actions, e.g. aid, security, trade")
     cost: dict[Id, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
     delay: int = Field(0, ge=0, le=20, description="turns before the effects start")
@@ -278,8 +294,7 @@ class EventWindow(Strict):
     """The period in which an event may fire (when its condition holds and its chance comes
     up); either end may be left out."""
 
-    from_: Date | None = Field(None, alias="from", description="first year (or month) it may "
-                               "fire")
+    from_: Date | None = Field(None, alias="from", description="first year (or month) it may fire")
     until: Date | None = Field(None, description="last year (or month) it may fire")
 
     _years = field_validator("from_", "until", mode="before")(_year_to_str)
@@ -302,8 +317,10 @@ class Event(Strict):
     title: Text
     text: Text
     historicity: Literal["historical", "plausible", "hypothetical"]
-    date: Date | None = Field(None, description="fires in the turn containing this date: a year "
-                              "or a year and month, no day")
+    date: Date | None = Field(
+        None,
+        description="fires in the turn containing this date: a year or a year and month, no day",
+    )
     window: EventWindow | None = None
     condition: Condition | None = None
     chance: float = Field(1.0, ge=0, le=1, description="probability per turn when eligible")
@@ -381,12 +398,14 @@ class Objective(Strict):
     @model_validator(mode="after")
     def _monotone(self) -> Objective:
         b = [self.bands.A, self.bands.B, self.bands.C, self.bands.D]
-        ok = all(x <= y for x, y in zip(b, b[1:])) if self.lower_is_better else \
-            all(x >= y for x, y in zip(b, b[1:]))
+        ok = (
+            all(x <= y for x, y in zip(b, b[1:]))
+            if self.lower_is_better
+            else all(x >= y for x, y in zip(b, b[1:]))
+        )
         if not ok:
             order = "rise" if self.lower_is_better else "fall"
-            raise ValueError(f"grade bands must {order} from A to D "
-                             f"(or set lower_is_better)")
+            raise ValueError(f"grade bands must {order} from A to D (or set lower_is_better)")
         return self
 
 
@@ -412,17 +431,36 @@ class BibItem(Strict):
     """A source, cited by id from events, drifts and actions."""
 
     id: Id
-    type: Literal["article-newspaper", "article-journal", "report", "webpage", "treaty",
-                  "speech", "dataset", "book", "document"]
+    type: Literal[
+        "article-newspaper",
+        "article-journal",
+        "report",
+        "webpage",
+        "treaty",
+        "speech",
+        "dataset",
+        "book",
+        "document",
+    ]
     title: str = Field(max_length=400)
     publisher: str | None = Field(None, max_length=200)
-    date: str | None = Field(None, max_length=40, description=(
-        "when it was published, as free text shown in the source list, e.g. \"2019-12-19\" "
-        "or \"May 2017\" (a day is fine here: this date is not placed in the calendar)"))
+    date: str | None = Field(
+        None,
+        max_length=40,
+        description=(
+            'when it was published, as free text shown in the source list, e.g. "2019-12-19" '
+            'or "May 2017" (a day is fine here: this date is not placed in the calendar)'
+        ),
+    )
     url: str | None = Field(None, max_length=500)
-    seed: str | None = Field(None, max_length=200, description=(
-        "for the game's own scenarios only: the file name of one of the project's research "
-        "source documents (e.g. 000_bca186ed57a43c66.txt); leave it out. Not checked"))
+    seed: str | None = Field(
+        None,
+        max_length=200,
+        description=(
+            "for the game's own scenarios only: the file name of one of the project's research "
+            "source documents (e.g. 000_bca186ed57a43c66.txt); leave it out. Not checked"
+        ),
+    )
     note: Text | None = None
 
     _years = field_validator("date", mode="before")(_year_to_str)
@@ -460,9 +498,13 @@ class Expectation(Strict):
 
     @model_validator(mode="after")
     def _fields_for_kind(self) -> Expectation:
-        need = {"grade_rate": ("policy", "grade", "between"), "agency_gap": ("at_least",),
-                "ordering": ("better", "worse"), "max_action_share": ("policy", "at_most"),
-                "max_event_impact": ("at_most",)}[self.kind]
+        need = {
+            "grade_rate": ("policy", "grade", "between"),
+            "agency_gap": ("at_least",),
+            "ordering": ("better", "worse"),
+            "max_action_share": ("policy", "at_most"),
+            "max_event_impact": ("at_most",),
+        }[self.kind]
         missing = [f for f in need if getattr(self, f) is None]
         if missing:
             raise ValueError(f"a '{self.kind}' expectation needs: {', '.join(missing)}")
@@ -477,32 +519,75 @@ class Balance(Strict):
     expectations: list[Expectation] = Field(default_factory=list)
 
 
-SECTIONS_ONCE = ("meta", "calendar", "initial", "income", "objectives", "policies", "history",
-                 "balance", "model")
-SECTIONS_LISTS = ("actors", "dimensions", "resources", "meters", "flags", "organisations",
-                  "drift", "actions", "events", "bibliography", "glossary",
-                  "discussion_questions")
+SECTIONS_ONCE = (
+    "meta",
+    "calendar",
+    "initial",
+    "income",
+    "objectives",
+    "policies",
+    "history",
+    "balance",
+    "model",
+)
+SECTIONS_LISTS = (
+    "actors",
+    "dimensions",
+    "resources",
+    "meters",
+    "flags",
+    "organisations",
+    "drift",
+    "actions",
+    "events",
+    "bibliography",
+    "glossary",
+    "discussion_questions",
+)
 
 
 class ModelParams(Strict):
     """Engine parameters a designer may tune (docs/engine.md explains each)."""
 
-    acceptance_threshold: float = Field(50, ge=0, le=100, description=(
-        "share (%) above which a state starts resisting more dependence on a partner"))
+    acceptance_threshold: float = Field(
+        50,
+        ge=0,
+        le=100,
+        description=("share (%) above which a state starts resisting more dependence on a partner"),
+    )
     resistance: float = Field(1.0, ge=0, le=5, description="how strongly states resist")
-    trust_acceptance: float = Field(0.6, ge=0, le=2, description=(
-        "how much trust raises a state's acceptance of a power's offers"))
-    resentment: float = Field(4.0, ge=0, le=50, description=(
-        "trust lost per turn per 10 points of dependence above the threshold"))
-    trust_memory: float = Field(0.05, ge=0, le=1, description=(
-        "fraction by which trust returns toward 50 each turn"))
+    trust_acceptance: float = Field(
+        0.6,
+        ge=0,
+        le=2,
+        description=("how much trust raises a state's acceptance of a power's offers"),
+    )
+    resentment: float = Field(
+        4.0,
+        ge=0,
+        le=50,
+        description=("trust lost per turn per 10 points of dependence above the threshold"),
+    )
+    trust_memory: float = Field(
+        0.05, ge=0, le=1, description=("fraction by which trust returns toward 50 each turn")
+    )
     stability_from_autonomy: float = Field(0.05, ge=0, le=1)
     stability_from_growth: float = Field(0.5, ge=0, le=5)
     shock_sd: float = Field(1.0, ge=0, le=20, description="random yearly stability shock (sd)")
-    membership_pull: float = Field(0.5, ge=0, le=10, description=(
-        "points per turn by which an organisation ties members to its leader in its dimension"))
-    growth_reversion: float = Field(0.2, ge=0, le=1, description=(
-        "fraction by which growth returns toward its long-run level each turn"))
+    membership_pull: float = Field(
+        0.5,
+        ge=0,
+        le=10,
+        description=(
+            "points per turn by which an organisation ties members to its leader in its dimension"
+        ),
+    )
+    growth_reversion: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description=("fraction by which growth returns toward its long-run level each turn"),
+    )
     actions_per_turn: int = Field(2, ge=1, le=6, description="actions each actor may take per turn")
 
 
@@ -537,8 +622,10 @@ class ScenarioFile(Strict):
     @classmethod
     def _version(cls, v: int) -> int:
         if v > SCHEMA_VERSION:
-            raise ValueError(f"this file is format version {v}, but this game reads version "
-                             f"{SCHEMA_VERSION}: update the game")
+            raise ValueError(
+                f"this file is format version {v}, but this game reads version "
+                f"{SCHEMA_VERSION}: update the game"
+            )
         if v < 1:
             raise ValueError("schema_version must be 1")
         return v
@@ -589,8 +676,15 @@ class Scenario(Strict):
     def names(self, lang: str = "en") -> dict[str, str]:
         """id -> display name for every declared thing (used by ``describe``)."""
         out: dict[str, str] = {}
-        for seq in (self.actors, self.dimensions, self.resources, self.meters,
-                    self.organisations, self.actions, self.events):
+        for seq in (
+            self.actors,
+            self.dimensions,
+            self.resources,
+            self.meters,
+            self.organisations,
+            self.actions,
+            self.events,
+        ):
             for x in seq:
                 out[x.id] = text_in(getattr(x, "name", None) or getattr(x, "title", None), lang)
         for f in self.flags:
@@ -637,7 +731,7 @@ BLOCKS: dict[str, tuple[str, str]] = {
     "EventWindow": ("event window", "{from: 2017, until: 2019}"),
     "Option": ("option", "{id: accept, text: Accept the loan}"),
     "Event": ("event", ""),
-    "SourceRef": ("source", "{ref: mofa_2019_summit, locator: \"paragraph 2\"}"),
+    "SourceRef": ("source", '{ref: mofa_2019_summit, locator: "paragraph 2"}'),
     "Quantity": ("quantity", "{autonomy: {state: average}}"),
     "Bands": ("grade bands", "{A: 80, B: 70, C: 60, D: 50}"),
     "Objective": ("objective", ""),

@@ -37,7 +37,7 @@ PLACEHOLDERS = ("$actor", "$target")
 
 
 DATE = r"^\d{4}(-(0[1-9]|1[0-2]))?$"
-DATE_HELP = "a year (2014) or a year and month (\"2014-05\"); no day"
+DATE_HELP = 'a year (2014) or a year and month ("2014-05"); no day'
 
 
 class Strict(BaseModel):
@@ -123,8 +123,7 @@ class DependenceQ(Strict):
 
     def describe(self, names: dict[str, str] | None = None) -> str:
         dim = "overall" if self.dimension == "all" else _name(names, self.dimension)
-        return (f"{_name(names, self.state)}'s {dim} dependence on "
-                f"{_name(names, self.partner)} (%)")
+        return f"{_name(names, self.state)}'s {dim} dependence on {_name(names, self.partner)} (%)"
 
 
 class AutonomyQ(Strict):
@@ -231,8 +230,13 @@ class MeterTest(MeterQ, Compare):
 
 
 QUANTITY_TESTS: dict[str, type[Strict]] = {
-    "dependence": DependenceTest, "autonomy": AutonomyTest, "trust": TrustTest,
-    "stability": StabilityTest, "growth": GrowthTest, "resource": ResourceTest, "meter": MeterTest,
+    "dependence": DependenceTest,
+    "autonomy": AutonomyTest,
+    "trust": TrustTest,
+    "stability": StabilityTest,
+    "growth": GrowthTest,
+    "resource": ResourceTest,
+    "meter": MeterTest,
 }
 
 
@@ -244,10 +248,12 @@ def describe_quantity_test(kind: str, q: Any, names: dict[str, str] | None) -> s
 class YearRange(Strict):
     """True while the current date is inside the range (either side may be left out)."""
 
-    from_: str | None = Field(None, alias="from", pattern=DATE,
-                              description="first year (or year and month), e.g. 2013")
-    until: str | None = Field(None, pattern=DATE,
-                              description="last year (or year and month), e.g. 2020")
+    from_: str | None = Field(
+        None, alias="from", pattern=DATE, description="first year (or year and month), e.g. 2013"
+    )
+    until: str | None = Field(
+        None, pattern=DATE, description="last year (or year and month), e.g. 2020"
+    )
 
     _years = field_validator("from_", "until", mode="before")(year_to_str)
 
@@ -294,7 +300,9 @@ class Condition(Strict):
     member_of: MemberOf | None = None
     year: YearRange | None = None
     event_fired: EventFired | None = None
-    chance: float | None = Field(None, ge=0, le=1, description="true with this probability (seeded)")
+    chance: float | None = Field(
+        None, ge=0, le=1, description="true with this probability (seeded)"
+    )
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Condition:
@@ -345,14 +353,25 @@ def _attr(key: str) -> str:
 
 #: every key a condition may have, in documentation order
 CONDITION_KEYS: tuple[str, ...] = (
-    "all", "any", "not", *QUANTITIES, "flag", "member_of", "year", "event_fired", "chance",
+    "all",
+    "any",
+    "not",
+    *QUANTITIES,
+    "flag",
+    "member_of",
+    "year",
+    "event_fired",
+    "chance",
 )
 CONDITIONS: dict[str, str] = {
     "all": "true when every listed condition is true",
     "any": "true when at least one listed condition is true",
     "not": "true when the given condition is false",
-    **{k: " ".join((v.__doc__ or "").strip().split("\n\n")[0].replace("``", "").split())
-       + " Add at_least, at_most or between." for k, v in QUANTITIES.items()},
+    **{
+        k: " ".join((v.__doc__ or "").strip().split("\n\n")[0].replace("``", "").split())
+        + " Add at_least, at_most or between."
+        for k, v in QUANTITIES.items()
+    },
     "flag": "true when the flag (declared under flags) is set",
     "member_of": "true when an actor belongs to an organisation",
     "year": "true while the year is within {from, until}",
@@ -380,8 +399,10 @@ class ShiftDependence(Strict):
 
     def describe(self, names: dict[str, str] | None = None) -> str:
         verb = "raises" if self.by >= 0 else "lowers"
-        return (f"{verb} {_name(names, self.state)}'s {_name(names, self.dimension)} dependence "
-                f"on {_name(names, self.partner)} ({_num(self.by)} pts)")
+        return (
+            f"{verb} {_name(names, self.state)}'s {_name(names, self.dimension)} dependence "
+            f"on {_name(names, self.partner)} ({_num(self.by)} pts)"
+        )
 
 
 class ChangeTrust(Strict):
@@ -392,8 +413,7 @@ class ChangeTrust(Strict):
     by: float = Field(ge=-100, le=100)
 
     def describe(self, names: dict[str, str] | None = None) -> str:
-        return (f"trust of {_name(names, self.state)} in {_name(names, self.power)} "
-                f"{_num(self.by)}")
+        return f"trust of {_name(names, self.state)} in {_name(names, self.power)} {_num(self.by)}"
 
 
 class ChangeStability(Strict):
@@ -470,8 +490,11 @@ class Effect(Strict):
         if len(keys) != 1:
             raise ValueError(
                 "an effect must have exactly one verb"
-                + (f"; found {', '.join(keys)} - write each as its own '- verb: ...' item"
-                   if keys else "")
+                + (
+                    f"; found {', '.join(keys)} - write each as its own '- verb: ...' item"
+                    if keys
+                    else ""
+                )
             )
         return self
 
@@ -501,7 +524,10 @@ EFFECTS: dict[str, tuple[Any, str]] = {
     "change_trust": (ChangeTrust, ChangeTrust.__doc__.split("\n")[0]),  # type: ignore[union-attr]
     "change_stability": (ChangeStability, "Change a state's stability (0-100 scale)."),
     "change_growth": (ChangeGrowth, "Change a state's yearly growth rate by percentage points."),
-    "add_resource": (AddResource, "Add to or take from an actor's resource (never below its minimum)."),
+    "add_resource": (
+        AddResource,
+        "Add to or take from an actor's resource (never below its minimum).",
+    ),
     "change_meter": (ChangeMeter, "Change a global meter (clipped to its range)."),
     "set_flag": (str, "Set a declared flag (a fact that conditions can test)."),
     "clear_flag": (str, "Clear a declared flag."),
@@ -513,7 +539,22 @@ Condition.model_rebuild()
 
 Cmp = Literal["at_least", "at_most", "between"]
 __all__ = [
-    "ACTOR_ID", "ACTOR_REF", "SNAKE_ID", "REST_OF_WORLD", "PLACEHOLDERS", "Strict", "Compare",
-    "QUANTITIES", "QUANTITY_TESTS", "CONDITIONS", "CONDITION_KEYS", "EFFECTS", "Condition",
-    "Effect", "YearRange", "MemberOf", "EventFired", "describe_quantity_test",
+    "ACTOR_ID",
+    "ACTOR_REF",
+    "SNAKE_ID",
+    "REST_OF_WORLD",
+    "PLACEHOLDERS",
+    "Strict",
+    "Compare",
+    "QUANTITIES",
+    "QUANTITY_TESTS",
+    "CONDITIONS",
+    "CONDITION_KEYS",
+    "EFFECTS",
+    "Condition",
+    "Effect",
+    "YearRange",
+    "MemberOf",
+    "EventFired",
+    "describe_quantity_test",
 ]

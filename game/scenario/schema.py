@@ -104,9 +104,11 @@ def json_schema() -> dict[str, Any]:
     """The draft-07 JSON Schema of one scenario file."""
     raw = ScenarioFile.model_json_schema(ref_template="#/$defs/{model}")
     defs = raw.pop("$defs", {})
-    schema: dict[str, Any] = {"$schema": DRAFT_07,
-                              "$id": "https://crossroads.example/scenario.schema.json",
-                              "title": "Crossroads scenario file"}
+    schema: dict[str, Any] = {
+        "$schema": DRAFT_07,
+        "$id": "https://crossroads.example/scenario.schema.json",
+        "title": "Crossroads scenario file",
+    }
     schema.update(_walk(raw))
     schema["definitions"] = _walk(defs)
     d = schema["definitions"]
@@ -115,17 +117,25 @@ def json_schema() -> dict[str, Any]:
     _one_key(d["Effect"], effect_docs)
     _one_key(d["Condition"], dict(registry.CONDITIONS))
     if "Quantity" in d:
-        _one_key(d["Quantity"], {k: (v.__doc__ or "").strip().split("\n")[0]
-                                 for k, v in registry.QUANTITIES.items()})
+        _one_key(
+            d["Quantity"],
+            {k: (v.__doc__ or "").strip().split("\n")[0] for k, v in registry.QUANTITIES.items()},
+        )
     for name, fields in _YEAR_FIELDS.items():
         props = d.get(name, {}).get("properties", {})
         for f in fields:
             if f in props:
                 props[f] = _accept_int_year(props[f])
     sv = schema["properties"]["schema_version"]
-    sv.update({"minimum": 1, "maximum": SCHEMA_VERSION,
-               "description": f"format version of this file; this game reads {SCHEMA_VERSION}"})
+    sv.update(
+        {
+            "minimum": 1,
+            "maximum": SCHEMA_VERSION,
+            "description": f"format version of this file; this game reads {SCHEMA_VERSION}",
+        }
+    )
     schema["description"] = (
         "One file of a Crossroads scenario. The main file (manifest) needs schema_version, "
-        "meta and calendar; other files are listed under include. See docs/scenario-format.md.")
+        "meta and calendar; other files are listed under include. See docs/scenario-format.md."
+    )
     return schema

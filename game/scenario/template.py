@@ -281,6 +281,7 @@ def new_scenario(name: str, dest_dir: str | Path, folder: str | Path | None = No
     if not schema_path.exists():
         from .schema import json_schema
 
-        schema_path.write_text(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n",
-                               encoding="utf-8")
+        schema_path.write_text(
+            json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return target

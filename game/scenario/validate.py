@@ -43,9 +43,17 @@ from .registry import REST_OF_WORLD, Condition, Effect
 
 #: section -> (noun used in messages, section name authors write)
 KINDS: dict[str, str] = {
-    "actors": "actor", "dimensions": "dimension", "resources": "resource", "meters": "meter",
-    "flags": "flag", "organisations": "organisation", "events": "event", "actions": "action",
-    "bibliography": "bibliography entry", "drift": "drift", "glossary": "glossary term",
+    "actors": "actor",
+    "dimensions": "dimension",
+    "resources": "resource",
+    "meters": "meter",
+    "flags": "flag",
+    "organisations": "organisation",
+    "events": "event",
+    "actions": "action",
+    "bibliography": "bibliography entry",
+    "drift": "drift",
+    "glossary": "glossary term",
 }
 _STATE_OR_AVG = "state_or_average"
 
@@ -75,12 +83,14 @@ class _Checker:
     families: set[str] = field(default_factory=set)
 
     # -- helpers ---------------------------------------------------------------------------
-    def err(self, code: str, path: tuple[Any, ...], msg: str, hint: str = "",
-            at: str = "value") -> None:
+    def err(
+        self, code: str, path: tuple[Any, ...], msg: str, hint: str = "", at: str = "value"
+    ) -> None:
         self.diags.append(self.d.error(code, path, msg, hint, at))
 
-    def warn(self, code: str, path: tuple[Any, ...], msg: str, hint: str = "",
-             at: str = "value") -> None:
+    def warn(
+        self, code: str, path: tuple[Any, ...], msg: str, hint: str = "", at: str = "value"
+    ) -> None:
         self.diags.append(self.d.warning(code, path, msg, hint, at))
 
     def suppressed(self, kind: str, value: str) -> bool:
@@ -98,8 +108,14 @@ class _Checker:
         return None
 
     # -- references --------------------------------------------------------------------------
-    def ref(self, kind: str, value: Any, path: tuple[Any, ...], at: str = "value",
-            extra: Sequence[str] = ()) -> bool:
+    def ref(
+        self,
+        kind: str,
+        value: Any,
+        path: tuple[Any, ...],
+        at: str = "value",
+        extra: Sequence[str] = (),
+    ) -> bool:
         """Check that ``value`` is a declared id of ``kind``. Returns True when it is."""
         if not isinstance(value, str) or value in extra:
             return True
@@ -109,8 +125,13 @@ class _Checker:
             return False
         noun = KINDS[kind]
         if value.startswith("$"):
-            self.err("E204", path, f"'{value}' cannot be used here: it can only stand for an "
-                     f"actor, inside an action.", f"Write the {noun} id instead.", at)
+            self.err(
+                "E204",
+                path,
+                f"'{value}' cannot be used here: it can only stand for an actor, inside an action.",
+                f"Write the {noun} id instead.",
+                at,
+            )
             return False
         known = list(self.ids.get(kind, []))
         close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
@@ -135,25 +156,43 @@ class _Checker:
             cache[kind] = set(self.ids.get(kind, []))
         return cache[kind]
 
-    def actor(self, value: Any, path: tuple[Any, ...], need: str,
-              ph: _Placeholders | None, at: str = "value") -> None:
+    def actor(
+        self,
+        value: Any,
+        path: tuple[Any, ...],
+        need: str,
+        ph: _Placeholders | None,
+        at: str = "value",
+    ) -> None:
         """``need``: 'state', 'power', 'partner' (power or ROW), 'any', or state_or_average."""
         if not isinstance(value, str):
             return
         field_name = next((str(p) for p in reversed(path) if isinstance(p, str)), "this")
         if value in ("$actor", "$target"):
             if ph is None:
-                who = "the power taking the action" if value == "$actor" else \
-                    "the actor the action is aimed at"
-                self.err("E204", path, f"'{value}' can only be used inside an action (it means "
-                         f"{who}); here there is no action.",
-                         "Write the actor id instead, for example KAZ or JPN.", at)
+                who = (
+                    "the power taking the action"
+                    if value == "$actor"
+                    else "the actor the action is aimed at"
+                )
+                self.err(
+                    "E204",
+                    path,
+                    f"'{value}' can only be used inside an action (it means "
+                    f"{who}); here there is no action.",
+                    "Write the actor id instead, for example KAZ or JPN.",
+                    at,
+                )
                 return
             if value == "$target" and ph.targets_none:
-                self.err("E204", path, f"The action '{ph.action_id}' has 'targets: none', so "
-                         "there is no $target.",
-                         "Give the action targets (for example 'targets: states'), or write "
-                         "the actor id instead of $target.", at)
+                self.err(
+                    "E204",
+                    path,
+                    f"The action '{ph.action_id}' has 'targets: none', so there is no $target.",
+                    "Give the action targets (for example 'targets: states'), or write "
+                    "the actor id instead of $target.",
+                    at,
+                )
                 return
             kinds = ph.actor_kinds if value == "$actor" else ph.target_kinds
             self._kind_fit(value, kinds, need, field_name, path, at, placeholder=ph)
@@ -162,22 +201,36 @@ class _Checker:
             return
         if value == REST_OF_WORLD:
             if need != "partner":
-                self.err("E205", path, f"'{REST_OF_WORLD}' (the rest of the world) can only be "
-                         "a partner of dependence, not "
-                         f"'{field_name}'.", "Write a declared actor id here.", at)
+                self.err(
+                    "E205",
+                    path,
+                    f"'{REST_OF_WORLD}' (the rest of the world) can only be "
+                    "a partner of dependence, not "
+                    f"'{field_name}'.",
+                    "Write a declared actor id here.",
+                    at,
+                )
             return
         if value not in self.actor_kind:
             self.ref("actors", value, path, at)
             return
         self._kind_fit(value, {self.actor_kind[value]}, need, field_name, path, at)
 
-    def _kind_fit(self, value: str, kinds: set[str], need: str, field_name: str,
-                  path: tuple[Any, ...], at: str, placeholder: _Placeholders | None = None
-                  ) -> None:
+    def _kind_fit(
+        self,
+        value: str,
+        kinds: set[str],
+        need: str,
+        field_name: str,
+        path: tuple[Any, ...],
+        at: str,
+        placeholder: _Placeholders | None = None,
+    ) -> None:
         if not kinds or need == "any":
             return
-        want = {"state": "state", _STATE_OR_AVG: "state", "power": "power",
-                "partner": "power"}[need]
+        want = {"state": "state", _STATE_OR_AVG: "state", "power": "power", "partner": "power"}[
+            need
+        ]
         if want in kinds:
             return
         have = next(iter(kinds))
@@ -193,18 +246,21 @@ class _Checker:
             line = placeholder.target_line if target else placeholder.actor_line
             key = "targets" if target else "actor"
             verb = "lists" if target else "is"
-            why = f" (because {key}, line {line}, {verb} {', '.join(ids)})" \
-                if ids and line else ""
+            why = f" (because {key}, line {line}, {verb} {', '.join(ids)})" if ids and line else ""
             what = f"'{value}' stands for a {have} here{why}"
             if target and ids:
                 first = choices[0] if choices else "..."
-                hint = (f"If the action is aimed at a {want}, list {want}s in 'targets:' on "
-                        f"line {line} (for example targets: [{first}]"
-                        + (", or targets: states" if want == "state" else "") +
-                        f"); otherwise write {_a(want)} id here instead of {value}.")
+                hint = (
+                    f"If the action is aimed at a {want}, list {want}s in 'targets:' on "
+                    f"line {line} (for example targets: [{first}]"
+                    + (", or targets: states" if want == "state" else "")
+                    + f"); otherwise write {_a(want)} id here instead of {value}."
+                )
             elif ids:
-                hint = (f"'$actor' is whoever takes the action ({', '.join(ids)}); here write "
-                        f"a {want} id instead: {listing}{extra}.")
+                hint = (
+                    f"'$actor' is whoever takes the action ({', '.join(ids)}); here write "
+                    f"a {want} id instead: {listing}{extra}."
+                )
         self.err("E205", path, f"{what}, but '{field_name}' needs a {want}{extra}.", hint, at)
 
     # -- walking conditions and effects --------------------------------------------------------
@@ -320,18 +376,24 @@ def _declarations(c: _Checker) -> None:
         for i, item in enumerate(d.sections.get(kind) or []):
             v = getattr(item, idk)
             if kind == "actors" and v == REST_OF_WORLD:
-                c.err("E201", (kind, i, idk), f"'{REST_OF_WORLD}' is reserved: it means the rest "
-                      "of the world, which every scenario has automatically.",
-                      "Remove this actor, or give it another id.")
+                c.err(
+                    "E201",
+                    (kind, i, idk),
+                    f"'{REST_OF_WORLD}' is reserved: it means the rest "
+                    "of the world, which every scenario has automatically.",
+                    "Remove this actor, or give it another id.",
+                )
                 continue
             if v in seen:
                 first = d.where((kind, seen[v], idk))
                 here = d.where((kind, i, idk))
-                where = f"line {first[1]}" if first[0] == here[0] else \
-                    f"{first[0]} line {first[1]}"
-                c.err("E201", (kind, i, idk), f"The {KINDS[kind]} id '{v}' is used twice "
-                      f"(first on {where}).",
-                      f"Give each {KINDS[kind]} its own id.")
+                where = f"line {first[1]}" if first[0] == here[0] else f"{first[0]} line {first[1]}"
+                c.err(
+                    "E201",
+                    (kind, i, idk),
+                    f"The {KINDS[kind]} id '{v}' is used twice (first on {where}).",
+                    f"Give each {KINDS[kind]} its own id.",
+                )
                 continue
             seen[v] = i
             ids.append(v)
@@ -352,9 +414,12 @@ def _references(c: _Checker) -> None:
         if ms is None:
             return
         if ms[1] < span[0] or ms[0] > span[1]:
-            c.err("E206", path, f"{what} {date} is outside the calendar "
-                  f"({d.calendar.start} to {d.calendar.end}).",
-                  "Change the date, or widen the calendar's start/end.")
+            c.err(
+                "E206",
+                path,
+                f"{what} {date} is outside the calendar ({d.calendar.start} to {d.calendar.end}).",
+                "Change the date, or widen the calendar's start/end.",
+            )
 
     # organisations
     for i, o in enumerate(d.organisations or []):
@@ -367,16 +432,28 @@ def _references(c: _Checker) -> None:
     # meters / resources ranges
     for i, m in enumerate(d.meters or []):
         if m.min >= m.max:
-            c.err("E209", ("meters", i, "max"), f"The meter '{m.id}' has max {m.max:g} but "
-                  f"min {m.min:g}; max must be larger.", "Swap or fix the two numbers.")
+            c.err(
+                "E209",
+                ("meters", i, "max"),
+                f"The meter '{m.id}' has max {m.max:g} but min {m.min:g}; max must be larger.",
+                "Swap or fix the two numbers.",
+            )
         elif not m.min <= m.start <= m.max:
-            c.err("E209", ("meters", i, "start"), f"The meter '{m.id}' starts at {m.start:g}, "
-                  f"outside its range {m.min:g} to {m.max:g}.",
-                  "Change 'start', 'min' or 'max'.")
+            c.err(
+                "E209",
+                ("meters", i, "start"),
+                f"The meter '{m.id}' starts at {m.start:g}, "
+                f"outside its range {m.min:g} to {m.max:g}.",
+                "Change 'start', 'min' or 'max'.",
+            )
     for i, r in enumerate(d.resources or []):
         if r.min > r.max:
-            c.err("E209", ("resources", i, "max"), f"The resource '{r.id}' has max {r.max:g} "
-                  f"below its min {r.min:g}.", "Fix the two numbers.")
+            c.err(
+                "E209",
+                ("resources", i, "max"),
+                f"The resource '{r.id}' has max {r.max:g} below its min {r.min:g}.",
+                "Fix the two numbers.",
+            )
     # drift
     p: tuple[Any, ...]
     for i, dr in enumerate(d.drift or []):
@@ -394,8 +471,9 @@ def _references(c: _Checker) -> None:
         p = ("actions", i)
         actors = act.actor if isinstance(act.actor, list) else [act.actor]
         for j, a in enumerate(actors):
-            c.actor(a, p + (("actor", j) if isinstance(act.actor, list) else ("actor",)),
-                    "any", None)
+            c.actor(
+                a, p + (("actor", j) if isinstance(act.actor, list) else ("actor",)), "any", None
+            )
         target_kinds: set[str] = set()
         if act.targets == "states":
             target_kinds = {"state"}
@@ -406,8 +484,12 @@ def _references(c: _Checker) -> None:
                     target_kinds.add(c.actor_kind[t])
         for res in act.cost:
             c.ref("resources", res, p + ("cost", res), at="key")
-        ph = _Placeholders(act.id, {c.actor_kind[a] for a in actors if a in c.actor_kind},
-                           target_kinds, act.targets == "none")
+        ph = _Placeholders(
+            act.id,
+            {c.actor_kind[a] for a in actors if a in c.actor_kind},
+            target_kinds,
+            act.targets == "none",
+        )
         for a in actors:
             if a in c.actor_kind:
                 ph.actor_ids.setdefault(c.actor_kind[a], []).append(a)
@@ -434,8 +516,12 @@ def _references(c: _Checker) -> None:
             if w.from_ and w.until:
                 a, b = _month_span(w.from_), _month_span(w.until)
                 if a and b and b[1] < a[0]:
-                    c.err("E206", p + ("window", "until"), f"The window ends ({w.until}) "
-                          f"before it starts ({w.from_}).", "Swap the two dates.")
+                    c.err(
+                        "E206",
+                        p + ("window", "until"),
+                        f"The window ends ({w.until}) before it starts ({w.from_}).",
+                        "Swap the two dates.",
+                    )
         if ev.condition is not None:
             c.condition(ev.condition, p + ("condition",), None)
         for j, e in enumerate(ev.effects):
@@ -445,8 +531,12 @@ def _references(c: _Checker) -> None:
         opt_seen: dict[str, int] = {}
         for k, opt in enumerate(ev.options):
             if opt.id in opt_seen:
-                c.err("E201", p + ("options", k, "id"), f"The option id '{opt.id}' is used "
-                      "twice in this event.", "Give each option its own id.")
+                c.err(
+                    "E201",
+                    p + ("options", k, "id"),
+                    f"The option id '{opt.id}' is used twice in this event.",
+                    "Give each option its own id.",
+                )
             opt_seen.setdefault(opt.id, k)
             for j, e in enumerate(opt.effects):
                 c.effect(e, p + ("options", k, "effects", j), None)
@@ -464,10 +554,15 @@ def _references(c: _Checker) -> None:
                 total = sum(partners.values())
                 if total > 100 + 1e-9:
                     parts = " + ".join(f"{k} {v:g}" for k, v in partners.items())
-                    c.err("E207", sp + (dim,), f"{s}'s initial {dim} dependence adds up to "
-                          f"{total:g}% ({parts}), but it can be at most 100%.",
-                          "Lower the numbers; whatever is left below 100% goes to the rest of "
-                          "the world (ROW).", at="key")
+                    c.err(
+                        "E207",
+                        sp + (dim,),
+                        f"{s}'s initial {dim} dependence adds up to "
+                        f"{total:g}% ({parts}), but it can be at most 100%.",
+                        "Lower the numbers; whatever is left below 100% goes to the rest of "
+                        "the world (ROW).",
+                        at="key",
+                    )
         for s, powers in ini.trust.items():
             c.actor(s, ("initial", "trust", s), "state", None, at="key")
             for pw in powers:
@@ -491,8 +586,12 @@ def _references(c: _Checker) -> None:
         obj_seen: dict[str, int] = {}
         for k, o in enumerate(objs):
             if o.id in obj_seen:
-                c.err("E201", ("objectives", a, k, "id"), f"The objective id '{o.id}' is used "
-                      f"twice for {a}.", "Give each objective its own id.")
+                c.err(
+                    "E201",
+                    ("objectives", a, k, "id"),
+                    f"The objective id '{o.id}' is used twice for {a}.",
+                    "Give each objective its own id.",
+                )
             obj_seen.setdefault(o.id, k)
             q = o.quantity
             c.quantity(q.kind, q.arg, ("objectives", a, k, "quantity", q.kind), None)
@@ -500,14 +599,20 @@ def _references(c: _Checker) -> None:
     for a, pol in (d.policies or {}).items():
         c.actor(a, ("policies", a), "any", None, at="key")
         for fam in pol.family_weights:
-            if fam not in c.families and not (d.invalid_ids.get("actions") or
-                                              {"actions", "actions?"} & d.broken_sections):
+            if fam not in c.families and not (
+                d.invalid_ids.get("actions") or {"actions", "actions?"} & d.broken_sections
+            ):
                 close = difflib.get_close_matches(fam, sorted(c.families), n=1)
-                c.err("E202", ("policies", a, "family_weights", fam),
-                      f"No action has the family '{fam}'.",
-                      (f"Did you mean '{close[0]}'? " if close else "") +
-                      "Families used by the actions: " + (", ".join(sorted(c.families)) or
-                                                          "none") + ".", at="key")
+                c.err(
+                    "E202",
+                    ("policies", a, "family_weights", fam),
+                    f"No action has the family '{fam}'.",
+                    (f"Did you mean '{close[0]}'? " if close else "")
+                    + "Families used by the actions: "
+                    + (", ".join(sorted(c.families)) or "none")
+                    + ".",
+                    at="key",
+                )
     # history
     actions = {a.id: a for a in d.actions or []}
     for a, steps in (d.history or {}).items():
@@ -520,22 +625,39 @@ def _references(c: _Checker) -> None:
             act = actions[st.action]
             who = act.actor if isinstance(act.actor, list) else [act.actor]
             if a in c.actor_kind and a not in who:
-                c.err("E208", p + ("action",), f"{a} cannot take the action '{st.action}': "
-                      f"only {', '.join(who)} can.",
-                      f"Pick one of {a}'s actions, or add {a} to the action's 'actor' list.")
+                c.err(
+                    "E208",
+                    p + ("action",),
+                    f"{a} cannot take the action '{st.action}': only {', '.join(who)} can.",
+                    f"Pick one of {a}'s actions, or add {a} to the action's 'actor' list.",
+                )
                 continue
             if act.targets == "none":
                 if st.target is not None:
-                    c.err("E208", p + ("target",), f"The action '{st.action}' has no target "
-                          "(targets: none), but this step names one.", "Remove 'target'.")
+                    c.err(
+                        "E208",
+                        p + ("target",),
+                        f"The action '{st.action}' has no target "
+                        "(targets: none), but this step names one.",
+                        "Remove 'target'.",
+                    )
             elif st.target is None:
-                c.err("E208", p, f"The action '{st.action}' needs a target: add 'target: ...' "
-                      "to this step.", "For example: target: KAZ", at="key")
+                c.err(
+                    "E208",
+                    p,
+                    f"The action '{st.action}' needs a target: add 'target: ...' to this step.",
+                    "For example: target: KAZ",
+                    at="key",
+                )
             elif isinstance(act.targets, list):
                 if st.target not in act.targets:
-                    c.err("E208", p + ("target",), f"'{st.target}' is not a target of "
-                          f"'{st.action}' (its targets are {', '.join(act.targets)}).",
-                          "Pick one of the action's targets.")
+                    c.err(
+                        "E208",
+                        p + ("target",),
+                        f"'{st.target}' is not a target of "
+                        f"'{st.action}' (its targets are {', '.join(act.targets)}).",
+                        "Pick one of the action's targets.",
+                    )
             else:
                 c.actor(st.target, p + ("target",), "state", None)
     # balance
@@ -545,8 +667,12 @@ def _references(c: _Checker) -> None:
         for k, ex in enumerate(b.expectations):
             c.actor(ex.role, ("balance", "expectations", k, "role"), "any", None)
             if ex.id in ex_seen:
-                c.err("E201", ("balance", "expectations", k, "id"), f"The expectation id "
-                      f"'{ex.id}' is used twice.", "Give each expectation its own id.")
+                c.err(
+                    "E201",
+                    ("balance", "expectations", k, "id"),
+                    f"The expectation id '{ex.id}' is used twice.",
+                    "Give each expectation its own id.",
+                )
             ex_seen.setdefault(ex.id, k)
 
 
@@ -587,16 +713,23 @@ def _lints(c: _Checker) -> None:
             cited.update(s.ref for s in item.sources)
     for i, ev in enumerate(d.events or []):
         if ev.historicity == "historical" and not ev.sources:
-            c.warn("W301", ("events", i, "historicity"), f"The historical event '{ev.id}' "
-                   "cites no source.",
-                   "Add 'sources: [{ref: <bibliography id>, locator: \"p. 2\"}]' so students "
-                   "can check the facts, or mark it 'plausible'.")
+            c.warn(
+                "W301",
+                ("events", i, "historicity"),
+                f"The historical event '{ev.id}' cites no source.",
+                "Add 'sources: [{ref: <bibliography id>, locator: \"p. 2\"}]' so students "
+                "can check the facts, or mark it 'plausible'.",
+            )
     for i, bib in enumerate(d.bibliography or []):
         if bib.id not in cited:
-            c.warn("W302", ("bibliography", i, "id"), f"No event, action or drift cites the "
-                   f"source '{bib.id}'.",
-                   "Cite it from the event it supports (sources: [{ref: " + bib.id +
-                   ", locator: ...}]), or remove it.")
+            c.warn(
+                "W302",
+                ("bibliography", i, "id"),
+                f"No event, action or drift cites the source '{bib.id}'.",
+                "Cite it from the event it supports (sources: [{ref: "
+                + bib.id
+                + ", locator: ...}]), or remove it.",
+            )
     # what can ever be set / gained
     set_flags = set((d.initial.flags if d.initial else []) or [])
     gains: dict[str, set[str]] = {}  # resource -> actors that can gain it ('*' = anyone)
@@ -619,8 +752,9 @@ def _lints(c: _Checker) -> None:
             return None
         for k, a, p in _required_atoms(cond, path):
             if k == "flag" and a not in set_flags:
-                return p, (f"it needs the flag '{a}', but no effect sets it and it is not set "
-                           "at the start")
+                return p, (
+                    f"it needs the flag '{a}', but no effect sets it and it is not set at the start"
+                )
             if k == "year" and span is not None:
                 lo = _month_span(a.from_) if a.from_ else None
                 hi = _month_span(a.until) if a.until else None
@@ -633,15 +767,24 @@ def _lints(c: _Checker) -> None:
     for i, ev in enumerate(d.events or []):
         p = ("events", i)
         if ev.chance == 0:
-            c.warn("W303", p + ("chance",), f"The event '{ev.id}' can never fire: its chance "
-                   "is 0.", "Give it a chance above 0, or remove it.")
+            c.warn(
+                "W303",
+                p + ("chance",),
+                f"The event '{ev.id}' can never fire: its chance is 0.",
+                "Give it a chance above 0, or remove it.",
+            )
             continue
         why = never(ev.condition, p + ("condition",))
         if why:
-            c.warn("W303", why[0], f"The event '{ev.id}' can never fire: {why[1]}.",
-                   "Set the flag with '- set_flag: ...' in some effect (or list it under "
-                   "initial: flags:), or change the condition." if "flag" in why[1] else
-                   "Change the condition or the calendar.")
+            c.warn(
+                "W303",
+                why[0],
+                f"The event '{ev.id}' can never fire: {why[1]}.",
+                "Set the flag with '- set_flag: ...' in some effect (or list it under "
+                "initial: flags:), or change the condition."
+                if "flag" in why[1]
+                else "Change the condition or the calendar.",
+            )
     income = d.income or {}
     res_max = {r.id: r.max for r in d.resources or []}
     init_res = d.initial.resources if d.initial else {}
@@ -649,38 +792,59 @@ def _lints(c: _Checker) -> None:
         p = ("actions", i)
         actors = act.actor if isinstance(act.actor, list) else [act.actor]
         if not actors:
-            c.warn("W304", p + ("actor",), f"Nobody can take the action '{act.id}': its actor "
-                   "list is empty.", "Add the id of the actor who can take it.")
+            c.warn(
+                "W304",
+                p + ("actor",),
+                f"Nobody can take the action '{act.id}': its actor list is empty.",
+                "Add the id of the actor who can take it.",
+            )
             continue
         why = never(act.available_if, p + ("available_if",))
         if why:
-            c.warn("W304", why[0], f"Nobody can ever take the action '{act.id}': {why[1]}.",
-                   "Change 'available_if'.")
+            c.warn(
+                "W304",
+                why[0],
+                f"Nobody can ever take the action '{act.id}': {why[1]}.",
+                "Change 'available_if'.",
+            )
             continue
         blocked: list[str] = []
         for res, amount in act.cost.items():
             if amount > res_max.get(res, float("inf")):
-                blocked.append(f"it costs {amount:g} {res}, more than the most anyone can have "
-                               f"({res_max[res]:g})")
+                blocked.append(
+                    f"it costs {amount:g} {res}, more than the most anyone can have "
+                    f"({res_max[res]:g})"
+                )
                 break
             if amount <= 0:
                 continue
             ok = False
             for a in actors:
                 start = init_res.get(a, {}).get(res, 0)
-                if start >= amount or income.get(a, {}).get(res, 0) > 0 or \
-                        a in gains.get(res, set()) or "*" in gains.get(res, set()):
+                if (
+                    start >= amount
+                    or income.get(a, {}).get(res, 0) > 0
+                    or a in gains.get(res, set())
+                    or "*" in gains.get(res, set())
+                ):
                     ok = True
                     break
             if not ok:
-                blocked.append(f"it costs {amount:g} {res}, but {', '.join(actors)} "
-                               f"{'never has' if len(actors) == 1 else 'never have'} that "
-                               "much and never gains any")
+                blocked.append(
+                    f"it costs {amount:g} {res}, but {', '.join(actors)} "
+                    f"{'never has' if len(actors) == 1 else 'never have'} that "
+                    "much and never gains any"
+                )
                 break
         if blocked:
-            c.warn("W304", p + ("cost",), f"Nobody can ever take the action '{act.id}': "
-                   f"{blocked[0]}.", "Give the actor this resource under 'initial: resources:' "
-                   "or 'income:', or lower the cost.", at="key")
+            c.warn(
+                "W304",
+                p + ("cost",),
+                f"Nobody can ever take the action '{act.id}': {blocked[0]}.",
+                "Give the actor this resource under 'initial: resources:' "
+                "or 'income:', or lower the cost.",
+                at="key",
+            )
     # W305 translations
     meta = d.meta
     if meta is not None:
@@ -691,31 +855,43 @@ def _lints(c: _Checker) -> None:
             if missing:
                 shown = ", ".join(path_str(m) for m in missing[:3])
                 more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-                c.warn("W305", missing[0], f"{len(missing)} text"
-                       f"{'s have' if len(missing) != 1 else ' has'} no '{lang}' translation "
-                       f"(first: {shown}{more}).",
-                       f"Write texts as {{en: ..., {lang}: ...}}, or remove '{lang}' from "
-                       "meta: languages until the translation is done.", at="key")
+                c.warn(
+                    "W305",
+                    missing[0],
+                    f"{len(missing)} text"
+                    f"{'s have' if len(missing) != 1 else ' has'} no '{lang}' translation "
+                    f"(first: {shown}{more}).",
+                    f"Write texts as {{en: ..., {lang}: ...}}, or remove '{lang}' from "
+                    "meta: languages until the translation is done.",
+                    at="key",
+                )
     # W308 languages the interface cannot show
     if meta is not None:
         ui = ui_languages()
         for j, lang in enumerate(meta.languages):
             if lang.split("-")[0] not in ui:
-                c.warn("W308", ("meta", "languages", j), f"The game's interface cannot be "
-                       f"shown in '{lang}' ({name_of(lang)}): it is available in "
-                       f"{', '.join(ui)}, so no player can choose '{lang}' and these texts are "
-                       "never shown.",
-                       f"Remove '{lang}' from 'languages:' (you may keep the {lang} texts for "
-                       "later), or ask the game's developers for a translation of the "
-                       f"interface (game/ui/locale/{lang}.json).")
+                c.warn(
+                    "W308",
+                    ("meta", "languages", j),
+                    f"The game's interface cannot be "
+                    f"shown in '{lang}' ({name_of(lang)}): it is available in "
+                    f"{', '.join(ui)}, so no player can choose '{lang}' and these texts are "
+                    "never shown.",
+                    f"Remove '{lang}' from 'languages:' (you may keep the {lang} texts for "
+                    "later), or ask the game's developers for a translation of the "
+                    f"interface (game/ui/locale/{lang}.json).",
+                )
     # W306
     objectives = d.objectives or {}
     for i, a in enumerate(d.actors or []):
         if a.playable and not objectives.get(a.id):
-            c.warn("W306", ("actors", i, "playable"), f"{a.id} is playable but has no "
-                   "objectives, so a player in this role cannot be graded.",
-                   f"Add objectives for {a.id} under 'objectives: {a.id}:', or set playable: "
-                   "false.")
+            c.warn(
+                "W306",
+                ("actors", i, "playable"),
+                f"{a.id} is playable but has no "
+                "objectives, so a player in this role cannot be graded.",
+                f"Add objectives for {a.id} under 'objectives: {a.id}:', or set playable: false.",
+            )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -738,8 +914,9 @@ def _text_fields(cls: type[BaseModel]) -> dict[str, bool]:
     if cls not in _TEXT_FIELDS:
         out = {}
         for name, f in cls.model_fields.items():
-            direct = any(isinstance(m, AfterValidator) and m.func is M._check_text
-                         for m in f.metadata)
+            direct = any(
+                isinstance(m, AfterValidator) and m.func is M._check_text for m in f.metadata
+            )
             if direct:
                 out[name] = False
             elif _has_text_validator(f.annotation):
@@ -856,10 +1033,20 @@ def validate_report(paths: Iterable[str | os.PathLike[str]]) -> Report:
         if p.is_dir():
             manifests = discover_scenarios(p)
             if not manifests:
-                extra.append(error("E015", display_name(p), 1, 1, "", "No scenario was found in "
-                                   "this folder (a scenario file is a .yaml file with a "
-                                   "'meta:' section).", "Give the path of a scenario file.",
-                                   False))
+                extra.append(
+                    error(
+                        "E015",
+                        display_name(p),
+                        1,
+                        1,
+                        "",
+                        "No scenario was found in "
+                        "this folder (a scenario file is a .yaml file with a "
+                        "'meta:' section).",
+                        "Give the path of a scenario file.",
+                        False,
+                    )
+                )
                 continue
             for m in manifests:
                 run(m)
@@ -869,12 +1056,20 @@ def validate_report(paths: Iterable[str | os.PathLike[str]]) -> Report:
                 for fn in sorted(filenames):
                     f = Path(dirpath) / fn
                     if fn.endswith(YAML_EXT) and f.resolve() not in covered:
-                        extra.append(warning(
-                            "W307", display_name(f), 1, 1, "",
-                            "This file is not part of any scenario: no scenario lists it "
-                            "under 'include:'.",
-                            "Add it to the 'include:' list of its scenario's main file, or "
-                            "move it out of the scenarios folder.", False))
+                        extra.append(
+                            warning(
+                                "W307",
+                                display_name(f),
+                                1,
+                                1,
+                                "",
+                                "This file is not part of any scenario: no scenario lists it "
+                                "under 'include:'.",
+                                "Add it to the 'include:' list of its scenario's main file, or "
+                                "move it out of the scenarios folder.",
+                                False,
+                            )
+                        )
         elif p.is_file():
             if not is_manifest(p):
                 owner = _find_owner(p)
@@ -906,8 +1101,9 @@ def validate_report(paths: Iterable[str | os.PathLike[str]]) -> Report:
     return Report(diags, scenarios, results, sources, n_files)
 
 
-def validate_paths(paths: Iterable[str | os.PathLike[str]]
-                   ) -> tuple[list[Diagnostic], list[M.Scenario]]:
+def validate_paths(
+    paths: Iterable[str | os.PathLike[str]],
+) -> tuple[list[Diagnostic], list[M.Scenario]]:
     """Validate files and folders (every manifest in a folder). Never raises."""
     try:
         rep = validate_report(paths)
@@ -918,5 +1114,4 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]]
         return [_internal(", ".join(map(str, paths)), exc)], []
 
 
-__all__ = ["check_draft", "validate_paths", "validate_report", "missing_translations",
-           "Report"]
+__all__ = ["check_draft", "validate_paths", "validate_report", "missing_translations", "Report"]

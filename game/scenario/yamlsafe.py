@@ -51,14 +51,18 @@ MAX_DEPTH = 64
 MAX_STRING = 20_000
 MAX_NODES = 250_000
 
-SAVE_AS_UTF8 = ("Open the file in your editor and save it again with the encoding 'UTF-8' "
-                "(in VS Code: click the encoding in the status bar, then 'Save with Encoding').")
-QUOTE_HINT = "Put the whole text in quotes, for example: title: \"Kazakhstan: a new start?\""
+SAVE_AS_UTF8 = (
+    "Open the file in your editor and save it again with the encoding 'UTF-8' "
+    "(in VS Code: click the encoding in the status bar, then 'Save with Encoding')."
+)
+QUOTE_HINT = 'Put the whole text in quotes, for example: title: "Kazakhstan: a new start?"'
 
 Pos = tuple[int, int]
 
-_DEPTH_MESSAGE = (f"This file is nested too deeply (more than {MAX_DEPTH} levels of lists and "
-                  "sections inside each other).")
+_DEPTH_MESSAGE = (
+    f"This file is nested too deeply (more than {MAX_DEPTH} levels of lists and "
+    "sections inside each other)."
+)
 _DEPTH_HINT = "Check for brackets [ { that are never closed, or flatten the structure."
 
 
@@ -95,8 +99,7 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STD = "tag:yaml.org,2002:"
-_STANDARD_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null", "seq",
-                                              "map"))
+_STANDARD_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
 
 
 def resolve_plain(value: str) -> Any:
@@ -123,7 +126,7 @@ def resolve_plain(value: str) -> Any:
 
 def _explicit(tag: str, value: str) -> tuple[Any, bool]:
     """A scalar with a standard tag (``!!str 12``). Returns (value, ok)."""
-    kind = tag[len(_STD):]
+    kind = tag[len(_STD) :]
     if kind == "str":
         return value, True
     v = resolve_plain(value)
@@ -150,32 +153,37 @@ class ScenarioLoader(yaml.SafeLoader):
         if self.check_event(AliasEvent):
             ev = self.peek_event()
             raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (&name / *name) are not allowed", ev.start_mark)
+                None, None, "anchors and aliases (&name / *name) are not allowed", ev.start_mark
+            )
         ev = self.peek_event()
         if getattr(ev, "anchor", None):
             raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (&name / *name) are not allowed", ev.start_mark)
+                None, None, "anchors and aliases (&name / *name) are not allowed", ev.start_mark
+            )
         return super().compose_node(parent, index)
 
 
 ScenarioLoader.yaml_implicit_resolvers = {}
 ScenarioLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"),
-    list("tTfF"))
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"),
+    list("tTfF"),
+)
 ScenarioLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+)$"),
-    list("-+0123456789"))
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+ScenarioLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+.0123456789"))
 ScenarioLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", _FLOAT, list("-+.0123456789"))
-ScenarioLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
 
 
 # ----------------------------------------------------------------------------------------------
 # Reading bytes
 # ----------------------------------------------------------------------------------------------
-def read_bytes(path: str | os.PathLike[str], fname: str | None = None
-               ) -> tuple[bytes | None, list[Diagnostic]]:
+def read_bytes(
+    path: str | os.PathLike[str], fname: str | None = None
+) -> tuple[bytes | None, list[Diagnostic]]:
     """The file's bytes, or a diagnostic. The size is checked before anything is read."""
     fname = fname or str(path)
     p = Path(path)
@@ -186,26 +194,62 @@ def read_bytes(path: str | os.PathLike[str], fname: str | None = None
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        return None, [error("E011", fname, 1, 1, "", f"The file '{fname}' does not exist.",
-                            "Check the spelling of the file name and its folder.", False)]
+        return None, [
+            error(
+                "E011",
+                fname,
+                1,
+                1,
+                "",
+                f"The file '{fname}' does not exist.",
+                "Check the spelling of the file name and its folder.",
+                False,
+            )
+        ]
     except IsADirectoryError:
-        return None, [error("E011", fname, 1, 1, "", f"'{fname}' is a folder, not a file.",
-                            "Give the path of a .yaml file.", False)]
+        return None, [
+            error(
+                "E011",
+                fname,
+                1,
+                1,
+                "",
+                f"'{fname}' is a folder, not a file.",
+                "Give the path of a .yaml file.",
+                False,
+            )
+        ]
     except OSError as exc:
-        return None, [error("E011", fname, 1, 1, "",
-                            f"The file '{fname}' cannot be read ({exc.strerror or exc}).",
-                            "Check that the file exists and that you may read it.", False)]
+        return None, [
+            error(
+                "E011",
+                fname,
+                1,
+                1,
+                "",
+                f"The file '{fname}' cannot be read ({exc.strerror or exc}).",
+                "Check that the file exists and that you may read it.",
+                False,
+            )
+        ]
     if len(data) > MAX_BYTES:
         return None, [_too_big(fname, len(data))]
     return data, []
 
 
 def _too_big(fname: str, size: int) -> Diagnostic:
-    return error("E006", fname, 1, 1, "",
-                 f"This file is too big ({size / 1024 / 1024:.1f} MB); scenario files may be at "
-                 f"most {MAX_BYTES // (1024 * 1024)} MB.",
-                 "Split the scenario into several files and list them under 'include:' in the "
-                 "main file. If this is not a scenario file, move it out of the folder.", False)
+    return error(
+        "E006",
+        fname,
+        1,
+        1,
+        "",
+        f"This file is too big ({size / 1024 / 1024:.1f} MB); scenario files may be at "
+        f"most {MAX_BYTES // (1024 * 1024)} MB.",
+        "Split the scenario into several files and list them under 'include:' in the "
+        "main file. If this is not a scenario file, move it out of the folder.",
+        False,
+    )
 
 
 def decode(data: bytes, fname: str) -> tuple[str | None, list[Diagnostic]]:
@@ -213,37 +257,71 @@ def decode(data: bytes, fname: str) -> tuple[str | None, list[Diagnostic]]:
     if len(data) > MAX_BYTES:
         return None, [_too_big(fname, len(data))]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [error("E008", fname, 1, 1, "",
-                            "This file is saved as UTF-16, but scenario files must be UTF-8.",
-                            SAVE_AS_UTF8, False)]
+        return None, [
+            error(
+                "E008",
+                fname,
+                1,
+                1,
+                "",
+                "This file is saved as UTF-16, but scenario files must be UTF-8.",
+                SAVE_AS_UTF8,
+                False,
+            )
+        ]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        return None, [error("E008", fname, line, 1, "",
-                            "This file contains NUL bytes, so it is not a text file (it may be "
-                            "a binary file, or text saved as UTF-16).",
-                            "Scenario files must be plain text saved as UTF-8. " + SAVE_AS_UTF8,
-                            False)]
+        return None, [
+            error(
+                "E008",
+                fname,
+                line,
+                1,
+                "",
+                "This file contains NUL bytes, so it is not a text file (it may be "
+                "a binary file, or text saved as UTF-16).",
+                "Scenario files must be plain text saved as UTF-8. " + SAVE_AS_UTF8,
+                False,
+            )
+        ]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [error("E008", fname, line, col, "",
-                            f"This file is not valid UTF-8 text: line {line} contains a "
-                            "character saved in another encoding (often Windows-1252 or "
-                            "Latin-1).", SAVE_AS_UTF8)]
+        return None, [
+            error(
+                "E008",
+                fname,
+                line,
+                col,
+                "",
+                f"This file is not valid UTF-8 text: line {line} contains a "
+                "character saved in another encoding (often Windows-1252 or "
+                "Latin-1).",
+                SAVE_AS_UTF8,
+            )
+        ]
     if not text.strip():
         return None, [_empty(fname)]
     return text, []
 
 
 def _empty(fname: str) -> Diagnostic:
-    return error("E009", fname, 1, 1, "", "This file is empty.",
-                 "A scenario file starts with 'schema_version: 1' followed by its sections. "
-                 "Run 'python main.py new-scenario NAME' to get a starter file.", False)
+    return error(
+        "E009",
+        fname,
+        1,
+        1,
+        "",
+        "This file is empty.",
+        "A scenario file starts with 'schema_version: 1' followed by its sections. "
+        "Run 'python main.py new-scenario NAME' to get a starter file.",
+        False,
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -258,7 +336,7 @@ def _pos(mark: Any) -> Pos:
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_STD):] if tag.startswith(_STD) else tag
+    return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
 
 
 def _compose(parser: Any, fname: str, marks: Marks, diags: list[Diagnostic]) -> Any:
@@ -291,41 +369,61 @@ def _compose(parser: Any, fname: str, marks: Marks, diags: list[Diagnostic]) -> 
         else:
             nodes += 1
             if nodes > MAX_NODES:
-                fail("E006", _pos(ev.start_mark), (),
-                     f"This file has too many entries (more than {MAX_NODES:,}).",
-                     "Split the scenario into several files listed under 'include:'.")
+                fail(
+                    "E006",
+                    _pos(ev.start_mark),
+                    (),
+                    f"This file has too many entries (more than {MAX_NODES:,}).",
+                    "Split the scenario into several files listed under 'include:'.",
+                )
                 raise _Stop
             pos = _pos(ev.start_mark)
             if cls is AliasEvent or ev.anchor is not None:
-                fail("E003", pos, stack[-1][2] if stack else (),
-                     "Anchors and aliases (&name and *name) are not allowed in scenario files.",
-                     "Write the repeated part out in full. If '&' or '*' is part of a text, "
-                     "put the whole text in quotes.")
+                fail(
+                    "E003",
+                    pos,
+                    stack[-1][2] if stack else (),
+                    "Anchors and aliases (&name and *name) are not allowed in scenario files.",
+                    "Write the repeated part out in full. If '&' or '*' is part of a text, "
+                    "put the whole text in quotes.",
+                )
                 raise _Stop
             tag = ev.tag
             is_new = True
             if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
-                fail("E005", pos, stack[-1][2] if stack else (),
-                     f"The tag '{_short_tag(tag)}' is not allowed: scenario files cannot "
-                     "contain YAML tags (words starting with '!').",
-                     "Remove the tag. If the '!' is part of a text, put the whole text in "
-                     "quotes. To use another file, list it under 'include:'.")
+                fail(
+                    "E005",
+                    pos,
+                    stack[-1][2] if stack else (),
+                    f"The tag '{_short_tag(tag)}' is not allowed: scenario files cannot "
+                    "contain YAML tags (words starting with '!').",
+                    "Remove the tag. If the '!' is part of a text, put the whole text in "
+                    "quotes. To use another file, list it under 'include:'.",
+                )
                 fatal = True
                 raise _Stop
             if cls is ScalarEvent:
                 raw = ev.value
                 if len(raw) > MAX_STRING:
-                    fail("E007", pos, stack[-1][2] if stack else (),
-                         f"This text is too long ({len(raw):,} characters; at most "
-                         f"{MAX_STRING:,} are allowed).",
-                         "Shorten it, or split it into several texts.")
+                    fail(
+                        "E007",
+                        pos,
+                        stack[-1][2] if stack else (),
+                        f"This text is too long ({len(raw):,} characters; at most "
+                        f"{MAX_STRING:,} are allowed).",
+                        "Shorten it, or split it into several texts.",
+                    )
                     raise _Stop
                 if tag is not None and tag != "!":
                     value, ok = _explicit(tag, raw)
                     if not ok:
-                        fail("E005", pos, stack[-1][2] if stack else (),
-                             f"'{raw}' cannot be read as {_short_tag(tag)}.",
-                             "Remove the tag (the part starting with '!!').")
+                        fail(
+                            "E005",
+                            pos,
+                            stack[-1][2] if stack else (),
+                            f"'{raw}' cannot be read as {_short_tag(tag)}.",
+                            "Remove the tag (the part starting with '!!').",
+                        )
                         raise _Stop
                 elif ev.style:  # quoted or block scalar: always text
                     value = raw
@@ -335,14 +433,21 @@ def _compose(parser: Any, fname: str, marks: Marks, diags: list[Diagnostic]) -> 
                     value = raw
                 is_new = False  # complete node
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
-                if tag is not None and tag != "!" and (
-                        (cls is MappingStartEvent) != (tag == _STD + "map")):
-                    fail("E005", pos, stack[-1][2] if stack else (),
-                         f"The tag '{_short_tag(tag)}' does not fit here.", "Remove the tag.")
+                if (
+                    tag is not None
+                    and tag != "!"
+                    and ((cls is MappingStartEvent) != (tag == _STD + "map"))
+                ):
+                    fail(
+                        "E005",
+                        pos,
+                        stack[-1][2] if stack else (),
+                        f"The tag '{_short_tag(tag)}' does not fit here.",
+                        "Remove the tag.",
+                    )
                     raise _Stop
                 if len(stack) >= MAX_DEPTH:
-                    fail("E004", pos, stack[-1][2] if stack else (), _DEPTH_MESSAGE,
-                         _DEPTH_HINT)
+                    fail("E004", pos, stack[-1][2] if stack else (), _DEPTH_MESSAGE, _DEPTH_HINT)
                     raise _Stop
             else:  # pragma: no cover - no other events inside a document
                 raise _Stop
@@ -353,21 +458,28 @@ def _compose(parser: Any, fname: str, marks: Marks, diags: list[Diagnostic]) -> 
             if parent[0]:  # mapping
                 if parent[3] is _NOTHING:  # this node is a key
                     if cls is not ScalarEvent:
-                        fail("E001", pos, parent[2],
-                             "A key must be a simple word followed by ':', not a list or a "
-                             "mapping.",
-                             "Check for a stray '?' or a '[' / '{' at the start of the line.")
+                        fail(
+                            "E001",
+                            pos,
+                            parent[2],
+                            "A key must be a simple word followed by ':', not a list or a mapping.",
+                            "Check for a stray '?' or a '[' / '{' at the start of the line.",
+                        )
                         raise _Stop
                     key = ev.value
                     container = parent[1]
                     kpath = parent[2] + (key,)
                     if key in container:
                         first = marks.get(kpath, (0, 0))[0]
-                        fail("E002", pos, kpath,
-                             f"The key '{key}' appears twice in the same block "
-                             f"(first on line {first}).",
-                             "Remove one of them, or merge them into one. If they are two "
-                             "different items of a list, start each with '- '.")
+                        fail(
+                            "E002",
+                            pos,
+                            kpath,
+                            f"The key '{key}' appears twice in the same block "
+                            f"(first on line {first}).",
+                            "Remove one of them, or merge them into one. If they are two "
+                            "different items of a list, start each with '- '.",
+                        )
                         fatal = True
                     parent[3] = key
                     parent[4] = pos
@@ -402,10 +514,14 @@ def _compose(parser: Any, fname: str, marks: Marks, diags: list[Diagnostic]) -> 
 
     ev = get()
     if isinstance(ev, DocumentStartEvent):
-        fail("E001", _pos(ev.start_mark), (),
-             "This file contains a second document (a line with '---').",
-             "A scenario file holds one document: remove the '---' line and what follows, "
-             "or move it into its own file.")
+        fail(
+            "E001",
+            _pos(ev.start_mark),
+            (),
+            "This file contains a second document (a line with '---').",
+            "A scenario file holds one document: remove the '---' line and what follows, "
+            "or move it into its own file.",
+        )
         fatal = True
     if fatal:
         raise _Stop
@@ -426,7 +542,7 @@ def _first_tab(lines: list[str], upto: int) -> Pos | None:
     """The first tab used for indentation, on or before line ``upto`` (1-based)."""
     for i, line in enumerate(lines[:upto]):
         stripped = line.lstrip(" \t")
-        lead = line[:len(line) - len(stripped)]
+        lead = line[: len(line) - len(stripped)]
         if "\t" in lead and stripped and not stripped.startswith("#"):
             return (i + 1, lead.index("\t") + 1)
     return None
@@ -456,28 +572,29 @@ def _block_text_problem(lines: list[str], upto: int) -> tuple[int, int, str, str
         nxt = lines[j]
         if _indent(nxt) > key_col:
             continue
-        if re.match(r"^\s*(-\s+)?[A-Za-z_][\w-]*:(\s|$)", nxt) or \
-                re.match(r"^\s*-(\s|$)", nxt):
+        if re.match(r"^\s*(-\s+)?[A-Za-z_][\w-]*:(\s|$)", nxt) or re.match(r"^\s*-(\s|$)", nxt):
             continue  # a key or a list item: valid YAML (an empty text), not this problem
         found = (j + 1, _indent(nxt) + 1, m.group(3).strip(), m.group(4) + m.group(5), key_col)
     if found is None:
         return None
     ln, col, key, mark, key_col = found
-    return (ln, col,
-            f"The text after '{key}: {mark}' must be indented more than '{key}:', but this "
-            "line is not, so YAML reads it as a new key.",
-            f"Indent every line of the text by at least {key_col + 2} spaces (2 more than "
-            f"'{key}:'), or write the whole text in quotes after '{key}:'.")
+    return (
+        ln,
+        col,
+        f"The text after '{key}: {mark}' must be indented more than '{key}:', but this "
+        "line is not, so YAML reads it as a new key.",
+        f"Indent every line of the text by at least {key_col + 2} spaces (2 more than "
+        f"'{key}:'), or write the whole text in quotes after '{key}:'.",
+    )
 
 
-def _apostrophe_problem(lines: list[str], line: int, col: int
-                        ) -> tuple[int, int, str, str] | None:
+def _apostrophe_problem(lines: list[str], line: int, col: int) -> tuple[int, int, str, str] | None:
     """``title: 'Uzbekistan's harvest'``: the apostrophe ends a text in single quotes (in a
     block, a list item or inside { } / [ ])."""
     if not 1 <= line <= len(lines):
         return None
     text = lines[line - 1]
-    apos = len(text[:col - 1].rstrip())  # 1-based column of the apostrophe that closed it
+    apos = len(text[: col - 1].rstrip())  # 1-based column of the apostrophe that closed it
     if apos < 1 or text[apos - 1] != "'":
         return None
     # find the quote that opened the text closed at ``apos``
@@ -506,7 +623,7 @@ def _apostrophe_problem(lines: list[str], line: int, col: int
         end = re.search(r"'\s*(?=[,}\]]|$)", text[apos:])
         if end is None:
             return None
-        inner = text[opened + 1:apos + end.start()]
+        inner = text[opened + 1 : apos + end.start()]
     else:
         value = re.sub(r"\s+#.*$", "", text[opened:]).rstrip()
         if not value.endswith("'") or len(value) < apos - opened + 1:
@@ -520,14 +637,16 @@ def _apostrophe_problem(lines: list[str], line: int, col: int
     else:
         fixed = prefix + '"' + inner + '"'
         how = f"put the text in double quotes instead: {fixed}"
-    return (line, apos,
-            "This apostrophe ends the text that starts with ' on this line, so YAML cannot "
-            "read the rest of the line.",
-            f"An apostrophe ends a text written in '...'. To use one inside the text, {how}.")
+    return (
+        line,
+        apos,
+        "This apostrophe ends the text that starts with ' on this line, so YAML cannot "
+        "read the rest of the line.",
+        f"An apostrophe ends a text written in '...'. To use one inside the text, {how}.",
+    )
 
 
-def friendly_yaml_problem(exc: yaml.YAMLError, lines: list[str]
-                          ) -> tuple[int, int, str, str]:
+def friendly_yaml_problem(exc: yaml.YAMLError, lines: list[str]) -> tuple[int, int, str, str]:
     """(line, col, message, hint) in plain words for a PyYAML/libyaml syntax error."""
     problem = str(getattr(exc, "problem", "") or exc)
     context = str(getattr(exc, "context", "") or "")
@@ -543,15 +662,19 @@ def friendly_yaml_problem(exc: yaml.YAMLError, lines: list[str]
 
     def before(ln: int, cl: int) -> str:
         if 1 <= ln <= len(lines):
-            return lines[ln - 1][:cl - 1].rstrip()[-1:]
+            return lines[ln - 1][: cl - 1].rstrip()[-1:]
         return ""
 
     tab = _first_tab(lines, line)
     if tab is not None or "tab" in problem:
         tl, tc = tab or (line, col)
-        return (tl, tc, "Tabs are not allowed; indent with spaces.",
-                "Replace the tab at the start of this line with spaces (use 2 spaces per "
-                "level). Most editors can 'convert indentation to spaces'.")
+        return (
+            tl,
+            tc,
+            "Tabs are not allowed; indent with spaces.",
+            "Replace the tab at the start of this line with spaces (use 2 spaces per "
+            "level). Most editors can 'convert indentation to spaces'.",
+        )
 
     block = _block_text_problem(lines, max(line, cline))
     if block is not None:
@@ -561,9 +684,12 @@ def friendly_yaml_problem(exc: yaml.YAMLError, lines: list[str]
         text = lines[ln - 1] if 1 <= ln <= len(lines) else ""
         m = re.match(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s:/])", text)
         if m:
-            return (ln, m.end(), f"There must be a space after the ':' of "
-                    f"'{m.group(2)}'.", f"Write '{m.group(2)}: ...' with a space after the "
-                    "colon.")
+            return (
+                ln,
+                m.end(),
+                f"There must be a space after the ':' of '{m.group(2)}'.",
+                f"Write '{m.group(2)}: ...' with a space after the colon.",
+            )
 
     if before(line, col) == "'":
         apos = _apostrophe_problem(lines, line, col)
@@ -572,79 +698,138 @@ def friendly_yaml_problem(exc: yaml.YAMLError, lines: list[str]
 
     ch = char_at(line, col)
     if "while scanning a quoted scalar" in context or (
-            "end of stream" in problem and "quoted" in context):
+        "end of stream" in problem and "quoted" in context
+    ):
         q = char_at(cline, ccol) or '"'
-        return (cline, ccol, f"The quote {q} that starts here is never closed.",
-                f"Add the closing {q} at the end of the text. To use {q} inside a text, "
-                f"put the text in the other kind of quotes.")
+        return (
+            cline,
+            ccol,
+            f"The quote {q} that starts here is never closed.",
+            f"Add the closing {q} at the end of the text. To use {q} inside a text, "
+            f"put the text in the other kind of quotes.",
+        )
     if "flow sequence" in context or "flow mapping" in context:
         opener = "[" if "sequence" in context else "{"
         closer = "]" if opener == "[" else "}"
         if line == cline and ch in ":?":
-            return (line, col, f"A '{ch}' inside [...] or {{...}} is read as YAML syntax.",
-                    QUOTE_HINT)
+            return (
+                line,
+                col,
+                f"A '{ch}' inside [...] or {{...}} is read as YAML syntax.",
+                QUOTE_HINT,
+            )
         if line == cline and ch:
-            return (line, col, f"Unexpected text inside the '{opener}...{closer}' that starts "
-                    f"on this line.",
-                    f"Separate the items with commas, close it with '{closer}', and put text "
-                    "containing ':' ',' '[' or '{' in quotes.")
-        return (cline, ccol, f"The '{opener}' here is never closed with '{closer}'.",
-                f"Add '{closer}' after the last item (items are separated by commas). "
-                f"YAML noticed the problem on line {line}.")
+            return (
+                line,
+                col,
+                f"Unexpected text inside the '{opener}...{closer}' that starts on this line.",
+                f"Separate the items with commas, close it with '{closer}', and put text "
+                "containing ':' ',' '[' or '{' in quotes.",
+            )
+        return (
+            cline,
+            ccol,
+            f"The '{opener}' here is never closed with '{closer}'.",
+            f"Add '{closer}' after the last item (items are separated by commas). "
+            f"YAML noticed the problem on line {line}.",
+        )
     if "mapping values are not allowed" in problem:
         text = lines[line - 1] if 1 <= line <= len(lines) else ""
         m = re.match(r"^(\s*)(-\s+)?([A-Za-z_][\w-]*)\s*:", text)
         if m and m.end() == col:
-            return (line, len(m.group(1)) + 1,
-                    "This line is indented more than the line above it, so YAML cannot tell "
-                    "where it belongs.",
-                    "Line this key up with the other keys of the same block (use the same "
-                    "number of spaces).")
-        return (line, col, "There is a ':' followed by a space inside a text.",
-                QUOTE_HINT)
+            return (
+                line,
+                len(m.group(1)) + 1,
+                "This line is indented more than the line above it, so YAML cannot tell "
+                "where it belongs.",
+                "Line this key up with the other keys of the same block (use the same "
+                "number of spaces).",
+            )
+        return (line, col, "There is a ':' followed by a space inside a text.", QUOTE_HINT)
     if "could not find expected ':'" in problem:
-        return (cline, ccol, "This line has no ':' after its key.",
-                "Write 'key: value'. If this line continues the text of the line above, "
-                "put that whole text in quotes.")
+        return (
+            cline,
+            ccol,
+            "This line has no ':' after its key.",
+            "Write 'key: value'. If this line continues the text of the line above, "
+            "put that whole text in quotes.",
+        )
     if "expected '-' indicator" in problem or "block collection" in context:
-        return (line, col, "This line does not fit in the list above it.",
-                "Each item of a list starts with '- ' at the same indentation; a key of an "
-                "item must line up with the first key after its '- '.")
+        return (
+            line,
+            col,
+            "This line does not fit in the list above it.",
+            "Each item of a list starts with '- ' at the same indentation; a key of an "
+            "item must line up with the first key after its '- '.",
+        )
     if "did not find expected key" in problem or "expected <block end>" in problem:
         prev = before(line, col)
-        if prev in ("\"", "'"):
-            return (line, col, "There is more text after a closing quote.",
-                    "Put the whole text inside the quotes.")
+        if prev in ('"', "'"):
+            return (
+                line,
+                col,
+                "There is more text after a closing quote.",
+                "Put the whole text inside the quotes.",
+            )
         if prev in ("]", "}"):
-            return (line, col, f"There is more text after a closing '{prev}'.",
-                    "Remove it, or put the whole value in quotes.")
-        return (line, col, "This line is not indented like the lines around it.",
-                "Keys of the same block must start in the same column. Check the number of "
-                "spaces at the start of this line and the line above.")
+            return (
+                line,
+                col,
+                f"There is more text after a closing '{prev}'.",
+                "Remove it, or put the whole value in quotes.",
+            )
+        return (
+            line,
+            col,
+            "This line is not indented like the lines around it.",
+            "Keys of the same block must start in the same column. Check the number of "
+            "spaces at the start of this line and the line above.",
+        )
     if "cannot start any token" in problem:
         if ch in "%@`":
-            return (line, col, f"A text cannot start with '{ch}' unless it is in quotes.",
-                    QUOTE_HINT)
-        return (line, col, "YAML does not understand the character here.",
-                "Put the text in quotes.")
+            return (
+                line,
+                col,
+                f"A text cannot start with '{ch}' unless it is in quotes.",
+                QUOTE_HINT,
+            )
+        return (
+            line,
+            col,
+            "YAML does not understand the character here.",
+            "Put the text in quotes.",
+        )
     if "alias" in context or "anchor" in context:
-        return (cline, ccol, "A text cannot start with '*' or '&' unless it is in quotes.",
-                QUOTE_HINT)
+        return (
+            cline,
+            ccol,
+            "A text cannot start with '*' or '&' unless it is in quotes.",
+            QUOTE_HINT,
+        )
     if "found undefined tag handle" in problem or "tag" in context:
         return (line, col, "A text cannot start with '!' unless it is in quotes.", QUOTE_HINT)
     if "special characters are not allowed" in problem or "control characters" in problem:
-        return (line, col, "This line contains an invisible control character.",
-                "Delete and retype the text around here; it may have been pasted from a "
-                "word processor.")
-    return (line, col, f"YAML could not read this line ({problem}).",
-            "Check the indentation, the colons and the quotes around here.")
+        return (
+            line,
+            col,
+            "This line contains an invisible control character.",
+            "Delete and retype the text around here; it may have been pasted from a "
+            "word processor.",
+        )
+    return (
+        line,
+        col,
+        f"YAML could not read this line ({problem}).",
+        "Check the indentation, the colons and the quotes around here.",
+    )
 
 
 # ----------------------------------------------------------------------------------------------
 # Public entry
 # ----------------------------------------------------------------------------------------------
-def load_yaml(source: bytes | str, fname: str = "<text>"
-              ) -> tuple[dict[str, Any] | None, Marks, list[Diagnostic]]:
+def load_yaml(
+    source: bytes | str, fname: str = "<text>"
+) -> tuple[dict[str, Any] | None, Marks, list[Diagnostic]]:
     """Parse one scenario file. Returns ``(data, marks, diags)``; ``data`` is None whenever
     there is an error (later layers then skip this file)."""
     marks = Marks()
@@ -691,27 +876,77 @@ def load_yaml(source: bytes | str, fname: str = "<text>"
         m = getattr(exc, "position", None)
         if isinstance(m, int):
             line = text.count("\n", 0, m) + 1
-        return None, marks, [error("E001", fname, line, col, "",
-                                   f"YAML could not read this file ({exc}).",
-                                   "Check the indentation, the colons and the quotes.")]
+        return (
+            None,
+            marks,
+            [
+                error(
+                    "E001",
+                    fname,
+                    line,
+                    col,
+                    "",
+                    f"YAML could not read this file ({exc}).",
+                    "Check the indentation, the colons and the quotes.",
+                )
+            ],
+        )
     except (RecursionError, MemoryError):
-        return None, marks, [error("E004", fname, 1, 1, "",
-                                   "This file is nested too deeply or is too large to read.",
-                                   "Check for brackets [ { that are never closed.", False)]
+        return (
+            None,
+            marks,
+            [
+                error(
+                    "E004",
+                    fname,
+                    1,
+                    1,
+                    "",
+                    "This file is nested too deeply or is too large to read.",
+                    "Check for brackets [ { that are never closed.",
+                    False,
+                )
+            ],
+        )
     if data is _NOTHING or data is None:
-        return None, marks, [_empty(fname)] if data is _NOTHING else [
-            error("E009", fname, 1, 1, "", "This file has no content (only comments or "
-                  "an empty value).", "A scenario file starts with 'schema_version: 1'.",
-                  False)]
+        return (
+            None,
+            marks,
+            [_empty(fname)]
+            if data is _NOTHING
+            else [
+                error(
+                    "E009",
+                    fname,
+                    1,
+                    1,
+                    "",
+                    "This file has no content (only comments or an empty value).",
+                    "A scenario file starts with 'schema_version: 1'.",
+                    False,
+                )
+            ],
+        )
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         line, col = marks.get((), (1, 1))
-        return None, marks, [error(
-            "E010", fname, line, col, "",
-            f"The top level of a scenario file must be sections such as 'meta:' and "
-            f"'events:', but this file is {kind}.",
-            "Start the file with 'schema_version: 1' and put your lists under a section "
-            "name, e.g. 'events:' followed by the '- id: ...' items indented below it.")]
+        return (
+            None,
+            marks,
+            [
+                error(
+                    "E010",
+                    fname,
+                    line,
+                    col,
+                    "",
+                    f"The top level of a scenario file must be sections such as 'meta:' and "
+                    f"'events:', but this file is {kind}.",
+                    "Start the file with 'schema_version: 1' and put your lists under a section "
+                    "name, e.g. 'events:' followed by the '- id: ...' items indented below it.",
+                )
+            ],
+        )
     return data, marks, diags
 
 
@@ -744,8 +979,9 @@ class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  
         yaml.parser.Parser.__init__(self)
 
 
-def load_path(path: str | os.PathLike[str], fname: str | None = None
-              ) -> tuple[dict[str, Any] | None, Marks, list[Diagnostic], bytes | None, str]:
+def load_path(
+    path: str | os.PathLike[str], fname: str | None = None
+) -> tuple[dict[str, Any] | None, Marks, list[Diagnostic], bytes | None, str]:
     """Read and parse a file. Returns (data, marks, diags, raw bytes, decoded text)."""
     fname = fname or str(path)
     raw, diags = read_bytes(path, fname)

@@ -80,7 +80,8 @@ class Options:
             size=parse_size(getattr(args, "size", None)),
             fullscreen=bool(getattr(args, "fullscreen", False)),
             lang=getattr(args, "lang", None),
-            projector=bool(getattr(args, "projector", False)))
+            projector=bool(getattr(args, "projector", False)),
+        )
 
 
 def _seed(v: Any) -> int:
@@ -102,8 +103,9 @@ class App:
         if not pygame.font.get_init():
             pygame.font.init()
         size = o.size or parse_size(self.settings.window) or (1280, 720)
-        self.display = Display(size, o.fullscreen or self.settings.fullscreen,
-                               title=tr("app.title"))
+        self.display = Display(
+            size, o.fullscreen or self.settings.fullscreen, title=tr("app.title")
+        )
         pygame.key.set_repeat(400, 40)
         self.mapper = InputMapper(self.display.to_logical)
         self.stack = SceneStack()
@@ -128,17 +130,31 @@ class App:
             idx = next((i for i, e in enumerate(entries) if e.id == entry.id), 0)
             menu.list.select(idx)
             if o.autoplay is None and not o.menu_first:
-                self.new_game(entry, o.roles or o.role, o.seed, o.difficulty,
-                              timer_min=o.timer_min, tutorial=o.tutorial)
+                self.new_game(
+                    entry,
+                    o.roles or o.role,
+                    o.seed,
+                    o.difficulty,
+                    timer_min=o.timer_min,
+                    tutorial=o.tutorial,
+                )
 
     # ---- navigation used by the scenes ---------------------------------------------------------
-    def new_game(self, entry: catalog.Entry, role: str | tuple[str, ...] | None, seed: int,
-                 difficulty: str | None, timer_min: int = 0, tutorial: bool = False) -> None:
+    def new_game(
+        self,
+        entry: catalog.Entry,
+        role: str | tuple[str, ...] | None,
+        seed: int,
+        difficulty: str | None,
+        timer_min: int = 0,
+        tutorial: bool = False,
+    ) -> None:
         from .scenes.game import GameScene
 
         try:
-            ctl = GameController.new(entry, role, seed, difficulty, timer_min=timer_min,
-                                     tutorial=tutorial)
+            ctl = GameController.new(
+                entry, role, seed, difficulty, timer_min=timer_min, tutorial=tutorial
+            )
         except Exception as e:  # noqa: BLE001 - show it, never crash the class's game
             self.show_error(tr("error.start_title"), f"{type(e).__name__}: {e}")
             return
@@ -151,8 +167,10 @@ class App:
 
         entry = self._find_entry(scenario_id)
         if entry is None or not entry.ok:
-            self.show_error(tr("saves.bad_title"),
-                            entry.errors if entry else tr("saves.no_scenario", id=scenario_id))
+            self.show_error(
+                tr("saves.bad_title"),
+                entry.errors if entry else tr("saves.no_scenario", id=scenario_id),
+            )
             return
         try:
             ctl = GameController.resume(entry, path)
@@ -168,7 +186,7 @@ class App:
         from .scenes.menu import MenuScene
 
         menu = self.stack.find(MenuScene)
-        for e in (menu.entries if isinstance(menu, MenuScene) else []):
+        for e in menu.entries if isinstance(menu, MenuScene) else []:
             if e.id == scenario_id:
                 return e
         e = catalog.load(scenario_id)
@@ -220,8 +238,9 @@ class App:
         if not isinstance(self.stack.top, GlossaryScene):
             self.stack.push(GlossaryScene(self, scenario, found))
 
-    def open_setup(self, entries: list[catalog.Entry] | None = None,
-                   scenario_id: str | None = None) -> None:
+    def open_setup(
+        self, entries: list[catalog.Entry] | None = None, scenario_id: str | None = None
+    ) -> None:
         from .scenes.setup import SetupScene
 
         start = self.remembered_setup()
@@ -235,17 +254,18 @@ class App:
 
     def remembered_setup(self) -> classcode.ClassSetup | None:
         try:
-            return classcode.parse(self.settings.class_code) if self.settings.class_code \
-                else None
+            return classcode.parse(self.settings.class_code) if self.settings.class_code else None
         except classcode.CodeError:
             return None
 
     def start_tutorial(self, entries: list[catalog.Entry]) -> None:
         """The guided tour: class_abe_belt_road if installed, else the first class scenario."""
         ok = [e for e in entries if e.ok and e.scenario is not None]
-        pick = next((e for e in ok if e.id == "class_abe_belt_road"), None) or \
-            next((e for e in ok if e.scenario.meta.kind == "class"), None) or \
-            (ok[0] if ok else None)
+        pick = (
+            next((e for e in ok if e.id == "class_abe_belt_road"), None)
+            or next((e for e in ok if e.scenario.meta.kind == "class"), None)
+            or (ok[0] if ok else None)
+        )
         if pick is None:
             return
         self.new_game(pick, None, self.options.seed, "introductory", tutorial=True)
@@ -314,8 +334,9 @@ class App:
         if not used and not typing and a == Action.TEXT and inp.char in ("+", "=", "-", "−"):
             self.step_text_scale(+1 if inp.char in "+=" else -1)
 
-    def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60,
-             draw: bool = True) -> bool:
+    def step(
+        self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60, draw: bool = True
+    ) -> bool:
         """One frame: handle ``events`` (default: the pygame queue), update, draw, present.
         ``draw=False`` skips drawing (long randomised tests draw only some frames)."""
         if events is None:
@@ -359,8 +380,17 @@ class App:
         h = len(lines) * text.line_height(SIZE.BODY) + 16
         r = pygame.Rect((1280 - w) // 2, 704 - h, w, h)
         pygame.draw.rect(canvas, th.ink, r, border_radius=8)
-        text.draw(canvas, self._toast, r.inflate(-20, 0), SIZE.BODY, th.panel, bold=True,
-                  align="center", valign="center", min_size=SIZE.SMALL)
+        text.draw(
+            canvas,
+            self._toast,
+            r.inflate(-20, 0),
+            SIZE.BODY,
+            th.panel,
+            bold=True,
+            align="center",
+            valign="center",
+            min_size=SIZE.SMALL,
+        )
 
     def _screenshot(self, top: Scene) -> None:
         key = top.shot_key()
@@ -402,15 +432,21 @@ def run_window(args: Any) -> int:
         print(f"crossroads: class code '{args.scenario}': {e}", file=sys.stderr)
         return 2
     if len(opts.roles) > 4:
-        print(f"crossroads: at most four teams play at one computer; playing "
-              f"{', '.join(opts.roles[:4])}", file=sys.stderr)
+        print(
+            f"crossroads: at most four teams play at one computer; playing "
+            f"{', '.join(opts.roles[:4])}",
+            file=sys.stderr,
+        )
     entry = None
     if opts.scenario:
         entry = catalog.load(opts.scenario)
         if not entry.ok:
             print(entry.errors, file=sys.stderr)
-            print(f"crossroads: cannot open '{opts.scenario}': fix the errors above "
-                  "(python main.py validate shows them too)", file=sys.stderr)
+            print(
+                f"crossroads: cannot open '{opts.scenario}': fix the errors above "
+                "(python main.py validate shows them too)",
+                file=sys.stderr,
+            )
             return 1
     if opts.autoplay is not None and opts.autoplay < 0:
         print("crossroads: --autoplay needs a number of turns (0 or more)", file=sys.stderr)
@@ -421,14 +457,18 @@ def run_window(args: Any) -> int:
     try:
         app = App(opts, entry)
     except pygame.error as e:
-        print(f"crossroads: cannot open a window ({e}). On a machine without a display use "
-              "'play SCENARIO --headless', or run under xvfb-run.", file=sys.stderr)
+        print(
+            f"crossroads: cannot open a window ({e}). On a machine without a display use "
+            "'play SCENARIO --headless', or run under xvfb-run.",
+            file=sys.stderr,
+        )
         return 1
     if opts.autoplay is not None:
         from .autoplay import AutoPlayer
 
-        app.autoplayer = AutoPlayer(opts.autoplay, scenario_id=entry.id if entry else None,
-                                    role=opts.role, roles=opts.roles)
+        app.autoplayer = AutoPlayer(
+            opts.autoplay, scenario_id=entry.id if entry else None, role=opts.role, roles=opts.roles
+        )
     try:
         code = app.run()
     finally:

@@ -27,8 +27,14 @@ MAX_EVENTS = 20000
 
 
 class AutoPlayer:
-    def __init__(self, turns: int, scenario_id: str | None = None, role: str | None = None,
-                 policy: str = "greedy", roles: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        turns: int,
+        scenario_id: str | None = None,
+        role: str | None = None,
+        policy: str = "greedy",
+        roles: tuple[str, ...] = (),
+    ) -> None:
         self.turns = turns
         self.scenario_id = scenario_id
         self.role = role
@@ -123,8 +129,10 @@ class AutoPlayer:
             return key_event(pygame.K_e)
         if scene.large:
             return self._large(scene, want)
-        if scene.ring.focused is not scene.choice_list and scene.ring.focused is not \
-                scene.map_widget:
+        if (
+            scene.ring.focused is not scene.choice_list
+            and scene.ring.focused is not scene.map_widget
+        ):
             return key_event(pygame.K_TAB)
         ch = next(c for c in ctl.choices() if c.id == want)
         rows = scene.rows()
@@ -161,8 +169,7 @@ class AutoPlayer:
             return key_event(pygame.K_0 + row.hotkey)
         if scene.ring.focused is scene.choice_list:
             if scene.choice_list.selected != idx:
-                return key_event(pygame.K_DOWN if scene.choice_list.selected < idx
-                                 else pygame.K_UP)
+                return key_event(pygame.K_DOWN if scene.choice_list.selected < idx else pygame.K_UP)
             self._want = None
             self._want_key = None
             return key_event(pygame.K_RETURN)
@@ -191,8 +198,13 @@ class AutoPlayer:
             if cid >= 0 and cid in legal:
                 mask[0, i + 1] = True
         slot = len(ctl.planned_ids())
-        a = int(policy.act(Observation(c, s.st, s.p, seat, slot), mask,
-                                 BatchRandom(s.st.policy_keys[:, seat], s.turn, slot))[0])
+        a = int(
+            policy.act(
+                Observation(c, s.st, s.p, seat, slot),
+                mask,
+                BatchRandom(s.st.policy_keys[:, seat], s.turn, slot),
+            )[0]
+        )
         want = table[a - 1] if a > 0 else None
         self._want, self._want_key = want, key
         return want

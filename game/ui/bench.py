@@ -23,8 +23,13 @@ N_FRAMES = 200
 
 @contextmanager
 def _sandbox() -> Iterator[None]:
-    keys = ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER", "CROSSROADS_SAVE_DIR", "CROSSROADS_CONFIG_DIR",
-            "CROSSROADS_EXPORT_DIR")
+    keys = (
+        "SDL_VIDEODRIVER",
+        "SDL_AUDIODRIVER",
+        "CROSSROADS_SAVE_DIR",
+        "CROSSROADS_CONFIG_DIR",
+        "CROSSROADS_EXPORT_DIR",
+    )
     old = {k: os.environ.get(k) for k in keys}
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -66,12 +71,16 @@ def ui_bench(frames: int = N_FRAMES) -> dict[str, float]:
         scene = app.stack.top
         times = []
         for i in range(frames):
-            evs = [pygame.event.Event(pygame.MOUSEMOTION, pos=(100 + i % 700, 300), rel=(1, 0),
-                                      buttons=(0, 0, 0))]
+            evs = [
+                pygame.event.Event(
+                    pygame.MOUSEMOTION, pos=(100 + i % 700, 300), rel=(1, 0), buttons=(0, 0, 0)
+                )
+            ]
             if i % 10 == 5:
                 key = pygame.K_m if i % 20 == 5 else pygame.K_RIGHT
-                evs.append(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="",
-                                              scancode=0))
+                evs.append(
+                    pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)
+                )
             t = time.perf_counter()
             app.step(evs)
             times.append((time.perf_counter() - t) * 1000)

@@ -48,8 +48,10 @@ def _render(diags: list[Any]) -> str:
 
         return render_text(diags)
     except Exception:  # the diagnostics module is being written alongside
-        return "\n".join(f"{getattr(d, 'file', '')}:{getattr(d, 'line', '')}: "
-                         f"{getattr(d, 'message', d)}" for d in diags)
+        return "\n".join(
+            f"{getattr(d, 'file', '')}:{getattr(d, 'line', '')}: {getattr(d, 'message', d)}"
+            for d in diags
+        )
 
 
 def _fallback(path: Path) -> Scenario | None:
@@ -98,8 +100,9 @@ def load(ref: str) -> Entry:
         diags, sc, errors = [], None, [e]  # type: ignore[list-item]
     if sc is not None and not errors:
         sid = sc.meta.id
-        return Entry(sid, sc.path or ref, sc,
-                     warnings=[getattr(d, "message", str(d)) for d in diags])
+        return Entry(
+            sid, sc.path or ref, sc, warnings=[getattr(d, "message", str(d)) for d in diags]
+        )
     if not errors or _internal_only(diags) or isinstance(errors[0], Exception):
         fb = _fallback(path)
         if fb is not None:
@@ -152,11 +155,23 @@ def _discover() -> list[Entry]:
             if fb is not None:
                 out.append(Entry(fb.meta.id, str(p), fb))
                 continue
-        out.append(Entry(Path(p).stem if Path(p).name != "scenario.yaml" else Path(p).parent.name,
-                         str(p), None, errors=_render(res.diagnostics)))
+        out.append(
+            Entry(
+                Path(p).stem if Path(p).name != "scenario.yaml" else Path(p).parent.name,
+                str(p),
+                None,
+                errors=_render(res.diagnostics),
+            )
+        )
     if not any(e.ok for e in out) and FIXTURE.is_file():
         out.append(load(str(FIXTURE)))
     kinds = {"tutorial": 0, "class": 1, "campaign": 2, "sandbox": 3}
-    out.sort(key=lambda e: (not e.ok, kinds.get(e.scenario.meta.kind, 9) if e.scenario else 9,
-                            e.row().get("start_year", 0), e.id))
+    out.sort(
+        key=lambda e: (
+            not e.ok,
+            kinds.get(e.scenario.meta.kind, 9) if e.scenario else 9,
+            e.row().get("start_year", 0),
+            e.id,
+        )
+    )
     return out

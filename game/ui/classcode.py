@@ -30,8 +30,12 @@ class ClassSetup:
     timer_min: int = 0
 
     def code(self) -> str:
-        parts = [self.scenario, f"seed {self.seed}", "+".join(self.roles) or "-",
-                 self.difficulty or "standard"]
+        parts = [
+            self.scenario,
+            f"seed {self.seed}",
+            "+".join(self.roles) or "-",
+            self.difficulty or "standard",
+        ]
         if self.timer_min:
             parts.append(f"timer {self.timer_min}")
         return "/".join(parts)
@@ -41,8 +45,13 @@ class CodeError(ValueError):
     """A class code that cannot be read; ``str()`` says what is wrong, for the player."""
 
 
-def make(scenario: str, seed: int, roles: list[str] | tuple[str, ...], difficulty: str | None,
-         timer_min: int = 0) -> str:
+def make(
+    scenario: str,
+    seed: int,
+    roles: list[str] | tuple[str, ...],
+    difficulty: str | None,
+    timer_min: int = 0,
+) -> str:
     return ClassSetup(scenario, seed, list(roles), difficulty, timer_min).code()
 
 
@@ -84,8 +93,10 @@ def parse(code: str, known_roles: dict[str, list[str]] | None = None) -> ClassSe
                 continue
             p = bad[0]
         roles_txt = f" of {sid} ({', '.join(known_roles[sid])})" if known_roles else ""
-        raise CodeError(f"'{p}' is not a seed, a role{roles_txt}, a difficulty "
-                        f"({', '.join(DIFFICULTY)}) or a timer")
+        raise CodeError(
+            f"'{p}' is not a seed, a role{roles_txt}, a difficulty "
+            f"({', '.join(DIFFICULTY)}) or a timer"
+        )
     return out
 
 
@@ -114,5 +125,8 @@ def parse_for_scenario(code: str) -> ClassSetup:
 
 def looks_like_code(s: str) -> bool:
     """A class code rather than a scenario path: it has parts after the scenario id."""
-    return "/" in s and not s.endswith((".yaml", ".yml")) and bool(re.search(r"/\s*(seed)?\s*\d",
-                                                                              s.lower()))
+    return (
+        "/" in s
+        and not s.endswith((".yaml", ".yml"))
+        and bool(re.search(r"/\s*(seed)?\s*\d", s.lower()))
+    )

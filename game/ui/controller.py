@@ -106,9 +106,16 @@ class LogLine:
 
 
 class GameController:
-    def __init__(self, entry: Entry, session: Session, roles: str | tuple[str, ...],
-                 difficulty: str, autosave: Path | None, timer_min: int = 0,
-                 tutorial: bool = False) -> None:
+    def __init__(
+        self,
+        entry: Entry,
+        session: Session,
+        roles: str | tuple[str, ...],
+        difficulty: str,
+        autosave: Path | None,
+        timer_min: int = 0,
+        tutorial: bool = False,
+    ) -> None:
         assert entry.scenario is not None
         self.entry = entry
         self.session = session
@@ -140,9 +147,16 @@ class GameController:
 
     # ---- construction ------------------------------------------------------------------------
     @classmethod
-    def new(cls, entry: Entry, role: str | tuple[str, ...] | list[str] | None = None,
-            seed: int = 1, difficulty: str | None = None, autosave: bool = True,
-            timer_min: int = 0, tutorial: bool = False) -> GameController:
+    def new(
+        cls,
+        entry: Entry,
+        role: str | tuple[str, ...] | list[str] | None = None,
+        seed: int = 1,
+        difficulty: str | None = None,
+        autosave: bool = True,
+        timer_min: int = 0,
+        tutorial: bool = False,
+    ) -> GameController:
         sc = entry.scenario
         assert sc is not None
         roles = pick_roles(sc, role)
@@ -150,9 +164,14 @@ class GameController:
         if diff not in DIFFICULTIES:
             diff = "standard"
         path = saves.autosave_path(sc.meta.id) if autosave else None
-        s = Session.start(sc, humans=roles, seed=seed,
-                          policies=difficulty_policies(sc, roles, diff), autosave=path,
-                          difficulty=diff)
+        s = Session.start(
+            sc,
+            humans=roles,
+            seed=seed,
+            policies=difficulty_policies(sc, roles, diff),
+            autosave=path,
+            difficulty=diff,
+        )
         if path is not None:
             try:
                 s.save(path)  # so "Continue" works before the first turn ends
@@ -253,9 +272,11 @@ class GameController:
         c = s.c
         seat = c.actor_index[self.role]
         mine = c.seat_choices[seat]
-        keep = [r for i, r in enumerate(c.res_ids)
-                if s.st.res[0, seat, i]
-                or (mine and c.choice_cost[mine, i].any())]  # type: ignore[attr-defined]
+        keep = [
+            r
+            for i, r in enumerate(c.res_ids)
+            if s.st.res[0, seat, i] or (mine and c.choice_cost[mine, i].any())
+        ]  # type: ignore[attr-defined]
         if not s.in_turn:
             b = s.budget(self.role)
             return {r: b.get(r, 0.0) for r in keep}
@@ -300,7 +321,7 @@ class GameController:
         ids = self.planned_ids()
         if cid not in ids or self.phase != Phase.PLANNING or self.handoff:
             return False
-        later = ids[ids.index(cid) + 1:]
+        later = ids[ids.index(cid) + 1 :]
         for _ in range(len(later) + 1):
             self.session.undo(self.role)
         for x in later:
@@ -402,7 +423,7 @@ class GameController:
             self.active = 0
             self.handoff = False
         if self.phase == Phase.EVENTS:
-            for ev in self.events[self.event_index:]:
+            for ev in self.events[self.event_index :]:
                 if ev.needs_choice and ev.chosen is None:
                     self.session.choose_option(ev.event.event_id, 0)
                     ev.chosen = 0

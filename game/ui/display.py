@@ -26,8 +26,12 @@ def parse_size(s: str | None) -> tuple[int, int] | None:
 
 
 class Display:
-    def __init__(self, size: tuple[int, int] = (LOGICAL_W, LOGICAL_H),
-                 fullscreen: bool = False, title: str = "Crossroads") -> None:
+    def __init__(
+        self,
+        size: tuple[int, int] = (LOGICAL_W, LOGICAL_H),
+        fullscreen: bool = False,
+        title: str = "Crossroads",
+    ) -> None:
         if not pygame.display.get_init():
             pygame.display.init()
         self.canvas = pygame.Surface((LOGICAL_W, LOGICAL_H))
@@ -84,13 +88,14 @@ class Display:
 
     def to_window(self, pos: tuple[int, int]) -> tuple[int, int]:
         """Canvas pixel -> window pixel (the centre of the scaled pixel)."""
-        return (int(self.off_x + (pos[0] + 0.5) * self.scale),
-                int(self.off_y + (pos[1] + 0.5) * self.scale))
+        return (
+            int(self.off_x + (pos[0] + 0.5) * self.scale),
+            int(self.off_y + (pos[1] + 0.5) * self.scale),
+        )
 
     def present(self) -> None:
         win = self.window
-        if (self.out_w, self.out_h) == (LOGICAL_W, LOGICAL_H) and not self.off_x \
-                and not self.off_y:
+        if (self.out_w, self.out_h) == (LOGICAL_W, LOGICAL_H) and not self.off_x and not self.off_y:
             win.blit(self.canvas, (0, 0))
         else:
             if self._scaled is None or self._scaled.get_size() != (self.out_w, self.out_h):

@@ -113,10 +113,11 @@ def effect(sc: Scenario, sentence: str, lang: str | None = None) -> str:
         if what in by_en:  # a meter
             return f"{by_en[what]} {_num(m[2])}"
         for actor in sorted((a for a in by_en), key=len, reverse=True):
-            rest = what[len(actor) + 1:] if what.startswith(actor + " ") else None
+            rest = what[len(actor) + 1 :] if what.startswith(actor + " ") else None
             if rest and rest in by_en:  # "Japan ODA budget -8"
-                return tr("engine.resource", actor=by_en[actor], resource=by_en[rest],
-                          delta=_num(m[2]))
+                return tr(
+                    "engine.resource", actor=by_en[actor], resource=by_en[rest], delta=_num(m[2])
+                )
     return EN_MARK + sentence
 
 

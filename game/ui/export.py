@@ -57,37 +57,53 @@ def markdown(scene: DebriefScene, images: list[str]) -> str:
     out.append(f"- {tr('md.role')}: {', '.join(vm.name(s, r) for r in ctl.roles)}")
     out.append(f"- {tr('md.seed')}: {s.seed}")
     out.append(f"- {tr('md.difficulty')}: {tr('difficulty.' + ctl.difficulty)}")
-    out.append(f"- {tr('md.turns')}: {len(s.reports)} / {s.c.n_turns}"
-               + (f" ({tr('md.ended_early')})" if ctl.ended_early else ""))
+    out.append(
+        f"- {tr('md.turns')}: {len(s.reports)} / {s.c.n_turns}"
+        + (f" ({tr('md.ended_early')})" if ctl.ended_early else "")
+    )
     keep = ctl.role
     for role in ctl.roles:
         if ctl.hotseat:
             ctl.view_as(role)
         g, b = scene.overall()
-        out.append(f"- {tr('debrief.grade', role=vm.name(s, role), grade=g)} · "
-                   f"{tr('debrief.grade_hist', grade=b)}")
+        out.append(
+            f"- {tr('debrief.grade', role=vm.name(s, role), grade=g)} · "
+            f"{tr('debrief.grade_hist', grade=b)}"
+        )
     for role in ctl.roles:
         if ctl.hotseat:
             ctl.view_as(role)
         head = f" — {vm.name(s, role)}" if ctl.hotseat else ""
-        out += ["", f"## {tr('debrief.objectives')}{head}", "",
-                f"| {tr('md.objective')} | {tr('md.value')} | {tr('md.grade')} | "
-                f"{tr('md.hist_grade')} |", "|---|---:|:---:|:---:|"]
+        out += [
+            "",
+            f"## {tr('debrief.objectives')}{head}",
+            "",
+            f"| {tr('md.objective')} | {tr('md.value')} | {tr('md.grade')} | "
+            f"{tr('md.hist_grade')} |",
+            "|---|---:|:---:|:---:|",
+        ]
         bo = {o["id"]: o for o in scene.bench_objectives()}
         for o in scene.role_objectives():
             hb = bo.get(o["id"], {})
-            out.append(f"| {o['name']} | {o['value']} | {o['grade']} | "
-                       f"{hb.get('grade', '—')} |")
-        out += ["", f"## {tr('debrief.tab_decisions')}{head}", "",
-                f"| {tr('md.year')} | {tr('md.yours')} | {tr('md.historical')} |",
-                "|---|---|---|"]
+            out.append(f"| {o['name']} | {o['value']} | {o['grade']} | {hb.get('grade', '—')} |")
+        out += [
+            "",
+            f"## {tr('debrief.tab_decisions')}{head}",
+            "",
+            f"| {tr('md.year')} | {tr('md.yours')} | {tr('md.historical')} |",
+            "|---|---|---|",
+        ]
         for d in vm.decisions(s, scene.bench.session, role):
             out.append(f"| {d.year} | {d.yours} | {d.historical or '—'} |")
     if ctl.hotseat:
         ctl.view_as(keep)
-    out += ["", f"## {tr('debrief.mean_autonomy')}", "",
-            f"| {tr('md.year')} | {tr('debrief.your_path')} | {tr('debrief.hist_path')} |",
-            "|---|---:|---:|"]
+    out += [
+        "",
+        f"## {tr('debrief.mean_autonomy')}",
+        "",
+        f"| {tr('md.year')} | {tr('debrief.your_path')} | {tr('debrief.hist_path')} |",
+        "|---|---:|---:|",
+    ]
     years = vm.years_axis(s)
     mine = vm.mean_autonomy(s)
     hist = vm.mean_autonomy(scene.bench.session)

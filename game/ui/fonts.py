@@ -66,8 +66,11 @@ def default_config() -> FontConfig:
     env = os.environ.get("CROSSROADS_FONT")
     regular = Path(env) if env else (_shipped("regular") or _bundled("NotoSans-Regular.ttf"))
     bold = Path(env) if env else (_shipped("bold") or _bundled("NotoSans-Bold.ttf"))
-    fb = tuple(p for p in (_bundled("NotoSans-Regular.ttf"), _bundled("NotoSansJP-Regular.otf"))
-               if p and p not in (regular, bold))
+    fb = tuple(
+        p
+        for p in (_bundled("NotoSans-Regular.ttf"), _bundled("NotoSansJP-Regular.otf"))
+        if p and p not in (regular, bold)
+    )
     return FontConfig(regular, bold, fb)
 
 
@@ -109,15 +112,19 @@ def px(size: int) -> int:
     return max(1, round(size * _scale))
 
 
-def configure(regular: str | Path | None = None, bold: str | Path | None = None,
-              fallbacks: tuple[str | Path, ...] | None = None) -> None:
+def configure(
+    regular: str | Path | None = None,
+    bold: str | Path | None = None,
+    fallbacks: tuple[str | Path, ...] | None = None,
+) -> None:
     """Choose font files (``None`` keeps the default). Clears every cache."""
     d = default_config()
     global _config
-    _config = FontConfig(Path(regular) if regular else d.regular,
-                         Path(bold) if bold else (Path(regular) if regular else d.bold),
-                         tuple(Path(p) for p in fallbacks) if fallbacks is not None
-                         else d.fallbacks)
+    _config = FontConfig(
+        Path(regular) if regular else d.regular,
+        Path(bold) if bold else (Path(regular) if regular else d.bold),
+        tuple(Path(p) for p in fallbacks) if fallbacks is not None else d.fallbacks,
+    )
     _fonts.clear()
     _lh.clear()
     _coverage.clear()

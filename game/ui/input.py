@@ -80,25 +80,41 @@ KEY_HELP: list[tuple[str, str]] = [
 ]
 
 _KEYS: dict[int, Action] = {
-    pygame.K_UP: Action.UP, pygame.K_DOWN: Action.DOWN, pygame.K_LEFT: Action.LEFT,
-    pygame.K_RIGHT: Action.RIGHT, pygame.K_RETURN: Action.ACTIVATE,
-    pygame.K_KP_ENTER: Action.ACTIVATE, pygame.K_SPACE: Action.ACTIVATE,
-    pygame.K_ESCAPE: Action.BACK, pygame.K_F1: Action.HELP, pygame.K_BACKSPACE: Action.UNDO,
-    pygame.K_F11: Action.FULLSCREEN, pygame.K_PAGEUP: Action.PAGE_UP,
-    pygame.K_PAGEDOWN: Action.PAGE_DOWN, pygame.K_HOME: Action.HOME, pygame.K_END: Action.END,
+    pygame.K_UP: Action.UP,
+    pygame.K_DOWN: Action.DOWN,
+    pygame.K_LEFT: Action.LEFT,
+    pygame.K_RIGHT: Action.RIGHT,
+    pygame.K_RETURN: Action.ACTIVATE,
+    pygame.K_KP_ENTER: Action.ACTIVATE,
+    pygame.K_SPACE: Action.ACTIVATE,
+    pygame.K_ESCAPE: Action.BACK,
+    pygame.K_F1: Action.HELP,
+    pygame.K_BACKSPACE: Action.UNDO,
+    pygame.K_F11: Action.FULLSCREEN,
+    pygame.K_PAGEUP: Action.PAGE_UP,
+    pygame.K_PAGEDOWN: Action.PAGE_DOWN,
+    pygame.K_HOME: Action.HOME,
+    pygame.K_END: Action.END,
 }
 _LETTERS: dict[int, Action] = {
-    pygame.K_e: Action.END_TURN, pygame.K_u: Action.UNDO, pygame.K_m: Action.MAP_MODE,
-    pygame.K_l: Action.TIMELINE, pygame.K_a: Action.ALL_CHOICES, pygame.K_b: Action.ABOUT_MAP,
-    pygame.K_p: Action.EXPORT, pygame.K_h: Action.HELP, pygame.K_g: Action.GLOSSARY,
+    pygame.K_e: Action.END_TURN,
+    pygame.K_u: Action.UNDO,
+    pygame.K_m: Action.MAP_MODE,
+    pygame.K_l: Action.TIMELINE,
+    pygame.K_a: Action.ALL_CHOICES,
+    pygame.K_b: Action.ABOUT_MAP,
+    pygame.K_p: Action.EXPORT,
+    pygame.K_h: Action.HELP,
+    pygame.K_g: Action.GLOSSARY,
 }
 
 
 class InputMapper:
     """Turns one pygame event into zero or one ``Input``."""
 
-    def __init__(self, to_logical: Callable[[tuple[int, int]], tuple[int, int] | None]
-                 = lambda p: p) -> None:
+    def __init__(
+        self, to_logical: Callable[[tuple[int, int]], tuple[int, int] | None] = lambda p: p
+    ) -> None:
         self.to_logical = to_logical
 
     def map(self, ev: pygame.event.Event) -> Input | None:
@@ -158,5 +174,4 @@ def key_event(key: int, mod: int = 0, unicode: str = "") -> pygame.event.Event:
     """A KEYDOWN event as SDL would send it (tests and the autoplay driver post these)."""
     if not unicode and 32 <= key < 127 and not mod & pygame.KMOD_CTRL:
         unicode = chr(key).upper() if mod & pygame.KMOD_SHIFT else chr(key)
-    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode,
-                              scancode=0)
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)

@@ -78,15 +78,18 @@ class _HitIndex:
         x1s, y1s, x2s, y2s, poly_of_edge = [], [], [], [], []
         poly_feature: list[int] = []
         poly_bbox: list[tuple[float, float, float, float]] = []
-        ordered = sorted(range(len(features)),
-                         key=lambda i: (KIND_PRIORITY.get(features[i].kind, 9), i))
+        ordered = sorted(
+            range(len(features)), key=lambda i: (KIND_PRIORITY.get(features[i].kind, 9), i)
+        )
         self.feature_ids = [features[i].id for i in ordered]
         for rank, fi in enumerate(ordered):
             for poly in features[fi].polygons:
                 pidx = len(poly_feature)
                 poly_feature.append(rank)
                 ext = poly[0]
-                poly_bbox.append((ext[:, 0].min(), ext[:, 1].min(), ext[:, 0].max(), ext[:, 1].max()))
+                poly_bbox.append(
+                    (ext[:, 0].min(), ext[:, 1].min(), ext[:, 0].max(), ext[:, 1].max())
+                )
                 for ring in poly:
                     nxt = np.roll(ring, -1, axis=0)
                     x1s.append(ring[:, 0])
@@ -158,8 +161,9 @@ class MapLayer:
         return {fid: f.label for fid, f in self.features.items()}
 
     # -- fitting to the screen ------------------------------------------
-    def transform(self, rect_w: float, rect_h: float, margin: float = 0.0,
-                  x: float = 0.0, y: float = 0.0) -> Transform:
+    def transform(
+        self, rect_w: float, rect_h: float, margin: float = 0.0, x: float = 0.0, y: float = 0.0
+    ) -> Transform:
         """Uniform scale that fits the frame into the rectangle, centred."""
         avail_w = max(1.0, rect_w - 2 * margin)
         avail_h = max(1.0, rect_h - 2 * margin)
@@ -168,8 +172,9 @@ class MapLayer:
         dy = y + (rect_h - self.height * scale) / 2
         return Transform(scale, dx, dy)
 
-    def fit(self, rect_w: float, rect_h: float, margin: float = 0.0,
-            x: float = 0.0, y: float = 0.0) -> FittedMap:
+    def fit(
+        self, rect_w: float, rect_h: float, margin: float = 0.0, x: float = 0.0, y: float = 0.0
+    ) -> FittedMap:
         """Polygons and labels in screen pixels for the rectangle (x, y, rect_w, rect_h)."""
         return FittedMap(self, self.transform(rect_w, rect_h, margin, x, y))
 
@@ -188,8 +193,9 @@ class MapData(MapLayer):
         self.inset_id: str = ins.get("id", "JPN")
         self.inset_note: str = ins.get("note", "")
 
-    def fit_inset(self, rect_w: float, rect_h: float, margin: float = 0.0,
-                  x: float = 0.0, y: float = 0.0) -> FittedMap:
+    def fit_inset(
+        self, rect_w: float, rect_h: float, margin: float = 0.0, x: float = 0.0, y: float = 0.0
+    ) -> FittedMap:
         return self.inset.fit(rect_w, rect_h, margin, x, y)
 
 
@@ -207,7 +213,8 @@ class FittedMap:
                 for poly in f.polygons
             ]
         self.labels: dict[str, Point] = {
-            fid: transform.to_screen(*f.label) for fid, f in layer.features.items()}
+            fid: transform.to_screen(*f.label) for fid, f in layer.features.items()
+        }
         self.rect = (dx, dy, layer.width * s, layer.height * s)  # frame on screen
 
     @property
@@ -223,8 +230,10 @@ class FittedMap:
 
     def draw_order(self) -> list[str]:
         """Ids in paint order: neighbours, water, then states on top."""
-        return sorted(self.layer.features,
-                      key=lambda fid: -KIND_PRIORITY.get(self.layer.features[fid].kind, 9))
+        return sorted(
+            self.layer.features,
+            key=lambda fid: -KIND_PRIORITY.get(self.layer.features[fid].kind, 9),
+        )
 
     def rings(self, fid: str) -> Iterable[Ring]:
         """Every ring (exteriors and holes) of a feature, e.g. for outlines."""
@@ -238,7 +247,9 @@ def _feature(d: dict) -> Feature:
         for poly in d["polygons"]
     )
     return Feature(
-        id=d["id"], name=d["name"], kind=d["kind"],
+        id=d["id"],
+        name=d["name"],
+        kind=d["kind"],
         label=(float(d["label"][0]), float(d["label"][1])),
         bbox=tuple(float(v) for v in d["bbox"]),  # type: ignore[arg-type]
         polygons=polys,

@@ -22,8 +22,9 @@ STATES_VIEW_PAD = 0.04
 STRIP_W = 180
 
 
-def _dashed(surf: pygame.Surface, colour: Colour, pts: list[tuple[float, float]], w: int,
-            dash: float = 10.0) -> None:
+def _dashed(
+    surf: pygame.Surface, colour: Colour, pts: list[tuple[float, float]], w: int, dash: float = 10.0
+) -> None:
     on = True
     left = dash
     for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
@@ -33,8 +34,13 @@ def _dashed(surf: pygame.Surface, colour: Colour, pts: list[tuple[float, float]]
             step = min(left, seg - pos)
             if on and seg:
                 a, b = pos / seg, (pos + step) / seg
-                pygame.draw.line(surf, colour, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
-                                 (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), w)
+                pygame.draw.line(
+                    surf,
+                    colour,
+                    (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
+                    (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b),
+                    w,
+                )
             pos += step
             left -= step
             if left <= 0:
@@ -110,10 +116,15 @@ class MapView:
         self.strip_rect = pygame.Rect(r.right - STRIP_W, r.y, STRIP_W, r.h)
         iw, ih = STRIP_W - 16, 104
         self.inset_rect = pygame.Rect(self.strip_rect.x + 8, r.y + 8, iw, ih)
-        self.inset = d.fit_inset(iw, ih - 32, margin=4, x=self.inset_rect.x,
-                                 y=self.inset_rect.y + 30)
-        self.legend_rect = pygame.Rect(self.strip_rect.x + 8, self.inset_rect.bottom + 8, iw,
-                                       r.bottom - self.inset_rect.bottom - 16)
+        self.inset = d.fit_inset(
+            iw, ih - 32, margin=4, x=self.inset_rect.x, y=self.inset_rect.y + 30
+        )
+        self.legend_rect = pygame.Rect(
+            self.strip_rect.x + 8,
+            self.inset_rect.bottom + 8,
+            iw,
+            r.bottom - self.inset_rect.bottom - 16,
+        )
         self._anchors: dict[str, tuple[int, int] | None] = {}
         self._key: Paint | None = None
         self._surf = pygame.Surface(self.rect.size)
@@ -143,8 +154,9 @@ class MapView:
         key = f"{fid}:{w}x{h}"
         if key in self._anchors:
             return self._anchors[key]
-        area = pygame.Rect(self.rect.x + 4, self.rect.y + 4, self.rect.w - STRIP_W - 8,
-                           self.rect.h - 8)
+        area = pygame.Rect(
+            self.rect.x + 4, self.rect.y + 4, self.rect.w - STRIP_W - 8, self.rect.h - 8
+        )
         lx, ly = self.fitted.labels[fid]
         layer = self.fitted.layer
 
@@ -157,15 +169,21 @@ class MapView:
                 pts = [box.center, (box.x + 6, box.centery), (box.right - 6, box.centery)]
             else:
                 pts = [box.center, box.topleft, box.topright, box.bottomleft, box.bottomright]
-            return all(layer.contains(fid, *self.fitted.transform.to_logical(*p)) and
-                       self.fitted.hit_test(*p) == fid for p in pts)
+            return all(
+                layer.contains(fid, *self.fitted.transform.to_logical(*p))
+                and self.fitted.hit_test(*p) == fid
+                for p in pts
+            )
 
         best = None
         if ok(lx, ly):
             best = (int(lx), int(ly))
         else:
-            cands = [(x, y) for y in range(area.y + h // 2, area.bottom - h // 2, 12)
-                     for x in range(area.x + w // 2, area.right - w // 2, 16)]
+            cands = [
+                (x, y)
+                for y in range(area.y + h // 2, area.bottom - h // 2, 12)
+                for x in range(area.x + w // 2, area.right - w // 2, 16)
+            ]
             cands.sort(key=lambda p: (p[0] - lx) ** 2 + (p[1] - ly) ** 2)
             for x, y in cands[:400]:
                 if ok(x, y):
@@ -175,15 +193,20 @@ class MapView:
         return best
 
     # ---- painting ----------------------------------------------------------------------------
-    def surface(self, paint: Paint, styles: dict[str, tuple[Colour, str, str]],
-                names: dict[str, str]) -> pygame.Surface:
+    def surface(
+        self, paint: Paint, styles: dict[str, tuple[Colour, str, str]], names: dict[str, str]
+    ) -> pygame.Surface:
         if paint != self._key:
             self._render(paint, styles, names)
             self._key = paint
         return self._surf
 
-    def _fill_for(self, paint: Paint, styles: dict[str, tuple[Colour, str, str]],
-                  cell: tuple[str, float, str | None, str]) -> tuple[Colour, str | None]:
+    def _fill_for(
+        self,
+        paint: Paint,
+        styles: dict[str, tuple[Colour, str, str]],
+        cell: tuple[str, float, str | None, str],
+    ) -> tuple[Colour, str | None]:
         _, value, partner, _ = cell
         if paint.mode_kind == "partner" and partner is not None:
             col, _, hatch = styles.get(partner, ((160, 160, 160), "?", "none"))
@@ -192,8 +215,9 @@ class MapView:
             return mix((255, 255, 255), col, t), hatch if paint.patterns else None
         return ramp(value / 100.0), None
 
-    def _render(self, paint: Paint, styles: dict[str, tuple[Colour, str, str]],
-                names: dict[str, str]) -> None:
+    def _render(
+        self, paint: Paint, styles: dict[str, tuple[Colour, str, str]], names: dict[str, str]
+    ) -> None:
         th = current()
         surf = self._surf
         off = (-self.rect.x, -self.rect.y)
@@ -243,8 +267,9 @@ class MapView:
         self._inset(surf, paint, styles, off)
         pygame.draw.rect(surf, th.border, surf.get_rect(), th.outline_w)
 
-    def _hatch(self, surf: pygame.Surface, pts: list[tuple[float, float]], kind: str,
-               colour: Colour) -> None:
+    def _hatch(
+        self, surf: pygame.Surface, pts: list[tuple[float, float]], kind: str, colour: Colour
+    ) -> None:
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
         x0, y0 = int(min(xs)), int(min(ys))
@@ -257,8 +282,14 @@ class MapView:
         pat.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
         surf.blit(pat, (x0, y0))
 
-    def _badge(self, surf: pygame.Surface, msg: str, center: tuple[int, int],
-               size: int = SIZE.SMALL, bold: bool = True) -> pygame.Rect:
+    def _badge(
+        self,
+        surf: pygame.Surface,
+        msg: str,
+        center: tuple[int, int],
+        size: int = SIZE.SMALL,
+        bold: bool = True,
+    ) -> pygame.Rect:
         w = text.width(msg, size, bold) + 12
         h = text.line_height(size) + 2
         r = pygame.Rect(0, 0, w, h)
@@ -266,12 +297,28 @@ class MapView:
         r.clamp_ip(surf.get_rect().inflate(-4, -4))
         pygame.draw.rect(surf, (255, 255, 255), r, border_radius=5)
         pygame.draw.rect(surf, (0, 0, 0), r, 2, border_radius=5)
-        text.draw(surf, msg, r, size, (0, 0, 0), bold=bold, align="center", valign="center",
-                  wrap_text=False)
+        text.draw(
+            surf,
+            msg,
+            r,
+            size,
+            (0, 0, 0),
+            bold=bold,
+            align="center",
+            valign="center",
+            wrap_text=False,
+        )
         return r
 
-    def _halo_label(self, surf: pygame.Surface, msg: str, center: tuple[int, int],
-                    size: int, colour: Colour, bold: bool) -> pygame.Rect:
+    def _halo_label(
+        self,
+        surf: pygame.Surface,
+        msg: str,
+        center: tuple[int, int],
+        size: int,
+        colour: Colour,
+        bold: bool,
+    ) -> pygame.Rect:
         img = text.fonts.render(msg, size, colour, bold)
         halo = text.fonts.render(msg, size, (255, 255, 255), bold)
         r = img.get_rect(center=center)
@@ -281,10 +328,15 @@ class MapView:
         surf.blit(img, r)
         return r
 
-    def _labels(self, surf: pygame.Surface, paint: Paint, off: tuple[int, int],
-                cells: dict[str, tuple[str, float, str | None, str]],
-                names: dict[str, str],
-                styles: dict[str, tuple[Colour, str, str]]) -> None:
+    def _labels(
+        self,
+        surf: pygame.Surface,
+        paint: Paint,
+        off: tuple[int, int],
+        cells: dict[str, tuple[str, float, str | None, str]],
+        names: dict[str, str],
+        styles: dict[str, tuple[Colour, str, str]],
+    ) -> None:
         fm = self.fitted
         th = current()
         area = surf.get_rect()
@@ -320,12 +372,22 @@ class MapView:
             u = rects[0].unionall(rects[1:]) if len(rects) > 1 else rects[0]
             self.label_rects[fid] = u.move(-off[0], -off[1])
 
-    def _inset(self, surf: pygame.Surface, paint: Paint,
-               styles: dict[str, tuple[Colour, str, str]], off: tuple[int, int]) -> None:
+    def _inset(
+        self,
+        surf: pygame.Surface,
+        paint: Paint,
+        styles: dict[str, tuple[Colour, str, str]],
+        off: tuple[int, int],
+    ) -> None:
         th = current()
         pygame.draw.rect(surf, th.panel_alt, self.strip_rect.move(off))
-        pygame.draw.line(surf, th.border, self.strip_rect.move(off).topleft,
-                         self.strip_rect.move(off).bottomleft, 1)
+        pygame.draw.line(
+            surf,
+            th.border,
+            self.strip_rect.move(off).topleft,
+            self.strip_rect.move(off).bottomleft,
+            1,
+        )
         r = self.inset_rect.move(off)
         pygame.draw.rect(surf, th.sea, r)
         fm = self.inset
@@ -341,13 +403,22 @@ class MapView:
                 if hatch and hatch != "none":
                     self._hatch(surf, pts, hatch, ink_on(colour))
             for ring in fm.rings(fid):
-                pygame.draw.lines(surf, th.state_outline, True,
-                                  [(x + off[0], y + off[1]) for x, y in ring], 1)
+                pygame.draw.lines(
+                    surf, th.state_outline, True, [(x + off[0], y + off[1]) for x, y in ring], 1
+                )
         pygame.draw.rect(surf, (255, 255, 255), pygame.Rect(r.x, r.y, r.w, 30))
         label = tr("map.inset_japan")
         if "JPN" in styles:
             label += f" ({styles['JPN'][1]})"
-        text.draw(surf, label, pygame.Rect(r.x + 6, r.y, r.w - 12, 30),
-                  SIZE.SMALL, th.ink, bold=True, valign="center", wrap_text=False,
-                  min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            label,
+            pygame.Rect(r.x + 6, r.y, r.w - 12, 30),
+            SIZE.SMALL,
+            th.ink,
+            bold=True,
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         pygame.draw.rect(surf, th.border, r, 2)

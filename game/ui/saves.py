@@ -136,7 +136,7 @@ class Settings:
             return Settings()
         names = {f.name for f in fields(Settings)}
         s = Settings()
-        for k, v in (data.items() if isinstance(data, dict) else []):
+        for k, v in data.items() if isinstance(data, dict) else []:
             if k in names and isinstance(v, type(getattr(s, k))):
                 setattr(s, k, v)
         return s

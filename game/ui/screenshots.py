@@ -56,8 +56,11 @@ def make(folder: Path) -> list[Path]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     tmp = Path(tempfile.mkdtemp(prefix="crossroads-shots-"))
-    for var, sub in (("CROSSROADS_SAVE_DIR", "saves"), ("CROSSROADS_CONFIG_DIR", "config"),
-                     ("CROSSROADS_EXPORT_DIR", "exports")):
+    for var, sub in (
+        ("CROSSROADS_SAVE_DIR", "saves"),
+        ("CROSSROADS_CONFIG_DIR", "config"),
+        ("CROSSROADS_EXPORT_DIR", "exports"),
+    ):
         os.environ[var] = str(tmp / sub)
     import pygame
 
@@ -126,8 +129,7 @@ def make(folder: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    folder = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "docs" / \
-        "screenshots"
+    folder = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "docs" / "screenshots"
     for p in make(folder):
         print(p)
     return 0

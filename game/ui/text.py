@@ -80,8 +80,16 @@ def _find(line: str, term: str) -> list[int]:
     return out
 
 
-def underline_marks(surf: pygame.Surface, line: str, x: int, y: int, size: int, bold: bool,
-                    colour: Colour, marks: tuple[str, ...] | list[str]) -> int:
+def underline_marks(
+    surf: pygame.Surface,
+    line: str,
+    x: int,
+    y: int,
+    size: int,
+    bold: bool,
+    colour: Colour,
+    marks: tuple[str, ...] | list[str],
+) -> int:
     """Underline every glossary term of ``marks`` found in ``line`` drawn at (x, y). Returns how
     many were marked."""
     n = 0
@@ -92,7 +100,7 @@ def underline_marks(surf: pygame.Surface, line: str, x: int, y: int, size: int, 
     for term in marks:
         for i in _find(line, term):
             x0 = x + width(line[:i], size, bold)
-            x1 = x + width(line[:i + len(term)], size, bold)
+            x1 = x + width(line[: i + len(term)], size, bold)
             pygame.draw.line(surf, colour, (x0, base), (x1, base), th)
             n += 1
     return n
@@ -170,8 +178,14 @@ def wrap(text: str, size: int, max_w: int, bold: bool = False) -> list[str]:
     return lines
 
 
-def layout(text: str, rect: pygame.Rect, size: int, bold: bool = False,
-           wrap_text: bool = True, min_size: int | None = None) -> tuple[list[str], int, bool]:
+def layout(
+    text: str,
+    rect: pygame.Rect,
+    size: int,
+    bold: bool = False,
+    wrap_text: bool = True,
+    min_size: int | None = None,
+) -> tuple[list[str], int, bool]:
     """Lines and size that fit ``rect``: shrink from ``size`` to ``min_size`` if needed.
     Returns (lines, size, fits)."""
     lo = min_size if min_size is not None else size
@@ -191,17 +205,31 @@ def layout(text: str, rect: pygame.Rect, size: int, bold: bool = False,
         s = max(lo, s - 2)
 
 
-def fits(text: str, rect: pygame.Rect | tuple[int, int, int, int], size: int = SIZE.BODY,
-         bold: bool = False, wrap_text: bool = True) -> bool:
+def fits(
+    text: str,
+    rect: pygame.Rect | tuple[int, int, int, int],
+    size: int = SIZE.BODY,
+    bold: bool = False,
+    wrap_text: bool = True,
+) -> bool:
     """Does ``text`` fit in ``rect`` at ``size``? (The check the UI tests use.)"""
     return layout(text, pygame.Rect(rect), size, bold, wrap_text)[2]
 
 
-def draw(surf: pygame.Surface, text: str, rect: pygame.Rect | tuple[int, int, int, int],
-         size: int = SIZE.BODY, colour: Colour = (20, 20, 20), bold: bool = False,
-         align: str = "left", valign: str = "top", wrap_text: bool = True,
-         min_size: int | None = None, log: bool = True,
-         marks: tuple[str, ...] | list[str] = ()) -> pygame.Rect:
+def draw(
+    surf: pygame.Surface,
+    text: str,
+    rect: pygame.Rect | tuple[int, int, int, int],
+    size: int = SIZE.BODY,
+    colour: Colour = (20, 20, 20),
+    bold: bool = False,
+    align: str = "left",
+    valign: str = "top",
+    wrap_text: bool = True,
+    min_size: int | None = None,
+    log: bool = True,
+    marks: tuple[str, ...] | list[str] = (),
+) -> pygame.Rect:
     """Draw ``text`` inside ``rect``; returns the rectangle actually covered.
 
     ``min_size`` lets a label shrink to fit (never below ``SIZE.SMALL``); text that still does not
@@ -250,13 +278,26 @@ def draw(surf: pygame.Surface, text: str, rect: pygame.Rect | tuple[int, int, in
     return covered
 
 
-def draw_line(surf: pygame.Surface, text: str, pos: tuple[int, int], size: int = SIZE.BODY,
-              colour: Colour = (20, 20, 20), bold: bool = False, max_w: int | None = None,
-              anchor: str = "topleft") -> pygame.Rect:
+def draw_line(
+    surf: pygame.Surface,
+    text: str,
+    pos: tuple[int, int],
+    size: int = SIZE.BODY,
+    colour: Colour = (20, 20, 20),
+    bold: bool = False,
+    max_w: int | None = None,
+    anchor: str = "topleft",
+) -> pygame.Rect:
     """One line at a point (no box). With ``max_w`` the line is checked like ``draw``."""
     if max_w is not None and width(text, size, bold) > max_w:
-        OVERFLOWS.append(Overflow(text, (pos[0], pos[1], max_w, line_height(size)), size,
-                                  (width(text, size, bold), line_height(size))))
+        OVERFLOWS.append(
+            Overflow(
+                text,
+                (pos[0], pos[1], max_w, line_height(size)),
+                size,
+                (width(text, size, bold), line_height(size)),
+            )
+        )
         while text and width(text + "…", size, bold) > max_w:
             text = text[:-1]
         text += "…"

@@ -47,8 +47,13 @@ SPARE_COLOURS = [OKABE_ITO["sky"], OKABE_ITO["orange"], OKABE_ITO["yellow"], OKA
 HATCHES = ("diag", "back", "dots", "horiz", "cross", "vert")
 
 # cividis-like sequential ramp (colour-blind safe, light to dark reads as low to high)
-RAMP = [(0xFF, 0xEA, 0x46), (0xBC, 0xAF, 0x6F), (0x7C, 0x7B, 0x78), (0x41, 0x4D, 0x6B),
-        (0x00, 0x20, 0x4D)]
+RAMP = [
+    (0xFF, 0xEA, 0x46),
+    (0xBC, 0xAF, 0x6F),
+    (0x7C, 0x7B, 0x78),
+    (0x41, 0x4D, 0x6B),
+    (0x00, 0x20, 0x4D),
+]
 
 
 @dataclass(frozen=True)
@@ -77,9 +82,19 @@ class Theme:
 
 LIGHT = Theme()
 HIGH_CONTRAST = replace(
-    LIGHT, name="high_contrast", bg=(255, 255, 255), panel=(255, 255, 255),
-    panel_alt=(230, 230, 230), ink=(0, 0, 0), ink_soft=(0, 0, 0), ink_disabled=(60, 60, 60),
-    border=(0, 0, 0), focus=(0, 0, 0), outline_w=2, focus_w=5)
+    LIGHT,
+    name="high_contrast",
+    bg=(255, 255, 255),
+    panel=(255, 255, 255),
+    panel_alt=(230, 230, 230),
+    ink=(0, 0, 0),
+    ink_soft=(0, 0, 0),
+    ink_disabled=(60, 60, 60),
+    border=(0, 0, 0),
+    focus=(0, 0, 0),
+    outline_w=2,
+    focus_w=5,
+)
 
 _current = LIGHT
 
@@ -117,20 +132,27 @@ def ramp(v: float) -> Colour:
     i = min(int(x), len(RAMP) - 2)
     t = x - i
     a, b = RAMP[i], RAMP[i + 1]
-    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t),
-            round(a[2] + (b[2] - a[2]) * t))
+    return (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
+    )
 
 
 def mix(a: Colour, b: Colour, t: float) -> Colour:
     """Blend a toward b by t (0..1)."""
-    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t),
-            round(a[2] + (b[2] - a[2]) * t))
+    return (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
+    )
 
 
 def luminance(c: Colour) -> float:
     def ch(v: int) -> float:
         x = v / 255
         return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
     return 0.2126 * ch(c[0]) + 0.7152 * ch(c[1]) + 0.0722 * ch(c[2])
 
 
@@ -141,5 +163,8 @@ def contrast(a: Colour, b: Colour) -> float:
 
 def ink_on(fill: Colour) -> Colour:
     """Black or white, whichever reads better on ``fill``."""
-    return (0, 0, 0) if contrast((0, 0, 0), fill) >= contrast((255, 255, 255), fill) \
+    return (
+        (0, 0, 0)
+        if contrast((0, 0, 0), fill) >= contrast((255, 255, 255), fill)
         else (255, 255, 255)
+    )

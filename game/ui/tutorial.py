@@ -79,8 +79,12 @@ class Tutorial:
         if inp.action == Action.ACTIVATE and inp.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.next()
             return True
-        if inp.action == Action.CLICK and self.callout is not None and inp.pos \
-                and self.callout.collidepoint(inp.pos):
+        if (
+            inp.action == Action.CLICK
+            and self.callout is not None
+            and inp.pos
+            and self.callout.collidepoint(inp.pos)
+        ):
             self.next()
             return True
         return False

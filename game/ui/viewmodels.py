@@ -33,7 +33,7 @@ def sep() -> str:
 
 
 def team(s: Session, role: str) -> str:
-    """"Team Japan": how hotseat screens name a group of players."""
+    """ "Team Japan": how hotseat screens name a group of players."""
     return tr("team.name", role=name(s, role))
 
 
@@ -90,9 +90,12 @@ def event_text(s: Session, ev: PendingEvent) -> EventText:
     if e is None:
         return EventText(ev.title, ev.text, [o[1] for o in ev.options], ev.teacher_note)
     sev = s.scenario.events[e]
-    return EventText(text_in(sev.title, lang), text_in(sev.text, lang),
-                     [text_in(o.text, lang) for o in sev.options],
-                     text_in(sev.teacher_note, lang))
+    return EventText(
+        text_in(sev.title, lang),
+        text_in(sev.text, lang),
+        [text_in(o.text, lang) for o in sev.options],
+        text_in(sev.teacher_note, lang),
+    )
 
 
 def effects(s: Session, sentences: list[str]) -> list[str]:
@@ -122,16 +125,16 @@ def short_resource(s: Session, rid: str) -> str:
 
 
 def short_label(label: str) -> str:
-    """"Finance (debt and investment)" -> "Finance": for labels in tight places (Japanese
+    """ "Finance (debt and investment)" -> "Finance": for labels in tight places (Japanese
     full-width brackets too)."""
     import re
 
     m = re.search(r" ?[(（]", label)
-    return label[:m.start()] if m and m.start() > 0 else label
+    return label[: m.start()] if m and m.start() > 0 else label
 
 
 def drop_parentheses(label: str) -> str:
-    """"Finance (debt and investment) dependence on Japan" -> "Finance dependence on Japan"."""
+    """ "Finance (debt and investment) dependence on Japan" -> "Finance dependence on Japan"."""
     import re
 
     return re.sub(r" ?[(（][^)）]*[)）]", "", label)
@@ -155,11 +158,12 @@ class MapMode:
 
 
 def map_modes(s: Session, role: str) -> list[MapMode]:
-    out = [MapMode("dominant", tr("map.mode_dominant"), "partner"),
-           MapMode("autonomy", tr("map.mode_autonomy"), "ramp")]
+    out = [
+        MapMode("dominant", tr("map.mode_dominant"), "partner"),
+        MapMode("autonomy", tr("map.mode_autonomy"), "ramp"),
+    ]
     for d in s.c.dim_ids:
-        out.append(MapMode(f"dim:{d}", tr("map.mode_dim", dim=short_label(name(s, d))),
-                           "partner"))
+        out.append(MapMode(f"dim:{d}", tr("map.mode_dim", dim=short_label(name(s, d))), "partner"))
     if role in s.c.power_index:
         out.append(MapMode("trust", tr("map.mode_trust", power=name(s, role)), "ramp"))
     return out
@@ -235,11 +239,22 @@ def state_panel(s: Session, sid: str, role: str) -> StatePanel:
     pt = float(s.st.trust[0, si, c.power_index[role]]) if role in c.power_index else None
     oids = [oid for o, oid in enumerate(c.org_ids) if s.st.member[0, o, c.actor_index[sid]]]
     orgs = [name(s, oid) for oid in oids]
-    dims = [(name(s, did), [(kid, float(s.st.dep[0, si, d, k]))
-                            for k, kid in enumerate(c.partner_ids)])
-            for d, did in enumerate(c.dim_ids)]
-    return StatePanel(sid, name(s, sid), aut, delta, float(s.st.stability[0, si]), trust, pt,
-                      orgs, [o.upper() for o in oids], dims)
+    dims = [
+        (name(s, did), [(kid, float(s.st.dep[0, si, d, k])) for k, kid in enumerate(c.partner_ids)])
+        for d, did in enumerate(c.dim_ids)
+    ]
+    return StatePanel(
+        sid,
+        name(s, sid),
+        aut,
+        delta,
+        float(s.st.stability[0, si]),
+        trust,
+        pt,
+        orgs,
+        [o.upper() for o in oids],
+        dims,
+    )
 
 
 # ---- "Why?" -----------------------------------------------------------------------------------
@@ -305,8 +320,14 @@ def cause_title(s: Session, kind: str, cause: str, label: str) -> str:
     return label
 
 
-def why_rows(s: Session, report: TurnReport | None, sid: str | None, role: str,
-             limit: int = 30, max_parts: int | None = None) -> list[WhyRow]:
+def why_rows(
+    s: Session,
+    report: TurnReport | None,
+    sid: str | None,
+    role: str,
+    limit: int = 30,
+    max_parts: int | None = None,
+) -> list[WhyRow]:
     """What changed in state ``sid`` (or in every state) this turn, grouped by cause, largest
     first; ``max_parts`` keeps only the largest changes of each cause."""
     if report is None:
@@ -333,35 +354,45 @@ def why_rows(s: Session, report: TurnReport | None, sid: str | None, role: str,
             if not es:
                 continue
             where = "" if sid else f"{name(s, st_id)}, "
-            parts.append((sum(abs(x.delta) for x in es) / 2,
-                          f"{where}{short_label(name(s, did))}: " + ", ".join(
-                f"{name(s, x.key[2])} {fmt_delta(x.delta)}" for x in es[:3])))
+            parts.append(
+                (
+                    sum(abs(x.delta) for x in es) / 2,
+                    f"{where}{short_label(name(s, did))}: "
+                    + ", ".join(f"{name(s, x.key[2])} {fmt_delta(x.delta)}" for x in es[:3]),
+                )
+            )
         for e in sorted(ents, key=lambda x: -abs(x.delta)):
             if e.quantity == "dependence" or abs(e.delta) < 0.05:
                 continue
             where = "" if sid else f"{name(s, e.key[0])}, "
             if e.quantity == "trust":
-                parts.append((abs(e.delta), where + tr("why.trust_in", power=name(s, e.key[1]),
-                                                       delta=fmt_delta(e.delta))))
+                parts.append(
+                    (
+                        abs(e.delta),
+                        where
+                        + tr("why.trust_in", power=name(s, e.key[1]), delta=fmt_delta(e.delta)),
+                    )
+                )
             elif e.quantity == "stability":
-                parts.append((abs(e.delta), where + tr("why.stability",
-                                                       delta=fmt_delta(e.delta))))
+                parts.append((abs(e.delta), where + tr("why.stability", delta=fmt_delta(e.delta))))
             elif e.quantity == "growth":
                 parts.append((abs(e.delta), where + tr("why.growth", delta=fmt_delta(e.delta))))
             weight += abs(e.delta)
         if not parts or (kind == "limits" and weight < 0.5):
             continue
         parts.sort(key=lambda p: -p[0])
-        shown = [p[1] for p in parts[:max_parts] if max_parts] if max_parts else \
-            [p[1] for p in parts]
+        shown = (
+            [p[1] for p in parts[:max_parts] if max_parts] if max_parts else [p[1] for p in parts]
+        )
         if max_parts and len(parts) > max_parts:
             shown.append(tr("why.more", n=len(parts) - max_parts))
         title = cause_title(s, kind, _cause, label)
         if sid and title.endswith(f" → {name(s, sid)}"):
             title = title[: -len(f" → {name(s, sid)}")]
         changes = " · ".join(shown)
-        rows.append(WhyRow(title, _tag(s, ents[0], role), changes[:1].upper() + changes[1:],
-                           source, weight))
+        rows.append(
+            WhyRow(title, _tag(s, ents[0], role), changes[:1].upper() + changes[1:], source, weight)
+        )
     rows.sort(key=lambda r: -r.weight)
     return rows[:limit]
 
@@ -376,8 +407,9 @@ class ChoiceRow:
     hotkey: int | None = None
 
 
-def choice_rows(s: Session, choices: list[ChoiceView], planned: list[int],
-                sid: str | None, show_all: bool) -> list[ChoiceRow]:
+def choice_rows(
+    s: Session, choices: list[ChoiceView], planned: list[int], sid: str | None, show_all: bool
+) -> list[ChoiceRow]:
     """The player's choices for the selected state (plus untargeted ones), or all of them."""
     out = []
     for ch in choices:
@@ -418,8 +450,12 @@ def summary_vm(s: Session, rep: TurnReport, role: str | tuple[str, ...]) -> Summ
         if not keys and a in roles:
             acts.append((who(s, a, roles), tr("summary.passed")))
         elif keys:
-            acts.append((who(s, a, roles) if a in roles else name(s, a),
-                         sep().join(_action_text(s, k) for k in keys)))
+            acts.append(
+                (
+                    who(s, a, roles) if a in roles else name(s, a),
+                    sep().join(_action_text(s, k) for k in keys),
+                )
+            )
     evs = []
     for eid in rep.events:
         e = c.event_index[eid]
@@ -429,10 +465,18 @@ def summary_vm(s: Session, rep: TurnReport, role: str | tuple[str, ...]) -> Summ
         outcome = sep().join(effects(s, c.programs[c.events[e].program].texts))
         if opt:
             o = next((x for x in ev.options if x.id == opt), None)
-            chooser = (who(s, ev.chooser, roles) if ev.chooser in roles and len(roles) > 1
-                       else name(s, ev.chooser)) if ev.chooser else ""
+            chooser = (
+                (
+                    who(s, ev.chooser, roles)
+                    if ev.chooser in roles and len(roles) > 1
+                    else name(s, ev.chooser)
+                )
+                if ev.chooser
+                else ""
+            )
             outcome += (" · " if outcome else "") + tr(
-                "summary.option", who=chooser, option=text_in(o.text, lang) if o else opt)
+                "summary.option", who=chooser, option=text_in(o.text, lang) if o else opt
+            )
             hist = next((x for x in ev.options if x.historical), None)
             if hist is not None:
                 outcome += " " + tr("summary.historical_option", option=text_in(hist.text, lang))
@@ -443,8 +487,9 @@ def summary_vm(s: Session, rep: TurnReport, role: str | tuple[str, ...]) -> Summ
         v = float(s.st.autonomy[0, si])
         d = v - float(prev["autonomy"][si]) if prev else 0.0
         aut.append((name(s, sid), v, d))
-    return SummaryVM(rep.year, acts, evs, aut, why_rows(s, rep, None, roles[0], limit=12,
-                                                        max_parts=3))
+    return SummaryVM(
+        rep.year, acts, evs, aut, why_rows(s, rep, None, roles[0], limit=12, max_parts=3)
+    )
 
 
 @dataclass
@@ -466,16 +511,16 @@ def timeline(s: Session, role: str | tuple[str, ...]) -> list[TimelineTurn]:
             t.lines.append(("you", f"{who(s, r, roles)}: {what}"))
         for a, keys in rep.actions.items():
             if a not in roles and a in c.power_index:
-                t.lines.append(("actor", f"{name(s, a)}: "
-                                + sep().join(_action_text(s, k) for k in keys)))
+                t.lines.append(
+                    ("actor", f"{name(s, a)}: " + sep().join(_action_text(s, k) for k in keys))
+                )
         for eid in rep.events:
             ev = s.scenario.events[c.event_index[eid]]
             line = f"{text_in(ev.title, lang)} ({tr('hist.' + ev.historicity)})"
             opt = rep.options.get(eid)
             if opt:
                 o = next((x for x in ev.options if x.id == opt), None)
-                line += " — " + tr("timeline.chosen",
-                                   option=text_in(o.text, lang) if o else opt)
+                line += " — " + tr("timeline.chosen", option=text_in(o.text, lang) if o else opt)
             t.lines.append(("event", line))
         out.append(t)
     return out
@@ -497,8 +542,10 @@ def years_axis(s: Session) -> list[str]:
 
 def autonomy_series(s: Session) -> list[Series]:
     snaps = [s.record.start_values] + [t.values for t in s.record.turns]
-    return [Series(name(s, sid), sid, [float(v["autonomy"][si]) for v in snaps])
-            for si, sid in enumerate(s.c.state_ids)]
+    return [
+        Series(name(s, sid), sid, [float(v["autonomy"][si]) for v in snaps])
+        for si, sid in enumerate(s.c.state_ids)
+    ]
 
 
 def mean_autonomy(s: Session) -> list[float]:
@@ -530,7 +577,8 @@ def decisions(s: Session, bench: Session | None, role: str) -> list[Decision]:
     out = []
     for i, tr_ in enumerate(s.record.turns):
         mine = sep().join(_action_text(s, k) for k in tr_.actions.get(role, [])) or tr(
-            "summary.passed")
+            "summary.passed"
+        )
         opts = []
         for eid, oid in tr_.options.items():
             ev = s.scenario.events[s.c.event_index[eid]]
@@ -544,7 +592,8 @@ def decisions(s: Session, bench: Session | None, role: str) -> list[Decision]:
         if bench is not None and i < len(bench.record.turns):
             b = bench.record.turns[i]
             hist = sep().join(_action_text(s, k) for k in b.actions.get(role, [])) or tr(
-                "summary.passed")
+                "summary.passed"
+            )
         out.append(Decision(tr_.year, mine, hist))
     return out
 
@@ -553,5 +602,6 @@ def objectives_for(s: Session, role: str) -> list[dict[str, Any]]:
     """A role's graded objectives, named in the chosen language where the scenario has it."""
     lang = language()
     names = {ob.id: text_in(ob.name, lang) for ob in s.scenario.objectives.get(role, [])}
-    return [{**o, "name": names.get(o["id"]) or o["name"]} for o in s.objectives()
-            if o["role"] == role]
+    return [
+        {**o, "name": names.get(o["id"]) or o["name"]} for o in s.objectives() if o["role"] == role
+    ]

@@ -24,12 +24,18 @@ def draw_focus(surf: pygame.Surface, rect: Rect) -> None:
     th = current()
     r = rect.inflate(th.focus_w * 2 + 2, th.focus_w * 2 + 2)
     pygame.draw.rect(surf, th.focus, r, th.focus_w, border_radius=6)
-    pygame.draw.rect(surf, th.focus_inner, r.inflate(-th.focus_w * 2, -th.focus_w * 2), 1,
-                     border_radius=4)
+    pygame.draw.rect(
+        surf, th.focus_inner, r.inflate(-th.focus_w * 2, -th.focus_w * 2), 1, border_radius=4
+    )
 
 
-def panel(surf: pygame.Surface, rect: Rect, title: str | None = None,
-          fill: tuple[int, int, int] | None = None, title_size: int = SIZE.H2) -> Rect:
+def panel(
+    surf: pygame.Surface,
+    rect: Rect,
+    title: str | None = None,
+    fill: tuple[int, int, int] | None = None,
+    title_size: int = SIZE.H2,
+) -> Rect:
     """A bordered panel with an optional heading; returns the content rectangle."""
     th = current()
     pygame.draw.rect(surf, fill or th.panel, rect, border_radius=6)
@@ -37,14 +43,23 @@ def panel(surf: pygame.Surface, rect: Rect, title: str | None = None,
     inner = rect.inflate(-20, -12)
     if title:
         hh = text.line_height(title_size)
-        text.draw(surf, title, Rect(inner.x, inner.y, inner.w, hh), title_size, th.ink,
-                  bold=True, wrap_text=False, min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            title,
+            Rect(inner.x, inner.y, inner.w, hh),
+            title_size,
+            th.ink,
+            bold=True,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         inner = Rect(inner.x, inner.y + hh + 2, inner.w, inner.h - hh - 2)
     return inner
 
 
-def flow_buttons(widths: Sequence[int], area: Rect, size: int, gap: int = 8,
-                 pad: int = 32) -> list[Rect]:
+def flow_buttons(
+    widths: Sequence[int], area: Rect, size: int, gap: int = 8, pad: int = 32
+) -> list[Rect]:
     """Rectangles for a bar of buttons whose labels are ``widths`` wide: as many per row as fit
     in ``area.w``, rows stretched to the full width, the last row on ``area.bottom``."""
     h = text.line_height(size) + 10
@@ -98,9 +113,15 @@ class Widget:
 class Button(Widget):
     """A push button. ``label`` may be a callable so it can change with the game."""
 
-    def __init__(self, rect: Rect | tuple[int, int, int, int], label: str | Callable[[], str],
-                 on_press: Callable[[], Any], enabled: Callable[[], bool] | None = None,
-                 primary: bool = False, size: int = SIZE.BODY) -> None:
+    def __init__(
+        self,
+        rect: Rect | tuple[int, int, int, int],
+        label: str | Callable[[], str],
+        on_press: Callable[[], Any],
+        enabled: Callable[[], bool] | None = None,
+        primary: bool = False,
+        size: int = SIZE.BODY,
+    ) -> None:
         super().__init__(rect)
         self._label = label
         self.on_press = on_press
@@ -137,15 +158,27 @@ class Button(Widget):
         fill = th.accent if (self.primary and on) else th.panel_alt
         ink = th.accent_ink if (self.primary and on) else (th.ink if on else th.ink_disabled)
         pygame.draw.rect(surf, fill, self.rect, border_radius=6)
-        pygame.draw.rect(surf, th.border, self.rect, 2 if focused else th.outline_w,
-                         border_radius=6)
+        pygame.draw.rect(
+            surf, th.border, self.rect, 2 if focused else th.outline_w, border_radius=6
+        )
         label = self.label if on else self.label
-        text.draw(surf, label, self.rect.inflate(-12, -4), self.size, ink, bold=self.primary,
-                  align="center", valign="center", wrap_text=False, min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            label,
+            self.rect.inflate(-12, -4),
+            self.size,
+            ink,
+            bold=self.primary,
+            align="center",
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         if not on:  # disabled is said by a strike line as well as by the grey
             y = self.rect.centery
-            pygame.draw.line(surf, th.ink_disabled, (self.rect.x + 8, y),
-                             (self.rect.right - 8, y), 1)
+            pygame.draw.line(
+                surf, th.ink_disabled, (self.rect.x + 8, y), (self.rect.right - 8, y), 1
+            )
         if focused:
             draw_focus(surf, self.rect)
 
@@ -155,10 +188,16 @@ class Cycle(Widget):
 
     The label sits above the value, or on its left with ``inline=True`` (a low box)."""
 
-    def __init__(self, rect: Rect | tuple[int, int, int, int], label: str,
-                 values: Callable[[], Sequence[Any]], get: Callable[[], Any],
-                 set_: Callable[[Any], None], show: Callable[[Any], str] = str,
-                 inline: bool = False) -> None:
+    def __init__(
+        self,
+        rect: Rect | tuple[int, int, int, int],
+        label: str,
+        values: Callable[[], Sequence[Any]],
+        get: Callable[[], Any],
+        set_: Callable[[Any], None],
+        show: Callable[[Any], str] = str,
+        inline: bool = False,
+    ) -> None:
         super().__init__(rect)
         self.label = label
         self.inline = inline
@@ -201,19 +240,43 @@ class Cycle(Widget):
         lab_h = text.line_height(SIZE.SMALL)
         val = self.show(self.get()) if self.values() else "—"
         if not self.inline:  # the label above the value
-            text.draw(surf, self.label, Rect(inner.x, inner.y, inner.w, lab_h), SIZE.SMALL,
-                      th.ink_soft, wrap_text=False)
+            text.draw(
+                surf,
+                self.label,
+                Rect(inner.x, inner.y, inner.w, lab_h),
+                SIZE.SMALL,
+                th.ink_soft,
+                wrap_text=False,
+            )
             row = Rect(inner.x, inner.y + lab_h, inner.w, inner.h - lab_h)
         else:  # the label on the left of the value
             lab_w = min(text.width(self.label, SIZE.SMALL) + 8, inner.w // 3)
-            text.draw(surf, self.label, Rect(inner.x, inner.y, lab_w, inner.h), SIZE.SMALL,
-                      th.ink_soft, valign="center", wrap_text=False)
+            text.draw(
+                surf,
+                self.label,
+                Rect(inner.x, inner.y, lab_w, inner.h),
+                SIZE.SMALL,
+                th.ink_soft,
+                valign="center",
+                wrap_text=False,
+            )
             row = Rect(inner.x + lab_w, inner.y, inner.w - lab_w, inner.h)
         text.draw(surf, "◀", row, SIZE.BODY, th.ink, valign="center", wrap_text=False)
-        text.draw(surf, "▶", row, SIZE.BODY, th.ink, align="right", valign="center",
-                  wrap_text=False)
-        text.draw(surf, val, row.inflate(-64, 0), SIZE.BODY, th.ink, bold=True, align="center",
-                  valign="center", wrap_text=False, min_size=SIZE.SMALL)
+        text.draw(
+            surf, "▶", row, SIZE.BODY, th.ink, align="right", valign="center", wrap_text=False
+        )
+        text.draw(
+            surf,
+            val,
+            row.inflate(-64, 0),
+            SIZE.BODY,
+            th.ink,
+            bold=True,
+            align="center",
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         if focused:
             draw_focus(surf, self.rect)
 
@@ -221,9 +284,15 @@ class Cycle(Widget):
 class NumberField(Cycle):
     """A whole number: Left/Right step it, digits type it, Backspace deletes a digit."""
 
-    def __init__(self, rect: Rect | tuple[int, int, int, int], label: str,
-                 get: Callable[[], int], set_: Callable[[int], None],
-                 lo: int = 0, hi: int = 999_999) -> None:
+    def __init__(
+        self,
+        rect: Rect | tuple[int, int, int, int],
+        label: str,
+        get: Callable[[], int],
+        set_: Callable[[int], None],
+        lo: int = 0,
+        hi: int = 999_999,
+    ) -> None:
         super().__init__(rect, label, lambda: [0], get, set_)
         self.lo, self.hi = lo, hi
 
@@ -258,8 +327,13 @@ class TextField(Widget):
 
     takes_text = True
 
-    def __init__(self, rect: Rect | tuple[int, int, int, int], label: str,
-                 on_enter: Callable[[str], Any], max_len: int = 120) -> None:
+    def __init__(
+        self,
+        rect: Rect | tuple[int, int, int, int],
+        label: str,
+        on_enter: Callable[[str], Any],
+        max_len: int = 120,
+    ) -> None:
         super().__init__(rect)
         self.label = label
         self.value = ""
@@ -277,8 +351,12 @@ class TextField(Widget):
         ch = inp.char
         if a == Action.DIGIT and not ch:
             ch = str(inp.value)
-        if ch and len(ch) == 1 and ch.isprintable() and a not in (
-                Action.NEXT, Action.PREV, Action.BACK, Action.CLICK):
+        if (
+            ch
+            and len(ch) == 1
+            and ch.isprintable()
+            and a not in (Action.NEXT, Action.PREV, Action.BACK, Action.CLICK)
+        ):
             if len(self.value) < self.max_len:
                 self.value += ch
             return True
@@ -287,18 +365,34 @@ class TextField(Widget):
     def draw(self, surf: pygame.Surface, focused: bool) -> None:
         th = current()
         pygame.draw.rect(surf, th.panel, self.rect, border_radius=6)
-        pygame.draw.rect(surf, th.border, self.rect, 2 if focused else th.outline_w,
-                         border_radius=6)
+        pygame.draw.rect(
+            surf, th.border, self.rect, 2 if focused else th.outline_w, border_radius=6
+        )
         inner = self.rect.inflate(-12, -4)
         lab_h = text.line_height(SIZE.SMALL)
-        text.draw(surf, self.label, Rect(inner.x, inner.y, inner.w, lab_h), SIZE.SMALL,
-                  th.ink_soft, wrap_text=False, min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            self.label,
+            Rect(inner.x, inner.y, inner.w, lab_h),
+            SIZE.SMALL,
+            th.ink_soft,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         row = Rect(inner.x, inner.y + lab_h, inner.w, inner.h - lab_h)
         shown = self.value + ("|" if focused else "")
         while shown and text.width(shown, SIZE.BODY) > row.w:
             shown = shown[1:]  # keep the end (where one types) in view
-        text.draw(surf, shown, row, SIZE.BODY, th.ink, valign="center", wrap_text=False,
-                  min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            shown,
+            row,
+            SIZE.BODY,
+            th.ink,
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         if focused:
             draw_focus(surf, self.rect)
 
@@ -306,10 +400,15 @@ class TextField(Widget):
 class ListView(Widget):
     """A scrolling list of rows. ``draw_row(surf, i, rect, selected)`` draws one row."""
 
-    def __init__(self, rect: Rect | tuple[int, int, int, int], count: Callable[[], int],
-                 draw_row: Callable[[pygame.Surface, int, Rect, bool], None], row_h: int,
-                 on_activate: Callable[[int], Any] | None = None,
-                 on_select: Callable[[int], Any] | None = None) -> None:
+    def __init__(
+        self,
+        rect: Rect | tuple[int, int, int, int],
+        count: Callable[[], int],
+        draw_row: Callable[[pygame.Surface, int, Rect, bool], None],
+        row_h: int,
+        on_activate: Callable[[int], Any] | None = None,
+        on_select: Callable[[int], Any] | None = None,
+    ) -> None:
         super().__init__(rect)
         self.count = count
         self.draw_row = draw_row
@@ -482,10 +581,14 @@ class ScrollText(Widget):
     ``blocks()`` returns a list of paragraphs, each ``(text, size, bold, colour_or_None)``;
     ``None`` means the theme's ink. Layout is cached until the blocks change."""
 
-    def __init__(self, rect: Rect | tuple[int, int, int, int],
-                 blocks: Callable[[], Sequence[tuple[str, int, bool, Any]]],
-                 gap: int = 6, focusable: bool = True,
-                 marks: Callable[[], Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        rect: Rect | tuple[int, int, int, int],
+        blocks: Callable[[], Sequence[tuple[str, int, bool, Any]]],
+        gap: int = 6,
+        focusable: bool = True,
+        marks: Callable[[], Sequence[str]] | None = None,
+    ) -> None:
         super().__init__(rect)
         self.blocks = blocks
         self.gap = gap
@@ -566,11 +669,11 @@ class ScrollText(Widget):
             lh = text.line_height(size)
             if yy < self.rect.y or yy + lh > self.rect.bottom + 2:
                 continue  # only whole lines: a cut line is hard to read on a projector
-            text.draw_line(surf, ln, (self.rect.x, yy), size, col or th.ink, bold,
-                           max_w=self.rect.w - 10)
+            text.draw_line(
+                surf, ln, (self.rect.x, yy), size, col or th.ink, bold, max_w=self.rect.w - 10
+            )
             if marks:
-                text.underline_marks(surf, ln, self.rect.x, yy, size, bold, col or th.ink,
-                                     marks)
+                text.underline_marks(surf, ln, self.rect.x, yy, size, bold, col or th.ink, marks)
         surf.set_clip(clip)
         total = self.content_h
         if total > self.rect.h:

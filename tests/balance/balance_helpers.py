@@ -1,5 +1,6 @@
 """Helpers shared by the balance tests (a module with a unique name, importable from the tests
 of this folder)."""
+
 from __future__ import annotations
 
 from pathlib import Path

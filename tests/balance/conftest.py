@@ -1,4 +1,5 @@
 """Fixtures of the balance tests: the mini world with declared expectations that hold."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,7 @@
 """The large-sample balance tier: ``pytest -m balance`` (minutes, not seconds; not in the
 default run). Fresh, larger samples than the quick tier, and the standard questions asked of
 every class scenario: do choices matter, and does any single event decide the game?"""
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,9 @@ def _load(p):
 @pytest.mark.parametrize("manifest", MANIFESTS, ids=[p.stem for p in MANIFESTS])
 def test_expectations_hold_with_four_times_the_games_and_another_seed(manifest):
     sc = _load(manifest)
-    out = check_scenario(sc, games=4 * sc.balance.games, seed=20240501, two_stage=False,
-                         workers=WORKERS)
+    out = check_scenario(
+        sc, games=4 * sc.balance.games, seed=20240501, two_stage=False, workers=WORKERS
+    )
     assert not out.failed, [(v.id, v.verdict, v.estimate, v.low, v.high) for v in out.failed]
 
 
@@ -39,20 +41,28 @@ def class_study(request):
     from game.engine.compiler import compile_scenario
 
     c = compile_scenario(sc)
-    pols = {r: ["greedy", "random"] for r in sc.playable_roles
-            if c.actor_index[r] in c.seats_with_choices}
+    pols = {
+        r: ["greedy", "random"]
+        for r in sc.playable_roles
+        if c.actor_index[r] in c.seats_with_choices
+    }
     return run_study(sc, games=400, seed=11, quick=True, workers=WORKERS, policies=pols, c=c)
 
 
 def test_choices_matter_for_every_role(class_study):
     from game.balance.analysis import agency_table
 
-    rows = [r for r in agency_table(class_study).rows
-            if (r["better"], r["worse"]) == ("greedy", "random")]
+    rows = [
+        r
+        for r in agency_table(class_study).rows
+        if (r["better"], r["worse"]) == ("greedy", "random")
+    ]
     assert rows
     for r in rows:
-        assert r["gap_low"] > 0, f"{r['role']}: greedy - random = {r['gap']:.4f} " \
-                                 f"[{r['gap_low']:.4f}, {r['gap_high']:.4f}]"
+        assert r["gap_low"] > 0, (
+            f"{r['role']}: greedy - random = {r['gap']:.4f} "
+            f"[{r['gap_low']:.4f}, {r['gap_high']:.4f}]"
+        )
 
 
 def test_no_single_event_decides_the_game(class_study):

@@ -1,4 +1,5 @@
 """The balance lab's own checks: order fairness, event ablation and the rollout policy."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -1,6 +1,7 @@
 """The quick balance tier (every CI run): every shipped scenario declares balance expectations
 and passes them, with fixed seeds and the sample sizes the scenario declares (two-stage: a
 quarter of the games first, all of them only when a verdict is not yet settled)."""
+
 from __future__ import annotations
 
 import os
@@ -30,7 +31,8 @@ def test_shipped_scenario_declares_and_passes_its_expectations(manifest):
     sc = res.scenario
     assert sc.balance.expectations, (
         f"{manifest.name} declares no balance expectations: add a 'balance:' section "
-        "(docs/balance.md)")
+        "(docs/balance.md)"
+    )
     out = check_scenario(sc, workers=WORKERS)
     assert not out.failed, _explain(out)
 
@@ -46,16 +48,25 @@ def test_mini_expectations_pass(mini_balanced):
 
 
 def _with(sc, exps, games):  # noqa: ANN001, ANN202
-    return sc.model_copy(update={"balance": sc.balance.model_copy(
-        update={"expectations": exps, "games": games})})
+    return sc.model_copy(
+        update={"balance": sc.balance.model_copy(update={"expectations": exps, "games": games})}
+    )
 
 
 def test_a_broken_expectation_fails(mini_balanced):
     from game.scenario.model import Expectation
 
     # greedy Japan gets a B or better in every game: a cap of 50 % is clearly broken
-    exps = [Expectation(id="too_strict", kind="grade_rate", role="JPN", policy="greedy",
-                        grade="B", between=(0.0, 0.5))]
+    exps = [
+        Expectation(
+            id="too_strict",
+            kind="grade_rate",
+            role="JPN",
+            policy="greedy",
+            grade="B",
+            between=(0.0, 0.5),
+        )
+    ]
     out = check_scenario(_with(mini_balanced, exps, 200))
     assert [v.verdict for v in out.verdicts] == ["FAIL"]
     assert out.stages == 1  # settled by the first stage already

@@ -1,4 +1,5 @@
 """The statistics behind the verdicts."""
+
 from __future__ import annotations
 
 import math
@@ -15,7 +16,9 @@ def test_wilson_matches_known_values():
     assert p == pytest.approx(81 / 263)
     assert lo == pytest.approx(0.2553, abs=5e-4) and hi == pytest.approx(0.3662, abs=5e-4)
     # the interval never leaves [0, 1], even at the extremes
-    assert stats.wilson(0, 10)[1] == pytest.approx(0.0) and stats.wilson(10, 10)[2] == pytest.approx(1.0)
+    assert stats.wilson(0, 10)[1] == pytest.approx(0.0) and stats.wilson(10, 10)[
+        2
+    ] == pytest.approx(1.0)
     assert 0.0 <= stats.wilson(0, 10)[1] and stats.wilson(10, 10)[2] <= 1.0
     assert 0 < stats.wilson(0, 10)[2] < 0.35
 

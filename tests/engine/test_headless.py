@@ -1,4 +1,5 @@
 """Headless play from the command line: identical files for the same seed, clear errors."""
+
 from __future__ import annotations
 
 import csv
@@ -11,8 +12,23 @@ MINI = str(FIXTURES / "mini.yaml")
 
 def _run(tmp_path, seed, tag):
     j, c = tmp_path / f"{tag}.json", tmp_path / f"{tag}.csv"
-    assert main(["play", MINI, "--headless", "--seed", str(seed), "--json", str(j),
-                 "--csv", str(c), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "play",
+                MINI,
+                "--headless",
+                "--seed",
+                str(seed),
+                "--json",
+                str(j),
+                "--csv",
+                str(c),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     return j.read_bytes(), c.read_bytes()
 
 
@@ -27,8 +43,16 @@ def test_different_seeds_give_different_games(tmp_path):
 def test_csv_is_tidy_long_format(tmp_path):
     _, data = _run(tmp_path, 1, "a")
     rows = list(csv.DictReader(data.decode().splitlines()))
-    assert list(rows[0]) == ["game", "turn", "year", "metric", "state", "partner", "dimension",
-                             "value"]
+    assert list(rows[0]) == [
+        "game",
+        "turn",
+        "year",
+        "metric",
+        "state",
+        "partner",
+        "dimension",
+        "value",
+    ]
     metrics = {r["metric"] for r in rows}
     assert {"dependence", "autonomy", "trust", "stability"} <= metrics
     aut = [r for r in rows if r["metric"] == "autonomy"]
@@ -36,8 +60,14 @@ def test_csv_is_tidy_long_format(tmp_path):
     turns = sorted({int(r["turn"]) for r in rows})
     assert turns == list(range(0, 9))  # the start plus 8 yearly turns
     # dependence rows of one state, dimension and turn sum to 100
-    tot = sum(float(r["value"]) for r in rows if r["metric"] == "dependence"
-              and r["state"] == "KAZ" and r["dimension"] == "trade" and r["turn"] == "8")
+    tot = sum(
+        float(r["value"])
+        for r in rows
+        if r["metric"] == "dependence"
+        and r["state"] == "KAZ"
+        and r["dimension"] == "trade"
+        and r["turn"] == "8"
+    )
     assert abs(tot - 100) < 0.01
 
 
@@ -52,13 +82,37 @@ def test_bad_policy_and_missing_scenario_are_plain_errors(capsys):
 def test_a_class_code_plays_headless_with_its_scenario_and_seed(tmp_path, capsys):
     """The teacher's class code works on the command line without a window too."""
     a, b = tmp_path / "code.json", tmp_path / "plain.json"
-    assert main(["play", "class_abe_belt_road/seed 12/JPN/introductory", "--headless",
-                 "--quiet", "--json", str(a)]) == 0
+    assert (
+        main(
+            [
+                "play",
+                "class_abe_belt_road/seed 12/JPN/introductory",
+                "--headless",
+                "--quiet",
+                "--json",
+                str(a),
+            ]
+        )
+        == 0
+    )
     err = capsys.readouterr().err
     assert "class code: scenario class_abe_belt_road, seed 12" in err
     assert "difficulty" in err  # says plainly that the level applies only in the window
-    assert main(["play", "class_abe_belt_road", "--headless", "--seed", "12", "--quiet",
-                 "--json", str(b)]) == 0
+    assert (
+        main(
+            [
+                "play",
+                "class_abe_belt_road",
+                "--headless",
+                "--seed",
+                "12",
+                "--quiet",
+                "--json",
+                str(b),
+            ]
+        )
+        == 0
+    )
     assert a.read_bytes() == b.read_bytes()
 
 

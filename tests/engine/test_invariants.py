@@ -1,5 +1,6 @@
 """Engine invariants: bounded shares, no NaN, non-negative resources, batch == single game,
 determinism, chunking independence, and a ledger that explains every change."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,18 +25,31 @@ def _check_bounds(c, s):
     assert (s.stability >= 0).all() and (s.stability <= 100).all()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 2**31 - 1), jpn=st.sampled_from(POLICIES),
-       rus=st.sampled_from(POLICIES), chn=st.sampled_from(POLICIES))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    jpn=st.sampled_from(POLICIES),
+    rus=st.sampled_from(POLICIES),
+    chn=st.sampled_from(POLICIES),
+)
 def test_shares_bounded_and_sum_to_one_under_any_policies(mini_compiled, seed, jpn, rus, chn):
     c = mini_compiled
     checked = []
-    run_batch(c, seed, 16, {"JPN": jpn, "RUS": rus, "CHN": chn},
-              on_turn=lambda t, s: (_check_bounds(c, s), checked.append(t)))
+    run_batch(
+        c,
+        seed,
+        16,
+        {"JPN": jpn, "RUS": rus, "CHN": chn},
+        on_turn=lambda t, s: (_check_bounds(c, s), checked.append(t)),
+    )
     assert len(checked) == c.n_turns
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(seed=st.integers(0, 10**6), n=st.integers(2, 9), pick=st.data())
 def test_batch_step_equals_each_game_alone(mini_compiled, seed, n, pick):
     c = mini_compiled
@@ -48,8 +62,9 @@ def test_batch_step_equals_each_game_alone(mini_compiled, seed, n, pick):
 def test_chunking_changes_nothing(mini_compiled):
     c = mini_compiled
     whole = run_batch(c, 11, 12, {"JPN": "random", "RUS": "random"})
-    parts = [run_batch(c, 11, 4, {"JPN": "random", "RUS": "random"}, game_offset=o)
-             for o in (0, 4, 8)]
+    parts = [
+        run_batch(c, 11, 4, {"JPN": "random", "RUS": "random"}, game_offset=o) for o in (0, 4, 8)
+    ]
     for k, part in enumerate(parts):
         for j in range(4):
             assert whole.state.hash(4 * k + j) == part.state.hash(j)
@@ -75,10 +90,12 @@ def test_changing_one_policy_keeps_world_randomness(mini_compiled):
     # Russia's exercises in both runs, so firing differs only where tension differs
     assert a.event_counts[:, e].sum() > 0 and b.event_counts[:, e].sum() > 0
     from game.engine import rng
+
     sa = core.init(c, 9, 4)
     sb = core.init(c, 9, 4)
-    np.testing.assert_array_equal(rng.uniform(sa.world_keys, 3, 3, 5),
-                                  rng.uniform(sb.world_keys, 3, 3, 5))
+    np.testing.assert_array_equal(
+        rng.uniform(sa.world_keys, 3, 3, 5), rng.uniform(sb.world_keys, 3, 3, 5)
+    )
 
 
 def test_ledger_explains_every_change(mini):
@@ -163,8 +180,7 @@ def test_greedy_games_do_not_depend_on_their_batch():
     for i in (0, 5, 11):
         assert batch.hash(i) == run_batch(c, 3, 1, names, game_offset=i).state.hash(0)
     halves = [run_batch(c, 3, 6, names, game_offset=o).state for o in (0, 6)]
-    assert [batch.hash(i) for i in range(12)] == \
-        [h.hash(j) for h in halves for j in range(6)]
+    assert [batch.hash(i) for i in range(12)] == [h.hash(j) for h in halves for j in range(6)]
 
 
 def test_a_disabled_event_never_fires_and_does_not_count_as_fired(mini_compiled):

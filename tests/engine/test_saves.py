@@ -1,4 +1,5 @@
 """Saves: atomic, checksummed, replayable; broken saves give clear errors."""
+
 from __future__ import annotations
 
 import json
@@ -36,12 +37,15 @@ def test_autosave_after_every_turn_resumes_mid_game(mini, tmp_path):
     assert not list(tmp_path.glob("*.tmp")), "no temporary files left behind"
 
 
-@pytest.mark.parametrize("damage, words", [
-    (lambda t: t[: len(t) // 2], "cut short"),
-    (lambda t: t.replace('\\"seed\\":21', '\\"seed\\":22'), "checksum"),
-    (lambda t: json.dumps({"hello": 1}), "not a Crossroads save"),
-    (lambda t: "\x00\x01binary", "cannot read"),
-])
+@pytest.mark.parametrize(
+    "damage, words",
+    [
+        (lambda t: t[: len(t) // 2], "cut short"),
+        (lambda t: t.replace('\\"seed\\":21', '\\"seed\\":22'), "checksum"),
+        (lambda t: json.dumps({"hello": 1}), "not a Crossroads save"),
+        (lambda t: "\x00\x01binary", "cannot read"),
+    ],
+)
 def test_broken_saves_get_a_clear_error(mini, tmp_path, damage, words):
     _play(mini, tmp_path, turns=2)
     p = tmp_path / "auto.json"
@@ -56,6 +60,7 @@ def test_a_save_for_another_scenario_is_refused(mini, tmp_path):
     rec = read_save(tmp_path / "auto.json")
     rec.scenario_id = "other"
     from game.engine.record import write_save
+
     write_save(rec, tmp_path / "x.json")
     with pytest.raises(SaveError, match="for scenario 'other'"):
         Session.resume(mini, tmp_path / "x.json")

@@ -1,5 +1,6 @@
 """The RL adapters (the ``rl`` extra): PettingZoo Parallel and Gymnasium environments over the
 same engine, checked with the libraries' own API checkers."""
+
 from __future__ import annotations
 
 import warnings

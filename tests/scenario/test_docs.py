@@ -17,7 +17,8 @@ ERRORS = ROOT / "docs" / "errors.md"
 def test_generated_reference_is_up_to_date():
     doc = GUIDE.read_text(encoding="utf-8")
     assert docgen.current_generated(doc) == docgen.generate().strip("\n"), (
-        "docs/scenario-format.md is out of date: run 'python -m game.scenario.docgen'")
+        "docs/scenario-format.md is out of date: run 'python -m game.scenario.docgen'"
+    )
 
 
 def test_every_verb_condition_and_quantity_has_an_example():
@@ -51,8 +52,11 @@ def test_guide_examples_validate():
     """Every complete example file in the guide (a yaml block with schema_version and meta)
     loads without errors."""
     doc = GUIDE.read_text(encoding="utf-8")
-    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", doc, re.S)
-              if b.startswith(("schema_version", "#")) and "\nmeta:" in b]
+    blocks = [
+        b
+        for b in re.findall(r"```yaml\n(.*?)```", doc, re.S)
+        if b.startswith(("schema_version", "#")) and "\nmeta:" in b
+    ]
     assert blocks
     for b in blocks:
         res = load_scenario_text(b)

@@ -18,11 +18,33 @@ from .helpers import template_text
 TEXT = template_text("Fuzz")
 DATA, _, _ = load_yaml(TEXT)
 JUNK = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
-    st.text(max_size=20), st.lists(st.integers(), max_size=3),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=8), st.integers(), max_size=3),
-    st.sampled_from(["$target", "$actor", "ROW", "JPN", "KAZ", "all", "average", "2099",
-                     "set_flag", "oda_budget", "", "{}", "[", "&a", "*a", "!!str"]),
+    st.sampled_from(
+        [
+            "$target",
+            "$actor",
+            "ROW",
+            "JPN",
+            "KAZ",
+            "all",
+            "average",
+            "2099",
+            "set_flag",
+            "oda_budget",
+            "",
+            "{}",
+            "[",
+            "&a",
+            "*a",
+            "!!str",
+        ]
+    ),
 )
 
 
@@ -41,8 +63,20 @@ def _ids(x: Any) -> list[str]:
     out = []
     if isinstance(x, dict):
         for k, v in x.items():
-            if k in ("id", "term", "actor", "state", "power", "partner", "ref", "action",
-                     "set_flag", "flag", "resource", "dimension") and isinstance(v, str):
+            if k in (
+                "id",
+                "term",
+                "actor",
+                "state",
+                "power",
+                "partner",
+                "ref",
+                "action",
+                "set_flag",
+                "flag",
+                "resource",
+                "dimension",
+            ) and isinstance(v, str):
                 out.append(v)
             out += _ids(v)
     elif isinstance(x, list):
@@ -63,7 +97,8 @@ def _get(d: Any, path: tuple) -> Any:
 
 def _check(res) -> None:
     assert all(d.code != "E999" for d in res.diagnostics), [
-        (d.code, d.message) for d in res.diagnostics if d.code == "E999"]
+        (d.code, d.message) for d in res.diagnostics if d.code == "E999"
+    ]
     assert res.scenario is not None or any(d.is_error for d in res.diagnostics)
     for d in res.diagnostics:
         assert d.line >= 1 and d.col >= 1 and d.message
@@ -109,7 +144,7 @@ def test_mutated_text(data):
     elif kind == "insert":
         text = text[:i] + data.draw(st.text(max_size=10)) + text[i:]
     elif kind == "delete_span":
-        text = text[:i] + text[i + data.draw(st.integers(1, 200)):]
+        text = text[:i] + text[i + data.draw(st.integers(1, 200)) :]
     else:
         lines = text.splitlines(keepends=True)
         a = data.draw(st.integers(0, len(lines) - 1))

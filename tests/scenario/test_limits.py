@@ -21,19 +21,19 @@ def _huge() -> bytes:
 CASES = {
     "huge": (_huge, "E006", 1),
     "ten_mb_line": (lambda: b"schema_version: 1\ntitle: " + b"x" * 10_000_000 + b"\n", "E006", 1),
-    "deep_flow": (lambda: b"schema_version: 1\nx: " + b"[" * 5000 + b"]" * 5000 + b"\n",
-                  "E004", 2),
-    "deep_block": (lambda: b"schema_version: 1\n" + b"".join(b"  " * i + b"a:\n"
-                                                              for i in range(200)), "E004", 66),
+    "deep_flow": (lambda: b"schema_version: 1\nx: " + b"[" * 5000 + b"]" * 5000 + b"\n", "E004", 2),
+    "deep_block": (
+        lambda: b"schema_version: 1\n" + b"".join(b"  " * i + b"a:\n" for i in range(200)),
+        "E004",
+        66,
+    ),
     "unclosed_brackets_bomb": (lambda: b"x: " + b"[" * 1_500_000, "E004", 1),
     "utf16_bom": (lambda: template_text().encode("utf-16"), "E008", 1),
     "utf16_no_bom": (lambda: template_text().encode("utf-16-le"), "E008", 1),
     "binary": (lambda: bytes(range(256)) * 20, "E008", 1),
     "latin1": (lambda: "schema_version: 1\n# caf\u00e9\nx: 1\n".encode("latin-1"), "E008", 2),
-    "long_text": (lambda: b"schema_version: 1\nx: " + b"y" * (MAX_STRING + 1) + b"\n",
-                  "E007", 2),
-    "too_many_entries": (lambda: b"schema_version: 1\nx: [" + b"1," * 300_000 + b"1]\n",
-                         "E006", 2),
+    "long_text": (lambda: b"schema_version: 1\nx: " + b"y" * (MAX_STRING + 1) + b"\n", "E007", 2),
+    "too_many_entries": (lambda: b"schema_version: 1\nx: [" + b"1," * 300_000 + b"1]\n", "E006", 2),
     "empty_bytes": (lambda: b"", "E009", 1),
     "only_spaces": (lambda: b"   \n\n  \n", "E009", 1),
 }

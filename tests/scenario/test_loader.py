@@ -62,8 +62,9 @@ def test_folder_and_id_resolution(tmp_path, monkeypatch):
     (inst / "silk").mkdir(parents=True)
     (inst / "silk" / "scenario.yaml").write_text(render("Silk"), encoding="utf-8")
     (inst / "steppe.yaml").write_text(render("Steppe"), encoding="utf-8")
-    (inst / "broken.yaml").write_text(render("Broken").replace("family: aid", "family: 5"),
-                                      encoding="utf-8")
+    (inst / "broken.yaml").write_text(
+        render("Broken").replace("family: aid", "family: 5"), encoding="utf-8"
+    )
     monkeypatch.setattr(loader, "installed_dir", lambda: inst)
     assert load_scenario("silk").scenario.meta.id == "silk"
     assert load_scenario("steppe").scenario.meta.id == "steppe"
@@ -71,8 +72,10 @@ def test_folder_and_id_resolution(tmp_path, monkeypatch):
     res = load_scenario("stepe")
     assert [d.code for d in res.diagnostics] == ["E015"]
     assert "steppe" in res.diagnostics[0].hint
-    listed = {p.name if p.name != "scenario.yaml" else p.parent.name: r
-              for p, r in loader.list_installed()}
+    listed = {
+        p.name if p.name != "scenario.yaml" else p.parent.name: r
+        for p, r in loader.list_installed()
+    }
     assert set(listed) == {"silk", "steppe.yaml", "broken.yaml"}
 
 
@@ -80,8 +83,9 @@ def test_cmd_scenarios_lists_broken_ones_with_their_error_count(tmp_path, monkey
     inst = tmp_path / "scenarios"
     inst.mkdir()
     (inst / "good.yaml").write_text(render("Good"), encoding="utf-8")
-    (inst / "bad.yaml").write_text(render("Bad").replace("family: aid", "family: 5"),
-                                   encoding="utf-8")
+    (inst / "bad.yaml").write_text(
+        render("Bad").replace("family: aid", "family: 5"), encoding="utf-8"
+    )
     monkeypatch.setattr(loader, "installed_dir", lambda: inst)
     assert cmd_scenarios(as_json=True) == 0
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)["scenarios"]}
@@ -122,13 +126,20 @@ def _split(tmp_path: Path) -> Path:
     folder = tmp_path / "split"
     (folder / "parts").mkdir(parents=True)
     (folder / "scenario.yaml").write_text(
-        head.replace("schema_version: 1\n",
-                     "schema_version: 1\ninclude: [parts/actions.yaml, parts/ev*.yaml]\n")
-        + "objectives:\n" + tail, encoding="utf-8")
-    (folder / "parts" / "actions.yaml").write_text("schema_version: 1\nactions:\n" + acts,
-                                                   encoding="utf-8")
-    (folder / "parts" / "events.yaml").write_text("schema_version: 1\nevents:\n" + evs,
-                                                  encoding="utf-8")
+        head.replace(
+            "schema_version: 1\n",
+            "schema_version: 1\ninclude: [parts/actions.yaml, parts/ev*.yaml]\n",
+        )
+        + "objectives:\n"
+        + tail,
+        encoding="utf-8",
+    )
+    (folder / "parts" / "actions.yaml").write_text(
+        "schema_version: 1\nactions:\n" + acts, encoding="utf-8"
+    )
+    (folder / "parts" / "events.yaml").write_text(
+        "schema_version: 1\nevents:\n" + evs, encoding="utf-8"
+    )
     return folder
 
 
@@ -148,14 +159,15 @@ def test_includes_merge_and_hash(tmp_path):
 def test_errors_in_included_files_point_at_that_file(tmp_path):
     folder = _split(tmp_path)
     ev = folder / "parts" / "events.yaml"
-    ev.write_text(ev.read_text(encoding="utf-8").replace("state: UZB, by: -0.3",
-                                                         "state: UZX, by: -0.3"),
-                  encoding="utf-8")
+    ev.write_text(
+        ev.read_text(encoding="utf-8").replace("state: UZB, by: -0.3", "state: UZX, by: -0.3"),
+        encoding="utf-8",
+    )
     diags, _ = validate_paths([folder / "scenario.yaml"])
     (d,) = diags
     assert d.code == "E202" and d.file.endswith("events.yaml") and "UZB" in d.hint
     line = ev.read_text(encoding="utf-8").splitlines()[d.line - 1]
-    assert line[d.col - 1:].startswith("UZX")
+    assert line[d.col - 1 :].startswith("UZX")
 
 
 def test_positions_stay_right_after_an_invalid_item_is_dropped():
@@ -172,8 +184,10 @@ def test_positions_stay_right_after_an_invalid_item_is_dropped():
 def test_references_to_an_invalid_item_are_not_reported_again():
     # the event is broken (bad historicity); event_fired pointing at it must stay quiet
     text = template_text().replace("historicity: historical", "historicity: history")
-    text = text.replace("condition: {flag: dialogue_renewed}",
-                        "condition: {event_fired: {id: ashgabat_meeting_2017}}")
+    text = text.replace(
+        "condition: {flag: dialogue_renewed}",
+        "condition: {event_fired: {id: ashgabat_meeting_2017}}",
+    )
     res = load_scenario_text(text)
     assert [d.code for d in res.diagnostics] == ["E102"]
 

@@ -61,11 +61,26 @@ def test_years_as_integers_are_accepted():
     assert list(VALIDATOR.iter_errors(data))
 
 
-@pytest.mark.parametrize("case", ["misspelled_verb", "two_verbs", "empty_effect",
-                                  "misspelled_condition", "two_condition_keys", "unknown_key",
-                                  "unknown_section", "bad_date", "lowercase_actor_id",
-                                  "bad_choice", "not_a_number", "missing_required",
-                                  "comma_cuts_text", "number_as_text", "out_of_range"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "misspelled_verb",
+        "two_verbs",
+        "empty_effect",
+        "misspelled_condition",
+        "two_condition_keys",
+        "unknown_key",
+        "unknown_section",
+        "bad_date",
+        "lowercase_actor_id",
+        "bad_choice",
+        "not_a_number",
+        "missing_required",
+        "comma_cuts_text",
+        "number_as_text",
+        "out_of_range",
+    ],
+)
 def test_schema_also_rejects_schema_level_mistakes(case):
     """The editor squiggles what the game rejects at the schema layer."""
     data, _, diags = load_yaml((BROKEN / f"{case}.yaml").read_text(encoding="utf-8"))

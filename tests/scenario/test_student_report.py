@@ -20,37 +20,58 @@ from .helpers import BROKEN, ROOT, template_text
 
 #: broken file -> (words in the message, words in the hint)
 SAYS = {
-    "language_country_code": ("'jp' is not a language code: it is the country code of Japan",
-                              "Did you mean 'ja'?"),
+    "language_country_code": (
+        "'jp' is not a language code: it is the country code of Japan",
+        "Did you mean 'ja'?",
+    ),
     "language_code_in_languages": ("The code for Kazakh is 'kk'", "Did you mean 'kk'?"),
-    "language_not_in_ui": ("interface cannot be shown in 'kk' (Kazakh): it is available in en, "
-                           "ja, ru", "Remove 'kk' from 'languages:'"),
-    "apostrophe_in_single_quotes": ("This apostrophe ends the text",
-                                    "double quotes instead: title: \"Uzbekistan's summit\""),
-    "folded_text_not_indented": ("The text after 'text: >-' must be indented more than 'text:'",
-                                 "at least 6 spaces"),
-    "date_with_day": ("a year (2015) or a year and month (\"2015-12\"), without a day",
-                      "Write \"2015-12\"."),
-    "date_as_decimal": ("should be a date such as 2015 or \"2015-12\", not 2015.12",
-                        "Write \"2015-12\"."),
-    "chance_as_percent": ("'chance' should be a number, not the text '20%'",
-                          "probability from 0 to 1, not a percentage: 20% is written 0.2."),
-    "chance_above_one": ("'chance' is 20, but it must be at most 1",
-                         "20% is written 0.2."),
-    "target_is_power": ("'$target' stands for a power here (because targets, line 30, lists "
-                        "CHN), but 'state' needs a state", "'targets:' on line 30"),
+    "language_not_in_ui": (
+        "interface cannot be shown in 'kk' (Kazakh): it is available in en, ja, ru",
+        "Remove 'kk' from 'languages:'",
+    ),
+    "apostrophe_in_single_quotes": (
+        "This apostrophe ends the text",
+        'double quotes instead: title: "Uzbekistan\'s summit"',
+    ),
+    "folded_text_not_indented": (
+        "The text after 'text: >-' must be indented more than 'text:'",
+        "at least 6 spaces",
+    ),
+    "date_with_day": (
+        'a year (2015) or a year and month ("2015-12"), without a day',
+        'Write "2015-12".',
+    ),
+    "date_as_decimal": (
+        'should be a date such as 2015 or "2015-12", not 2015.12',
+        'Write "2015-12".',
+    ),
+    "chance_as_percent": (
+        "'chance' should be a number, not the text '20%'",
+        "probability from 0 to 1, not a percentage: 20% is written 0.2.",
+    ),
+    "chance_above_one": ("'chance' is 20, but it must be at most 1", "20% is written 0.2."),
+    "target_is_power": (
+        "'$target' stands for a power here (because targets, line 30, lists "
+        "CHN), but 'state' needs a state",
+        "'targets:' on line 30",
+    ),
     "yes_as_bool": ("should be true or false, not the text 'yes'", "Write true (not yes)."),
     "bool_as_number": ("should be true or false, not 1", "Write true or false"),
     "number_in_quotes": ("'by' should be a number, not the text '2'", "Write 2 without quotes"),
     "band_in_quotes": ("'A' should be a number, not the text '80'", "Write 80 without quotes"),
-    "source_as_url": ("Each item of 'sources' should be a block",
-                      "A source is written {ref: ..., locator: ...}"),
-    "year_condition_as_number": ("'year' should be a block",
-                                 "{from: ..., until: ...} (either may be left out). For "
-                                 "example: year: {from: 2018}"),
-    "missing_kind_inline": ("'kind' is missing from this actor",
-                            "inside the { }, for example {id: KAZ, name: Kazakhstan, kind: ...}"
-                            "; kind is one of: power, state"),
+    "source_as_url": (
+        "Each item of 'sources' should be a block",
+        "A source is written {ref: ..., locator: ...}",
+    ),
+    "year_condition_as_number": (
+        "'year' should be a block",
+        "{from: ..., until: ...} (either may be left out). For example: year: {from: 2018}",
+    ),
+    "missing_kind_inline": (
+        "'kind' is missing from this actor",
+        "inside the { }, for example {id: KAZ, name: Kazakhstan, kind: ...}"
+        "; kind is one of: power, state",
+    ),
 }
 
 
@@ -67,8 +88,8 @@ def test_hints_never_lead_to_a_second_error():
     """Applying the hint of each mistake gives a scenario that loads."""
     base = template_text()
     fixes = [
-        ("date: \"2017-05\"", "date: 2017.05", "date: \"2017-05\""),
-        ("chance: 0.2", "chance: \"20%\"", "chance: 0.2"),
+        ('date: "2017-05"', "date: 2017.05", 'date: "2017-05"'),
+        ("chance: 0.2", 'chance: "20%"', "chance: 0.2"),
         ("chance: 0.2", "chance: 20", "chance: 0.2"),
     ]
     for good, bad, fixed in fixes:
@@ -79,20 +100,42 @@ def test_hints_never_lead_to_a_second_error():
         assert load_scenario_text(base.replace(good, fixed, 1)).ok
 
 
-@pytest.mark.parametrize("text, want", [
-    ("2019.12", "2019-12"), ("2019-6", "2019-06"), ("2019-12-19", "2019-12"),
-    ("19.12.2019", "2019-12"), ("12/2019", "2019-12"), ("December 2019", "2019-12"),
-    ("Dec 2019", "2019-12"), ("2019-13", None), ("05.06.2019", None), ("18", None),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("2019.12", "2019-12"),
+        ("2019-6", "2019-06"),
+        ("2019-12-19", "2019-12"),
+        ("19.12.2019", "2019-12"),
+        ("12/2019", "2019-12"),
+        ("December 2019", "2019-12"),
+        ("Dec 2019", "2019-12"),
+        ("2019-13", None),
+        ("05.06.2019", None),
+        ("18", None),
+    ],
+)
 def test_suggest_date(text, want):
     assert suggest_date(text) == want
 
 
-@pytest.mark.parametrize("code, ok, meant", [
-    ("en", True, None), ("ja", True, None), ("zh-Hans", True, None), ("pt-BR", True, None),
-    ("jp", False, "ja"), ("cn", False, "zh"), ("kz", False, "kk"), ("ua", False, "uk"),
-    ("gr", False, "el"), ("jpn", False, "ja"), ("EN", False, "en"), ("xx", False, None),
-])
+@pytest.mark.parametrize(
+    "code, ok, meant",
+    [
+        ("en", True, None),
+        ("ja", True, None),
+        ("zh-Hans", True, None),
+        ("pt-BR", True, None),
+        ("jp", False, "ja"),
+        ("cn", False, "zh"),
+        ("kz", False, "kk"),
+        ("ua", False, "uk"),
+        ("gr", False, "el"),
+        ("jpn", False, "ja"),
+        ("EN", False, "en"),
+        ("xx", False, None),
+    ],
+)
 def test_language_codes(code, ok, meant):
     problem = languages.check_code(code)
     assert (problem is None) == ok
@@ -108,21 +151,27 @@ def test_strict_numbers_keep_ints_for_decimals_and_lists_for_between():
     base = template_text()
     res = load_scenario_text(base.replace("chance: 0.2", "chance: 1"))
     assert res.ok, res.diagnostics
-    for good, bad in (("repeatable: true", "repeatable: on"),
-                      ("repeatable: true", "repeatable: \"true\""),
-                      ("chance: 0.2", "chance: \"1\"")):
+    for good, bad in (
+        ("repeatable: true", "repeatable: on"),
+        ("repeatable: true", 'repeatable: "true"'),
+        ("chance: 0.2", 'chance: "1"'),
+    ):
         res = load_scenario_text(base.replace(good, bad, 1))
         assert [d.code for d in res.errors] == ["E102"], bad
-    cond = Condition.model_validate({"trust": {"state": "KAZ", "power": "JPN",
-                                               "between": [40, 70]}})
+    cond = Condition.model_validate(
+        {"trust": {"state": "KAZ", "power": "JPN", "between": [40, 70]}}
+    )
     assert cond.arg.between == (40.0, 70.0)
 
 
-@pytest.mark.parametrize("text, col, fixed", [
-    ("a:\n  name: {en: 'Japan's aid', ja: x}\n", 20, 'en: "Japan\'s aid"'),
-    ("a:\n  - 'Japan's aid'\n", 11, '"Japan\'s aid"'),
-    ("a:\n  title: 'It's \"good\"'\n", 13, "title: 'It''s \"good\"'"),
-])
+@pytest.mark.parametrize(
+    "text, col, fixed",
+    [
+        ("a:\n  name: {en: 'Japan's aid', ja: x}\n", 20, 'en: "Japan\'s aid"'),
+        ("a:\n  - 'Japan's aid'\n", 11, '"Japan\'s aid"'),
+        ("a:\n  title: 'It's \"good\"'\n", 13, "title: 'It''s \"good\"'"),
+    ],
+)
 def test_apostrophe_everywhere(text, col, fixed):
     _, _, diags = load_yaml(text)
     (d,) = diags
@@ -143,9 +192,18 @@ def test_block_text_not_indented(mark):
 
 
 def test_github_annotations():
-    diags = [error("E100", "dir,x/s:1.yaml", 34, 9, "", "'set_flg' is not an effect.",
-                   "Did you mean 'set_flag'?"),
-             warning("W302", "s.yaml", 3, 1, "", "100% unused\nsource.")]
+    diags = [
+        error(
+            "E100",
+            "dir,x/s:1.yaml",
+            34,
+            9,
+            "",
+            "'set_flg' is not an effect.",
+            "Did you mean 'set_flag'?",
+        ),
+        warning("W302", "s.yaml", 3, 1, "", "100% unused\nsource."),
+    ]
     lines = render_github(diags).splitlines()
     assert lines == [
         "::error file=dir%2Cx/s%3A1.yaml,line=34,col=9,title=E100::'set_flg' is not an "
@@ -158,8 +216,11 @@ def test_validate_format_github(capsys):
     assert cmd_validate([str(BROKEN / "target_is_power.yaml")], "github") == 1
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1
-    assert re.fullmatch(r"::error file=[^,]+target_is_power\.yaml,line=34,col=35,title=E205::"
-                        r"'\$target' stands for a power here .*Hint: .*", out[0])
+    assert re.fullmatch(
+        r"::error file=[^,]+target_is_power\.yaml,line=34,col=35,title=E205::"
+        r"'\$target' stands for a power here .*Hint: .*",
+        out[0],
+    )
     assert cmd_validate([str(BROKEN / "language_not_in_ui.yaml")], "github") == 0
     assert capsys.readouterr().out.startswith("::warning file=")
 
@@ -185,7 +246,7 @@ def test_reference_uses_human_names_and_describes_every_block():
     assert not re.search(r"`[A-Z][A-Za-z]+` block", ref), "a Python class name is shown"
     for _, model in docgen.SECTION_MODELS:
         assert docgen._doc(model), f"{model.__name__} has no description"
-    year = ref[ref.index("#### condition: `year`"):ref.index("#### condition: `event_fired`")]
+    year = ref[ref.index("#### condition: `year`") : ref.index("#### condition: `event_fired`")]
     assert "`from` | date:" in year and "{from: 2014, until: 2020}" in year
 
 

@@ -14,14 +14,39 @@ def one(text: str):
     return data, marks
 
 
-@pytest.mark.parametrize("raw, value", [
-    ("NO", "NO"), ("no", "no"), ("yes", "yes"), ("on", "on"), ("off", "off"), ("Y", "Y"),
-    ("true", True), ("True", True), ("TRUE", True), ("tRuE", True), ("false", False),
-    ("2014-05-29", "2014-05-29"), ("2014-05", "2014-05"), ("2014", 2014), ("+10", 10),
-    ("-3", -3), ("0.5", 0.5), ("1e3", 1000.0), ("010", 10), ("1:30", "1:30"), ("~", None),
-    ("null", None), ("'5'", "5"), ('"true"', "true"), (".inf", ".inf"), ("1_000", "1_000"),
-    ("$target", "$target"), ("0x1F", 31),
-])
+@pytest.mark.parametrize(
+    "raw, value",
+    [
+        ("NO", "NO"),
+        ("no", "no"),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("off", "off"),
+        ("Y", "Y"),
+        ("true", True),
+        ("True", True),
+        ("TRUE", True),
+        ("tRuE", True),
+        ("false", False),
+        ("2014-05-29", "2014-05-29"),
+        ("2014-05", "2014-05"),
+        ("2014", 2014),
+        ("+10", 10),
+        ("-3", -3),
+        ("0.5", 0.5),
+        ("1e3", 1000.0),
+        ("010", 10),
+        ("1:30", "1:30"),
+        ("~", None),
+        ("null", None),
+        ("'5'", "5"),
+        ('"true"', "true"),
+        (".inf", ".inf"),
+        ("1_000", "1_000"),
+        ("$target", "$target"),
+        ("0x1F", 31),
+    ],
+)
 def test_scalars(raw, value):
     data, _ = one(f"x: {raw}\n")
     assert data["x"] == value and type(data["x"]) is type(value)
@@ -47,16 +72,19 @@ def test_columns_count_characters_not_bytes():
     assert marks.value_pos(("名前",)) == (1, 5)
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("a: [1, 2\nb: 3\n", 1, "never closed"),
-    ('a: "x\nb: 3\n', 1, "never closed"),
-    ("a: {en: Time: now}\n", 1, "quotes"),
-    ("a:\n  b: 1\n\tc: 2\n", 3, "Tabs"),
-    ("a: 1\nb\nc: 2\n", 2, "no ':'"),
-    ("events:\n  - id: x\n     title: y\n", 3, "indented more"),
-    ("a: %x\n", 1, "quotes"),
-    ("a: `x\n", 1, "quotes"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("a: [1, 2\nb: 3\n", 1, "never closed"),
+        ('a: "x\nb: 3\n', 1, "never closed"),
+        ("a: {en: Time: now}\n", 1, "quotes"),
+        ("a:\n  b: 1\n\tc: 2\n", 3, "Tabs"),
+        ("a: 1\nb\nc: 2\n", 2, "no ':'"),
+        ("events:\n  - id: x\n     title: y\n", 3, "indented more"),
+        ("a: %x\n", 1, "quotes"),
+        ("a: `x\n", 1, "quotes"),
+    ],
+)
 def test_friendly_syntax_errors(text, line, words):
     data, _, diags = load_yaml(text, "t.yaml")
     assert data is None
@@ -67,7 +95,10 @@ def test_friendly_syntax_errors(text, line, words):
 
 def test_scenario_loader_class_has_the_same_rules():
     assert yaml.load("a: NO\nb: 2014-05-29\nc: True\n", Loader=ScenarioLoader) == {
-        "a": "NO", "b": "2014-05-29", "c": True}
+        "a": "NO",
+        "b": "2014-05-29",
+        "c": True,
+    }
     with pytest.raises(yaml.YAMLError):
         yaml.load("a: &x 1\nb: *x\n", Loader=ScenarioLoader)
     with pytest.raises(yaml.YAMLError):
@@ -93,8 +124,13 @@ DEEP = {
     "block": "schema_version: 1\n" + "".join("  " * i + "a:\n" for i in range(200)),
     "mixed": "a:\n  b:\n    - " + "[{k: " * 600,
 }
-EXPECTED_DEPTH_ERROR = {"flow": (2, 67), "unclosed": (1, 67), "flow_maps": (1, 256),
-                        "block": (66, 129), "mixed": (3, 158)}
+EXPECTED_DEPTH_ERROR = {
+    "flow": (2, 67),
+    "unclosed": (1, 67),
+    "flow_maps": (1, 256),
+    "block": (66, 129),
+    "mixed": (3, 158),
+}
 
 
 @pytest.mark.parametrize("name", sorted(DEEP))
@@ -134,8 +170,12 @@ def _refusing_parser(limit: int):
         def get_event(self):
             self._events += 1
             if self._refuse_at is not None and self._events > 3:
-                raise ScannerError("while increasing flow level", self._refuse_at,
-                                   "exceeded maximum nesting depth", self._refuse_at)
+                raise ScannerError(
+                    "while increasing flow level",
+                    self._refuse_at,
+                    "exceeded maximum nesting depth",
+                    self._refuse_at,
+                )
             return super().get_event()
 
     return Refusing

@@ -6,6 +6,7 @@ Kazakhstan would play their scripted strategies, so each actor gets ``--policy I
 The four states without a recorded ``history`` then pass every turn and take the historical
 option in the events they choose (Kyrgyzstan joins the EAEU, and so on).
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,8 +20,15 @@ ROOT = Path(__file__).resolve().parents[2]
 CAMPAIGN = "campaign_1992_2025"
 STATES = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 POWERS = ("JPN", "RUS", "CHN", "WEST")
-DIM_WEIGHTS = {"trade": 1.0, "energy": 1.5, "security": 1.5, "finance": 1.0, "labour": 1.0,
-               "connectivity": 1.0, "knowledge": 1.0}  # scenarios/common/world.yaml
+DIM_WEIGHTS = {
+    "trade": 1.0,
+    "energy": 1.5,
+    "security": 1.5,
+    "finance": 1.0,
+    "labour": 1.0,
+    "connectivity": 1.0,
+    "knowledge": 1.0,
+}  # scenarios/common/world.yaml
 
 
 def fact_seeds(default: tuple[int, ...] = (1, 2, 3)) -> tuple[int, ...]:
@@ -43,8 +51,18 @@ def actor_ids(scenario: str = CAMPAIGN) -> list[str]:
 
 
 def command(seed: int, csv_path: Path, actors: list[str], scenario: str = CAMPAIGN) -> list[str]:
-    cmd = [sys.executable, "main.py", "play", scenario, "--headless", "--quiet",
-           "--seed", str(seed), "--csv", str(csv_path)]
+    cmd = [
+        sys.executable,
+        "main.py",
+        "play",
+        scenario,
+        "--headless",
+        "--quiet",
+        "--seed",
+        str(seed),
+        "--csv",
+        str(csv_path),
+    ]
     for a in actors:
         cmd += ["--policy", f"{a}=historical"]
     return cmd
@@ -63,8 +81,9 @@ class Run:
         vals: dict[tuple[str, str, str, str, int], float] = {}
         with open(path, newline="", encoding="utf-8") as f:
             for r in csv.DictReader(f):
-                vals[(r["metric"], r["state"], r["partner"], r["dimension"], int(r["year"]))] = \
+                vals[(r["metric"], r["state"], r["partner"], r["dimension"], int(r["year"]))] = (
                     float(r["value"])
+                )
         return cls(seed, vals)
 
     def __repr__(self) -> str:
@@ -92,8 +111,9 @@ class Run:
 
     def ties(self, state: str, power: str, year: int) -> float:
         """A power's share of a state's dependence, averaged with the autonomy weights."""
-        return sum(w * self.dep(state, power, d, year) for d, w in DIM_WEIGHTS.items()) \
-            / sum(DIM_WEIGHTS.values())
+        return sum(w * self.dep(state, power, d, year) for d, w in DIM_WEIGHTS.items()) / sum(
+            DIM_WEIGHTS.values()
+        )
 
     def years(self) -> list[int]:
         return sorted({k[4] for k in self.values})
@@ -105,9 +125,16 @@ def play(seeds: tuple[int, ...], out_dir: Path, scenario: str = CAMPAIGN) -> dic
     procs = {}
     for s in seeds:
         path = out_dir / f"{scenario}_seed{s}.csv"
-        procs[s] = (path, subprocess.Popen(command(s, path, actors, scenario), cwd=ROOT,
-                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                           text=True))
+        procs[s] = (
+            path,
+            subprocess.Popen(
+                command(s, path, actors, scenario),
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ),
+        )
     runs = {}
     for s, (path, p) in procs.items():
         out, err = p.communicate(timeout=300)

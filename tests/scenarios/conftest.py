@@ -1,4 +1,5 @@
 """Fixtures of the scenario-calibration tests: the campaign played once per seed."""
+
 from __future__ import annotations
 
 import pytest

@@ -6,6 +6,7 @@ so the comparison is fair); every other actor keeps its default computer policy,
 "Clearly" means the difference of the mean scores exceeds three standard errors of that
 difference and is at least 0.05 (a fifth of a grade step: scores map D/C/B/A to 0.25/0.5/0.75/1).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -28,15 +29,18 @@ def japan_scores():
         assert res.scenario is not None, [d.message for d in res.diagnostics]
         c = compile_scenario(res.scenario)
         j = c.actor_index["JPN"]
-        out[sid] = {pol: run_batch(c, SEED, GAMES, {"JPN": pol}).scores[:, j]
-                    for pol in ("passive", "historical", "greedy")}
+        out[sid] = {
+            pol: run_batch(c, SEED, GAMES, {"JPN": pol}).scores[:, j]
+            for pol in ("passive", "historical", "greedy")
+        }
     return out
 
 
 def _gap(better: np.ndarray, worse: np.ndarray) -> tuple[float, float]:
     diff = float(better.mean() - worse.mean())
-    se = float(np.hypot(better.std(ddof=1) / np.sqrt(better.size),
-                        worse.std(ddof=1) / np.sqrt(worse.size)))
+    se = float(
+        np.hypot(better.std(ddof=1) / np.sqrt(better.size), worse.std(ddof=1) / np.sqrt(worse.size))
+    )
     return diff, se
 
 
@@ -46,7 +50,8 @@ def test_passive_japan_does_clearly_worse_than_history(japan_scores, scenario):
     diff, se = _gap(s["historical"], s["passive"])
     assert diff > 3 * se and diff >= MIN_GAP, (
         f"{scenario}: historical {s['historical'].mean():.3f} vs passive "
-        f"{s['passive'].mean():.3f} (difference {diff:+.3f}, se {se:.4f})")
+        f"{s['passive'].mean():.3f} (difference {diff:+.3f}, se {se:.4f})"
+    )
 
 
 @pytest.mark.parametrize("scenario", CLASS_SCENARIOS)
@@ -55,4 +60,5 @@ def test_a_good_strategy_does_clearly_better_than_history(japan_scores, scenario
     diff, se = _gap(s["greedy"], s["historical"])
     assert diff > 3 * se and diff >= MIN_GAP, (
         f"{scenario}: greedy {s['greedy'].mean():.3f} vs historical "
-        f"{s['historical'].mean():.3f} (difference {diff:+.3f}, se {se:.4f})")
+        f"{s['historical'].mean():.3f} (difference {diff:+.3f}, se {se:.4f})"
+    )

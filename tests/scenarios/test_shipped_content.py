@@ -1,5 +1,6 @@
 """What every shipped scenario must have: sources on historical events, a note or question for
 the teacher on each event, playable roles with graded objectives, and class-sized lessons."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -38,8 +39,11 @@ def test_every_historical_event_cites_a_known_source(scenario):
 
 
 def test_every_event_has_a_teacher_note_or_discussion_question(scenario):
-    missing = [ev.id for ev in scenario.events
-               if not text_in(ev.teacher_note).strip() and not text_in(ev.discussion).strip()]
+    missing = [
+        ev.id
+        for ev in scenario.events
+        if not text_in(ev.teacher_note).strip() and not text_in(ev.discussion).strip()
+    ]
     assert not missing, missing
 
 

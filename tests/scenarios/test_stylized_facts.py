@@ -8,6 +8,7 @@ fact must hold in every game. The thresholds are deliberately loose: they test d
 order of magnitude, not the exact figures (those are compared in ``docs/calibration.md``).
 Dependence values are percent shares of a state's ties in one dimension.
 """
+
 from __future__ import annotations
 
 from .campaign_csv import STATES
@@ -82,8 +83,10 @@ def test_turkmen_gas_turns_to_china_after_the_2009_pipeline(campaign_runs):
         assert r.dep("TKM", "CHN", "energy", 2013) > 40, r.seed
         for y in range(2016, 2026):
             assert r.dep("TKM", "CHN", "energy", y) > 55, (r.seed, y)
-            assert r.dep("TKM", "CHN", "energy", y) >= 2.5 * r.dep("TKM", "RUS", "energy", y), \
-                (r.seed, y)
+            assert r.dep("TKM", "CHN", "energy", y) >= 2.5 * r.dep("TKM", "RUS", "energy", y), (
+                r.seed,
+                y,
+            )
 
 
 def test_kyrgyz_and_tajik_debt_to_china_rises_after_2013(campaign_runs):
@@ -93,12 +96,17 @@ def test_kyrgyz_and_tajik_debt_to_china_rises_after_2013(campaign_runs):
     for r in _each(campaign_runs):
         assert r.dep("KGZ", "CHN", "finance", 2008) < 12, r.seed
         for s, lo, hi in (("KGZ", 30, 50), ("TJK", 30, 62)):
-            assert r.dep(s, "CHN", "finance", 2018) >= r.dep(s, "CHN", "finance", 2013) + 5, \
-                (r.seed, s)
+            assert r.dep(s, "CHN", "finance", 2018) >= r.dep(s, "CHN", "finance", 2013) + 5, (
+                r.seed,
+                s,
+            )
             assert lo <= r.dep(s, "CHN", "finance", 2018) <= hi, (r.seed, s)
             for y in range(2016, 2026):
-                assert r.dep(s, "CHN", "finance", y) >= 2 * r.runner_up(s, "CHN", "finance", y), \
-                    (r.seed, s, y)
+                assert r.dep(s, "CHN", "finance", y) >= 2 * r.runner_up(s, "CHN", "finance", y), (
+                    r.seed,
+                    s,
+                    y,
+                )
 
 
 def test_tajik_and_kyrgyz_labour_depends_on_russia_throughout(campaign_runs):
@@ -108,8 +116,11 @@ def test_tajik_and_kyrgyz_labour_depends_on_russia_throughout(campaign_runs):
         for s in ("KGZ", "TJK"):
             for y in range(2000, 2026):
                 assert r.dep(s, "RUS", "labour", y) >= 70, (r.seed, s, y)
-                assert r.dep(s, "RUS", "labour", y) >= 10 * r.runner_up(s, "RUS", "labour", y), \
-                    (r.seed, s, y)
+                assert r.dep(s, "RUS", "labour", y) >= 10 * r.runner_up(s, "RUS", "labour", y), (
+                    r.seed,
+                    s,
+                    y,
+                )
             assert r.dep(s, "RUS", "labour", 2017) >= 80, (r.seed, s)
 
 
@@ -129,8 +140,10 @@ def test_kazakh_energy_runs_mostly_through_russia_until_the_2020s(campaign_runs)
     for r in _each(campaign_runs):
         for y in range(2001, 2022):
             assert r.dep("KAZ", "RUS", "energy", y) >= 55, (r.seed, y)
-            assert r.dep("KAZ", "RUS", "energy", y) >= 3 * r.runner_up("KAZ", "RUS", "energy", y), \
-                (r.seed, y)
+            assert r.dep("KAZ", "RUS", "energy", y) >= 3 * r.runner_up("KAZ", "RUS", "energy", y), (
+                r.seed,
+                y,
+            )
         drop = r.dep("KAZ", "RUS", "energy", 2021) - r.dep("KAZ", "RUS", "energy", 2025)
         assert drop >= 5, (r.seed, drop)
         assert r.dep("KAZ", "RUS", "energy", 2025) >= 45, r.seed
@@ -144,11 +157,15 @@ def test_russia_stays_the_security_partner_of_kyrgyzstan_and_tajikistan(campaign
         for s in ("KGZ", "TJK"):
             for y in range(1992, 2026):
                 assert r.dep(s, "RUS", "security", y) >= 55, (r.seed, s, y)
-                assert r.dep(s, "RUS", "security", y) >= \
-                    3 * r.runner_up(s, "RUS", "security", y), (r.seed, s, y)
+                assert r.dep(s, "RUS", "security", y) >= 3 * r.runner_up(s, "RUS", "security", y), (
+                    r.seed,
+                    s,
+                    y,
+                )
         for y in range(1996, 2026):
-            assert r.dep("TKM", "RUS", "security", y) < \
-                min(r.dep(s, "RUS", "security", y) for s in ("KGZ", "TJK")), (r.seed, y)
+            assert r.dep("TKM", "RUS", "security", y) < min(
+                r.dep(s, "RUS", "security", y) for s in ("KGZ", "TJK")
+            ), (r.seed, y)
 
 
 def test_uzbek_autonomy_rises_after_2016(campaign_runs):
@@ -168,14 +185,18 @@ def test_japans_ties_follow_its_oda_uzbekistan_then_kazakhstan(campaign_runs):
     Japan's two closest partners over all dimensions from 2000 on."""
     states = list(STATES)
     for r in _each(campaign_runs):
-        aid = {s: r.dep(s, "JPN", "finance", 2018) + r.dep(s, "JPN", "knowledge", 2018)
-               for s in states}
-        assert sorted(states, key=lambda s: -aid[s]) == ["UZB", "KAZ", "KGZ", "TJK", "TKM"], \
-            (r.seed, aid)
+        aid = {
+            s: r.dep(s, "JPN", "finance", 2018) + r.dep(s, "JPN", "knowledge", 2018) for s in states
+        }
+        assert sorted(states, key=lambda s: -aid[s]) == ["UZB", "KAZ", "KGZ", "TJK", "TKM"], (
+            r.seed,
+            aid,
+        )
         loans = {s: r.dep(s, "JPN", "finance", 2018) for s in ("UZB", "KAZ", "KGZ")}
-        assert loans["UZB"] > loans["KAZ"] > loans["KGZ"] > r.dep("TJK", "JPN", "finance", 2018), \
-            (r.seed, loans)
+        assert loans["UZB"] > loans["KAZ"] > loans["KGZ"] > r.dep("TJK", "JPN", "finance", 2018), (
+            r.seed,
+            loans,
+        )
         for y in range(2000, 2026, 5):
             top2 = sorted(states, key=lambda s: -r.ties(s, "JPN", y))[:2]
             assert set(top2) == {"UZB", "KAZ"}, (r.seed, y, top2)
-

@@ -29,12 +29,19 @@ def test_class_code_round_trip_and_forgiving_reading():
     assert code == "class_abe_belt_road/seed 42/JPN/standard"
     known = {"class_abe_belt_road": ["JPN", "CHN"]}
     st = classcode.parse(" Class_Abe_Belt_Road / 42 / jpn, chn / ADVANCED / timer 5 ", known)
-    assert (st.scenario, st.seed, st.roles, st.difficulty, st.timer_min) == \
-        ("class_abe_belt_road", 42, ["JPN", "CHN"], "advanced", 5)
+    assert (st.scenario, st.seed, st.roles, st.difficulty, st.timer_min) == (
+        "class_abe_belt_road",
+        42,
+        ["JPN", "CHN"],
+        "advanced",
+        5,
+    )
     assert classcode.parse(st.code(), known).code() == st.code()
-    for bad, why in (("nosuch/seed 1/JPN", "no installed scenario"),
-                     ("class_abe_belt_road/seed 1/RUS", "'RUS' is not a seed, a role of"),
-                     ("class_abe_belt_road/seed 1/hard", "'HARD' is not a seed")):
+    for bad, why in (
+        ("nosuch/seed 1/JPN", "no installed scenario"),
+        ("class_abe_belt_road/seed 1/RUS", "'RUS' is not a seed, a role of"),
+        ("class_abe_belt_road/seed 1/hard", "'HARD' is not a seed"),
+    ):
         with pytest.raises(classcode.CodeError, match=why):
             classcode.parse(bad, known)
     assert classcode.looks_like_code(code) and not classcode.looks_like_code("scenarios/x.yaml")
@@ -43,10 +50,17 @@ def test_class_code_round_trip_and_forgiving_reading():
 def test_class_code_on_the_command_line(mini_entry):
     from game.ui.app import Options
 
-    o = Options.from_args(argparse.Namespace(scenario="mini/seed 9/jpn+rus/introductory",
-                                             role=[], seed=1, difficulty=None))
-    assert (o.scenario, o.seed, o.roles, o.difficulty) == ("mini", 9, ("JPN", "RUS"),
-                                                           "introductory")
+    o = Options.from_args(
+        argparse.Namespace(
+            scenario="mini/seed 9/jpn+rus/introductory", role=[], seed=1, difficulty=None
+        )
+    )
+    assert (o.scenario, o.seed, o.roles, o.difficulty) == (
+        "mini",
+        9,
+        ("JPN", "RUS"),
+        "introductory",
+    )
 
 
 def test_difficulty_table_changes_budget_and_resistance_and_replays(mini_entry):
@@ -176,8 +190,9 @@ def test_guided_tour_by_keyboard_and_skippable(make_app, tour_entry):
         if tut.step is st:
             app.step([])
     assert tut.finished
-    assert [s.id for s in STEPS if s.id != "event"] == [s for s in dict.fromkeys(seen)
-                                                          if s != "event"]
+    assert [s.id for s in STEPS if s.id != "event"] == [
+        s for s in dict.fromkeys(seen) if s != "event"
+    ]
     assert ctl.session.reports  # the tour ended one real turn
     # S skips it at any moment
     app.start_tutorial([tour_entry])
@@ -254,10 +269,14 @@ def test_a_misspelt_class_code_on_the_command_line_says_which_part_is_wrong(caps
     from game.cli import main
     from game.ui import classcode
 
-    assert classcode.parse_for_scenario("class_abe_belt_road/seed 12/JPN/intro").difficulty \
+    assert (
+        classcode.parse_for_scenario("class_abe_belt_road/seed 12/JPN/intro").difficulty
         == "introductory"
-    for code, part in (("class_abe_belt_road/seed 12/JPX/introductory", "'JPX'"),
-                       ("class_abe_belt_road/seed 12/JPN/advnced", "did you mean 'advanced'")):
+    )
+    for code, part in (
+        ("class_abe_belt_road/seed 12/JPX/introductory", "'JPX'"),
+        ("class_abe_belt_road/seed 12/JPN/advnced", "did you mean 'advanced'"),
+    ):
         assert main(["play", code, "--headless", "--quiet"]) == 2
         assert part in capsys.readouterr().err
         assert main(["play", code, "--autoplay", "0"]) == 2

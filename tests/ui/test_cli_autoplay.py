@@ -10,9 +10,19 @@ from uihelp import FIXTURE
 
 
 def _args(**kw):
-    base = dict(command="play", scenario=None, role=[], seed=1, autoplay=None,
-                screenshot_dir=None, size=None, fullscreen=False, lang=None, difficulty=None,
-                projector=False)
+    base = dict(
+        command="play",
+        scenario=None,
+        role=[],
+        seed=1,
+        autoplay=None,
+        screenshot_dir=None,
+        size=None,
+        fullscreen=False,
+        lang=None,
+        difficulty=None,
+        projector=False,
+    )
     base.update(kw)
     return argparse.Namespace(**base)
 
@@ -21,8 +31,10 @@ def test_bad_scenario_prints_messages_and_opens_no_window(tmp_path, capsys):
     from game.ui.app import run_window
 
     bad = tmp_path / "bad.yaml"
-    bad.write_text("schema_version: 1\nmeta: {id: bad, title: Bad}\n"
-                   "calendar: {start: 2010, end: 2005}\n", encoding="utf-8")
+    bad.write_text(
+        "schema_version: 1\nmeta: {id: bad, title: Bad}\ncalendar: {start: 2010, end: 2005}\n",
+        encoding="utf-8",
+    )
     pygame.display.quit()
     assert run_window(_args(scenario=str(bad))) == 1
     err = capsys.readouterr().err
@@ -41,8 +53,9 @@ def test_autoplay_screenshots_every_scene(tmp_path, no_fsync):
     from game.ui.app import run_window
 
     shots = tmp_path / "shots"
-    code = run_window(_args(scenario=str(FIXTURE), autoplay=3, screenshot_dir=str(shots),
-                            size="1920x1080"))
+    code = run_window(
+        _args(scenario=str(FIXTURE), autoplay=3, screenshot_dir=str(shots), size="1920x1080")
+    )
     assert code == 0
     names = sorted(p.name for p in shots.glob("*.png"))
     kinds = {n.split("_", 1)[1].split("_")[0].split(".")[0] for n in names if n[0].isdigit()}
@@ -84,8 +97,11 @@ def test_main_py_play_headless_is_untouched():
     import sys
 
     root = Path(__file__).resolve().parents[2]
-    code = (f"import sys, game.cli as c; c.main(['play', {str(FIXTURE)!r}, '--headless', "
-            "'--quiet']); print('pygame' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
-                         text=True, timeout=120)
+    code = (
+        f"import sys, game.cli as c; c.main(['play', {str(FIXTURE)!r}, '--headless', "
+        "'--quiet']); print('pygame' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
+    )
     assert out.stdout.strip().splitlines()[-1] == "False", out.stdout + out.stderr

@@ -9,12 +9,40 @@ import pygame
 
 from game.ui.input import key_event
 
-KEYS = [pygame.K_TAB, pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_UP,
-        pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_PAGEUP, pygame.K_PAGEDOWN,
-        pygame.K_HOME, pygame.K_END, pygame.K_BACKSPACE, pygame.K_F1, pygame.K_e, pygame.K_u,
-        pygame.K_m, pygame.K_l, pygame.K_a, pygame.K_b, pygame.K_p, pygame.K_h, pygame.K_x,
-        pygame.K_0, pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_9,
-        pygame.K_SLASH, pygame.K_F11]
+KEYS = [
+    pygame.K_TAB,
+    pygame.K_RETURN,
+    pygame.K_SPACE,
+    pygame.K_ESCAPE,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_HOME,
+    pygame.K_END,
+    pygame.K_BACKSPACE,
+    pygame.K_F1,
+    pygame.K_e,
+    pygame.K_u,
+    pygame.K_m,
+    pygame.K_l,
+    pygame.K_a,
+    pygame.K_b,
+    pygame.K_p,
+    pygame.K_h,
+    pygame.K_x,
+    pygame.K_0,
+    pygame.K_1,
+    pygame.K_2,
+    pygame.K_3,
+    pygame.K_4,
+    pygame.K_5,
+    pygame.K_9,
+    pygame.K_SLASH,
+    pygame.K_F11,
+]
 N_INPUTS = 5000
 
 
@@ -71,8 +99,7 @@ def test_random_inputs_in_a_hotseat_game_at_large_text(mini_entry, no_fsync):
     scenes: set[str] = set()
     for i in range(1500):
         if not app.running:
-            app = App(Options(size=(1280, 720), roles=("JPN", "RUS"), text_scale=150),
-                      mini_entry)
+            app = App(Options(size=(1280, 720), roles=("JPN", "RUS"), text_scale=150), mini_entry)
         if rng.random() < 0.75:
             k = rng.choice(keys)
             ev = key_event(k, pygame.KMOD_LSHIFT if k == pygame.K_EQUALS else 0)

@@ -96,8 +96,10 @@ def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
                 first = ctl.teams_done[0]
                 planned = ctl.session.planned[ctl.c.actor_index[first]]
                 assert planned, "team 1 planned an action"
-                secret = {vm.name(ctl.session, ctl.c.scenario.actions[
-                    ctl.c.choice_action[cid]].id) for cid in planned}
+                secret = {
+                    vm.name(ctl.session, ctl.c.scenario.actions[ctl.c.choice_action[cid]].id)
+                    for cid in planned
+                }
                 mine = {vm.name(ctl.session, ch.action_id) for ch in ctl.session.choices(ctl.role)}
                 secret -= mine  # a name the team at the keyboard also has proves nothing
                 drawn = _drawn(app)
@@ -194,8 +196,11 @@ def test_team_two_sees_exactly_what_it_would_see_had_team_one_planned_nothing(mi
 def test_hotseat_from_the_command_line_and_the_menu(mini_entry):
     from game.ui.app import App, Options
 
-    opts = Options.from_args(argparse.Namespace(scenario=str(mini_entry.path), role=["JPN", "RUS"],
-                                                seed=3, difficulty="advanced"))
+    opts = Options.from_args(
+        argparse.Namespace(
+            scenario=str(mini_entry.path), role=["JPN", "RUS"], seed=3, difficulty="advanced"
+        )
+    )
     assert opts.roles == ("JPN", "RUS")
     app = App(opts, mini_entry)
     app.step([])
@@ -222,11 +227,22 @@ def test_autoplay_drives_a_hotseat_game_in_projector_mode(mini_entry, tmp_path):
     from game.ui.app import run_window
 
     shots = tmp_path / "shots"
-    args = _parser().parse_args(["play", str(mini_entry.path), "--role", "JPN", "--role", "RUS",
-                                 "--projector", "--autoplay", "2", "--screenshot-dir",
-                                 str(shots)])
+    args = _parser().parse_args(
+        [
+            "play",
+            str(mini_entry.path),
+            "--role",
+            "JPN",
+            "--role",
+            "RUS",
+            "--projector",
+            "--autoplay",
+            "2",
+            "--screenshot-dir",
+            str(shots),
+        ]
+    )
     assert run_window(args) == 0
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert any("handoff_00_JPN" in n for n in names) and any("handoff_00_RUS" in n
-                                                               for n in names)
+    assert any("handoff_00_JPN" in n for n in names) and any("handoff_00_RUS" in n for n in names)
     assert any("debrief_1_results" in n for n in names)

@@ -149,8 +149,11 @@ def test_broken_scenario_in_menu_shows_validator_messages(tmp_path, mini_entry):
     from game.ui.scenes.menu import MenuScene
 
     bad = tmp_path / "broken.yaml"
-    bad.write_text("schema_version: 1\nmeta: {id: broken, title: Broken}\n"
-                   "calendar: {start: 2010, end: 2005}\n", encoding="utf-8")
+    bad.write_text(
+        "schema_version: 1\nmeta: {id: broken, title: Broken}\n"
+        "calendar: {start: 2010, end: 2005}\n",
+        encoding="utf-8",
+    )
     entry = catalog.load(str(bad))
     assert not entry.ok and "E10" in entry.errors
     app = App(Options(size=(1280, 720), menu_first=True))

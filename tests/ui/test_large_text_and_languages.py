@@ -153,13 +153,21 @@ def test_every_locale_has_every_key_with_the_same_placeholders():
         table = json.loads((LOCALE / f"{lang}.json").read_text(encoding="utf-8"))
         keys = {k for k in table if not k.startswith("_")}
         ref = {k for k in en if not k.startswith("_")}
-        assert keys == ref, f"{lang}: missing {sorted(ref - keys)[:5]}, extra {sorted(keys - ref)[:5]}"
+        assert keys == ref, (
+            f"{lang}: missing {sorted(ref - keys)[:5]}, extra {sorted(keys - ref)[:5]}"
+        )
         for k in ref:
             assert placeholders(table[k]) == placeholders(en[k]), f"{lang}.json {k}"
             assert table[k].strip(), f"{lang}.json {k} is empty"
         if lang != "en":  # translated, not copied: at most a few shared words (names, "G")
-            same = [k for k in ref if table[k] == en[k] and not k.startswith("lang.")
-                    and any(ch.isalpha() for ch in en[k]) and len(en[k]) > 12]
+            same = [
+                k
+                for k in ref
+                if table[k] == en[k]
+                and not k.startswith("lang.")
+                and any(ch.isalpha() for ch in en[k])
+                and len(en[k]) > 12
+            ]
             assert len(same) <= 3, f"{lang}: untranslated {same[:5]}"
 
 
@@ -200,9 +208,10 @@ def test_engine_sentences_are_translated_or_marked_english(class_entry):
         out = vm.effects(s, effects)
         marked = [t for t in out if t.startswith(engine_text.EN_MARK)]
         assert len(marked) <= len(out) // 5, marked[:3]  # the common forms are translated
-        assert all(t.startswith(engine_text.EN_MARK) or not t.startswith(("raises", "lowers",
-                                                                           "trust of"))
-                   for t in out)
+        assert all(
+            t.startswith(engine_text.EN_MARK) or not t.startswith(("raises", "lowers", "trust of"))
+            for t in out
+        )
         r = engine_text.reason(s.scenario, "not enough ODA budget: needs 20, you have 10.0")
         assert "20" in r and "10.0" in r and "not enough" not in r
         assert engine_text.reason(s.scenario, "something new").startswith(engine_text.EN_MARK)

@@ -128,6 +128,11 @@ def test_no_pygame_loaded_by_map_module_alone() -> None:
     import subprocess
 
     code = "import sys, game.ui.map_data as m; m.load_map(); print('pygame' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=str(DEFAULT_PATH.parents[2]), check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=str(DEFAULT_PATH.parents[2]),
+        check=True,
+    )
     assert out.stdout.strip() == "False"

@@ -86,8 +86,10 @@ def test_damaged_save_shows_error_not_crash(menu_app, no_fsync):
     from game.ui.scenes.error import ErrorScene
 
     saves.save_dir().mkdir(parents=True, exist_ok=True)
-    saves.slot_path(1).write_text('{"format": "crossroads-save", "version": 1, "sha256": "x", '
-                                  '"payload": "{}"}', encoding="utf-8")
+    saves.slot_path(1).write_text(
+        '{"format": "crossroads-save", "version": 1, "sha256": "x", "payload": "{}"}',
+        encoding="utf-8",
+    )
     app = menu_app()
     menu = app.stack.top
     menu.ring.focus(menu.bottom[0])  # Load…

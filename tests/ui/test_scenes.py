@@ -48,11 +48,17 @@ def all_scenes(app, entry):
     from game.ui.scenes.glossary import GlossaryScene
     from game.ui.scenes.setup import SetupScene
 
-    for scene in (HelpScene(app), AboutMapScene(app), PauseScene(app, ctl),
-                  SaveLoadScene(app, "save", ctl), SaveLoadScene(app, "load", ctl),
-                  SettingsScene(app), ConfirmScene(app, "Really?", lambda: None),
-                  GlossaryScene(app, ctl.scenario, game.glossary_terms()),
-                  SetupScene(app, [entry])):
+    for scene in (
+        HelpScene(app),
+        AboutMapScene(app),
+        PauseScene(app, ctl),
+        SaveLoadScene(app, "save", ctl),
+        SaveLoadScene(app, "load", ctl),
+        SettingsScene(app),
+        ConfirmScene(app, "Really?", lambda: None),
+        GlossaryScene(app, ctl.scenario, game.glossary_terms()),
+        SetupScene(app, [entry]),
+    ):
         app.stack.push(scene)
         yield scene.name
         app.stack.pop()

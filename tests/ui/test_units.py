@@ -22,18 +22,23 @@ def test_every_string_key_used_exists_in_english():
         src = p.read_text(encoding="utf-8")
         used |= set(re.findall(r"""\btr\(\s*["']([a-z_]+\.[a-z_0-9.]+)["']""", src))
         used |= set(re.findall(r"""\(\s*["']((?:game|pause|help)\.[a-z_0-9]+)["']\s*,""", src))
-    dynamic = {f"{p}.{v}" for p, vs in {
-        "difficulty": ("introductory", "standard", "advanced"),
-        "hist": ("historical", "plausible", "hypothetical"),
-        "kind": ("tutorial", "class", "campaign", "sandbox"),
-        "debrief.tab": ("results", "autonomy", "dependence", "decisions", "discuss"),
-        "tab": ("state", "actions", "why"),
-        "tour": tuple(s.id for s in STEPS),
-        "map.n": ("AFG", "IRN", "MNG", "PAK", "AZE", "IND", "ARM", "GEO", "IRQ", "TUR", "UKR"),
-        "lang": ("en", "ja", "ru")}.items()
-        for v in vs}
-    dynamic = {k.replace("debrief.tab.", "debrief.tab_").replace("map.n.", "map.n_")
-               for k in dynamic}
+    dynamic = {
+        f"{p}.{v}"
+        for p, vs in {
+            "difficulty": ("introductory", "standard", "advanced"),
+            "hist": ("historical", "plausible", "hypothetical"),
+            "kind": ("tutorial", "class", "campaign", "sandbox"),
+            "debrief.tab": ("results", "autonomy", "dependence", "decisions", "discuss"),
+            "tab": ("state", "actions", "why"),
+            "tour": tuple(s.id for s in STEPS),
+            "map.n": ("AFG", "IRN", "MNG", "PAK", "AZE", "IND", "ARM", "GEO", "IRQ", "TUR", "UKR"),
+            "lang": ("en", "ja", "ru"),
+        }.items()
+        for v in vs
+    }
+    dynamic = {
+        k.replace("debrief.tab.", "debrief.tab_").replace("map.n.", "map.n_") for k in dynamic
+    }
     used = {k for k in used if not k.endswith("_")}  # prefixes of dynamic keys
     missing = sorted(k for k in used | dynamic if k not in table)
     assert not missing, f"strings missing from en.json: {missing}"
@@ -52,13 +57,20 @@ def test_keys_map_to_actions():
     from game.ui.input import Action, InputMapper, key_event
 
     m = InputMapper()
-    cases = {(pygame.K_TAB, 0): Action.NEXT, (pygame.K_TAB, pygame.KMOD_LSHIFT): Action.PREV,
-             (pygame.K_RETURN, 0): Action.ACTIVATE, (pygame.K_SPACE, 0): Action.ACTIVATE,
-             (pygame.K_ESCAPE, 0): Action.BACK, (pygame.K_F1, 0): Action.HELP,
-             (pygame.K_z, pygame.KMOD_LCTRL): Action.UNDO, (pygame.K_u, 0): Action.UNDO,
-             (pygame.K_e, 0): Action.END_TURN, (pygame.K_m, pygame.KMOD_LSHIFT):
-                 Action.MAP_MODE_PREV, (pygame.K_3, 0): Action.DIGIT,
-             (pygame.K_s, pygame.KMOD_LCTRL): Action.SAVE}
+    cases = {
+        (pygame.K_TAB, 0): Action.NEXT,
+        (pygame.K_TAB, pygame.KMOD_LSHIFT): Action.PREV,
+        (pygame.K_RETURN, 0): Action.ACTIVATE,
+        (pygame.K_SPACE, 0): Action.ACTIVATE,
+        (pygame.K_ESCAPE, 0): Action.BACK,
+        (pygame.K_F1, 0): Action.HELP,
+        (pygame.K_z, pygame.KMOD_LCTRL): Action.UNDO,
+        (pygame.K_u, 0): Action.UNDO,
+        (pygame.K_e, 0): Action.END_TURN,
+        (pygame.K_m, pygame.KMOD_LSHIFT): Action.MAP_MODE_PREV,
+        (pygame.K_3, 0): Action.DIGIT,
+        (pygame.K_s, pygame.KMOD_LCTRL): Action.SAVE,
+    }
     for (k, mod), a in cases.items():
         assert m.map(key_event(k, mod)).action == a, pygame.key.name(k)
     assert m.map(key_event(pygame.K_3)).value == 3
@@ -155,8 +167,10 @@ def test_japanese_text_fills_the_line_after_a_number_and_keeps_punctuation_attac
     from game.ui.theme import SIZE
 
     assert fonts.config() is not None  # the shipped font (autouse fixture initialises pygame)
-    q = ("1. 日本チームと中国チームへ。それぞれ5か国に何を提供しましたか。また、それぞれの国は"
-         "その見返りに何を差し出さなければなりませんでしたか。")
+    q = (
+        "1. 日本チームと中国チームへ。それぞれ5か国に何を提供しましたか。また、それぞれの国は"
+        "その見返りに何を差し出さなければなりませんでしたか。"
+    )
     lines = text.wrap(q, SIZE.BODY, 600)
     assert len(lines) >= 2
     assert lines[0].startswith("1. 日本")

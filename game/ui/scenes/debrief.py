@@ -59,9 +59,18 @@ class Tabs(Widget):
             on = i == self.scene.page
             pygame.draw.rect(surf, th.accent if on else th.panel_alt, r, border_radius=6)
             pygame.draw.rect(surf, th.border, r, th.outline_w, border_radius=6)
-            text.draw(surf, f"{i + 1}  {tr('debrief.tab_' + p)}", r.inflate(-10, 0), SIZE.BODY,
-                      th.accent_ink if on else th.ink, bold=on, align="center", valign="center",
-                      wrap_text=False, min_size=SIZE.SMALL)
+            text.draw(
+                surf,
+                f"{i + 1}  {tr('debrief.tab_' + p)}",
+                r.inflate(-10, 0),
+                SIZE.BODY,
+                th.accent_ink if on else th.ink,
+                bold=on,
+                align="center",
+                valign="center",
+                wrap_text=False,
+                min_size=SIZE.SMALL,
+            )
         if focused:
             draw_focus(surf, self.rect)
 
@@ -78,20 +87,36 @@ class DebriefScene(Scene):
         self.styles = partner_styles(s.c.partner_ids)
         self.dep_state = s.c.state_ids[0] if s.c.state_ids else ""
         self.tabs = Tabs(self)
-        self.state_w = Cycle(Rect(CONTENT.right - 340, CONTENT.y + 8, 330, 64),
-                             tr("debrief.state"), lambda: s.c.state_ids,
-                             lambda: self.dep_state, self._set_state,
-                             lambda v: vm.name(s, v))
+        self.state_w = Cycle(
+            Rect(CONTENT.right - 340, CONTENT.y + 8, 330, 64),
+            tr("debrief.state"),
+            lambda: s.c.state_ids,
+            lambda: self.dep_state,
+            self._set_state,
+            lambda v: vm.name(s, v),
+        )
         self.text_page = ScrollText(CONTENT.inflate(-24, -16), self._text_blocks)
-        self.export_b = Button(Rect(16, 672, 420, 40), tr("debrief.export"), self.export,
-                               primary=True)
-        self.timeline_b = Button(Rect(452, 672, 260, 40), tr("game.timeline"),
-                                 self.open_timeline, lambda: bool(s.reports))
-        self.menu_b = Button(Rect(1280 - 16 - 300, 672, 300, 40), tr("debrief.menu"),
-                             self.app.go_menu)
-        self.team_w = Cycle(Rect(900, 4, 364, 52), tr("debrief.team"), lambda: list(ctl.roles),
-                            lambda: ctl.role, self._set_team, lambda v: vm.name(s, v),
-                            inline=True)
+        self.export_b = Button(
+            Rect(16, 672, 420, 40), tr("debrief.export"), self.export, primary=True
+        )
+        self.timeline_b = Button(
+            Rect(452, 672, 260, 40),
+            tr("game.timeline"),
+            self.open_timeline,
+            lambda: bool(s.reports),
+        )
+        self.menu_b = Button(
+            Rect(1280 - 16 - 300, 672, 300, 40), tr("debrief.menu"), self.app.go_menu
+        )
+        self.team_w = Cycle(
+            Rect(900, 4, 364, 52),
+            tr("debrief.team"),
+            lambda: list(ctl.roles),
+            lambda: ctl.role,
+            self._set_team,
+            lambda v: vm.name(s, v),
+            inline=True,
+        )
         self.team_w.visible = ctl.hotseat
         self.exported: str = ""
         self.set_page(0)
@@ -191,21 +216,32 @@ class DebriefScene(Scene):
                 out.append((f"{o['grade']}  {o['name']}", SIZE.BODY, True, None))
                 line = tr("debrief.objective_line", value=o["value"], bands=bands)
                 if b is not None:
-                    line += " · " + tr("debrief.objective_hist", grade=b["grade"],
-                                       value=b["value"])
+                    line += " · " + tr("debrief.objective_hist", grade=b["grade"], value=b["value"])
                 out.append((line, SIZE.SMALL, False, th.ink_soft))
             if not self.role_objectives():
                 out.append((tr("debrief.no_objectives"), SIZE.BODY, False, None))
             if not self.bench.has_history:
-                out.append((tr("debrief.no_history", role=vm.name(s, self.ctl.role)), SIZE.SMALL,
-                            False, th.ink_soft))
+                out.append(
+                    (
+                        tr("debrief.no_history", role=vm.name(s, self.ctl.role)),
+                        SIZE.SMALL,
+                        False,
+                        th.ink_soft,
+                    )
+                )
         elif page == "decisions":
             for d in vm.decisions(s, self.bench.session, self.ctl.role):
                 out.append((d.year, SIZE.H2, True, None))
                 out.append((tr("debrief.you_did", what=d.yours), SIZE.BODY, False, None))
                 if d.historical:
-                    out.append((tr("debrief.history_did", what=d.historical), SIZE.BODY, False,
-                                th.ink_soft))
+                    out.append(
+                        (
+                            tr("debrief.history_did", what=d.historical),
+                            SIZE.BODY,
+                            False,
+                            th.ink_soft,
+                        )
+                    )
             if not s.record.turns:
                 out.append((tr("timeline.empty"), SIZE.BODY, False, None))
         elif page == "discuss":
@@ -236,60 +272,138 @@ class DebriefScene(Scene):
         surf.fill(th.bg)
         title = tr("debrief.title", scenario=text_in(s.scenario.meta.title, language()))
         # beside the team selector a long title may take two smaller lines rather than be cut
-        text.draw(surf, title, Rect(16, 4, 870 if self.ctl.hotseat else 1248, 58), SIZE.H1,
-                  th.ink, bold=True, valign="center", wrap_text=self.ctl.hotseat,
-                  min_size=SIZE.SMALL if self.ctl.hotseat else SIZE.BODY)
+        text.draw(
+            surf,
+            title,
+            Rect(16, 4, 870 if self.ctl.hotseat else 1248, 58),
+            SIZE.H1,
+            th.ink,
+            bold=True,
+            valign="center",
+            wrap_text=self.ctl.hotseat,
+            min_size=SIZE.SMALL if self.ctl.hotseat else SIZE.BODY,
+        )
         panel(surf, CONTENT)
         page = PAGES[page_i]
         inner = CONTENT.inflate(-24, -16)
         years = vm.years_axis(s)
         if page == "results":
             g, b = self.overall()
-            status = tr("debrief.ended_early", n=len(s.reports), total=s.c.n_turns) if self.ctl.ended_early else \
-                tr("debrief.complete", n=len(s.reports))
+            status = (
+                tr("debrief.ended_early", n=len(s.reports), total=s.c.n_turns)
+                if self.ctl.ended_early
+                else tr("debrief.complete", n=len(s.reports))
+            )
             lh = text.line_height(SIZE.H1)
-            text.draw(surf, tr("debrief.grade", role=vm.name(s, self.ctl.role), grade=g),
-                      Rect(inner.x, inner.y, 560, lh), SIZE.H1, th.ink, bold=True,
-                      wrap_text=False, min_size=SIZE.BODY)
-            text.draw(surf, tr("debrief.grade_hist", grade=b),
-                      Rect(inner.x, inner.y + lh, 560, lh), SIZE.BODY, th.ink, wrap_text=False,
-                      min_size=SIZE.SMALL)
-            text.draw(surf, status, Rect(inner.x, inner.y + 2 * lh, 560, 60), SIZE.SMALL,
-                      th.ink_soft, min_size=SIZE.SMALL)
+            text.draw(
+                surf,
+                tr("debrief.grade", role=vm.name(s, self.ctl.role), grade=g),
+                Rect(inner.x, inner.y, 560, lh),
+                SIZE.H1,
+                th.ink,
+                bold=True,
+                wrap_text=False,
+                min_size=SIZE.BODY,
+            )
+            text.draw(
+                surf,
+                tr("debrief.grade_hist", grade=b),
+                Rect(inner.x, inner.y + lh, 560, lh),
+                SIZE.BODY,
+                th.ink,
+                wrap_text=False,
+                min_size=SIZE.SMALL,
+            )
+            text.draw(
+                surf,
+                status,
+                Rect(inner.x, inner.y + 2 * lh, 560, 60),
+                SIZE.SMALL,
+                th.ink_soft,
+                min_size=SIZE.SMALL,
+            )
             mine = vm.mean_autonomy(s)
             hist = vm.mean_autonomy(self.bench.session)
-            line_chart(surf, Rect(inner.x + 580, inner.y, inner.w - 580, 240), years,
-                       [(tr("debrief.your_path"), mine, LINE_COLOURS[0], "circle", False),
-                        (tr("debrief.hist_path"), hist, (0, 0, 0), "square", True)],
-                       y_range=_range(mine + hist), title=tr("debrief.mean_autonomy"))
+            line_chart(
+                surf,
+                Rect(inner.x + 580, inner.y, inner.w - 580, 240),
+                years,
+                [
+                    (tr("debrief.your_path"), mine, LINE_COLOURS[0], "circle", False),
+                    (tr("debrief.hist_path"), hist, (0, 0, 0), "square", True),
+                ],
+                y_range=_range(mine + hist),
+                title=tr("debrief.mean_autonomy"),
+            )
             h2 = text.line_height(SIZE.H2)
-            text.draw(surf, tr("debrief.objectives"), Rect(inner.x, inner.y + 250 - h2 - 4,
-                                                           560, h2),
-                      SIZE.H2, th.ink, bold=True, wrap_text=False)
+            text.draw(
+                surf,
+                tr("debrief.objectives"),
+                Rect(inner.x, inner.y + 250 - h2 - 4, 560, h2),
+                SIZE.H2,
+                th.ink,
+                bold=True,
+                wrap_text=False,
+            )
         elif page == "autonomy":
             series = vm.autonomy_series(s)
-            line_chart(surf, inner, years,
-                       [(x.label, x.values, LINE_COLOURS[i % len(LINE_COLOURS)],
-                         MARKERS[i % len(MARKERS)], False) for i, x in enumerate(series)],
-                       y_range=_range([v for x in series for v in x.values]),
-                       title=tr("debrief.autonomy_title"), y_label=tr("debrief.autonomy_axis"))
+            line_chart(
+                surf,
+                inner,
+                years,
+                [
+                    (
+                        x.label,
+                        x.values,
+                        LINE_COLOURS[i % len(LINE_COLOURS)],
+                        MARKERS[i % len(MARKERS)],
+                        False,
+                    )
+                    for i, x in enumerate(series)
+                ],
+                y_range=_range([v for x in series for v in x.values]),
+                title=tr("debrief.autonomy_title"),
+                y_label=tr("debrief.autonomy_axis"),
+            )
         elif page == "dependence":
             series = vm.dependence_series(s, self.dep_state)
             chart = Rect(inner.x, inner.y, inner.w - 350, inner.h)
-            line_chart(surf, chart, years,
-                       [(x.label, x.values, self.styles[x.key][0] if x.key in self.styles
-                         else LINE_COLOURS[i], MARKERS[i % len(MARKERS)], x.key == "ROW")
-                        for i, x in enumerate(series)],
-                       y_range=(0, 100),
-                       title=tr("debrief.dependence_title", state=vm.name(s, self.dep_state)),
-                       y_label=tr("debrief.dependence_axis"))
-            text.draw(surf, tr("debrief.dependence_note"),
-                      Rect(inner.right - 330, inner.y + 90, 330, inner.h - 90), SIZE.SMALL,
-                      th.ink_soft)
+            line_chart(
+                surf,
+                chart,
+                years,
+                [
+                    (
+                        x.label,
+                        x.values,
+                        self.styles[x.key][0] if x.key in self.styles else LINE_COLOURS[i],
+                        MARKERS[i % len(MARKERS)],
+                        x.key == "ROW",
+                    )
+                    for i, x in enumerate(series)
+                ],
+                y_range=(0, 100),
+                title=tr("debrief.dependence_title", state=vm.name(s, self.dep_state)),
+                y_label=tr("debrief.dependence_axis"),
+            )
+            text.draw(
+                surf,
+                tr("debrief.dependence_note"),
+                Rect(inner.right - 330, inner.y + 90, 330, inner.h - 90),
+                SIZE.SMALL,
+                th.ink_soft,
+            )
         if self.exported:
-            text.draw(surf, tr("debrief.exported_to", path=self.exported),
-                      Rect(730, 676, 230, 40), SIZE.SMALL, th.ink_soft, valign="center",
-                      wrap_text=False, log=False)
+            text.draw(
+                surf,
+                tr("debrief.exported_to", path=self.exported),
+                Rect(730, 676, 230, 40),
+                SIZE.SMALL,
+                th.ink_soft,
+                valign="center",
+                wrap_text=False,
+                log=False,
+            )
 
 
 def _range(vals: list[float]) -> tuple[float, float]:

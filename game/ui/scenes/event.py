@@ -30,9 +30,11 @@ BOX = Rect(90, 36, 1100, 648)
 BOX_LARGE = Rect(8, 8, 1264, 704)
 
 #: historicity -> (fill, shape); the badge also prints the word
-HIST_STYLE = {"historical": (OKABE_ITO["blue"], "square"),
-              "plausible": (OKABE_ITO["orange"], "diamond"),
-              "hypothetical": (OKABE_ITO["purple"], "circle")}
+HIST_STYLE = {
+    "historical": (OKABE_ITO["blue"], "square"),
+    "plausible": (OKABE_ITO["orange"], "diamond"),
+    "hypothetical": (OKABE_ITO["purple"], "circle"),
+}
 
 
 def draw_badge(surf: pygame.Surface, hist: str, pos: tuple[int, int]) -> Rect:
@@ -47,12 +49,21 @@ def draw_badge(surf: pygame.Surface, hist: str, pos: tuple[int, int]) -> Rect:
     if shape == "square":
         pygame.draw.rect(surf, col, Rect(c[0] - 8, c[1] - 8, 16, 16))
     elif shape == "diamond":
-        pygame.draw.polygon(surf, col, [(c[0], c[1] - 10), (c[0] + 10, c[1]), (c[0], c[1] + 10),
-                                        (c[0] - 10, c[1])])
+        pygame.draw.polygon(
+            surf, col, [(c[0], c[1] - 10), (c[0] + 10, c[1]), (c[0], c[1] + 10), (c[0] - 10, c[1])]
+        )
     else:
         pygame.draw.circle(surf, col, c, 8)
-    text.draw(surf, label, Rect(r.x + 30, r.y, r.w - 34, r.h), SIZE.SMALL, (0, 0, 0), bold=True,
-              valign="center", wrap_text=False)
+    text.draw(
+        surf,
+        label,
+        Rect(r.x + 30, r.y, r.w - 34, r.h),
+        SIZE.SMALL,
+        (0, 0, 0),
+        bold=True,
+        valign="center",
+        wrap_text=False,
+    )
     return r
 
 
@@ -60,8 +71,16 @@ class OptionButton(Button):
     """An event option: the key and the option's text, its effects beneath (unless they were
     moved into the pop-up's text)."""
 
-    def __init__(self, rect: Rect, key: int, label: str, effects: str, on_press,  # noqa: ANN001
-                 label_lines: int = 1, marks: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        rect: Rect,
+        key: int,
+        label: str,
+        effects: str,
+        on_press,  # noqa: ANN001
+        label_lines: int = 1,
+        marks: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(rect, label, on_press)
         self.key = key
         self.effects = effects
@@ -71,24 +90,48 @@ class OptionButton(Button):
     def draw(self, surf: pygame.Surface, focused: bool) -> None:
         th = current()
         pygame.draw.rect(surf, th.panel_alt, self.rect, border_radius=6)
-        pygame.draw.rect(surf, th.border, self.rect, 2 if focused else th.outline_w,
-                         border_radius=6)
+        pygame.draw.rect(
+            surf, th.border, self.rect, 2 if focused else th.outline_w, border_radius=6
+        )
         lh = text.line_height(SIZE.BODY)
         kw = max(36, text.width("9", SIZE.BODY, True) + 16)
         k = Rect(self.rect.x + 10, self.rect.y + 6, kw, min(lh + 4, self.rect.h - 12))
         pygame.draw.rect(surf, th.panel, k, border_radius=4)
         pygame.draw.rect(surf, th.border, k, 2, border_radius=4)
-        text.draw(surf, str(self.key), k, SIZE.BODY, th.ink, bold=True, align="center",
-                  valign="center", wrap_text=False)
+        text.draw(
+            surf,
+            str(self.key),
+            k,
+            SIZE.BODY,
+            th.ink,
+            bold=True,
+            align="center",
+            valign="center",
+            wrap_text=False,
+        )
         x = k.right + 14
         w = self.rect.right - x - 10
-        text.draw(surf, self.label, Rect(x, self.rect.y + 4, w, lh * self.label_lines),
-                  SIZE.BODY, th.ink, bold=True, wrap_text=self.label_lines > 1,
-                  min_size=SIZE.SMALL, marks=self.marks)
+        text.draw(
+            surf,
+            self.label,
+            Rect(x, self.rect.y + 4, w, lh * self.label_lines),
+            SIZE.BODY,
+            th.ink,
+            bold=True,
+            wrap_text=self.label_lines > 1,
+            min_size=SIZE.SMALL,
+            marks=self.marks,
+        )
         if self.effects:
             y = self.rect.y + 4 + lh * self.label_lines
-            text.draw(surf, self.effects, Rect(x, y, w, self.rect.bottom - 4 - y),
-                      SIZE.SMALL, th.ink_soft, min_size=SIZE.SMALL)
+            text.draw(
+                surf,
+                self.effects,
+                Rect(x, y, w, self.rect.bottom - 4 - y),
+                SIZE.SMALL,
+                th.ink_soft,
+                min_size=SIZE.SMALL,
+            )
         if focused:
             draw_focus(surf, self.rect)
 
@@ -124,8 +167,11 @@ class EventScene(Scene):
         self.title_h = text.line_height(self.title_size) * min(max(1, lines), 3)
         self.badge_h = max(32, text.line_height(SIZE.SMALL) + 4)
         top = inner.y + self.badge_h + 12 + self.title_h + 4
-        self.body = ScrollText(Rect(inner.x, top, inner.w, 200), self._blocks,
-                               marks=lambda: glossary.marks(self.ctl.scenario))
+        self.body = ScrollText(
+            Rect(inner.x, top, inner.w, 200),
+            self._blocks,
+            marks=lambda: glossary.marks(self.ctl.scenario),
+        )
         self.option_buttons: list[Button] = []
         self.effects_in_body = False
         self._cut: set[int] = set()
@@ -137,10 +183,13 @@ class EventScene(Scene):
         lh, sh = text.line_height(SIZE.BODY), text.line_height(SIZE.SMALL)
         kw = max(36, text.width("9", SIZE.BODY, True) + 16)
         ew = inner.w - kw - 34
-        effects = [vm.sep().join(vm.effects(self.ctl.session, eff)) if eff
-                   else tr("event.no_effect") for _oid, _t, _h, eff in opts]
-        label_lines = [min(2, len(text.wrap(words.options[i], SIZE.BODY, ew, True)))
-                       for i in range(n)]
+        effects = [
+            vm.sep().join(vm.effects(self.ctl.session, eff)) if eff else tr("event.no_effect")
+            for _oid, _t, _h, eff in opts
+        ]
+        label_lines = [
+            min(2, len(text.wrap(words.options[i], SIZE.BODY, ew, True))) for i in range(n)
+        ]
         min_body = 3 * lh  # the event's text keeps at least three lines in view
 
         def heights(with_effects: bool) -> list[int]:
@@ -164,20 +213,35 @@ class EventScene(Scene):
         marks = glossary.marks(self.ctl.scenario)
         for i in range(n):
             self.option_buttons.append(
-                OptionButton(Rect(inner.x, y, inner.w, hs[i]), i + 1, words.options[i],
-                             "" if self.effects_in_body else effects[i],
-                             lambda i=i: self.pick(i), label_lines[i], marks))
+                OptionButton(
+                    Rect(inner.x, y, inner.w, hs[i]),
+                    i + 1,
+                    words.options[i],
+                    "" if self.effects_in_body else effects[i],
+                    lambda i=i: self.pick(i),
+                    label_lines[i],
+                    marks,
+                )
+            )
             y += hs[i] + 6
         self._effects = effects
         # options whose effects need more than the three lines their button shows: the whole
         # list is also written in the scrolling text, so nothing is only "…"
-        self._cut = {i for i in range(n) if not self.effects_in_body
-                     and len(text.wrap(effects[i], SIZE.SMALL, ew)) > 3}
+        self._cut = {
+            i
+            for i in range(n)
+            if not self.effects_in_body and len(text.wrap(effects[i], SIZE.SMALL, ew)) > 3
+        }
         if not n:
             w = max(320, text.width(tr("event.continue"), SIZE.BODY, True) + 60)
             self.option_buttons.append(
-                Button(Rect(box.centerx - w // 2, box.bottom - 16 - bh, w, bh),
-                       tr("event.continue"), self.cont, primary=True))
+                Button(
+                    Rect(box.centerx - w // 2, box.bottom - 16 - bh, w, bh),
+                    tr("event.continue"),
+                    self.cont,
+                    primary=True,
+                )
+            )
         self.body.rect.h = (y0 if n else box.bottom - 16 - bh) - 12 - top
         self.ring = FocusRing([*self.option_buttons, self.body])
 
@@ -230,8 +294,12 @@ class EventScene(Scene):
     def update(self, dt: float) -> None:
         if self.ctl.current_event is None:
             self.app.stack.pop()
-        elif self._shown != (id(self.ctl.current_event), self.ctl.event_index, fonts.scale(),
-                                 language()):
+        elif self._shown != (
+            id(self.ctl.current_event),
+            self.ctl.event_index,
+            fonts.scale(),
+            language(),
+        ):
             self.build()
         tut = self.ctl.tutorial
         if tut is not None and self.app.stack.top is self:
@@ -239,7 +307,11 @@ class EventScene(Scene):
 
     def resume(self) -> None:
         if self.ctl.current_event is not None and self._shown != (
-                id(self.ctl.current_event), self.ctl.event_index, fonts.scale(), language()):
+            id(self.ctl.current_event),
+            self.ctl.event_index,
+            fonts.scale(),
+            language(),
+        ):
             self.build()
 
     def shot_key(self) -> str:
@@ -266,12 +338,20 @@ class EventScene(Scene):
         out: list[tuple[str, int, bool, object]] = [(words.text, SIZE.BODY, False, None)]
         effects = vm.effects(self.ctl.session, self.ctl.event_effects(e.event_id))
         if effects:
-            out.append((tr("event.effects", effects=vm.sep().join(effects)), SIZE.BODY, False, None))
+            out.append(
+                (tr("event.effects", effects=vm.sep().join(effects)), SIZE.BODY, False, None)
+            )
         found = self.glossary_terms()
         if found:
             names = glossary.by_id(self.ctl.scenario)
-            out.append((tr("event.terms", terms=", ".join(names[t].name for t in found)),
-                        SIZE.SMALL, True, th.ink_soft))
+            out.append(
+                (
+                    tr("event.terms", terms=", ".join(names[t].name for t in found)),
+                    SIZE.SMALL,
+                    True,
+                    th.ink_soft,
+                )
+            )
         for src in e.sources:
             out.append((tr("event.source", source=src), SIZE.SMALL, False, th.ink_soft))
         if not e.sources:
@@ -281,8 +361,14 @@ class EventScene(Scene):
             cut: set[int] = getattr(self, "_cut", set())
             for i, eff in enumerate(getattr(self, "_effects", [])):
                 if self.effects_in_body or i in cut:
-                    out.append((tr("event.option_effects", n=i + 1, effects=eff), SIZE.SMALL,
-                                False, th.ink_soft))
+                    out.append(
+                        (
+                            tr("event.option_effects", n=i + 1, effects=eff),
+                            SIZE.SMALL,
+                            False,
+                            th.ink_soft,
+                        )
+                    )
         return out
 
     def tutorial_target(self, target: str) -> Rect | None:
@@ -300,14 +386,30 @@ class EventScene(Scene):
         e = ev.event
         n, total = self.ctl.event_index + 1, len(self.ctl.events)
         b = draw_badge(surf, e.historicity, (inner.x, inner.y + 4))
-        meta = tr("event.date", date=e.date) + (f" · {tr('event.count', n=n, total=total)}"
-                                               if total > 1 else "")
-        text.draw(surf, meta, Rect(b.right + 16, inner.y + 4, inner.right - b.right - 16,
-                                   self.badge_h), SIZE.BODY, th.ink, align="right",
-                  valign="center", wrap_text=False, min_size=SIZE.SMALL)
-        text.draw(surf, words.title, Rect(inner.x, inner.y + self.badge_h + 12, inner.w,
-                                          self.title_h), self.title_size, th.ink, bold=True,
-                  valign="center", min_size=SIZE.H2)
+        meta = tr("event.date", date=e.date) + (
+            f" · {tr('event.count', n=n, total=total)}" if total > 1 else ""
+        )
+        text.draw(
+            surf,
+            meta,
+            Rect(b.right + 16, inner.y + 4, inner.right - b.right - 16, self.badge_h),
+            SIZE.BODY,
+            th.ink,
+            align="right",
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
+        text.draw(
+            surf,
+            words.title,
+            Rect(inner.x, inner.y + self.badge_h + 12, inner.w, self.title_h),
+            self.title_size,
+            th.ink,
+            bold=True,
+            valign="center",
+            min_size=SIZE.H2,
+        )
         self.ring.draw(surf)
         tut = self.ctl.tutorial
         if tut is not None:

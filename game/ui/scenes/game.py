@@ -118,9 +118,18 @@ class TabStrip(Widget):
             on = t == self.scene.tab
             pygame.draw.rect(surf, th.accent if on else th.panel_alt, r, border_radius=6)
             pygame.draw.rect(surf, th.border, r, th.outline_w, border_radius=6)
-            text.draw(surf, tr(f"tab.{t}"), r.inflate(-8, 0), SIZE.SMALL,
-                      th.accent_ink if on else th.ink, bold=on, align="center",
-                      valign="center", wrap_text=False, min_size=SIZE.SMALL)
+            text.draw(
+                surf,
+                tr(f"tab.{t}"),
+                r.inflate(-8, 0),
+                SIZE.SMALL,
+                th.accent_ink if on else th.ink,
+                bold=on,
+                align="center",
+                valign="center",
+                wrap_text=False,
+                min_size=SIZE.SMALL,
+            )
         if focused:
             draw_focus(surf, self.rect)
 
@@ -163,25 +172,28 @@ class GameScene(Scene):
             self._layout_normal()
         self.map = MapView(self.map_rect)
         map_states = set(self.map.data.ids("state"))
-        self.state_order = [x for x in self.map.state_ids() if x in s.c.state_index] + \
-            [x for x in s.c.state_ids if x not in map_states]
+        self.state_order = [x for x in self.map.state_ids() if x in s.c.state_index] + [
+            x for x in s.c.state_ids if x not in map_states
+        ]
         self.map_widget = MapWidget(self, self.map_rect)
         self._cells_key = None
         self._rebuild_ring()
         if keep_focus == "ListView":
             self.focus_widget(self.choice_list)
 
-    def _commands(self) -> list[tuple[str, Callable[[], Any], Callable[[], bool] | None,
-                                      Callable[[], str] | None]]:
-        return [("game.undo", self.undo, lambda: bool(self.ctl.planned_ids()), None),
-                ("game.end_turn", self.end_turn, None, self._end_label),
-                ("game.map_mode", lambda: self.cycle_mode(+1), None, None),
-                ("game.timeline", self.open_timeline, lambda: bool(self.ctl.session.reports),
-                 None),
-                ("game.glossary", self.open_glossary, None, None),
-                ("game.about_map", self.open_about, None, None),
-                ("game.help", self.app.open_help, None, None),
-                ("game.menu", self.open_pause, None, None)]
+    def _commands(
+        self,
+    ) -> list[tuple[str, Callable[[], Any], Callable[[], bool] | None, Callable[[], str] | None]]:
+        return [
+            ("game.undo", self.undo, lambda: bool(self.ctl.planned_ids()), None),
+            ("game.end_turn", self.end_turn, None, self._end_label),
+            ("game.map_mode", lambda: self.cycle_mode(+1), None, None),
+            ("game.timeline", self.open_timeline, lambda: bool(self.ctl.session.reports), None),
+            ("game.glossary", self.open_glossary, None, None),
+            ("game.about_map", self.open_about, None, None),
+            ("game.help", self.app.open_help, None, None),
+            ("game.menu", self.open_pause, None, None),
+        ]
 
     def _end_label(self) -> str:
         c = self.ctl
@@ -196,11 +208,18 @@ class GameScene(Scene):
         self.choices_rect = CHOICES_RECT
         self.why_rect = WHY_RECT
         self.side_rect = CTX_RECT
-        self.choice_list = ListView(Rect(CHOICES_RECT.x + 8, CHOICES_RECT.y + 44,
-                                         CHOICES_RECT.w - 16, CHOICES_RECT.h - 52),
-                                    self._n_rows, self._draw_row, 38, on_activate=self._toggle_row)
-        self.why = ScrollText(Rect(WHY_RECT.x + 10, WHY_RECT.y + 44, WHY_RECT.w - 20,
-                                   WHY_RECT.h - 52), self._why_blocks, gap=8)
+        self.choice_list = ListView(
+            Rect(CHOICES_RECT.x + 8, CHOICES_RECT.y + 44, CHOICES_RECT.w - 16, CHOICES_RECT.h - 52),
+            self._n_rows,
+            self._draw_row,
+            38,
+            on_activate=self._toggle_row,
+        )
+        self.why = ScrollText(
+            Rect(WHY_RECT.x + 10, WHY_RECT.y + 44, WHY_RECT.w - 20, WHY_RECT.h - 52),
+            self._why_blocks,
+            gap=8,
+        )
         self.tabs: TabStrip | None = None
         self.state_text: ScrollText | None = None
         self.preview_text: ScrollText | None = None
@@ -210,8 +229,14 @@ class GameScene(Scene):
         w = (1280 - 16 - gap * (n - 1)) // n
         self.buttons = []
         for i, (key, fn, en, lab) in enumerate(cmds):
-            b = Button(Rect(8 + i * (w + gap), BAR_Y, w, 38), lab or tr(key), fn, en,
-                       primary=key == "game.end_turn", size=SIZE.SMALL + 2)
+            b = Button(
+                Rect(8 + i * (w + gap), BAR_Y, w, 38),
+                lab or tr(key),
+                fn,
+                en,
+                primary=key == "game.end_turn",
+                size=SIZE.SMALL + 2,
+            )
             self.buttons.append(b)
 
     def _layout_large(self) -> None:
@@ -224,10 +249,18 @@ class GameScene(Scene):
         cmds.sort(key=lambda c: keep.index(c[0]))
         labels = [(c[3] or (lambda k=c[0]: tr(k))) for c in cmds]
         bsize = SIZE.SMALL
-        rects = flow_buttons([max(text.width(lab(), bsize, True), text.width(tr(c[0]), bsize, True))
-                              for lab, c in zip(labels, cmds)], Rect(8, 0, 1264, 720 - 6), bsize)
-        self.buttons = [Button(r, c[3] or tr(c[0]), c[1], c[2], primary=c[0] == "game.end_turn",
-                               size=bsize) for r, c in zip(rects, cmds)]
+        rects = flow_buttons(
+            [
+                max(text.width(lab(), bsize, True), text.width(tr(c[0]), bsize, True))
+                for lab, c in zip(labels, cmds)
+            ],
+            Rect(8, 0, 1264, 720 - 6),
+            bsize,
+        )
+        self.buttons = [
+            Button(r, c[3] or tr(c[0]), c[1], c[2], primary=c[0] == "game.end_turn", size=bsize)
+            for r, c in zip(rects, cmds)
+        ]
         bar_top = min(r.y for r in rects)
         y0, y1 = top_h + 6, bar_top - 6
         map_w = 660 if fonts.scale() <= 1.5 else 580
@@ -245,15 +278,22 @@ class GameScene(Scene):
         self.why = ScrollText(inner, self._why_blocks, gap=8)
         row_h = lh + text.line_height(SIZE.SMALL) + 10  # the name, and its cost beneath
         head = text.line_height(SIZE.SMALL) + 6  # "Actions in X · 1 of 2 used · A: all"
-        self.choice_list = ListView(Rect(inner.x, inner.y + head, inner.w, inner.h - head),
-                                    self._n_rows, self._draw_row, row_h,
-                                    on_activate=self._toggle_row)
+        self.choice_list = ListView(
+            Rect(inner.x, inner.y + head, inner.w, inner.h - head),
+            self._n_rows,
+            self._draw_row,
+            row_h,
+            on_activate=self._toggle_row,
+        )
         # on the Actions tab the preview of the highlighted action takes the map's place
         pv = self.map_rect.inflate(-20, -16)
         ph = text.line_height(SIZE.H2) + 2
-        self.preview_text = ScrollText(Rect(pv.x, pv.y + ph, pv.w, pv.h - ph),
-                                       self._preview_blocks, gap=4,
-                                       marks=lambda: glossary.marks(self.ctl.scenario))
+        self.preview_text = ScrollText(
+            Rect(pv.x, pv.y + ph, pv.w, pv.h - ph),
+            self._preview_blocks,
+            gap=4,
+            marks=lambda: glossary.marks(self.ctl.scenario),
+        )
 
     def _rebuild_ring(self) -> None:
         keep = self.ring.focused if self.ring.widgets else None
@@ -305,7 +345,8 @@ class GameScene(Scene):
         s = self.ctl.session
         first = s.c.state_ids[0] if s.c.state_ids else None
         self.selected, self.mode_i, self.show_all, tab = self._views.get(
-            role, (first, 0, False, "state"))
+            role, (first, 0, False, "state")
+        )
         self._view_role = role
         self.modes = vm.map_modes(s, role)
         self.mode_i %= len(self.modes)
@@ -345,8 +386,13 @@ class GameScene(Scene):
     def rows(self) -> list[vm.ChoiceRow]:
         key = (self.ctl.version, self.selected, self.show_all, self.ctl.role)
         if key != self._rows_key:
-            self._rows = vm.choice_rows(self.ctl.session, self.ctl.choices(),
-                                        self.ctl.planned_ids(), self.selected, self.show_all)
+            self._rows = vm.choice_rows(
+                self.ctl.session,
+                self.ctl.choices(),
+                self.ctl.planned_ids(),
+                self.selected,
+                self.show_all,
+            )
             self._rows_key = key
         return self._rows
 
@@ -477,8 +523,12 @@ class GameScene(Scene):
         used = super().handle(inp)
         if used and self.large and self.tabs is not None:  # focus moved by Tab: follow it
             f = self.ring.focused
-            want = {id(self.state_text): "state", id(self.choice_list): "actions",
-                    id(self.preview_text): "actions", id(self.why): "why"}.get(id(f))
+            want = {
+                id(self.state_text): "state",
+                id(self.choice_list): "actions",
+                id(self.preview_text): "actions",
+                id(self.why): "why",
+            }.get(id(f))
             if want and want != self.tab:
                 self.set_tab(want)
         return used
@@ -568,14 +618,18 @@ class GameScene(Scene):
 
     def top_texts(self) -> tuple[str, str]:
         s = self.ctl.session
-        left = tr("game.when", year=s.year, turn=min(s.turn + 1, s.c.n_turns),
-                  total=s.c.n_turns)
-        budget = " · ".join(f"{vm.short_resource(s, r)} {v:g}"
-                            for r, v in self.ctl.budget().items())
-        who = vm.team(s, self.ctl.role) if self.ctl.hotseat else \
-            tr("game.you", role=vm.name(s, self.ctl.role))
-        right = tr("game.status", who=who, budget=budget, left=self.ctl.slots_left(),
-                   total=s.c.M_slots)
+        left = tr("game.when", year=s.year, turn=min(s.turn + 1, s.c.n_turns), total=s.c.n_turns)
+        budget = " · ".join(
+            f"{vm.short_resource(s, r)} {v:g}" for r, v in self.ctl.budget().items()
+        )
+        who = (
+            vm.team(s, self.ctl.role)
+            if self.ctl.hotseat
+            else tr("game.you", role=vm.name(s, self.ctl.role))
+        )
+        right = tr(
+            "game.status", who=who, budget=budget, left=self.ctl.slots_left(), total=s.c.M_slots
+        )
         t = self.ctl.time_left()
         if t is not None:
             left += " · " + tr("timer.left", time=_clock(t))
@@ -588,10 +642,28 @@ class GameScene(Scene):
         pygame.draw.line(surf, th.border, bar.bottomleft, bar.bottomright, th.outline_w)
         left, right = self.top_texts()
         if not self.large:
-            text.draw(surf, left, Rect(12, 0, 330, TOP_H), SIZE.BODY, th.ink, bold=True,
-                      valign="center", wrap_text=False, min_size=SIZE.SMALL)
-            text.draw(surf, right, Rect(344, 0, 1280 - 356, TOP_H), SIZE.BODY, th.ink,
-                      align="right", valign="center", wrap_text=False, min_size=SIZE.SMALL)
+            text.draw(
+                surf,
+                left,
+                Rect(12, 0, 330, TOP_H),
+                SIZE.BODY,
+                th.ink,
+                bold=True,
+                valign="center",
+                wrap_text=False,
+                min_size=SIZE.SMALL,
+            )
+            text.draw(
+                surf,
+                right,
+                Rect(344, 0, 1280 - 356, TOP_H),
+                SIZE.BODY,
+                th.ink,
+                align="right",
+                valign="center",
+                wrap_text=False,
+                min_size=SIZE.SMALL,
+            )
             return
         # two lines: when and who, then the budget and the actions left
         lh = text.line_height(SIZE.BODY)
@@ -599,10 +671,25 @@ class GameScene(Scene):
         line1 = f"{left} · {first}"
         if text.width(line1, SIZE.BODY, True) > 1256:
             line1, rest = left, right
-        text.draw(surf, line1, Rect(12, 4, 1256, lh), SIZE.BODY, th.ink, bold=True,
-                  wrap_text=False, min_size=SIZE.SMALL)
-        text.draw(surf, rest, Rect(12, 4 + lh, 1256, lh), SIZE.BODY, th.ink,
-                  wrap_text=False, min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            line1,
+            Rect(12, 4, 1256, lh),
+            SIZE.BODY,
+            th.ink,
+            bold=True,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
+        text.draw(
+            surf,
+            rest,
+            Rect(12, 4 + lh, 1256, lh),
+            SIZE.BODY,
+            th.ink,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
 
     def draw_timer_prompt(self, surf: pygame.Surface) -> None:
         """The teacher's optional timer: past its time, a gentle note on the map (never more)."""
@@ -616,8 +703,9 @@ class GameScene(Scene):
         box = Rect(r.x + 10, r.bottom - h - 10, r.w - 20, h)
         pygame.draw.rect(surf, OKABE_ITO["yellow"], box, border_radius=8)
         pygame.draw.rect(surf, (0, 0, 0), box, 2, border_radius=8)
-        text.draw(surf, msg, box.inflate(-20, -8), SIZE.SMALL, (0, 0, 0), bold=True,
-                  valign="center")
+        text.draw(
+            surf, msg, box.inflate(-20, -8), SIZE.SMALL, (0, 0, 0), bold=True, valign="center"
+        )
 
     # map -------------------------------------------------------------------------------------
     def paint(self, focused: bool) -> Paint:
@@ -630,15 +718,25 @@ class GameScene(Scene):
         cells = self._cells
         row = self.focused_row()
         target = row.choice.target if row and row.choice.target != self.selected else None
-        return Paint(self.mode.kind, tuple((k, round(c.value, 1), c.partner, c.badge)
-                                           for k, c in sorted(cells.items())),
-                     self.selected, target, self.app.settings.patterns,
-                     f"{current().name}@{fonts.scale()}", focused)
+        return Paint(
+            self.mode.kind,
+            tuple((k, round(c.value, 1), c.partner, c.badge) for k, c in sorted(cells.items())),
+            self.selected,
+            target,
+            self.app.settings.patterns,
+            f"{current().name}@{fonts.scale()}",
+            focused,
+        )
 
     def draw_map(self, surf: pygame.Surface, focused: bool) -> None:
         names = {k: vm.name(self.ctl.session, k) for k in self.map.data.features}
-        names.update({f.id: tr(f"map.n_{f.id}") if has(f"map.n_{f.id}") else f.name
-                      for f in self.map.data.features.values() if f.id not in self.ctl.c.names})
+        names.update(
+            {
+                f.id: tr(f"map.n_{f.id}") if has(f"map.n_{f.id}") else f.name
+                for f in self.map.data.features.values()
+                if f.id not in self.ctl.c.names
+            }
+        )
         names["CASPIAN"] = tr("map.caspian")
         with fonts.scale_capped(MAP_TEXT_CAP):
             img = self.map.surface(self.paint(focused), self.styles, names)
@@ -659,8 +757,9 @@ class GameScene(Scene):
         title = tr("map.legend_title", mode=self.mode.label)
         title = title[:1].upper() + title[1:]
         n = min(4, len(text.wrap(title, SIZE.SMALL, inner.w, True)))
-        used = text.draw(surf, title, Rect(inner.x, inner.y, inner.w, lh * n), SIZE.SMALL,
-                         th.ink, bold=True)
+        used = text.draw(
+            surf, title, Rect(inner.x, inner.y, inner.w, lh * n), SIZE.SMALL, th.ink, bold=True
+        )
         y = used.bottom + 4
         if self.mode.kind == "partner":
             for pid in self.ctl.c.partner_ids:
@@ -675,19 +774,29 @@ class GameScene(Scene):
                 n = min(2, len(text.wrap(label, SIZE.SMALL, inner.w - 24)))
                 if y + n * lh > inner.bottom:
                     break
-                text.draw(surf, label, Rect(inner.x + 24, y, inner.w - 24, n * lh), SIZE.SMALL,
-                          th.ink, wrap_text=n > 1, min_size=SIZE.SMALL)
+                text.draw(
+                    surf,
+                    label,
+                    Rect(inner.x + 24, y, inner.w - 24, n * lh),
+                    SIZE.SMALL,
+                    th.ink,
+                    wrap_text=n > 1,
+                    min_size=SIZE.SMALL,
+                )
                 y += n * lh
         else:
             bar = Rect(inner.x, y + 4, 24, max(40, inner.bottom - y - 8))
             for i in range(bar.h):
-                pygame.draw.line(surf, ramp(1 - i / bar.h), (bar.x, bar.y + i),
-                                 (bar.right, bar.y + i))
+                pygame.draw.line(
+                    surf, ramp(1 - i / bar.h), (bar.x, bar.y + i), (bar.right, bar.y + i)
+                )
             pygame.draw.rect(surf, (0, 0, 0), bar, 1)
-            text.draw_line(surf, "100 " + tr("map.high"), (bar.right + 8, bar.y), SIZE.SMALL,
-                           th.ink)
-            text.draw_line(surf, "0 " + tr("map.low"), (bar.right + 8, bar.bottom - lh),
-                           SIZE.SMALL, th.ink)
+            text.draw_line(
+                surf, "100 " + tr("map.high"), (bar.right + 8, bar.y), SIZE.SMALL, th.ink
+            )
+            text.draw_line(
+                surf, "0 " + tr("map.low"), (bar.right + 8, bar.bottom - lh), SIZE.SMALL, th.ink
+            )
 
     # context panel: the selected state, or the preview of the highlighted action --------------
     def draw_context(self, surf: pygame.Surface) -> None:
@@ -710,13 +819,21 @@ class GameScene(Scene):
         s = self.ctl.session
         parts = [tr("state.stability", value=f"{sp.stability:.0f}")]
         if sp.player_trust is not None:
-            parts.append(tr("state.trust_in", power=vm.name(s, self.ctl.role),
-                            value=f"{sp.player_trust:.0f}"))
+            parts.append(
+                tr(
+                    "state.trust_in",
+                    power=vm.name(s, self.ctl.role),
+                    value=f"{sp.player_trust:.0f}",
+                )
+            )
         return " · ".join(parts)
 
     def _others(self, sp: vm.StatePanel) -> str:
-        return " · ".join(f"{self.styles[pid][1]} {v:.0f}" for pid, _n, v in sp.trust
-                          if pid != self.ctl.role and pid in self.styles)
+        return " · ".join(
+            f"{self.styles[pid][1]} {v:.0f}"
+            for pid, _n, v in sp.trust
+            if pid != self.ctl.role and pid in self.styles
+        )
 
     def draw_state(self, surf: pygame.Surface) -> None:
         th = current()
@@ -727,33 +844,72 @@ class GameScene(Scene):
         inner = panel(surf, CTX_RECT)
         y = inner.y
         h1 = text.line_height(SIZE.H1)
-        text.draw(surf, f"{sp.name} ({sp.id})", Rect(inner.x, y, inner.w * 3 // 5, h1), SIZE.H1,
-                  th.ink, bold=True, wrap_text=False, min_size=SIZE.BODY)
+        text.draw(
+            surf,
+            f"{sp.name} ({sp.id})",
+            Rect(inner.x, y, inner.w * 3 // 5, h1),
+            SIZE.H1,
+            th.ink,
+            bold=True,
+            wrap_text=False,
+            min_size=SIZE.BODY,
+        )
         aut = tr("state.autonomy", value=f"{sp.autonomy:.0f}")
         if sp.autonomy_delta is not None:
             aut += " " + tr("state.change", delta=vm.fmt_delta(sp.autonomy_delta))
-        text.draw(surf, aut, Rect(inner.x + inner.w * 3 // 5, y, inner.w * 2 // 5, h1), SIZE.BODY,
-                  th.ink, bold=True, align="right", valign="center", wrap_text=False,
-                  min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            aut,
+            Rect(inner.x + inner.w * 3 // 5, y, inner.w * 2 // 5, h1),
+            SIZE.BODY,
+            th.ink,
+            bold=True,
+            align="right",
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         y += h1 + 2
         lh = text.line_height(SIZE.BODY)
         line = self._trust_line(sp)
         others = self._others(sp)
         if others and text.width(f"{line} ({others})", SIZE.SMALL) <= inner.w:
             line = f"{line} ({others})"  # trust in the other powers, by their letters
-        text.draw(surf, line, Rect(inner.x, y, inner.w, lh), SIZE.BODY, th.ink,
-                  wrap_text=False, min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            line,
+            Rect(inner.x, y, inner.w, lh),
+            SIZE.BODY,
+            th.ink,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         y += lh
         mem = ", ".join(sp.memberships) if sp.memberships else tr("state.no_membership")
         if text.width(tr("state.member_of", orgs=mem), SIZE.SMALL) > inner.w:
             mem = ", ".join(sp.membership_ids)  # CIS, CSTO, SCO: the full names do not fit
-        text.draw(surf, tr("state.member_of", orgs=mem), Rect(inner.x, y, inner.w, lh),
-                  SIZE.BODY, th.ink, wrap_text=False, min_size=SIZE.SMALL,
-                  marks=glossary.marks(self.ctl.scenario))
+        text.draw(
+            surf,
+            tr("state.member_of", orgs=mem),
+            Rect(inner.x, y, inner.w, lh),
+            SIZE.BODY,
+            th.ink,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+            marks=glossary.marks(self.ctl.scenario),
+        )
         y += lh + 4
         sl = text.line_height(SIZE.SMALL)
-        text.draw(surf, tr("state.dependence_heading"), Rect(inner.x, y, inner.w, sl),
-                  SIZE.SMALL, th.ink_soft, bold=True, wrap_text=False, min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            tr("state.dependence_heading"),
+            Rect(inner.x, y, inner.w, sl),
+            SIZE.SMALL,
+            th.ink_soft,
+            bold=True,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         y += sl + 2
         n = max(1, len(sp.dims))
         row_h = min(34, (inner.bottom - y) // n)
@@ -763,10 +919,22 @@ class GameScene(Scene):
         for dname, parts_ in sp.dims:
             if text.width(dname, SIZE.SMALL) > label_w - 8:
                 dname = vm.short_label(dname)
-            text.draw(surf, dname, Rect(inner.x, y, label_w - 8, row_h), SIZE.SMALL, th.ink,
-                      valign="center", wrap_text=False, min_size=SIZE.SMALL)
-            stacked_bar(surf, Rect(inner.x + label_w, y + 3, inner.w - label_w, row_h - 6),
-                        parts_, self.styles)
+            text.draw(
+                surf,
+                dname,
+                Rect(inner.x, y, label_w - 8, row_h),
+                SIZE.SMALL,
+                th.ink,
+                valign="center",
+                wrap_text=False,
+                min_size=SIZE.SMALL,
+            )
+            stacked_bar(
+                surf,
+                Rect(inner.x + label_w, y + 3, inner.w - label_w, row_h - 6),
+                parts_,
+                self.styles,
+            )
             y += row_h
 
     def _state_blocks(self) -> list[tuple[str, int, bool, object]]:
@@ -782,41 +950,66 @@ class GameScene(Scene):
         others = self._others(sp)
         mem = ", ".join(sp.memberships) if sp.memberships else tr("state.no_membership")
         out: list[tuple[str, int, bool, object]] = [
-            (f"{sp.name} ({sp.id})", SIZE.H2, True, None), (aut, SIZE.BODY, True, None),
+            (f"{sp.name} ({sp.id})", SIZE.H2, True, None),
+            (aut, SIZE.BODY, True, None),
             (line + (f" ({others})" if others else ""), SIZE.BODY, False, None),
             (tr("state.member_of", orgs=mem), SIZE.BODY, False, None),
-            (tr("state.dependence_heading"), SIZE.SMALL, True, th.ink_soft)]
+            (tr("state.dependence_heading"), SIZE.SMALL, True, th.ink_soft),
+        ]
         for dname, parts_ in sp.dims:
-            shares = " · ".join(f"{self.styles[pid][1]}\u00a0{v * 100:.0f}" for pid, v in parts_
-                                if pid in self.styles and v >= 0.005)
+            shares = " · ".join(
+                f"{self.styles[pid][1]}\u00a0{v * 100:.0f}"
+                for pid, v in parts_
+                if pid in self.styles and v >= 0.005
+            )
             out.append((f"{vm.short_label(dname)}: {shares}", SIZE.BODY, False, None))
         return out
 
-    def _preview_items(self, row: vm.ChoiceRow) -> list[tuple[str, int, bool, object,
-                                                              str | None]]:
+    def _preview_items(self, row: vm.ChoiceRow) -> list[tuple[str, int, bool, object, str | None]]:
         """(text, size, bold, colour, value at the right or None) of the preview."""
         th = current()
         s = self.ctl.session
         ch = row.choice
         p = self.ctl.preview(ch.id)
-        when = tr("preview.lands_now") if p.lands_in == 0 else (
-            tr("preview.lands_next") if p.lands_in == 1 else tr("preview.lands_in", n=p.lands_in))
+        when = (
+            tr("preview.lands_now")
+            if p.lands_in == 0
+            else (
+                tr("preview.lands_next")
+                if p.lands_in == 1
+                else tr("preview.lands_in", n=p.lands_in)
+            )
+        )
         if ch.duration > 1:
             when += " · " + tr("preview.lasts", n=ch.duration)
         items: list[tuple[str, int, bool, object, str | None]] = [
             (vm.choice_label(s, ch), SIZE.H2, True, None, None),
-            (tr("preview.cost", cost=vm.fmt_cost(s, ch.cost)) + " · " + when, SIZE.BODY, False,
-             None, None)]
+            (
+                tr("preview.cost", cost=vm.fmt_cost(s, ch.cost)) + " · " + when,
+                SIZE.BODY,
+                False,
+                None,
+                None,
+            ),
+        ]
         if row.planned:
             items.append(("✓ " + tr("preview.planned"), SIZE.BODY, True, th.good, None))
         elif not ch.legal:
-            items.append(("✗ " + tr("preview.unavailable", reason=engine_text.reason(
-                s.scenario, ch.reason)), SIZE.BODY, True, th.bad, None))
+            items.append(
+                (
+                    "✗ "
+                    + tr("preview.unavailable", reason=engine_text.reason(s.scenario, ch.reason)),
+                    SIZE.BODY,
+                    True,
+                    th.bad,
+                    None,
+                )
+            )
         prefix = f"{s.c.names.get(ch.target, ch.target)}: " if ch.target else ""
         if p.changes:
             items.append((tr("preview.likely"), SIZE.SMALL, True, th.ink_soft, None))
             for k, v in p.changes[:6]:
-                k = k[len(prefix):] if prefix and k.startswith(prefix) else k
+                k = k[len(prefix) :] if prefix and k.startswith(prefix) else k
                 k = vm.drop_parentheses(vm.change_label(s, k))
                 items.append((k[:1].upper() + k[1:], SIZE.BODY, False, None, vm.fmt_delta(v)))
         if p.sentences:
@@ -833,8 +1026,10 @@ class GameScene(Scene):
         if not rows:
             return []
         row = rows[min(self.choice_list.selected, len(rows) - 1)]
-        return [(f"{t}  {val}" if val else t, size, bold, col)
-                for t, size, bold, col, val in self._preview_items(row)]
+        return [
+            (f"{t}  {val}" if val else t, size, bold, col)
+            for t, size, bold, col, val in self._preview_items(row)
+        ]
 
     def draw_preview(self, surf: pygame.Surface, row: vm.ChoiceRow) -> None:
         th = current()
@@ -850,20 +1045,53 @@ class GameScene(Scene):
             reserve = 0 if i == len(items) - 1 else text.line_height(SIZE.SMALL)
             if y + lh * len(lines) > inner.bottom - reserve:
                 more = len(items) - i
-                text.draw(surf, tr("preview.more", n=more), Rect(inner.x, inner.bottom -
-                          text.line_height(SIZE.SMALL), inner.w, text.line_height(SIZE.SMALL)),
-                          SIZE.SMALL, th.ink_soft, wrap_text=False)
+                text.draw(
+                    surf,
+                    tr("preview.more", n=more),
+                    Rect(
+                        inner.x,
+                        inner.bottom - text.line_height(SIZE.SMALL),
+                        inner.w,
+                        text.line_height(SIZE.SMALL),
+                    ),
+                    SIZE.SMALL,
+                    th.ink_soft,
+                    wrap_text=False,
+                )
                 return
             for j, ln in enumerate(lines):
                 ink = col or th.ink
-                text.draw_line(surf, ln, (inner.x, y), size, ink, bold,  # type: ignore[arg-type]
-                               max_w=w)
+                text.draw_line(
+                    surf,
+                    ln,
+                    (inner.x, y),
+                    size,
+                    ink,
+                    bold,  # type: ignore[arg-type]
+                    max_w=w,
+                )
                 if i == 0 or i == len(items) - 1:  # the action's name and description
-                    text.underline_marks(surf, ln, inner.x, y, size, bold, ink,  # type: ignore[arg-type]
-                                         marks)
+                    text.underline_marks(
+                        surf,
+                        ln,
+                        inner.x,
+                        y,
+                        size,
+                        bold,
+                        ink,  # type: ignore[arg-type]
+                        marks,
+                    )
                 if val and j == 0:
-                    text.draw(surf, val, Rect(inner.right - val_w, y, val_w, lh), size,
-                              col or th.ink, bold=True, align="right", wrap_text=False)  # type: ignore[arg-type]
+                    text.draw(
+                        surf,
+                        val,
+                        Rect(inner.right - val_w, y, val_w, lh),
+                        size,
+                        col or th.ink,
+                        bold=True,
+                        align="right",
+                        wrap_text=False,
+                    )  # type: ignore[arg-type]
                 y += lh
             y += 2
 
@@ -876,8 +1104,13 @@ class GameScene(Scene):
         if self.tab == "actions":
             sl = text.line_height(SIZE.SMALL)
             s = self.ctl.session
-            title = tr("choices.title_all") if self.show_all else tr(
-                "choices.title_state", state=vm.name(s, self.selected) if self.selected else "")
+            title = (
+                tr("choices.title_all")
+                if self.show_all
+                else tr(
+                    "choices.title_state", state=vm.name(s, self.selected) if self.selected else ""
+                )
+            )
             msg = self.ctl.message and engine_text.reason(s.scenario, self.ctl.message)
             used = s.c.M_slots - self.ctl.slots_left()
             status = msg or tr("choices.used", used=used, total=s.c.M_slots)
@@ -886,12 +1119,23 @@ class GameScene(Scene):
                 line = status
             if text.width(line, SIZE.SMALL, True) > inner.w:
                 line = _ellipsize(line, SIZE.SMALL, True, inner.w)  # a long refusal
-            text.draw(surf, line, Rect(inner.x, inner.y, inner.w, sl), SIZE.SMALL,
-                      th.bad if msg else th.ink, bold=True, wrap_text=False)
+            text.draw(
+                surf,
+                line,
+                Rect(inner.x, inner.y, inner.w, sl),
+                SIZE.SMALL,
+                th.bad if msg else th.ink,
+                bold=True,
+                wrap_text=False,
+            )
             if not self.rows():
-                text.draw(surf, tr("choices.none"), Rect(inner.x, inner.y + sl + 6, inner.w,
-                                                         inner.h - sl - 6), SIZE.BODY,
-                          th.ink_soft)
+                text.draw(
+                    surf,
+                    tr("choices.none"),
+                    Rect(inner.x, inner.y + sl + 6, inner.w, inner.h - sl - 6),
+                    SIZE.BODY,
+                    th.ink_soft,
+                )
             pv = panel(surf, self.map_rect, tr("preview.title"))
             del pv
 
@@ -902,18 +1146,36 @@ class GameScene(Scene):
         if self.show_all:
             title = tr("choices.title_all")
         else:
-            title = tr("choices.title_state", state=vm.name(s, self.selected) if self.selected
-                       else "")
+            title = tr(
+                "choices.title_state", state=vm.name(s, self.selected) if self.selected else ""
+            )
         used = s.c.M_slots - self.ctl.slots_left()
         panel(surf, CHOICES_RECT)
         hdr = Rect(CHOICES_RECT.x + 10, CHOICES_RECT.y + 6, CHOICES_RECT.w - 20, 34)
-        text.draw(surf, title, Rect(hdr.x, hdr.y, hdr.w - 250, hdr.h), SIZE.H2, th.ink,
-                  bold=True, valign="center", wrap_text=False, min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            title,
+            Rect(hdr.x, hdr.y, hdr.w - 250, hdr.h),
+            SIZE.H2,
+            th.ink,
+            bold=True,
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         msg = self.ctl.message and engine_text.reason(s.scenario, self.ctl.message)
         msg = msg or tr("choices.used", used=used, total=s.c.M_slots)
         col = th.bad if self.ctl.message else th.ink_soft
-        text.draw(surf, msg, Rect(hdr.right - 250, hdr.y, 250, hdr.h), SIZE.SMALL, col,
-                  align="right", valign="center", min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            msg,
+            Rect(hdr.right - 250, hdr.y, 250, hdr.h),
+            SIZE.SMALL,
+            col,
+            align="right",
+            valign="center",
+            min_size=SIZE.SMALL,
+        )
         if not self.rows():
             text.draw(surf, tr("choices.none"), self.choice_list.rect, SIZE.BODY, th.ink_soft)
 
@@ -939,9 +1201,17 @@ class GameScene(Scene):
             fill = th.good if row.planned else th.panel
             pygame.draw.rect(surf, fill, key, border_radius=4)
             pygame.draw.rect(surf, th.border, key, 1, border_radius=4)
-            text.draw(surf, str(row.hotkey), key, SIZE.SMALL,
-                      (255, 255, 255) if row.planned else th.ink, bold=True, align="center",
-                      valign="center", wrap_text=False)
+            text.draw(
+                surf,
+                str(row.hotkey),
+                key,
+                SIZE.SMALL,
+                (255, 255, 255) if row.planned else th.ink,
+                bold=True,
+                align="center",
+                valign="center",
+                wrap_text=False,
+            )
         x += key_w + 8
         cost_w = self._cost_w()
         own_cost = text.width(row.cost, SIZE.SMALL) + 12
@@ -952,16 +1222,39 @@ class GameScene(Scene):
             label = vm.drop_parentheses(label)  # "Resource diplomacy (uranium, …)" -> the name
         if self.large and text.width(label, SIZE.BODY, row.planned) > label_r.w:
             label = _ellipsize(label, SIZE.BODY, row.planned, label_r.w)  # full name: preview
-        used = text.draw(surf, label, label_r, SIZE.BODY, ink, bold=row.planned,
-                         valign="center", wrap_text=False, min_size=SIZE.SMALL)
+        used = text.draw(
+            surf,
+            label,
+            label_r,
+            SIZE.BODY,
+            ink,
+            bold=row.planned,
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
         if not ch.legal and not row.planned:
-            pygame.draw.line(surf, th.ink_disabled, (used.x, r.centery), (used.right, r.centery),
-                             2)
-        text.draw(surf, row.cost, Rect(r.right - cost_w, r.y, cost_w, r.h), SIZE.SMALL, ink,
-                  align="right", valign="center", wrap_text=False, min_size=SIZE.SMALL)
+            pygame.draw.line(surf, th.ink_disabled, (used.x, r.centery), (used.right, r.centery), 2)
+        text.draw(
+            surf,
+            row.cost,
+            Rect(r.right - cost_w, r.y, cost_w, r.h),
+            SIZE.SMALL,
+            ink,
+            align="right",
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
 
-    def _draw_row_large(self, surf: pygame.Surface, row: vm.ChoiceRow, r: Rect, key_w: int,
-                        ink: tuple[int, int, int]) -> None:
+    def _draw_row_large(
+        self,
+        surf: pygame.Surface,
+        row: vm.ChoiceRow,
+        r: Rect,
+        key_w: int,
+        ink: tuple[int, int, int],
+    ) -> None:
         """Large-text rows: the key and the name on the first line, the cost beneath."""
         th = current()
         lh = text.line_height(SIZE.BODY)
@@ -969,9 +1262,17 @@ class GameScene(Scene):
             key = Rect(r.x, r.y + 5, key_w, lh - 4)
             pygame.draw.rect(surf, th.good if row.planned else th.panel, key, border_radius=4)
             pygame.draw.rect(surf, th.border, key, 1, border_radius=4)
-            text.draw(surf, str(row.hotkey), key, SIZE.SMALL,
-                      (255, 255, 255) if row.planned else th.ink, bold=True, align="center",
-                      valign="center", wrap_text=False)
+            text.draw(
+                surf,
+                str(row.hotkey),
+                key,
+                SIZE.SMALL,
+                (255, 255, 255) if row.planned else th.ink,
+                bold=True,
+                align="center",
+                valign="center",
+                wrap_text=False,
+            )
         x = r.x + key_w + 8
         w = r.right - x
         label = row.text
@@ -979,16 +1280,23 @@ class GameScene(Scene):
             label = vm.drop_parentheses(label)
         if text.width(label, SIZE.BODY, row.planned) > w:
             label = _ellipsize(label, SIZE.BODY, row.planned, w)  # the preview has it whole
-        used = text.draw(surf, label, Rect(x, r.y + 4, w, lh), SIZE.BODY, ink, bold=row.planned,
-                         wrap_text=False)
+        used = text.draw(
+            surf, label, Rect(x, r.y + 4, w, lh), SIZE.BODY, ink, bold=row.planned, wrap_text=False
+        )
         if not row.choice.legal and not row.planned:
             y = r.y + 4 + lh // 2
             pygame.draw.line(surf, th.ink_disabled, (used.x, y), (used.right, y), 2)
         cost = row.cost
         if text.width(cost, SIZE.SMALL) > w:
             cost = _ellipsize(cost, SIZE.SMALL, False, w)
-        text.draw(surf, cost, Rect(x, r.y + 4 + lh, w, text.line_height(SIZE.SMALL)),
-                  SIZE.SMALL, th.ink_soft if row.choice.legal else ink, wrap_text=False)
+        text.draw(
+            surf,
+            cost,
+            Rect(x, r.y + 4 + lh, w, text.line_height(SIZE.SMALL)),
+            SIZE.SMALL,
+            th.ink_soft if row.choice.legal else ink,
+            wrap_text=False,
+        )
 
     # why -------------------------------------------------------------------------------------
     def why_title(self) -> str:

@@ -29,8 +29,13 @@ class GlossaryScene(Scene):
     transparent = True
     large_text = True
 
-    def __init__(self, app: App, scenario: Scenario | None, found: list[str] | None = None,
-                 start: str | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        scenario: Scenario | None,
+        found: list[str] | None = None,
+        start: str | None = None,
+    ) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.found = list(found or [])
@@ -52,13 +57,25 @@ class GlossaryScene(Scene):
         if lines > 1 and all(text.width(lab, SIZE.SMALL, True) <= lw for lab in self.labels):
             self.row_size, lines = SIZE.SMALL, 1  # one line each, a little smaller
         row_h = min(2, lines) * text.line_height(self.row_size) + 10
-        self.list = ListView(Rect(inner.x, top, list_w, bottom - top), lambda: len(self.items),
-                             self._draw_row, row_h, on_select=lambda i: self._reset())
-        self.body = ScrollText(Rect(inner.x + list_w + 24, top, inner.w - list_w - 24,
-                                    bottom - top), self._blocks, gap=10)
+        self.list = ListView(
+            Rect(inner.x, top, list_w, bottom - top),
+            lambda: len(self.items),
+            self._draw_row,
+            row_h,
+            on_select=lambda i: self._reset(),
+        )
+        self.body = ScrollText(
+            Rect(inner.x + list_w + 24, top, inner.w - list_w - 24, bottom - top),
+            self._blocks,
+            gap=10,
+        )
         self.hint_rect = Rect(inner.x, inner.y + h1 + 4, inner.w, hint_h)
-        self.close = Button(Rect(BOX.centerx - 180, inner.bottom - bh, 360, bh),
-                            tr("common.close"), self.app.stack.pop, primary=True)
+        self.close = Button(
+            Rect(BOX.centerx - 180, inner.bottom - bh, 360, bh),
+            tr("common.close"),
+            self.app.stack.pop,
+            primary=True,
+        )
         self.ring = FocusRing([self.list, self.body, self.close])
         if start:
             for i, t in enumerate(self.items):
@@ -100,8 +117,10 @@ class GlossaryScene(Scene):
         t = self.current()
         if t is None:
             return [(tr("glossary.empty"), SIZE.BODY, False, th.ink_soft)]
-        out: list[tuple[str, int, bool, object]] = [(t.name, SIZE.H2, True, None),
-                                                    (t.definition, SIZE.BODY, False, None)]
+        out: list[tuple[str, int, bool, object]] = [
+            (t.name, SIZE.H2, True, None),
+            (t.definition, SIZE.BODY, False, None),
+        ]
         if language() != "en" and t.english != t.name:
             out.append((tr("glossary.english", name=t.english), SIZE.SMALL, False, th.ink_soft))
         if t.id in self.found:
@@ -111,17 +130,31 @@ class GlossaryScene(Scene):
     def _draw_row(self, surf: pygame.Surface, i: int, r: Rect, selected: bool) -> None:
         th = current()
         t = self.items[i]
-        text.draw(surf, self.labels[i], r.inflate(0, -6), self.row_size, th.ink,
-                  bold=t.id in self.found, valign="center")
+        text.draw(
+            surf,
+            self.labels[i],
+            r.inflate(0, -6),
+            self.row_size,
+            th.ink,
+            bold=t.id in self.found,
+            valign="center",
+        )
 
     def draw(self, surf: pygame.Surface) -> None:
         th = current()
         inner = panel(surf, BOX)
         h1 = text.line_height(SIZE.H1)
-        text.draw(surf, tr("glossary.title"), Rect(inner.x, inner.y, inner.w, h1), SIZE.H1,
-                  th.ink, bold=True, wrap_text=False, min_size=SIZE.H2)
-        hint = tr("glossary.hint_found", n=len(self.found)) if self.found else \
-            tr("glossary.hint")
+        text.draw(
+            surf,
+            tr("glossary.title"),
+            Rect(inner.x, inner.y, inner.w, h1),
+            SIZE.H1,
+            th.ink,
+            bold=True,
+            wrap_text=False,
+            min_size=SIZE.H2,
+        )
+        hint = tr("glossary.hint_found", n=len(self.found)) if self.found else tr("glossary.hint")
         text.draw(surf, hint, self.hint_rect, SIZE.SMALL, th.ink_soft)
         if not self.items:
             text.draw(surf, tr("glossary.empty"), self.list.rect, SIZE.BODY, th.ink_soft)

@@ -36,8 +36,13 @@ class HandoffScene(Scene):
         self.ctl = ctl
         inner = BOX.inflate(-40, -24)
         bh = text.line_height(SIZE.H2) + 16
-        self.ready = Button(Rect(inner.x + 80, inner.bottom - bh, inner.w - 160, bh),
-                            self._ready_label, self.go, primary=True, size=SIZE.H2)
+        self.ready = Button(
+            Rect(inner.x + 80, inner.bottom - bh, inner.w - 160, bh),
+            self._ready_label,
+            self.go,
+            primary=True,
+            size=SIZE.H2,
+        )
         body = BOX.inflate(-40, -24)
         body.h = self.ready.rect.y - 12 - body.y
         # when the text is too long for the screen (large text), it scrolls instead
@@ -60,8 +65,9 @@ class HandoffScene(Scene):
         return super().handle(inp)
 
     def update(self, dt: float) -> None:
-        if self.app.stack.top is self and (not self.ctl.handoff
-                                           or self.ctl.phase != Phase.PLANNING):
+        if self.app.stack.top is self and (
+            not self.ctl.handoff or self.ctl.phase != Phase.PLANNING
+        ):
             self.app.stack.pop()
 
     def shot_key(self) -> str:
@@ -73,10 +79,15 @@ class HandoffScene(Scene):
         s = self.ctl.session
         who = vm.team(s, self.ctl.role)
         out: list[tuple[str, int, bool, object]] = [
-            (tr("game.when", year=s.year, turn=min(s.turn + 1, s.c.n_turns),
-                total=s.c.n_turns), SIZE.BODY, False, th.ink_soft),
+            (
+                tr("game.when", year=s.year, turn=min(s.turn + 1, s.c.n_turns), total=s.c.n_turns),
+                SIZE.BODY,
+                False,
+                th.ink_soft,
+            ),
             (tr("handoff.title", team=who), SIZE.TITLE, True, None),
-            (tr("handoff.secret", team=who), SIZE.BODY, False, None)]
+            (tr("handoff.secret", team=who), SIZE.BODY, False, None),
+        ]
         for r, state in self.ctl.team_status():
             t = vm.team(s, r)
             if state == "done":
@@ -86,8 +97,7 @@ class HandoffScene(Scene):
             else:
                 out.append((tr("handoff.waiting", team=t), SIZE.BODY, False, th.ink_soft))
         if self.ctl.timer_min:
-            out.append((tr("handoff.timer", n=self.ctl.timer_min), SIZE.SMALL, False,
-                        th.ink_soft))
+            out.append((tr("handoff.timer", n=self.ctl.timer_min), SIZE.SMALL, False, th.ink_soft))
         return out
 
     def draw(self, surf: pygame.Surface) -> None:
@@ -99,7 +109,14 @@ class HandoffScene(Scene):
         y = inner.y
         for t, size, bold, col in self.lines():
             h = len(text.wrap(t, size, inner.w, bold)) * text.line_height(size)
-            text.draw(surf, t, Rect(inner.x, y, inner.w, h), size,
-                      col or current().ink, bold=bold, align="center")  # type: ignore[arg-type]
+            text.draw(
+                surf,
+                t,
+                Rect(inner.x, y, inner.w, h),
+                size,
+                col or current().ink,
+                bold=bold,
+                align="center",
+            )  # type: ignore[arg-type]
             y += h + 8
         self.ready.draw(surf, self.ring.focused is self.ready)

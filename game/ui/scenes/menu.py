@@ -50,36 +50,73 @@ class MenuScene(Scene):
         inner = LIST_BOX.inflate(-20, -12)
         hh = text.line_height(SIZE.H2) + 4
         row_h = text.line_height(SIZE.BODY) * 2 + text.line_height(SIZE.SMALL) + 16
-        self.list = ListView(Rect(inner.x - 4, inner.y + hh, inner.w + 8, inner.h - hh),
-                             lambda: len(self.entries), self._draw_row, row_h,
-                             on_activate=lambda i: self.start(), on_select=self._selected)
+        self.list = ListView(
+            Rect(inner.x - 4, inner.y + hh, inner.w + 8, inner.h - hh),
+            lambda: len(self.entries),
+            self._draw_row,
+            row_h,
+            on_activate=lambda i: self.start(),
+            on_select=self._selected,
+        )
         self.list.selected = keep_sel
         d = DETAIL_BOX.inflate(-20, -12)
         self.details = ScrollText(Rect(d.x, d.y + 100, d.w, d.h - 100), self._detail_blocks)
         y1, y2, y3 = 522, 596, 662
-        self.role_w = Cycle(Rect(16, y1, 330, 64), tr("menu.role"), self._roles,
-                            lambda: self.role, self._set_role, self._role_name)
-        self.seed_w = NumberField(Rect(358, y1, 200, 64), tr("menu.seed"), lambda: self.seed,
-                                  self._set_seed, lo=0, hi=999_999)
-        self.diff_w = Cycle(Rect(570, y1, 330, 64), tr("menu.difficulty"),
-                            lambda: list(DIFFICULTIES), lambda: self._difficulty(),
-                            self._set_difficulty, lambda v: tr(f"difficulty.{v}"))
-        self.setup_b = Button(Rect(912, y1 + 6, 352, 58), tr("menu.setup"), self.open_setup,
-                              lambda: any(e.ok for e in self.entries))
-        self.start_b = Button(Rect(16, y2, 420, 56), tr("menu.start"), self.start,
-                              lambda: self.entry is not None, primary=True, size=SIZE.H2)
-        self.tour_b = Button(Rect(452, y2, 300, 56), tr("menu.tour"), self.tour,
-                             lambda: any(e.ok for e in self.entries))
-        self.cont_b = Button(Rect(768, y2, 496, 56), self._continue_label, self.continue_game,
-                             self._can_continue)
+        self.role_w = Cycle(
+            Rect(16, y1, 330, 64),
+            tr("menu.role"),
+            self._roles,
+            lambda: self.role,
+            self._set_role,
+            self._role_name,
+        )
+        self.seed_w = NumberField(
+            Rect(358, y1, 200, 64),
+            tr("menu.seed"),
+            lambda: self.seed,
+            self._set_seed,
+            lo=0,
+            hi=999_999,
+        )
+        self.diff_w = Cycle(
+            Rect(570, y1, 330, 64),
+            tr("menu.difficulty"),
+            lambda: list(DIFFICULTIES),
+            lambda: self._difficulty(),
+            self._set_difficulty,
+            lambda v: tr(f"difficulty.{v}"),
+        )
+        self.setup_b = Button(
+            Rect(912, y1 + 6, 352, 58),
+            tr("menu.setup"),
+            self.open_setup,
+            lambda: any(e.ok for e in self.entries),
+        )
+        self.start_b = Button(
+            Rect(16, y2, 420, 56),
+            tr("menu.start"),
+            self.start,
+            lambda: self.entry is not None,
+            primary=True,
+            size=SIZE.H2,
+        )
+        self.tour_b = Button(
+            Rect(452, y2, 300, 56),
+            tr("menu.tour"),
+            self.tour,
+            lambda: any(e.ok for e in self.entries),
+        )
+        self.cont_b = Button(
+            Rect(768, y2, 496, 56), self._continue_label, self.continue_game, self._can_continue
+        )
         labels: list[tuple[Any, Any, Any]] = [
-                  (tr("menu.load"), self.load, None),
-                  (tr("menu.settings"), self.app.open_settings, None),
-                  (tr("menu.glossary"), self.glossary, lambda: self.entry is not None
-                   and self.entry.ok),
-                  (tr("menu.about_map"), self.app.open_about_map, None),
-                  (tr("menu.help"), self.app.open_help, None),
-                  (tr("menu.quit"), self.app.quit, None)]
+            (tr("menu.load"), self.load, None),
+            (tr("menu.settings"), self.app.open_settings, None),
+            (tr("menu.glossary"), self.glossary, lambda: self.entry is not None and self.entry.ok),
+            (tr("menu.about_map"), self.app.open_about_map, None),
+            (tr("menu.help"), self.app.open_help, None),
+            (tr("menu.quit"), self.app.quit, None),
+        ]
         ws = [190, 200, 210, 240, 180, 150]
         gap = (1248 - sum(ws)) // (len(ws) - 1)
         x = 16
@@ -87,9 +124,20 @@ class MenuScene(Scene):
         for (lab, fn, en), w in zip(labels, ws):
             self.bottom.append(Button(Rect(x, y3, w, 48), lab, fn, en))
             x += w + gap
-        self.ring = FocusRing([self.list, self.role_w, self.seed_w, self.diff_w, self.setup_b,
-                               self.start_b, self.tour_b, self.cont_b, *self.bottom,
-                               self.details])
+        self.ring = FocusRing(
+            [
+                self.list,
+                self.role_w,
+                self.seed_w,
+                self.diff_w,
+                self.setup_b,
+                self.start_b,
+                self.tour_b,
+                self.cont_b,
+                *self.bottom,
+                self.details,
+            ]
+        )
 
     # ---- selection -----------------------------------------------------------------------------
     @property
@@ -185,8 +233,9 @@ class MenuScene(Scene):
         if a is None:
             return tr("menu.continue")
         # the scenario's title as the list shows it (its id only when it is not installed)
-        title = next((e.title(language()) for e in self.entries if e.id == a.scenario_id),
-                     a.scenario_id)
+        title = next(
+            (e.title(language()) for e in self.entries if e.id == a.scenario_id), a.scenario_id
+        )
         short = re.split(r"(?<=[?:：？])\s", title, maxsplit=1)[0] if len(title) > 28 else title
         return tr("menu.continue_what", scenario=short, year=a.year or "—")
 
@@ -228,19 +277,38 @@ class MenuScene(Scene):
         th = current()
         e = self.entries[i]
         lh = text.line_height(SIZE.BODY) * 2
-        used = text.draw(surf, e.title(language()), Rect(r.x, r.y + 4, r.w - 8, lh), SIZE.BODY,
-                         th.ink, bold=True, min_size=SIZE.SMALL)
+        used = text.draw(
+            surf,
+            e.title(language()),
+            Rect(r.x, r.y + 4, r.w - 8, lh),
+            SIZE.BODY,
+            th.ink,
+            bold=True,
+            min_size=SIZE.SMALL,
+        )
         lh = used.h
         if e.ok:
             row = e.row()
-            sub = tr("menu.row", start=row["start_year"], end=row["end_year"],
-                     turns=row["turns"], minutes=row["minutes"])
+            sub = tr(
+                "menu.row",
+                start=row["start_year"],
+                end=row["end_year"],
+                turns=row["turns"],
+                minutes=row["minutes"],
+            )
             col = th.ink_soft
         else:
             sub = "⚠ " + tr("menu.broken")
             col = th.bad
-        text.draw(surf, sub, Rect(r.x, r.y + 4 + lh, r.w - 8, text.line_height(SIZE.SMALL)),
-                  SIZE.SMALL, col, wrap_text=False, min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            sub,
+            Rect(r.x, r.y + 4 + lh, r.w - 8, text.line_height(SIZE.SMALL)),
+            SIZE.SMALL,
+            col,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
 
     def _detail_blocks(self) -> list[tuple[str, int, bool, object]]:
         e = self.entry
@@ -255,7 +323,8 @@ class MenuScene(Scene):
         names = sc.names(lang)
         roles = ", ".join(names.get(r, r) for r in sc.playable_roles) or "—"
         out: list[tuple[str, int, bool, object]] = [
-            (tr("menu.roles", roles=roles), SIZE.BODY, False, None)]
+            (tr("menu.roles", roles=roles), SIZE.BODY, False, None)
+        ]
         if lang not in (sc.meta.languages or ["en"]):  # say so before the English texts
             out.append((tr("menu.not_translated"), SIZE.SMALL, False, th.ink_soft))
         out.append((text_in(sc.meta.summary, lang), SIZE.BODY, False, None))
@@ -270,8 +339,17 @@ class MenuScene(Scene):
     def draw(self, surf: pygame.Surface) -> None:
         th = current()
         surf.fill(th.bg)
-        text.draw(surf, tr("app.title"), Rect(16, 8, 1248, 56), SIZE.TITLE, th.ink, bold=True,
-                  valign="center", wrap_text=False, min_size=SIZE.H1)
+        text.draw(
+            surf,
+            tr("app.title"),
+            Rect(16, 8, 1248, 56),
+            SIZE.TITLE,
+            th.ink,
+            bold=True,
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.H1,
+        )
         panel(surf, LIST_BOX, tr("menu.scenarios"))
         d = panel(surf, DETAIL_BOX)
         e = self.entry
@@ -282,16 +360,35 @@ class MenuScene(Scene):
                 h1 = 2 * text.line_height(SIZE.SMALL)
                 text.draw(surf, title, Rect(d.x, d.y, d.w, h1), SIZE.SMALL, th.ink, bold=True)
             else:
-                text.draw(surf, title, Rect(d.x, d.y, d.w, h1), SIZE.H1, th.ink, bold=True,
-                          wrap_text=False, min_size=SIZE.BODY)
+                text.draw(
+                    surf,
+                    title,
+                    Rect(d.x, d.y, d.w, h1),
+                    SIZE.H1,
+                    th.ink,
+                    bold=True,
+                    wrap_text=False,
+                    min_size=SIZE.BODY,
+                )
             if e.ok:
                 row = e.row()
-                facts = tr("menu.facts", start=row["start_year"], end=row["end_year"],
-                           turns=row["turns"], minutes=row["minutes"],
-                           difficulty=tr(f"difficulty.{row['difficulty']}"),
-                           kind=tr(f"kind.{row['kind']}"))
-                text.draw(surf, facts, Rect(d.x, d.y + h1 + 4, d.w, 100 - h1 - 8), SIZE.BODY,
-                          th.ink_soft, min_size=SIZE.SMALL)
+                facts = tr(
+                    "menu.facts",
+                    start=row["start_year"],
+                    end=row["end_year"],
+                    turns=row["turns"],
+                    minutes=row["minutes"],
+                    difficulty=tr(f"difficulty.{row['difficulty']}"),
+                    kind=tr(f"kind.{row['kind']}"),
+                )
+                text.draw(
+                    surf,
+                    facts,
+                    Rect(d.x, d.y + h1 + 4, d.w, 100 - h1 - 8),
+                    SIZE.BODY,
+                    th.ink_soft,
+                    min_size=SIZE.SMALL,
+                )
         elif not self.entries:
             text.draw(surf, tr("menu.no_scenarios"), d, SIZE.BODY, th.ink)
         self.ring.draw(surf)

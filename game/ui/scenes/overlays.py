@@ -35,11 +35,17 @@ class PauseScene(Scene):
             ("pause.settings", self.app.open_settings, None),
             ("pause.help", self.app.open_help, None),
             ("pause.glossary", self.glossary, None),
-            ("pause.timeline", self.timeline, lambda: self.ctl is not None
-             and bool(self.ctl.session.reports)),
+            (
+                "pause.timeline",
+                self.timeline,
+                lambda: self.ctl is not None and bool(self.ctl.session.reports),
+            ),
             ("pause.about_map", self.app.open_about_map, None),
-            ("pause.finish", self.finish, lambda: self.ctl is not None
-             and not self.ctl.session.over),
+            (
+                "pause.finish",
+                self.finish,
+                lambda: self.ctl is not None and not self.ctl.session.over,
+            ),
             ("pause.menu", self.app.go_menu, None),
             ("pause.quit", self.app.quit, None),
         ]
@@ -47,14 +53,18 @@ class PauseScene(Scene):
         total = len(items) * (h + gap)
         # room for the title at the current text size (projector mode makes it taller)
         head = max(56, 14 + text.line_height(SIZE.H1))
-        self.box = Rect((1280 - w - 60) // 2, max(0, (720 - total - head - 6) // 2), w + 60,
-                        total + head + 6)
+        self.box = Rect(
+            (1280 - w - 60) // 2, max(0, (720 - total - head - 6) // 2), w + 60, total + head + 6
+        )
         y = self.box.y + head
         self.buttons = []
         self.keys: list[str] = []
         for key, fn, en in items:
-            self.buttons.append(Button(Rect(self.box.x + 30, y, w, h), tr(key), fn, en,
-                                       primary=key == "pause.resume"))
+            self.buttons.append(
+                Button(
+                    Rect(self.box.x + 30, y, w, h), tr(key), fn, en, primary=key == "pause.resume"
+                )
+            )
             self.keys.append(key)
             y += h + gap
         self.ring = FocusRing(self.buttons)
@@ -118,10 +128,17 @@ class ConfirmScene(Scene):
         self.question = question
         self.on_yes = on_yes
         self.box = Rect(240, 220, 800, 280)
-        self.yes = Button(Rect(self.box.x + 40, self.box.bottom - 80, 340, 52), tr("common.yes"),
-                          self._yes, primary=True)
-        self.no = Button(Rect(self.box.right - 380, self.box.bottom - 80, 340, 52),
-                         tr("common.no"), self.app.stack.pop)
+        self.yes = Button(
+            Rect(self.box.x + 40, self.box.bottom - 80, 340, 52),
+            tr("common.yes"),
+            self._yes,
+            primary=True,
+        )
+        self.no = Button(
+            Rect(self.box.right - 380, self.box.bottom - 80, 340, 52),
+            tr("common.no"),
+            self.app.stack.pop,
+        )
         self.ring = FocusRing([self.no, self.yes])
 
     def _yes(self) -> None:
@@ -140,8 +157,14 @@ class ConfirmScene(Scene):
 
     def draw(self, surf: pygame.Surface) -> None:
         inner = panel(surf, self.box)
-        text.draw(surf, self.question, Rect(inner.x + 10, inner.y + 10, inner.w - 20, 150),
-                  SIZE.BODY, current().ink, bold=True)
+        text.draw(
+            surf,
+            self.question,
+            Rect(inner.x + 10, inner.y + 10, inner.w - 20, 150),
+            SIZE.BODY,
+            current().ink,
+            bold=True,
+        )
         self.ring.draw(surf)
 
 
@@ -152,8 +175,12 @@ class HelpScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.box = Rect(20, 24, 1240, 672)
-        self.close = Button(Rect(self.box.centerx - 150, self.box.bottom - 64, 300, 48),
-                            tr("common.close"), self.app.stack.pop, primary=True)
+        self.close = Button(
+            Rect(self.box.centerx - 150, self.box.bottom - 64, 300, 48),
+            tr("common.close"),
+            self.app.stack.pop,
+            primary=True,
+        )
         self.ring = FocusRing([self.close])
 
     def back(self) -> bool:
@@ -175,13 +202,33 @@ class HelpScene(Scene):
         for i, (keys, what) in enumerate(KEY_HELP):
             x = inner.x + (i // n) * col_w
             y = inner.y + 4 + (i % n) * (lh + 2)
-            text.draw(surf, keys, Rect(x, y, 200, lh), SIZE.BODY, th.ink, bold=True,
-                      wrap_text=False, min_size=SIZE.SMALL)
-            text.draw(surf, tr(what), Rect(x + 206, y, col_w - 220, lh), SIZE.BODY, th.ink,
-                      wrap_text=False, min_size=SIZE.SMALL)
+            text.draw(
+                surf,
+                keys,
+                Rect(x, y, 200, lh),
+                SIZE.BODY,
+                th.ink,
+                bold=True,
+                wrap_text=False,
+                min_size=SIZE.SMALL,
+            )
+            text.draw(
+                surf,
+                tr(what),
+                Rect(x + 206, y, col_w - 220, lh),
+                SIZE.BODY,
+                th.ink,
+                wrap_text=False,
+                min_size=SIZE.SMALL,
+            )
         y = inner.y + 8 + n * (lh + 2)
-        text.draw(surf, tr("help.note"), Rect(inner.x, y, inner.w, self.close.rect.y - y - 8),
-                  SIZE.SMALL, th.ink_soft)
+        text.draw(
+            surf,
+            tr("help.note"),
+            Rect(inner.x, y, inner.w, self.close.rect.y - y - 8),
+            SIZE.SMALL,
+            th.ink_soft,
+        )
         self.ring.draw(surf)
 
 
@@ -198,10 +245,15 @@ class AboutMapScene(Scene):
         inner = self.box.inflate(-20, -12)
         with fonts.scale_capped(fonts.OTHER_SCENES_CAP):
             hh = text.line_height(SIZE.H1) + 2
-        self.body = ScrollText(Rect(inner.x, inner.y + hh, inner.w,
-                                    self.box.bottom - 72 - inner.y - hh), self._blocks)
-        self.close = Button(Rect(self.box.centerx - 150, self.box.bottom - 62, 300, 48),
-                            tr("common.close"), self.app.stack.pop, primary=True)
+        self.body = ScrollText(
+            Rect(inner.x, inner.y + hh, inner.w, self.box.bottom - 72 - inner.y - hh), self._blocks
+        )
+        self.close = Button(
+            Rect(self.box.centerx - 150, self.box.bottom - 62, 300, 48),
+            tr("common.close"),
+            self.app.stack.pop,
+            primary=True,
+        )
         self.ring = FocusRing([self.close, self.body])
 
     def back(self) -> bool:
@@ -212,11 +264,13 @@ class AboutMapScene(Scene):
         th = current()
         d = self.data
         src = d.source.get("dataset", "")
-        return [(tr("about.intro"), SIZE.BODY, False, None),
-                (d.about, SIZE.BODY, False, None),
-                (tr("about.inset", note=d.inset_note), SIZE.BODY, False, None),
-                (tr("about.patterns"), SIZE.BODY, False, None),
-                (d.attribution + (f" ({src})" if src else ""), SIZE.SMALL, False, th.ink_soft)]
+        return [
+            (tr("about.intro"), SIZE.BODY, False, None),
+            (d.about, SIZE.BODY, False, None),
+            (tr("about.inset", note=d.inset_note), SIZE.BODY, False, None),
+            (tr("about.patterns"), SIZE.BODY, False, None),
+            (d.attribution + (f" ({src})" if src else ""), SIZE.SMALL, False, th.ink_soft),
+        ]
 
     def draw(self, surf: pygame.Surface) -> None:
         panel(surf, self.box, tr("about.title"), title_size=SIZE.H1)

@@ -32,11 +32,18 @@ class SaveLoadScene(Scene):
         inner = BOX.inflate(-20, -12)
         with fonts.scale_capped(fonts.OTHER_SCENES_CAP):
             hh = text.line_height(SIZE.H1) + 6
-        self.list = ListView(Rect(inner.x, inner.y + hh, inner.w, inner.h - hh - 70),
-                             lambda: len(self.items), self._draw_row, 72,
-                             on_activate=self.activate)
-        self.close = Button(Rect(BOX.centerx - 150, BOX.bottom - 62, 300, 48),
-                            tr("common.close"), self.app.stack.pop)
+        self.list = ListView(
+            Rect(inner.x, inner.y + hh, inner.w, inner.h - hh - 70),
+            lambda: len(self.items),
+            self._draw_row,
+            72,
+            on_activate=self.activate,
+        )
+        self.close = Button(
+            Rect(BOX.centerx - 150, BOX.bottom - 62, 300, 48),
+            tr("common.close"),
+            self.app.stack.pop,
+        )
         self.ring = FocusRing([self.list, self.close])
 
     def refresh(self) -> None:
@@ -73,21 +80,40 @@ class SaveLoadScene(Scene):
         si = self.items[i]
         name = tr("saves.slot", n=si.slot) if si.slot else tr("saves.autosave")
         lh = text.line_height(SIZE.BODY)
-        text.draw(surf, name, Rect(r.x, r.y + 4, 220, lh), SIZE.BODY, th.ink, bold=True,
-                  wrap_text=False)
+        text.draw(
+            surf, name, Rect(r.x, r.y + 4, 220, lh), SIZE.BODY, th.ink, bold=True, wrap_text=False
+        )
         if si.empty:
             desc, sub = tr("saves.empty"), ""
         elif si.error:
             desc, sub = tr("saves.damaged"), si.error
         else:
-            desc = tr("saves.desc", scenario=si.scenario_id, roles=si.roles,
-                      year=si.year or "—", turns=si.turns)
+            desc = tr(
+                "saves.desc",
+                scenario=si.scenario_id,
+                roles=si.roles,
+                year=si.year or "—",
+                turns=si.turns,
+            )
             sub = tr("saves.when", when=si.when(), seed=si.seed)
-        text.draw(surf, desc, Rect(r.x + 230, r.y + 4, r.w - 240, lh), SIZE.BODY, th.ink,
-                  wrap_text=False, min_size=SIZE.SMALL)
-        text.draw(surf, sub, Rect(r.x + 230, r.y + 4 + lh, r.w - 240,
-                                  text.line_height(SIZE.SMALL)), SIZE.SMALL,
-                  th.ink_soft, wrap_text=False, min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            desc,
+            Rect(r.x + 230, r.y + 4, r.w - 240, lh),
+            SIZE.BODY,
+            th.ink,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
+        text.draw(
+            surf,
+            sub,
+            Rect(r.x + 230, r.y + 4 + lh, r.w - 240, text.line_height(SIZE.SMALL)),
+            SIZE.SMALL,
+            th.ink_soft,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
 
     def draw(self, surf: pygame.Surface) -> None:
         title = tr("saves.title_save") if self.mode == "save" else tr("saves.title_load")

@@ -36,24 +36,60 @@ class SettingsScene(Scene):
         from ..app import TEXT_STEPS
 
         rows = [
-            (tr("settings.fullscreen"), lambda: [False, True], lambda: app.display.fullscreen,
-             self.set_fullscreen, on_off),
-            (tr("settings.window"), lambda: SIZES,
-             lambda: st.window if st.window in SIZES else SIZES[0], self.set_window, str),
-            (tr("settings.contrast"), lambda: [False, True], lambda: st.high_contrast,
-             self.set_contrast, on_off),
-            (tr("settings.text_size"), lambda: list(TEXT_STEPS),
-             lambda: round(fonts.scale() * 100), self.set_text_size, lambda v: f"{v} %"),
-            (tr("settings.patterns"), lambda: [True, False], lambda: st.patterns,
-             self.set_patterns, on_off),
-            (tr("settings.language"), i18n.available, lambda: st.language, self.set_language,
-             lambda v: tr(f"lang.{v}")),
+            (
+                tr("settings.fullscreen"),
+                lambda: [False, True],
+                lambda: app.display.fullscreen,
+                self.set_fullscreen,
+                on_off,
+            ),
+            (
+                tr("settings.window"),
+                lambda: SIZES,
+                lambda: st.window if st.window in SIZES else SIZES[0],
+                self.set_window,
+                str,
+            ),
+            (
+                tr("settings.contrast"),
+                lambda: [False, True],
+                lambda: st.high_contrast,
+                self.set_contrast,
+                on_off,
+            ),
+            (
+                tr("settings.text_size"),
+                lambda: list(TEXT_STEPS),
+                lambda: round(fonts.scale() * 100),
+                self.set_text_size,
+                lambda v: f"{v} %",
+            ),
+            (
+                tr("settings.patterns"),
+                lambda: [True, False],
+                lambda: st.patterns,
+                self.set_patterns,
+                on_off,
+            ),
+            (
+                tr("settings.language"),
+                i18n.available,
+                lambda: st.language,
+                self.set_language,
+                lambda v: tr(f"lang.{v}"),
+            ),
         ]
-        self.widgets = [Cycle(Rect(x, y + i * step, w, h), lab, vals, get, set_, show)
-                        for i, (lab, vals, get, set_, show) in enumerate(rows)]
+        self.widgets = [
+            Cycle(Rect(x, y + i * step, w, h), lab, vals, get, set_, show)
+            for i, (lab, vals, get, set_, show) in enumerate(rows)
+        ]
         self.note_y = y + len(rows) * step
-        self.close = Button(Rect(BOX.centerx - 150, BOX.bottom - 62, 300, 50),
-                            tr("common.close"), self.done, primary=True)
+        self.close = Button(
+            Rect(BOX.centerx - 150, BOX.bottom - 62, 300, 50),
+            tr("common.close"),
+            self.done,
+            primary=True,
+        )
         self.ring = FocusRing([*self.widgets, self.close])
 
     def set_fullscreen(self, v: bool) -> None:
@@ -97,7 +133,11 @@ class SettingsScene(Scene):
 
     def draw(self, surf: pygame.Surface) -> None:
         inner = panel(surf, BOX, tr("settings.title"), title_size=SIZE.H1)
-        text.draw(surf, tr("settings.note"), Rect(inner.x + 20, self.note_y, inner.w - 40,
-                                                  self.close.rect.y - 8 - self.note_y),
-                  SIZE.SMALL, theme.current().ink_soft)
+        text.draw(
+            surf,
+            tr("settings.note"),
+            Rect(inner.x + 20, self.note_y, inner.w - 40, self.close.rect.y - 8 - self.note_y),
+            SIZE.SMALL,
+            theme.current().ink_soft,
+        )
         self.ring.draw(surf)

@@ -27,18 +27,24 @@ if TYPE_CHECKING:
 Rect = pygame.Rect
 LEFT = Rect(16, 68, 640, 578)
 RIGHT = Rect(672, 68, 592, 578)
-DIFF_NOTE = {"introductory": "setup.diff_introductory", "standard": "setup.diff_standard",
-             "advanced": "setup.diff_advanced"}
+DIFF_NOTE = {
+    "introductory": "setup.diff_introductory",
+    "standard": "setup.diff_standard",
+    "advanced": "setup.diff_advanced",
+}
 
 
 class SetupScene(Scene):
     name = "setup"
 
-    def __init__(self, app: App, entries: list[catalog.Entry] | None = None,
-                 start: classcode.ClassSetup | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        entries: list[catalog.Entry] | None = None,
+        start: classcode.ClassSetup | None = None,
+    ) -> None:
         super().__init__(app)
-        self.entries = [e for e in (entries if entries is not None else catalog.discover())
-                        if e.ok]
+        self.entries = [e for e in (entries if entries is not None else catalog.discover()) if e.ok]
         first = self.entries[0].id if self.entries else ""
         self.setup = start or classcode.ClassSetup(first)
         if self.entry is None and self.entries:
@@ -72,11 +78,14 @@ class SetupScene(Scene):
     def command(self) -> str:
         st = self.setup
         roles = " ".join(f"--role {r}" for r in st.roles)
-        proj = " --projector" if self.app.options.projector or \
-            self.app.settings.high_contrast else ""
+        proj = (
+            " --projector" if self.app.options.projector or self.app.settings.high_contrast else ""
+        )
         lang = f" --lang {language()}" if language() != "en" else ""
-        return (f"python main.py play {st.scenario} --seed {st.seed} {roles} "
-                f"--difficulty {st.difficulty}{proj}{lang}")
+        return (
+            f"python main.py play {st.scenario} --seed {st.seed} {roles} "
+            f"--difficulty {st.difficulty}{proj}{lang}"
+        )
 
     # ---- widgets -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -84,51 +93,113 @@ class SetupScene(Scene):
         half = (w - 12) // 2
         y = LEFT.y + 12
         h = 64
-        self.scen_w = Cycle(Rect(x, y, w, h), tr("setup.scenario"),
-                            lambda: [e.id for e in self.entries], lambda: self.setup.scenario,
-                            self._set_scenario, self._scenario_name)
+        self.scen_w = Cycle(
+            Rect(x, y, w, h),
+            tr("setup.scenario"),
+            lambda: [e.id for e in self.entries],
+            lambda: self.setup.scenario,
+            self._set_scenario,
+            self._scenario_name,
+        )
         y += h + 10
         self.team_y = y
         self.team_ws: list[Widget] = []
         roles = self.roles_available()
-        for i, r in enumerate(roles[:MAX_TEAMS * 2]):
+        for i, r in enumerate(roles[: MAX_TEAMS * 2]):
             rr = Rect(x + (i % 2) * (half + 12), y + (i // 2) * (h + 8), half, h)
-            self.team_ws.append(Cycle(rr, self._role_label(r), lambda: [True, False],
-                                      lambda r=r: r in self.setup.roles,
-                                      lambda v, r=r: self._set_team(r, v),
-                                      lambda v: tr("setup.team") if v else tr("setup.computer")))
+            self.team_ws.append(
+                Cycle(
+                    rr,
+                    self._role_label(r),
+                    lambda: [True, False],
+                    lambda r=r: r in self.setup.roles,
+                    lambda v, r=r: self._set_team(r, v),
+                    lambda v: tr("setup.team") if v else tr("setup.computer"),
+                )
+            )
         rows = (len(self.team_ws) + 1) // 2
         y += rows * (h + 8) + 4
-        self.seed_w = NumberField(Rect(x, y, half, h), tr("menu.seed"), lambda: self.setup.seed,
-                                  self._set_seed, lo=0, hi=999_999)
-        self.diff_w = Cycle(Rect(x + half + 12, y, half, h), tr("setup.difficulty"),
-                            lambda: list(DIFFICULTIES), lambda: self.setup.difficulty,
-                            self._set_difficulty, lambda v: tr(f"difficulty.{v}"))
+        self.seed_w = NumberField(
+            Rect(x, y, half, h),
+            tr("menu.seed"),
+            lambda: self.setup.seed,
+            self._set_seed,
+            lo=0,
+            hi=999_999,
+        )
+        self.diff_w = Cycle(
+            Rect(x + half + 12, y, half, h),
+            tr("setup.difficulty"),
+            lambda: list(DIFFICULTIES),
+            lambda: self.setup.difficulty,
+            self._set_difficulty,
+            lambda v: tr(f"difficulty.{v}"),
+        )
         y += h + 10
-        self.timer_w = Cycle(Rect(x, y, half, h), tr("setup.timer"), lambda: list(classcode.TIMERS),
-                             lambda: self.setup.timer_min, self._set_timer,
-                             lambda v: tr("setup.timer_min", n=v) if v else tr("setup.timer_off"))
-        self.tour_w = Cycle(Rect(x + half + 12, y, half, h), tr("setup.tour"),
-                            lambda: [False, True], lambda: self.tour, self._set_tour,
-                            lambda v: tr("common.on") if v else tr("common.off"))
+        self.timer_w = Cycle(
+            Rect(x, y, half, h),
+            tr("setup.timer"),
+            lambda: list(classcode.TIMERS),
+            lambda: self.setup.timer_min,
+            self._set_timer,
+            lambda v: tr("setup.timer_min", n=v) if v else tr("setup.timer_off"),
+        )
+        self.tour_w = Cycle(
+            Rect(x + half + 12, y, half, h),
+            tr("setup.tour"),
+            lambda: [False, True],
+            lambda: self.tour,
+            self._set_tour,
+            lambda v: tr("common.on") if v else tr("common.off"),
+        )
         y += h + 10
-        self.proj_w = Cycle(Rect(x, y, half, h), tr("setup.projector"), lambda: [False, True],
-                            lambda: self.app.projector_on(), self._set_projector,
-                            lambda v: tr("common.on") if v else tr("common.off"))
-        self.settings_b = Button(Rect(x + half + 12, y + 8, half, h - 8), tr("menu.settings"),
-                                 self.app.open_settings)
+        self.proj_w = Cycle(
+            Rect(x, y, half, h),
+            tr("setup.projector"),
+            lambda: [False, True],
+            lambda: self.app.projector_on(),
+            self._set_projector,
+            lambda v: tr("common.on") if v else tr("common.off"),
+        )
+        self.settings_b = Button(
+            Rect(x + half + 12, y + 8, half, h - 8), tr("menu.settings"), self.app.open_settings
+        )
         rx, rw = RIGHT.x + 12, RIGHT.w - 24
-        self.code_field = TextField(Rect(rx, RIGHT.bottom - 12 - 64 - 56 - 10, rw, 64),
-                                    tr("setup.type_code"), self.apply_code)
-        self.apply_b = Button(Rect(rx, RIGHT.bottom - 12 - 56, rw // 2 - 6, 56),
-                              tr("setup.use_code"), lambda: self.apply_code(self.code_field.value))
-        self.start_b = Button(Rect(1280 - 16 - 360, 662, 360, 50), tr("setup.start"), self.start,
-                              lambda: self.entry is not None and bool(self.setup.roles),
-                              primary=True, size=SIZE.H2)
+        self.code_field = TextField(
+            Rect(rx, RIGHT.bottom - 12 - 64 - 56 - 10, rw, 64),
+            tr("setup.type_code"),
+            self.apply_code,
+        )
+        self.apply_b = Button(
+            Rect(rx, RIGHT.bottom - 12 - 56, rw // 2 - 6, 56),
+            tr("setup.use_code"),
+            lambda: self.apply_code(self.code_field.value),
+        )
+        self.start_b = Button(
+            Rect(1280 - 16 - 360, 662, 360, 50),
+            tr("setup.start"),
+            self.start,
+            lambda: self.entry is not None and bool(self.setup.roles),
+            primary=True,
+            size=SIZE.H2,
+        )
         self.back_b = Button(Rect(16, 662, 300, 50), tr("setup.back"), self.done)
-        self.ring = FocusRing([self.scen_w, *self.team_ws, self.seed_w, self.diff_w,
-                               self.timer_w, self.tour_w, self.proj_w, self.settings_b,
-                               self.code_field, self.apply_b, self.start_b, self.back_b])
+        self.ring = FocusRing(
+            [
+                self.scen_w,
+                *self.team_ws,
+                self.seed_w,
+                self.diff_w,
+                self.timer_w,
+                self.tour_w,
+                self.proj_w,
+                self.settings_b,
+                self.code_field,
+                self.apply_b,
+                self.start_b,
+                self.back_b,
+            ]
+        )
 
     def _scenario_name(self, sid: Any) -> str:
         """The title, or the id when the title is too long for the box."""
@@ -201,8 +272,9 @@ class SetupScene(Scene):
             return
         self.app.remember_setup(self.setup)
         st = self.setup
-        self.app.new_game(e, tuple(st.roles), st.seed, st.difficulty, timer_min=st.timer_min,
-                          tutorial=self.tour)
+        self.app.new_game(
+            e, tuple(st.roles), st.seed, st.difficulty, timer_min=st.timer_min, tutorial=self.tour
+        )
 
     def done(self) -> None:
         self.app.remember_setup(self.setup)
@@ -230,22 +302,40 @@ class SetupScene(Scene):
     def draw(self, surf: pygame.Surface) -> None:
         th = current()
         surf.fill(th.bg)
-        text.draw(surf, tr("setup.title"), Rect(16, 8, 1248, 54), SIZE.H1, th.ink, bold=True,
-                  valign="center", wrap_text=False, min_size=SIZE.H2)
+        text.draw(
+            surf,
+            tr("setup.title"),
+            Rect(16, 8, 1248, 54),
+            SIZE.H1,
+            th.ink,
+            bold=True,
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.H2,
+        )
         panel(surf, LEFT)
         inner = panel(surf, RIGHT, tr("setup.code_title"))
         y = inner.y
         code_r = Rect(inner.x, y, inner.w, text.line_height(SIZE.H2) * 2 + 12)
         pygame.draw.rect(surf, th.panel_alt, code_r, border_radius=6)
         pygame.draw.rect(surf, th.border, code_r, 2, border_radius=6)
-        text.draw(surf, _break_at_slashes(self.code(), SIZE.H2, code_r.w - 16),
-                  code_r.inflate(-16, -8), SIZE.H2, th.ink, bold=True, valign="center",
-                  min_size=SIZE.SMALL)
+        text.draw(
+            surf,
+            _break_at_slashes(self.code(), SIZE.H2, code_r.w - 16),
+            code_r.inflate(-16, -8),
+            SIZE.H2,
+            th.ink,
+            bold=True,
+            valign="center",
+            min_size=SIZE.SMALL,
+        )
         y = code_r.bottom + 8
         d = self.setup.difficulty or "standard"
-        lines = [(tr("setup.code_note"), SIZE.SMALL, th.ink_soft),
-                 (tr(DIFF_NOTE.get(d, "setup.diff_standard")), SIZE.SMALL, th.ink),
-                 (tr("setup.command", cmd=self.command()), SIZE.SMALL, th.ink_soft)]
+        lines = [
+            (tr("setup.code_note"), SIZE.SMALL, th.ink_soft),
+            (tr(DIFF_NOTE.get(d, "setup.diff_standard")), SIZE.SMALL, th.ink),
+            (tr("setup.command", cmd=self.command()), SIZE.SMALL, th.ink_soft),
+        ]
         if self.message:
             lines.append((self.message, SIZE.SMALL, th.bad if self.message_bad else th.good))
         bottom = self.code_field.rect.y - 8
@@ -256,10 +346,19 @@ class SetupScene(Scene):
             text.draw(surf, t, Rect(inner.x, y, inner.w, h), size, col)
             y += h + 6
         teams = ", ".join(vm_team_name(self, r) for r in self.setup.roles)
-        text.draw(surf, tr("setup.teams_now", teams=teams or "—"),
-                  Rect(self.apply_b.rect.right + 12, self.apply_b.rect.y,
-                       RIGHT.right - 12 - self.apply_b.rect.right - 12, self.apply_b.rect.h),
-                  SIZE.SMALL, th.ink_soft, valign="center")
+        text.draw(
+            surf,
+            tr("setup.teams_now", teams=teams or "—"),
+            Rect(
+                self.apply_b.rect.right + 12,
+                self.apply_b.rect.y,
+                RIGHT.right - 12 - self.apply_b.rect.right - 12,
+                self.apply_b.rect.h,
+            ),
+            SIZE.SMALL,
+            th.ink_soft,
+            valign="center",
+        )
         self.ring.draw(surf)
 
 

@@ -41,21 +41,23 @@ class SummaryScene(Scene):
         self.table_h = 0 if self.large else text.line_height(SIZE.H2) + 4 + n * lh + 8
         bh = max(40, lh + 8)
         self.title_h = max(52, text.line_height(SIZE.H1) + 4)
-        self.left_box = Rect(LEFT.x, 12 + self.title_h + 8, LEFT.w, 720 - 12 - bh - 8
-                             - (12 + self.title_h + 8))
+        self.left_box = Rect(
+            LEFT.x, 12 + self.title_h + 8, LEFT.w, 720 - 12 - bh - 8 - (12 + self.title_h + 8)
+        )
         self.right_box = Rect(RIGHT.x, self.left_box.y, RIGHT.w, self.left_box.h)
         self.left = ScrollText(panel_inner(self.left_box), self._left_blocks)
         r = panel_inner(self.right_box)
-        self.right = ScrollText(Rect(r.x, r.y + self.table_h, r.w, r.h - self.table_h),
-                                self._right_blocks)
+        self.right = ScrollText(
+            Rect(r.x, r.y + self.table_h, r.w, r.h - self.table_h), self._right_blocks
+        )
         last = ctl.session.over
         lab = tr("summary.to_debrief") if last else tr("summary.continue")
         w = max(300, text.width(lab, SIZE.BODY, True) + 40)
-        self.cont = Button(Rect(1280 - 16 - w, 720 - 8 - bh, w, bh), lab, self.done,
-                           primary=True)
+        self.cont = Button(Rect(1280 - 16 - w, 720 - 8 - bh, w, bh), lab, self.done, primary=True)
         w2 = max(260, text.width(tr("game.timeline"), SIZE.BODY) + 40)
-        self.timeline = Button(Rect(16, 720 - 8 - bh, w2, bh), tr("game.timeline"),
-                               self.open_timeline)
+        self.timeline = Button(
+            Rect(16, 720 - 8 - bh, w2, bh), tr("game.timeline"), self.open_timeline
+        )
         self.ring = FocusRing([self.cont, self.left, self.right, self.timeline])
 
     def done(self) -> None:
@@ -131,9 +133,17 @@ class SummaryScene(Scene):
     def draw(self, surf: pygame.Surface) -> None:
         th = current()
         surf.fill(th.bg)
-        text.draw(surf, tr("summary.title", year=self.vm.year),
-                  Rect(16, 12, 1248, self.title_h), SIZE.H1, th.ink, bold=True, valign="center",
-                  wrap_text=False, min_size=SIZE.H2)
+        text.draw(
+            surf,
+            tr("summary.title", year=self.vm.year),
+            Rect(16, 12, 1248, self.title_h),
+            SIZE.H1,
+            th.ink,
+            bold=True,
+            valign="center",
+            wrap_text=False,
+            min_size=SIZE.H2,
+        )
         panel(surf, self.left_box)
         r = panel(surf, self.right_box)
         if self.large:
@@ -141,19 +151,48 @@ class SummaryScene(Scene):
             self._draw_tour(surf)
             return
         h2 = text.line_height(SIZE.H2)
-        text.draw(surf, tr("summary.autonomy"), Rect(r.x, r.y, r.w, h2), SIZE.H2, th.ink,
-                  bold=True, wrap_text=False)
+        text.draw(
+            surf,
+            tr("summary.autonomy"),
+            Rect(r.x, r.y, r.w, h2),
+            SIZE.H2,
+            th.ink,
+            bold=True,
+            wrap_text=False,
+        )
         y = r.y + h2 + 4
         lh = text.line_height(SIZE.BODY)
         for nm, v, d in self.vm.autonomy:
             arrow = "▲" if d > 0.05 else ("▼" if d < -0.05 else "•")
             col = th.good if d > 0.05 else (th.bad if d < -0.05 else th.ink)
-            text.draw(surf, nm, Rect(r.x, y, 280, lh), SIZE.BODY, th.ink, wrap_text=False,
-                      min_size=SIZE.SMALL)
-            text.draw(surf, f"{v:.1f}", Rect(r.x + 280, y, 100, lh), SIZE.BODY, th.ink,
-                      bold=True, align="right", wrap_text=False)
-            text.draw(surf, f"{arrow} {vm.fmt_delta(d)}", Rect(r.x + 400, y, 180, lh), SIZE.BODY,
-                      col, bold=True, wrap_text=False)
+            text.draw(
+                surf,
+                nm,
+                Rect(r.x, y, 280, lh),
+                SIZE.BODY,
+                th.ink,
+                wrap_text=False,
+                min_size=SIZE.SMALL,
+            )
+            text.draw(
+                surf,
+                f"{v:.1f}",
+                Rect(r.x + 280, y, 100, lh),
+                SIZE.BODY,
+                th.ink,
+                bold=True,
+                align="right",
+                wrap_text=False,
+            )
+            text.draw(
+                surf,
+                f"{arrow} {vm.fmt_delta(d)}",
+                Rect(r.x + 400, y, 180, lh),
+                SIZE.BODY,
+                col,
+                bold=True,
+                wrap_text=False,
+            )
             y += lh
         self.ring.draw(surf)
         self._draw_tour(surf)

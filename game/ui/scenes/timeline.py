@@ -31,8 +31,12 @@ class TimelineScene(Scene):
         self.turns = vm.timeline(ctl.session, ctl.roles)
         self.body = ScrollText(BOX.inflate(-20, -12), self._blocks)
         self.body.scroll(10**6)  # the latest turn first in view
-        self.close = Button(Rect(1280 - 16 - 260, 672, 260, 40), tr("common.close"),
-                            self.app.stack.pop, primary=True)
+        self.close = Button(
+            Rect(1280 - 16 - 260, 672, 260, 40),
+            tr("common.close"),
+            self.app.stack.pop,
+            primary=True,
+        )
         self.ring = FocusRing([self.body, self.close])
 
     def back(self) -> bool:
@@ -46,8 +50,9 @@ class TimelineScene(Scene):
             out.append((t.year, SIZE.H2, True, None))
             for kind, line in t.lines:
                 col = None if kind == "you" else (th.ink_soft if kind == "actor" else None)
-                out.append((("• " if kind != "event" else "◆ ") + line, SIZE.BODY,
-                            kind == "you", col))
+                out.append(
+                    (("• " if kind != "event" else "◆ ") + line, SIZE.BODY, kind == "you", col)
+                )
         if not out:
             out.append((tr("timeline.empty"), SIZE.BODY, False, None))
         return out
@@ -55,7 +60,15 @@ class TimelineScene(Scene):
     def draw(self, surf: pygame.Surface) -> None:
         th = current()
         surf.fill(th.bg)
-        text.draw(surf, tr("timeline.title"), Rect(16, 12, 1248, 52), SIZE.H1, th.ink, bold=True,
-                  valign="center", wrap_text=False)
+        text.draw(
+            surf,
+            tr("timeline.title"),
+            Rect(16, 12, 1248, 52),
+            SIZE.H1,
+            th.ink,
+            bold=True,
+            valign="center",
+            wrap_text=False,
+        )
         panel(surf, BOX)
         self.ring.draw(surf)

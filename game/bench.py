@@ -34,8 +34,8 @@ from typing import Any
 import numpy as np
 
 from .engine.compiler import Compiled, compile_scenario
-from .engine.session import Session
 from .play import run_batch
+from .play.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SCENARIO = "campaign_1992_2025"

@@ -19,7 +19,8 @@ from typing import Any
 from .ai.policies import UnknownPolicy
 from .engine.compiler import Compiled
 from .engine.record import GameRecord
-from .engine.session import Session
+from .play.history import default_headless_policies
+from .play.session import Session
 from .scenario.loader import load_scenario
 from .scenario.model import Scenario
 
@@ -62,15 +63,10 @@ def parse_policies(items: list[str], sc: Scenario) -> dict[str, str]:
     return out
 
 
-def default_headless_policies(sc: Scenario) -> dict[str, str]:
-    """Playable roles follow history where the scenario records it, else play greedily."""
-    return {r: ("historical" if sc.history.get(r) else "greedy") for r in sc.playable_roles}
-
-
 def _read_class_code(args: argparse.Namespace) -> bool:
     """``play "class_abe_belt_road/seed 42/JPN/standard" --headless``: take the code's scenario
     and seed (an explicit ``--seed`` wins); its teams are played by their policies here."""
-    from .ui.classcode import CodeError, looks_like_code, parse_for_scenario
+    from .play.classcode import CodeError, looks_like_code, parse_for_scenario
 
     ref = args.scenario
     if not looks_like_code(ref) or Path(ref).exists():
@@ -95,17 +91,6 @@ def _read_class_code(args: argparse.Namespace) -> bool:
         file=sys.stderr,
     )
     return True
-
-
-def history_session(sc: Scenario, seed: int, turns: int | None = None) -> Session:
-    """The historical benchmark every debrief and class report compares with: the scenario and
-    seed played exactly as ``play SCENARIO --headless --seed N`` plays them - standard difficulty,
-    playable roles on their recorded history (``default_headless_policies``), every other actor
-    on its scenario strategy - for ``turns`` turns (the whole game by default)."""
-    s = Session.start(sc, humans=(), seed=seed, policies=default_headless_policies(sc))
-    while not s.over and (turns is None or len(s.reports) < turns):
-        s.play_turn()
-    return s
 
 
 def cmd_play_headless(args: argparse.Namespace) -> int:

@@ -331,7 +331,7 @@ WINDOW_SAVE_NAME = re.compile(r"^(autosave-.+|slot\d+)$", re.IGNORECASE)
 def difficulty_of(rec: GameRecord) -> str:
     """The difficulty a game was played at. The window keeps it in the record's label; a
     headless game (or a record without one) plays the scenario as written, which is what
-    'standard' means (``game.engine.session.DIFFICULTY``)."""
+    'standard' means (``game.play.session.DIFFICULTY``)."""
     label = rec.label.strip().lower() if isinstance(rec.label, str) else ""
     return label if label in NOT_GROUP_NAMES - {""} else "standard"
 
@@ -556,7 +556,7 @@ def grade_group(g: Group, sc: Any, warn: list[str]) -> None:
     g.note = tr("note.unfinished_of", n=n, total=total) if total else tr("note.unfinished_n", n=n)
     if sc is None:
         return
-    from .engine.session import Session
+    from .play.session import Session
 
     try:
         s = Session.replay(sc, g.rec)
@@ -734,7 +734,7 @@ def run_history(sc: Any, groups: list[Group], roles: list[str], warn: list[str])
     (the smallest of the most common, if there is a tie)."""
     if sc is None or not any(sc.history.get(r) for r in roles):
         return None
-    from .headless import default_headless_policies, history_session
+    from .play.history import default_headless_policies, history_session
 
     counts = Counter(g.rec.seed for g in groups)
     seed = min(counts, key=lambda k: (-counts[k], k))
@@ -1280,7 +1280,7 @@ RIVAL_WORDS = {
 def difficulty_changes(level: str) -> str:
     """'+50% budget, the computer-played powers play loosely': what a level changes against
     the scenario as written, read from the one difficulty table."""
-    from .engine.session import DIFFICULTY
+    from .play.session import DIFFICULTY
 
     d = DIFFICULTY.get(level)
     if d is None:

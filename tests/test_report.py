@@ -121,7 +121,7 @@ def test_without_the_scenario_the_report_still_has_grades(records, tmp_path, cap
 
 
 def test_save_files_with_labels_and_unfinished_games(records, tmp_path, mini):
-    from game.engine.session import Session
+    from game.play.session import Session
 
     s = Session.start(mini, humans=("JPN",), seed=3)
     s.record.label = "Group \u65e5\u672c \u049a\u0430\u0437\u0430\u049b"  # Japanese and Kazakh
@@ -250,7 +250,7 @@ def _window_game(mini, roles=("JPN",), turns=8, difficulty="standard", seed=3, c
     """A game as the window plays it (people's roles, the difficulty's computer opponents and
     budgets); each team takes its first legal action, or its second in the turns ``change``
     lists, and events get their first option."""
-    from game.engine.session import DIFFICULTY, Session
+    from game.play.session import DIFFICULTY, Session
 
     rivals = DIFFICULTY[difficulty].rivals
     pols = {a.id: rivals for a in mini.powers if a.id not in roles} if rivals else {}

@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 
 def test_core_packages_type_check():
     api = pytest.importorskip("mypy.api")
-    targets = [str(ROOT / p) for p in ("game/engine", "game/scenario", "game/ai", "game/play.py")]
+    targets = [str(ROOT / p) for p in ("game/engine", "game/scenario", "game/ai", "game/play")]
     out, err, status = api.run(
         [
             "--config-file",

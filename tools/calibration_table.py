@@ -501,7 +501,7 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
 def csto_members(seed: int) -> dict[tuple[str, int], list[str]]:
     """Organisation members at the end of each year of the historical replay (the CSV has no
     membership rows; the replay is the same game, played in-process)."""
-    from game.engine.session import Session
+    from game.play.session import Session
     from game.scenario.loader import load_scenario
 
     sc = load_scenario(CAMPAIGN).scenario
@@ -520,8 +520,8 @@ def benchmarks(games: int) -> str:
     import numpy as np
 
     from game.engine.compiler import compile_scenario
-    from game.engine.session import Session
     from game.play import run_batch
+    from game.play.session import Session
     from game.scenario.loader import load_scenario
 
     lines = [

@@ -1,7 +1,7 @@
 """The game window (pygame-ce): scenes, input, map view, charts. See docs/ui.md.
 
 The engine never imports this package; this package changes the game only through
-``game.engine.session.Session`` (via ``controller.GameController``).
+``game.play.session.Session`` (via ``controller.GameController``).
 """
 
 import os

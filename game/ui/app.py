@@ -17,7 +17,8 @@ from typing import Any
 
 import pygame
 
-from . import catalog, classcode, fonts, i18n, saves, theme
+from ..play import classcode
+from . import catalog, fonts, i18n, saves, theme
 from .controller import DIFFICULTIES, GameController
 from .display import Display, parse_size
 from .i18n import tr

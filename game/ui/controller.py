@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..engine.core import IllegalAction
 from ..engine.record import SaveError
-from ..engine.session import (
+from ..play.session import (
     DIFFICULTY,
     ChoiceView,
     PendingEvent,
@@ -39,7 +39,7 @@ DIFFICULTIES = tuple(DIFFICULTY)
 MAX_TEAMS = 4
 
 #: how the other powers play at each difficulty (a person's role is never computer-played);
-#: the rest of each level is in ``game.engine.session.DIFFICULTY`` (one table)
+#: the rest of each level is in ``game.play.session.DIFFICULTY`` (one table)
 RIVAL_POLICY = {k: v.rivals for k, v in DIFFICULTY.items()}
 
 
@@ -90,7 +90,7 @@ class ShownEvent:
 
 @dataclass
 class Benchmark:
-    """The historical path (``headless.history_session``) for the turns the group has played."""
+    """The historical path (``play.history.history_session``) for the turns the group has played."""
 
     session: Session
     turns: int
@@ -440,10 +440,10 @@ class GameController:
     # ---- the historical benchmark ------------------------------------------------------------
     def benchmark(self) -> Benchmark:
         """The historical path for as many turns as the group has played: the same benchmark
-        as the class report and ``play --headless`` (``headless.history_session``: same
+        as the class report and ``play --headless`` (``play.history.history_session``: same
         scenario and seed, standard difficulty, the recorded history), so the students' screen
         and the projected report never disagree."""
-        from ..headless import history_session
+        from ..play.history import history_session
 
         n = len(self.session.reports)
         if self._bench is not None and self._bench.turns == n:

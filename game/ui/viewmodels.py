@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from ..engine.ledger import Entry
-from ..engine.session import ChoiceView, PendingEvent, Session, TurnReport
+from ..play.session import ChoiceView, PendingEvent, Session, TurnReport
 from ..scenario.model import text_in
 from . import engine_text
 from .i18n import language, tr

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import core
-from game.engine.session import Session
 from game.play import run_batch
+from game.play.session import Session
 
 POLICIES = ["passive", "random", "greedy", "historical", "strategic"]
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from game.engine.record import SaveError, read_save
-from game.engine.session import Session
+from game.play.session import Session
 
 
 def _play(mini, tmp_path, turns=None):

@@ -1,7 +1,7 @@
 """Play the campaign headless through the real command line and read its ``--csv`` record.
 
 Every actor plays its ``historical`` policy. The command's defaults put only the playable role
-(Japan) on history (``game.headless.default_headless_policies``); Russia, China, the West and
+(Japan) on history (``game.play.history.default_headless_policies``); Russia, China, the West and
 Kazakhstan would play their scripted strategies, so each actor gets ``--policy ID=historical``.
 The four states without a recorded ``history`` then pass every turn and take the historical
 option in the events they choose (Kyrgyzstan joins the EAEU, and so on).

@@ -23,7 +23,7 @@ def tour_entry():
 
 # ---- class codes and difficulty -----------------------------------------------------------------
 def test_class_code_round_trip_and_forgiving_reading():
-    from game.ui import classcode
+    from game.play import classcode
 
     code = classcode.make("class_abe_belt_road", 42, ["JPN"], "standard")
     assert code == "class_abe_belt_road/seed 42/JPN/standard"
@@ -64,7 +64,7 @@ def test_class_code_on_the_command_line(mini_entry):
 
 
 def test_difficulty_table_changes_budget_and_resistance_and_replays(mini_entry):
-    from game.engine.session import DIFFICULTY, Session
+    from game.play.session import DIFFICULTY, Session
 
     sc = mini_entry.scenario
     base = Session.start(sc, humans=("JPN",), seed=3, difficulty="standard")
@@ -248,7 +248,7 @@ def test_projector_mode_is_high_contrast_and_larger_text(make_app):
 def test_the_debrief_and_the_class_report_compare_with_the_same_history():
     """Groups at any difficulty see the same historical path on their screen as the projected
     class report shows (standard difficulty, the recorded history, the group's seed)."""
-    from game.headless import history_session
+    from game.play.history import history_session
     from game.ui import catalog
     from game.ui.controller import GameController
 
@@ -267,7 +267,7 @@ def test_a_misspelt_class_code_on_the_command_line_says_which_part_is_wrong(caps
     """'JPX' or 'advnced' stop with a message naming the part (exit 2), in the window command
     and headless; an unambiguous start of a difficulty ('intro') is understood."""
     from game.cli import main
-    from game.ui import classcode
+    from game.play import classcode
 
     assert (
         classcode.parse_for_scenario("class_abe_belt_road/seed 12/JPN/intro").difficulty

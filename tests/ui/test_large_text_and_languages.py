@@ -197,7 +197,7 @@ def test_language_switch_in_settings_and_on_the_command_line(make_app, class_ent
 
 
 def test_engine_sentences_are_translated_or_marked_english(class_entry):
-    from game.engine.session import Session
+    from game.play.session import Session
     from game.ui import engine_text, i18n
     from game.ui import viewmodels as vm
 

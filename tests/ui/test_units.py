@@ -140,7 +140,7 @@ def test_palette_and_badges_do_not_rely_on_colour():
 
 
 def test_why_rows_explain_every_state_change(mini_entry):
-    from game.engine.session import Session
+    from game.play.session import Session
     from game.ui import viewmodels as vm
 
     s = Session.start(mini_entry.scenario, humans=("JPN",), seed=2)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from .. import catalog, classcode, text
+from ...play import classcode
+from .. import catalog, text
 from ..controller import DIFFICULTIES, MAX_TEAMS, pick_roles, scenario_roles
 from ..i18n import language, tr
 from ..input import Action, Input

@@ -23,13 +23,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ..play import build_policies, choose_actions, option_chooser_for, snapshot
+from ..engine import core
+from ..engine.compiler import Compiled, compile_scenario
+from ..engine.ledger import Entry
+from ..engine.record import GameRecord, SaveError, TurnRecord, read_save, write_save
+from ..engine.state import State
 from ..scenario.model import Scenario, text_in
-from . import core
-from .compiler import Compiled, compile_scenario
-from .ledger import Entry
-from .record import GameRecord, SaveError, TurnRecord, read_save, write_save
-from .state import State
+from .loop import build_policies, choose_actions, option_chooser_for, snapshot
 
 GRADE_LETTERS = core.GRADES
 

@@ -16,7 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ..engine.session import DIFFICULTY
+from .session import DIFFICULTY
 
 TIMERS = (0, 2, 3, 5, 8, 10)
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .ai.policies import Observation, Policy, default_policy_name, make_policy
-from .engine import core
-from .engine.compiler import Compiled
-from .engine.rng import BatchRandom
-from .engine.state import State
+from ..ai.policies import Observation, Policy, default_policy_name, make_policy
+from ..engine import core
+from ..engine.compiler import Compiled
+from ..engine.rng import BatchRandom
+from ..engine.state import State
 
 
 def build_policies(

@@ -72,7 +72,7 @@ def _read_class_code(args: argparse.Namespace) -> bool:
     if not looks_like_code(ref) or Path(ref).exists():
         return True
     try:
-        setup = parse_for_scenario(ref)
+        setup = parse_for_scenario(ref, lambda sid: load_scenario(sid).scenario)
     except CodeError as e:
         print(f"crossroads: class code '{ref}': {e}", file=sys.stderr)
         return False

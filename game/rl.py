@@ -82,7 +82,7 @@ class _Game:
     def __init__(
         self, c: Compiled, agent_seats: list[int], opponents: Mapping[str, str] | None = None
     ) -> None:
-        from .balance.policies import make_balance_policy
+        from .play.rollout import make_balance_policy
 
         self.c = c
         self.agent_seats = agent_seats

@@ -24,8 +24,8 @@ import numpy as np
 from ..engine import core
 from ..engine.compiler import Compiled, compile_scenario
 from ..play import option_chooser_for, play_to_end
+from ..play.rollout import build_balance_policies
 from ..scenario.model import Scenario
-from .policies import build_balance_policies
 
 #: variants of the turn used by the order-fairness checks
 VARIANTS = ("", "reversed_seats", "reversed_powers")

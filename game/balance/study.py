@@ -30,9 +30,9 @@ import numpy as np
 
 from ..ai.policies import UnknownPolicy, default_policy_name
 from ..engine.compiler import Compiled, compile_scenario
+from ..play.rollout import check_policy_name
 from ..scenario.model import Scenario
 from .executors import StudyPool
-from .policies import check_policy_name
 from .sim import ChunkResult, RunSpec, Task
 
 FULL_POLICIES = ("passive", "random", "historical", "greedy", "strategic", "rollout")

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..scenario.model import Scenario
 from .session import DIFFICULTY
 
 TIMERS = (0, 2, 3, 5, 8, 10)
@@ -108,18 +110,16 @@ def _difficulty(word: str) -> str | None:
     return starts[0] if len(starts) == 1 else None
 
 
-def parse_for_scenario(code: str) -> ClassSetup:
+def parse_for_scenario(code: str, scenario_of: Callable[[str], Scenario | None]) -> ClassSetup:
     """Read a class code typed on the command line, checking its roles against the scenario it
-    names (so 'JPX' is an error, not a silent switch to the default role). Raises ``CodeError``
-    with a message for the teacher; a scenario that cannot be loaded is left for the caller's
-    loader to explain."""
+    names (so 'JPX' is an error, not a silent switch to the default role). ``scenario_of``
+    loads a scenario by id (None when it cannot be loaded: that is left for the caller's loader
+    to explain). Raises ``CodeError`` with a message for the teacher."""
     first = parse(code)
-    from ..scenario.loader import load_scenario
-
-    res = load_scenario(first.scenario)
-    if res.scenario is None:
+    sc = scenario_of(first.scenario)
+    if sc is None:
         return first
-    roles = list(res.scenario.playable_roles) or [a.id for a in res.scenario.powers][:1]
+    roles = list(sc.playable_roles) or [a.id for a in sc.powers][:1]
     return parse(code, {first.scenario: roles})
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import pygame
 
 from ..play import classcode
+from ..scenario.loader import load_scenario
 from . import catalog, fonts, i18n, saves, theme
 from .controller import DIFFICULTIES, GameController
 from .display import Display, parse_size
@@ -63,7 +64,7 @@ class Options:
         if scenario and classcode.looks_like_code(scenario) and not Path(scenario).exists():
             # python main.py play "class_abe_belt_road/seed 42/JPN/standard": a code with a
             # wrong part raises CodeError, which run_window reports before any window opens
-            st = classcode.parse_for_scenario(scenario)
+            st = classcode.parse_for_scenario(scenario, lambda sid: load_scenario(sid).scenario)
             if st is not None:
                 scenario, roles = st.scenario, roles or st.roles
                 seed = st.seed if getattr(args, "seed", 1) in (None, 1) else seed

@@ -7,10 +7,10 @@ import pytest
 from balance_helpers import FIXTURES, load_text
 
 from game.balance.check import shipped_manifests
-from game.balance.policies import Rollout, make_balance_policy
 from game.balance.sim import RunSpec, Task, compiled_for, play_chunk, reversed_powers
 from game.balance.study import make_tasks, profile, reduce_chunks
 from game.engine.compiler import compile_scenario
+from game.play.rollout import Rollout, make_balance_policy
 
 
 def _defaults(c):

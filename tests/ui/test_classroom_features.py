@@ -268,9 +268,12 @@ def test_a_misspelt_class_code_on_the_command_line_says_which_part_is_wrong(caps
     and headless; an unambiguous start of a difficulty ('intro') is understood."""
     from game.cli import main
     from game.play import classcode
+    from game.scenario.loader import load_scenario
 
     assert (
-        classcode.parse_for_scenario("class_abe_belt_road/seed 12/JPN/intro").difficulty
+        classcode.parse_for_scenario(
+            "class_abe_belt_road/seed 12/JPN/intro", lambda sid: load_scenario(sid).scenario
+        ).difficulty
         == "introductory"
     )
     for code, part in (

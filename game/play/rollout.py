@@ -1,5 +1,6 @@
-"""The balance lab's policy population: every policy of ``game.ai.policies`` plus ``rollout``,
-a rollout-based approximate best response.
+"""Rollout best response: every policy of ``game.ai.policies`` plus ``rollout``, an approximate
+best response that plays candidate moves out with the play loop (so it lives in this layer, and
+the balance lab and the RL adapters share it).
 
 ``rollout`` (or ``rollout:H`` for a horizon of H turns, ``rollout:H:R`` with R rollouts):
 
@@ -38,6 +39,7 @@ from ..engine import core, rng
 from ..engine.compiler import Compiled
 from ..engine.rng import BatchRandom
 from ..engine.state import State
+from .loop import choose_actions
 
 BALANCE_POLICY_NAMES = POLICY_NAMES + ("rollout", "rollout:H", "rollout:H:R")
 
@@ -175,8 +177,6 @@ class Rollout:
                 acts[:, seat, mm] = a
                 core.charge_choices(c, res, cool, seat, a, t)
         core.step(c, big, pb, acts, avail=avail)
-        from ..play import choose_actions  # local import: play imports the policies module
-
         for _ in range(self.horizon - 1):
             if big.terminated.all():
                 break

@@ -23,6 +23,22 @@ EPILOG = """examples:
 """
 
 
+MAX_SEED = 2**63 - 1
+
+
+def seed_number(text: str) -> int:
+    """A seed as the command line takes it: a whole number from 0 to 2**63 - 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(
+            f"{text} is out of range: a seed is a whole number from 0 to {MAX_SEED}"
+        )
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="crossroads",
@@ -44,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         help="the role you play, e.g. JPN (repeat for team hotseat)",
     )
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--seed", type=seed_number, default=1, help="random seed (default 1)")
     p.add_argument("--headless", action="store_true", help="play without a window")
     p.add_argument(
         "--policy",
@@ -117,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--seed",
-        type=int,
+        type=seed_number,
         default=1,
         help="seed of the study (default 1); every profile plays the same games",
     )
@@ -125,13 +141,21 @@ def _parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         default=1,
-        help="local worker processes (default 1; one per core is right)",
+        help="local worker processes (default 1; at most one per core, which is right)",
     )
     p.add_argument(
         "--scheduler",
         default=None,
         metavar="ADDR",
-        help="Dask scheduler, e.g. tcp://127.0.0.1:8786",
+        help="Dask scheduler: tcp://127.0.0.1:8786 on this computer, or tls://HOST:PORT with "
+        "certificates in Dask's configuration for any other (docs/balance.md)",
+    )
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow an unencrypted tcp:// scheduler on another computer: any computer that "
+        "joins it as a worker can then run code on this one; only for a network you alone "
+        "control",
     )
     p.add_argument(
         "--out",

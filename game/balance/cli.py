@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from .executors import ExecutorError, ProgressBar
-from .study import StudyError, parse_policy_args, run_study
+from .study import StudyError, check_sizes, parse_policy_args, run_study
 
 
 def load(ref: str, err=None):  # noqa: ANN001, ANN201
@@ -45,14 +45,10 @@ def cmd_balance(args: argparse.Namespace) -> int:
     if sc is None:
         return 2
     games = args.games if args.games is not None else sc.balance.games
-    if games is None or games < 1:
-        print("crossroads: --games must be at least 1", file=err)
-        return 2
-    if args.workers is not None and args.workers < 1:
-        print("crossroads: --workers must be at least 1", file=err)
-        return 2
-    if args.chunk is not None and args.chunk < 1:
-        print("crossroads: --chunk must be at least 1", file=err)
+    try:
+        check_sizes(games, 1 if args.workers is None else args.workers, args.chunk)
+    except StudyError as e:
+        print(f"crossroads: {e}", file=err)
         return 2
     try:
         policies = parse_policy_args(args.policies or [], sc) or None
@@ -100,6 +96,8 @@ def cmd_balance(args: argparse.Namespace) -> int:
             chunk=args.chunk,
             progress=progress,
             c=c,
+            insecure=getattr(args, "insecure", False),
+            checkpoint=Path(args.out) / ".chunks",
         )
     except StudyError as e:
         print(f"crossroads: {e}", file=err)

@@ -1,16 +1,18 @@
 """Small, dependency-free statistics for balance studies.
 
 * ``wilson``: the Wilson score interval for a proportion (k successes in n games).
-* ``mean_ci``: a normal-approximation interval for a mean (scores are bounded in [0, 1], so with
-  the hundreds of games a study uses the central limit theorem is a safe approximation).
+* ``mean_ci``: Student's t interval for a mean (right for the handful of games of a quick look
+  as well as for the hundreds of a study, where it approaches the normal interval).
 * ``paired_diff``: the interval of the mean of paired differences (common random numbers: both
   arms played the very same games, so the game-to-game luck cancels out).
 * ``ratio_ci``: the interval of a ratio of sums (e.g. one action's share of all the actions a
   role took), with the delta method and games as independent clusters.
 * ``z_for``: the two-sided normal quantile for a confidence level, with a Bonferroni correction
-  when several checks share one error budget.
+  when several checks share one error budget. Functions take this ``z`` to name the confidence
+  level; those whose sampling distribution is Student's t (means, paired differences, ratios
+  with games as clusters) turn it into the t quantile with ``n - 1`` degrees of freedom.
 
-Every interval is returned as ``(estimate, low, high)``.
+Every interval is returned as ``(estimate, low, high)``. Quantiles come from SciPy.
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ def z_for(confidence: float = CONFIDENCE, comparisons: int = 1) -> float:
     return NormalDist().inv_cdf(1.0 - alpha / 2.0)
 
 
+def t_for(z: float, n: int) -> float:
+    """The Student's t quantile for ``n`` observations (``n - 1`` degrees of freedom) at the
+    same two-sided confidence level as the normal quantile ``z``."""
+    from scipy.stats import t
+
+    upper = NormalDist().cdf(z)  # 1 - alpha/2
+    return float(t.ppf(upper, max(1, n - 1)))
+
+
 def wilson(k: int, n: int, z: float | None = None) -> tuple[float, float, float]:
     """Wilson score interval for ``k`` successes out of ``n``."""
     z = z_for() if z is None else z
@@ -43,7 +54,8 @@ def wilson(k: int, n: int, z: float | None = None) -> tuple[float, float, float]
 
 
 def mean_ci(x: np.ndarray, z: float | None = None) -> tuple[float, float, float]:
-    """Mean of ``x`` with a normal-approximation interval."""
+    """Mean of ``x`` with Student's t interval at the confidence level ``z`` names (one value:
+    no interval can be given, so it is (nan, -inf, inf))."""
     z = z_for() if z is None else z
     x = np.asarray(x, dtype=np.float64)
     n = x.size
@@ -51,9 +63,10 @@ def mean_ci(x: np.ndarray, z: float | None = None) -> tuple[float, float, float]
         return (math.nan, math.nan, math.nan)
     m = float(x.mean())
     if n == 1:
-        return (m, m, m)
+        return (m, -math.inf, math.inf)
     se = float(x.std(ddof=1)) / math.sqrt(n)
-    return (m, m - z * se, m + z * se)
+    t = t_for(z, n)
+    return (m, m - t * se, m + t * se)
 
 
 def paired_diff(a: np.ndarray, b: np.ndarray, z: float | None = None) -> tuple[float, float, float]:
@@ -74,10 +87,11 @@ def ratio_ci(
         return (math.nan, 0.0, 1.0)
     r = float(num.sum()) / tot
     if n == 1:
-        return (r, r, r)
+        return (r, 0.0, 1.0)
     resid = num - r * den
     se = math.sqrt(float(resid.var(ddof=1)) * n) / tot
-    return (r, max(0.0, r - z * se), min(1.0, r + z * se))
+    t = t_for(z, n)
+    return (r, max(0.0, r - t * se), min(1.0, r + t * se))
 
 
 def games_for_half_width(half_width: float, p: float = 0.5, z: float | None = None) -> int:

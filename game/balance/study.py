@@ -22,9 +22,11 @@ Identical runs are played once (a profile is the full assignment of policies to 
 from __future__ import annotations
 
 import itertools
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -38,6 +40,8 @@ from .sim import ChunkResult, RunSpec, Task
 FULL_POLICIES = ("passive", "random", "historical", "greedy", "strategic", "rollout")
 QUICK_POLICIES = ("random", "greedy", "strategic")
 DEFAULT_CHUNK = 500  # games per chunk: large enough that numpy, not Python, does the work
+MAX_GAMES = 100_000  # games per profile: a full study of that size already takes hours
+MAX_CHUNK = 10_000  # games per chunk: one chunk's games are held in memory at once
 
 
 class StudyError(ValueError):
@@ -271,6 +275,28 @@ def reduce_chunks(
     return out
 
 
+def check_sizes(games: int, workers: int = 1, chunk: int | None = None) -> None:
+    """Refuse study sizes this machine cannot honour, with the limit in the message."""
+    from .executors import max_workers
+
+    if games < 2:
+        raise StudyError("--games must be at least 2 (one game gives no confidence interval)")
+    if games > MAX_GAMES:
+        raise StudyError(
+            f"--games may be at most {MAX_GAMES:,} per profile ({games:,} asked); for "
+            "more, run several studies with different --seed values"
+        )
+    if workers < 1:
+        raise StudyError("--workers must be at least 1")
+    if workers > max_workers():
+        raise StudyError(
+            f"--workers may be at most {max_workers()} here (one per core this machine "
+            f"gives the game; {workers} asked): more processes only share the same cores"
+        )
+    if chunk is not None and not 1 <= chunk <= MAX_CHUNK:
+        raise StudyError(f"--chunk must be between 1 and {MAX_CHUNK:,} games")
+
+
 def run_study(
     sc: Scenario,
     *,
@@ -284,16 +310,15 @@ def run_study(
     progress: Callable[[str], Callable[[int, int], None]] | None = None,
     c: Compiled | None = None,
     expectations_only: bool = False,
+    insecure: bool = False,
+    checkpoint: Path | None = None,
 ) -> Study:
     """Plan and play a whole study (two phases: all runs, then the event ablations).
-    ``expectations_only`` plays only what the declared expectations need."""
-    if games < 1:
-        raise StudyError("--games must be at least 1")
-    if workers < 1:
-        raise StudyError("--workers must be at least 1")
+    ``expectations_only`` plays only what the declared expectations need. With ``checkpoint``
+    (a folder), finished chunks are kept there while the study runs, so a study cut short
+    continues where it stopped; the folder is emptied when the study completes."""
+    check_sizes(games, workers, chunk)
     chunk = int(chunk or DEFAULT_CHUNK)
-    if chunk < 1:
-        raise StudyError("--chunk must be at least 1")
     c = c or compile_scenario(sc)
     plan = plan_study(sc, c, policies, quick, expectations_only)
     specs: list[RunSpec] = []
@@ -307,7 +332,9 @@ def run_study(
             seen.add(spec.key)
             specs.append(spec)
     t0 = time.perf_counter()
-    with StudyPool(sc, workers, scheduler) as pool:
+    with StudyPool(sc, workers, scheduler, insecure, checkpoint) as pool:
+        if pool.dashboard and progress:
+            print(f"{sc.meta.id}: Dask dashboard at {pool.dashboard}", file=sys.stderr)
         tasks = make_tasks(specs, games, seed, chunk)
         res = pool.run(tasks, progress("runs") if progress else None)
         runs = reduce_chunks(specs, res)
@@ -330,6 +357,8 @@ def run_study(
             runs.update(reduce_chunks(specs2, res2, first_run=len(specs)))
             n_tasks += len(tasks2)
         executor = pool.description
+        if pool.checkpoint is not None:
+            pool.checkpoint.clear()
     seconds = time.perf_counter() - t0
     role_ids = list(sc.objectives)
     study = Study(

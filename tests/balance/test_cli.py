@@ -117,9 +117,15 @@ def test_failing_expectation_exits_1(tmp_path, mini_balanced_path, capsys):
         (["--policies", "JPN"], "write ROLE=POLICY1,POLICY2"),
         (["--policies", "JPN=rollout:x"], "rollout:H:R"),
         (["--policies", "JPN=only:nonsense"], "no action family 'nonsense'"),
-        (["--games", "0"], "--games must be at least 1"),
+        (["--games", "0"], "--games must be at least 2"),
+        (["--games", "1"], "one game gives no confidence interval"),
+        (["--games", "10000000"], "--games may be at most 100,000"),
         (["--workers", "0"], "--workers must be at least 1"),
+        (["--workers", "1000"], "one per core"),
+        (["--chunk", "0"], "--chunk must be between 1 and"),
         (["--scheduler", "tcp://127.0.0.1:1"], "cannot reach the Dask scheduler"),
+        (["--scheduler", "tcp://192.0.2.77:8786"], "refusing the unencrypted scheduler"),
+        (["--scheduler", "tls://127.0.0.1:8786"], "names no certificates"),
     ],
 )
 def test_usage_errors_exit_2_with_a_plain_message(

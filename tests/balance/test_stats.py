@@ -51,3 +51,24 @@ def test_sample_size_helpers():
     # the research report's table: +-5 pp at p = 1/3 needs 342 games
     assert stats.games_for_half_width(0.05, 1 / 3) in range(340, 345)
     assert stats.games_for_mean(0.1, 0.01) == 385
+
+
+def test_small_samples_use_students_t():
+    """Five games: the 95% interval of the mean is mean ± t(0.975, 4)·s/√n = 3 ± 1.9632, not
+    the normal ± 1.3859 (which would claim far more certainty than five games give)."""
+    m, lo, hi = stats.mean_ci(np.array([1.0, 2.0, 3.0, 4.0, 5.0]))
+    assert m == pytest.approx(3.0)
+    assert hi - m == pytest.approx(2.7764451 * math.sqrt(2.5) / math.sqrt(5), abs=1e-6)
+    assert lo == pytest.approx(3.0 - 1.9632, abs=1e-4)
+    # with many games t approaches the normal value
+    big = np.tile([0.0, 1.0], 5000)
+    m, lo, hi = stats.mean_ci(big)
+    assert (hi - m) / (big.std(ddof=1) / math.sqrt(big.size)) == pytest.approx(1.96, abs=1e-3)
+    # one game: no interval can be claimed
+    m, lo, hi = stats.mean_ci(np.array([0.4]))
+    assert m == 0.4 and lo == -math.inf and hi == math.inf
+
+
+def test_students_t_keeps_the_bonferroni_level():
+    z = stats.z_for(0.95, 9)
+    assert stats.t_for(z, 10) == pytest.approx(3.6219, abs=1e-3)  # t(1 - 0.05/18, 9)

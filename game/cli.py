@@ -26,6 +26,18 @@ EPILOG = """examples:
 MAX_SEED = 2**63 - 1
 
 
+def _version() -> str:
+    """The installed version (the package metadata), or the source tree's when not installed."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("crossroads")
+    except metadata.PackageNotFoundError:
+        from . import __version__
+
+        return __version__
+
+
 def seed_number(text: str) -> int:
     """A seed as the command line takes it: a whole number from 0 to 2**63 - 1."""
     try:
@@ -46,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    ap.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(

@@ -72,3 +72,30 @@ def test_new_scenario_refuses_a_path_and_dir_together(tmp_path, capsys):
     assert cmd_new_scenario(str(tmp_path / "a"), str(tmp_path)) == 2
     assert "not both" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_version_and_python_dash_m():
+    """`--version` prints the installed version; `python -m game` is the same command line."""
+    from importlib import metadata
+
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    for cmd in (
+        [sys.executable, "main.py", "--version"],
+        [sys.executable, "-m", "game", "--version"],
+    ):
+        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.strip() == f"crossroads {metadata.version('crossroads')}"
+    proc = subprocess.run(
+        [sys.executable, "-m", "game", "scenarios", "--json"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0 and '"class_abe_belt_road"' in proc.stdout
+
+
+def test_the_package_says_it_is_typed():
+    assert (ROOT / "game" / "py.typed").is_file()

@@ -38,7 +38,7 @@ from . import model as M
 from . import registry
 from .diagnostics import Diagnostic, error, path_str, warning
 from .model import SCHEMA_VERSION, SECTIONS_LISTS, SECTIONS_ONCE, Scenario, ScenarioFile
-from .yamlsafe import Marks, load_path
+from .yamlsafe import Marks, load_path, read_bytes
 
 MAX_FILES = 50
 MANIFEST_NAMES = ("scenario.yaml", "scenario.yml")
@@ -190,12 +190,8 @@ _META_LINE = re.compile(rb"^meta[ \t]*:", re.M)
 
 def is_manifest(path: Path) -> bool:
     """A manifest is a .yaml file with a top-level ``meta:`` key (checked cheaply, on text)."""
-    try:
-        if path.stat().st_size > 2 * 1024 * 1024:
-            return False
-        return bool(_META_LINE.search(path.read_bytes()))
-    except OSError:
-        return False
+    raw, _ = read_bytes(path)  # regular files only, never more than the size limit
+    return raw is not None and bool(_META_LINE.search(raw))
 
 
 def discover_scenarios(folder: str | os.PathLike[str]) -> list[Path]:
@@ -249,7 +245,7 @@ def resolve_manifest(path_or_id: str | os.PathLike[str]) -> tuple[Path | None, l
                 False,
             )
         ]
-    if p.is_file():
+    if p.is_file() or p.exists():  # not a regular file: the reader refuses it, unread
         return p, []
     if re.fullmatch(r"[A-Za-z0-9_.-]+", s) and not s.endswith(YAML_EXT):
         root = installed_dir()

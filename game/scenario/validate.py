@@ -1080,6 +1080,8 @@ def validate_report(paths: Iterable[str | os.PathLike[str]]) -> Report:
                         results.append(owner)
                     continue
             run(p)
+        elif p.exists():  # a device, a pipe or a link to one: refused by the reader, unread
+            run(p)
         else:
             res = load_scenario(raw)  # an installed id, or E015
             if res.files:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -184,14 +185,23 @@ ScenarioLoader.add_implicit_resolver(
 def read_bytes(
     path: str | os.PathLike[str], fname: str | None = None
 ) -> tuple[bytes | None, list[Diagnostic]]:
-    """The file's bytes, or a diagnostic. The size is checked before anything is read."""
+    """The file's bytes, or a diagnostic. Only regular files are read (a FIFO would block and
+    a device such as /dev/zero never ends, and both report size 0), the size is checked before
+    anything is read, and never more than the limit is read."""
     fname = fname or str(path)
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            return None, [_too_big(fname, size)]
-        with p.open("rb") as fh:
+        st = p.stat()  # follows symlinks: a link to /dev/zero is a device
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(str(p))
+        if not stat.S_ISREG(st.st_mode):
+            return None, [_not_a_file(fname)]
+        if st.st_size > MAX_BYTES:
+            return None, [_too_big(fname, st.st_size)]
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # swapped since stat()
+                return None, [_not_a_file(fname)]
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return None, [
@@ -235,6 +245,20 @@ def read_bytes(
     if len(data) > MAX_BYTES:
         return None, [_too_big(fname, len(data))]
     return data, []
+
+
+def _not_a_file(fname: str) -> Diagnostic:
+    return error(
+        "E011",
+        fname,
+        1,
+        1,
+        "",
+        f"'{fname}' is not an ordinary file (it is a device, a pipe or a link to one), so it "
+        "was not read.",
+        "Scenario folders should hold only .yaml files; remove it or move it elsewhere.",
+        False,
+    )
 
 
 def _too_big(fname: str, size: int) -> Diagnostic:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,25 @@ def test_cli_never_shows_a_traceback_for_a_missing_path(capsys):
     assert cmd_validate([str(Path("no/such/file.yaml"))], "text") == 2
     out = capsys.readouterr()
     assert "does not exist" in out.err and "Traceback" not in out.err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX feature")
+def test_pipes_and_devices_are_refused_unread(tmp_path, capsys):
+    """An unzipped pack of student scenarios may hold a named pipe or a link to /dev/zero: both
+    report size 0; reading one would block for ever, the other would fill the memory."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    for path in (fifo, zero):
+        diags, scenarios = validate_paths([path])
+        assert not scenarios
+        assert [d.code for d in diags] == ["E011"], diags
+        assert "not an ordinary file" in diags[0].message
+    # inside a folder with a real scenario: the scenario is still found and checked
+    (tmp_path / "good.yaml").write_text(template_text(), encoding="utf-8")
+    diags, scenarios = validate_paths([tmp_path])
+    assert len(scenarios) == 1
+    assert not [d for d in diags if d.is_error]
+    assert cmd_validate([str(tmp_path)], "text") == 0
+    assert "Traceback" not in capsys.readouterr().err

@@ -21,6 +21,7 @@ the position of the value itself.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -51,6 +52,8 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_STRING = 20_000
 MAX_NODES = 250_000
+MAX_NUMBER = 1e15  # larger than any money, share, turn or weight a scenario can mean
+MAX_INT_DIGITS = 15
 
 SAVE_AS_UTF8 = (
     "Open the file in your editor and save it again with the encoding 'UTF-8' "
@@ -117,12 +120,25 @@ def resolve_plain(value: str) -> Any:
         return value
     if c in "0123456789+-.":
         if _INT.match(value):
+            digits = len(value.lstrip("+-").lstrip("0"))
+            if digits > MAX_INT_DIGITS:
+                raise NumberOutOfRange(value)
             return int(value)
         if _HEX.match(value):
+            if len(value) - 2 > MAX_INT_DIGITS:
+                raise NumberOutOfRange(value)
             return int(value, 16)
         if _FLOAT.match(value):
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number) or abs(number) > MAX_NUMBER:
+                raise NumberOutOfRange(value)
+            return number
     return value
+
+
+class NumberOutOfRange(ValueError):
+    """A number too large for any quantity of the game (it would become infinity, or an
+    integer too long to convert): refused as E016 with its position."""
 
 
 def _explicit(tag: str, value: str) -> tuple[Any, bool]:
@@ -363,6 +379,19 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
 
 
+def _plain_or_text(raw: str, ev: Any) -> Any:
+    """The value of an untagged scalar: quoted and block scalars are always text."""
+    if ev.style:
+        return raw
+    if ev.implicit[0]:
+        return resolve_plain(raw) if raw else None
+    return raw
+
+
+def _shorten(raw: str, width: int = 24) -> str:
+    return raw if len(raw) <= width else raw[: width - 3] + "..."
+
+
 def _compose(parser: Any, fname: str, marks: Marks, diags: list[Diagnostic]) -> Any:
     """Build plain dicts/lists/scalars from the event stream, recording positions."""
     values = marks.value_marks
@@ -438,8 +467,23 @@ def _compose(parser: Any, fname: str, marks: Marks, diags: list[Diagnostic]) -> 
                         "Shorten it, or split it into several texts.",
                     )
                     raise _Stop
+                try:
+                    if tag is not None and tag != "!":
+                        value, ok = _explicit(tag, raw)
+                    else:
+                        value, ok = _plain_or_text(raw, ev), True
+                except NumberOutOfRange:
+                    fail(
+                        "E016",
+                        pos,
+                        stack[-1][2] if stack else (),
+                        f"The number {_shorten(raw)} is too large: numbers in a scenario may be "
+                        f"at most {MAX_NUMBER:,.0f} (and at most {MAX_INT_DIGITS} digits).",
+                        "Check for a typing mistake (an extra digit, or an 'e' in the number). "
+                        "If it is meant as text, put it in quotes.",
+                    )
+                    raise _Stop from None
                 if tag is not None and tag != "!":
-                    value, ok = _explicit(tag, raw)
                     if not ok:
                         fail(
                             "E005",
@@ -449,12 +493,6 @@ def _compose(parser: Any, fname: str, marks: Marks, diags: list[Diagnostic]) -> 
                             "Remove the tag (the part starting with '!!').",
                         )
                         raise _Stop
-                elif ev.style:  # quoted or block scalar: always text
-                    value = raw
-                elif ev.implicit[0]:
-                    value = resolve_plain(raw) if raw else None
-                else:
-                    value = raw
                 is_new = False  # complete node
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 if (

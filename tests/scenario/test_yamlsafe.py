@@ -199,3 +199,19 @@ def test_an_earlier_problem_still_comes_first_when_the_parser_refuses_depth(monk
     monkeypatch.setattr(yamlsafe, "_FastParser", _refusing_parser(100))
     data, _, diags = load_yaml("a: *alias\nx: " + "[" * 5000, "deep.yaml")
     assert [d.code for d in diags] == ["E003"]
+
+
+@pytest.mark.parametrize(
+    "raw", ["1e309", "-1e309", "2e15", "1" * 16, "-" + "9" * 5000, "0x" + "f" * 16]
+)
+def test_numbers_no_quantity_can_mean_are_refused(raw, yaml_parser):
+    """Infinity (1e309), and integers too long for Python to convert (5,000 digits), become
+    E016 at the number, never a crash or an infinite income."""
+    data, _, diags = load_yaml(f"schema_version: 1\nmeta:\n  income: {raw}\n", "n.yaml")
+    assert data is None
+    assert [(d.code, d.line, d.col) for d in diags] == [("E016", 3, 11)]
+
+
+def test_large_but_sensible_numbers_and_quoted_ones_are_fine():
+    data, _, diags = load_yaml('a: 1e14\nb: "1e309"\nc: 999999999999999\nd: 0.000001\n', "n.yaml")
+    assert diags == [] and data == {"a": 1e14, "b": "1e309", "c": 999999999999999, "d": 1e-6}

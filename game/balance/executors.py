@@ -150,7 +150,7 @@ class StudyPool:
     def description(self) -> str:
         if self.scheduler:
             try:
-                n = len(self._client.scheduler_info().get("workers", {}))
+                n = str(len(self._client.scheduler_info().get("workers", {})))
             except Exception:  # noqa: BLE001
                 n = "?"
             return f"Dask cluster at {self.scheduler} ({n} workers)"
@@ -354,7 +354,7 @@ def is_loopback(address: str) -> bool:
         infos = socket.getaddrinfo(host, None)
     except OSError:
         return False
-    addrs = {info[4][0] for info in infos}
+    addrs = {str(info[4][0]) for info in infos}
     return bool(addrs) and all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addrs)
 
 
@@ -376,7 +376,7 @@ def security_for(address: str, insecure: bool = False) -> Any:
     scheme = address.split("://", 1)[0].lower() if "://" in address else "tcp"
     if scheme == "tls":
         sec = Security(require_encryption=True)
-        if not (sec.tls_ca_file and sec.tls_client_cert):
+        if not (getattr(sec, "tls_ca_file", None) and getattr(sec, "tls_client_cert", None)):
             raise ExecutorError(
                 f"--scheduler {address} uses TLS, but Dask's configuration names no "
                 "certificates for this client: set distributed.comm.tls.ca-file, "

@@ -36,18 +36,21 @@ import numpy as np
 from .engine.compiler import Compiled, compile_scenario
 from .play import run_batch
 from .play.session import Session
+from .scenario.discovery import installed_dir
 
+#: the folder that holds the ``game`` package (a child process imports it from there)
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SCENARIO = "campaign_1992_2025"
 
 
 def _largest_scenario() -> Path | None:
-    files = [p for p in (ROOT / "scenarios").glob("*.yaml")]
+    installed = installed_dir()
+    files = [p for p in installed.glob("*.yaml")]
     if not files:
         return None
 
     def size(p: Path) -> int:
-        return sum(f.stat().st_size for f in [p, *(ROOT / "scenarios" / "common").glob("*.yaml")])
+        return sum(f.stat().st_size for f in [p, *(installed / "common").glob("*.yaml")])
 
     return max(files, key=size)
 
@@ -154,8 +157,8 @@ def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
 def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | str]:
     ref = ref or (
         DEFAULT_SCENARIO
-        if (ROOT / "scenarios" / f"{DEFAULT_SCENARIO}.yaml").exists()
-        else str(_largest_scenario() or ROOT / "tests" / "fixtures" / "mini.yaml")
+        if (installed_dir() / f"{DEFAULT_SCENARIO}.yaml").exists()
+        else str(_largest_scenario() or DEFAULT_SCENARIO)
     )
     out: dict[str, float | str] = {"scenario": ref}
     t0 = time.perf_counter()

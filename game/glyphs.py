@@ -22,8 +22,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .data import asset
+
+#: the checkout, whose texts the tools and tests check (see ``project_texts``)
 ROOT = Path(__file__).resolve().parent.parent
-FONT_DIR = ROOT / "assets" / "fonts"
+FONT_DIR = asset("fonts")
 SHIPPED_FONTS = {
     "regular": FONT_DIR / "CrossroadsSans-Regular.ttf",
     "bold": FONT_DIR / "CrossroadsSans-Bold.ttf",

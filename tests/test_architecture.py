@@ -89,10 +89,6 @@ STILL_TO_FIX = {
     "game.bench -> core._dependence_change",
     "game.play.rollout -> core._update_derived",
     "game.play.session -> core._update_derived",
-    "game.scenario.docgen -> M._check_text",
-    "game.scenario.docgen -> M._check_lang",
-    "game.scenario.validate -> M._check_text",
-    "game.scenario.validate -> game.scenario.loader._internal",
     "game.ui.glossary -> _text._find",
 }
 

@@ -12,7 +12,7 @@ makes ``tests/test_fonts.py`` fail and asks for a re-run of this script.
 Sources (both SIL Open Font License 1.1):
 
 - Latin and Cyrillic: **Noto Sans** (``NotoSans-Regular.ttf``/``-Bold.ttf`` as bundled with
-  pygame_gui, a runtime dependency, so they are always there).
+  pygame_gui, which the ``fontbuild`` extra installs; the game itself does not need it).
 - Japanese, arrows and symbols: **Noto Sans CJK JP** from Debian's ``fonts-noto-cjk``
   (``apt-get install -y fonts-noto-cjk``); if that is not installed, the **Noto Sans JP** files
   bundled with pygame_gui (the same design).
@@ -27,7 +27,7 @@ Noto Sans CJK's reserved name "Source" is not used).
 
 Build-time dependency: fontTools, the ``fontbuild`` extra::
 
-    .venv/bin/pip install -e '.[fontbuild]'      # or: .venv/bin/pip install fonttools
+    .venv/bin/pip install -e '.[fontbuild]'      # fonttools and pygame_gui
     .venv/bin/python tools/build_fonts.py        # writes assets/fonts/
     .venv/bin/python tools/check_glyphs.py       # checks the texts against the result
 

@@ -47,7 +47,7 @@ def cmd_validate(paths: Sequence[str], fmt: str = "text") -> int:
     Exit 0 when there is no error (warnings are printed but allowed), 1 when any file has
     errors, 2 for usage errors (no path, a path that does not exist, an unknown format)."""
     try:
-        from .loader import installed_ids
+        from .discovery import installed_ids
         from .validate import validate_report
 
         if fmt not in FORMATS:
@@ -130,7 +130,7 @@ def cmd_schema(out: str | None = None) -> int:
 def cmd_new_scenario(name: str, dest: str | None = None) -> int:
     """Write a starter scenario ``<dest>/<id>/scenario.yaml``; never overwrites (exit 2)."""
     try:
-        from .loader import display_name
+        from .discovery import display_name
         from .template import new_scenario, slug
 
         if not name or not name.strip():
@@ -196,7 +196,8 @@ def _looks_like_a_path(name: str) -> bool:
 def scenario_rows() -> list[dict[str, object]]:
     """One row per installed scenario; failures are listed with their error count."""
     from .diagnostics import count as _count
-    from .loader import display_name, list_installed
+    from .discovery import display_name
+    from .loader import list_installed
 
     rows: list[dict[str, object]] = []
     for path, res in list_installed():
@@ -221,8 +222,16 @@ def cmd_scenarios(as_json: bool = False) -> int:
             _say(json.dumps({"scenarios": rows}, ensure_ascii=False, indent=2))
             return 0
         if not rows:
-            _say("No scenarios are installed (the 'scenarios' folder is empty).")
-            return 0
+            from .discovery import display_name, installed_dir
+
+            # the game ships scenarios, so none found means a broken installation
+            _say(
+                f"No scenarios are installed: the folder '{display_name(installed_dir())}' has "
+                "none. Reinstall the game, or give a scenario file: "
+                "'python main.py play PATH'.",
+                sys.stderr,
+            )
+            return 1
         for r in rows:
             if r.get("errors"):
                 _say(

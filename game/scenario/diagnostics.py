@@ -75,6 +75,21 @@ def warning(
     )
 
 
+def internal_error(name: str, exc: BaseException) -> Diagnostic:
+    """E999: an unexpected exception while checking ``name`` (a bug in the game, not the file)."""
+    return error(
+        "E999",
+        name,
+        1,
+        1,
+        "",
+        f"Internal error while checking this scenario ({type(exc).__name__}: {str(exc)[:200]}).",
+        "This is a bug in the game, not in your file: please report this, with "
+        "the scenario file attached.",
+        False,
+    )
+
+
 def path_str(path: Iterable[object]) -> str:
     """``("events", 3, "options", 0)`` -> ``events[3].options[0]``."""
     out = ""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import model as M
@@ -173,16 +173,16 @@ def type_text(t: Any, meta: list[Any] | None = None) -> str:
     if origin is typing.Annotated:
         inner, *extra = args
         for e in extra:
-            if isinstance(e, AfterValidator) and e.func is M._check_text:
+            if M.marks_text(e):
                 return "text"
-            if isinstance(e, AfterValidator) and e.func is M._check_lang:
+            if M.marks_lang_code(e):
                 return LANG_TEXT
             if isinstance(e, FieldInfo):
                 meta.extend(e.metadata)
             else:
                 meta.append(e)
         return type_text(inner, meta)
-    if any(isinstance(m, AfterValidator) and m.func is M._check_text for m in meta):
+    if any(M.marks_text(m) for m in meta):
         return "text"
     pattern, bounds = _constraints(meta)
     if origin in (typing.Union, types.UnionType):

@@ -3,7 +3,7 @@
 A scenario is one YAML file, or a manifest plus the files it lists under ``include``. Each file is
 a ``ScenarioFile`` (every section optional); the loader merges them into one ``Scenario`` (list
 sections are concatenated, ``meta`` and ``calendar`` appear once). Cross-references (every id
-declared before use) are checked after this schema layer, in ``validate.py``.
+declared before use) are checked after this schema layer, in ``checks.py``.
 
 Units authors see: dependence shares, trust, stability and autonomy in percent (0-100); growth in
 percent per year; resources in the unit the scenario declares (e.g. bn yen).
@@ -52,7 +52,7 @@ def _check_lang(v: str) -> str:
     """An ISO 639-1 language code (``en``, ``ja``, ``zh-Hans``); see ``languages.py``."""
     problem = languages.check_code(v)
     if problem is not None:
-        # a custom error type carries its own hint (loader._humanize shows it)
+        # a custom error type carries its own hint (schema_messages.humanize shows it)
         raise PydanticCustomError("scenario_value", problem[0], {"hint": problem[1]})
     return v
 
@@ -77,6 +77,16 @@ Text = Annotated[
     AfterValidator(_check_text),
     Field(description="text: a string, or {en: ..., ja: ..., ru: ...}"),
 ]
+
+
+def marks_text(meta: Any) -> bool:
+    """True for the annotation metadata that makes a type ``Text`` (localisable text)."""
+    return isinstance(meta, AfterValidator) and meta.func is _check_text
+
+
+def marks_lang_code(meta: Any) -> bool:
+    """True for the annotation metadata that makes a type ``LangCode``."""
+    return isinstance(meta, AfterValidator) and meta.func is _check_lang
 
 
 def text_in(text: Text | None, lang: str = "en") -> str:

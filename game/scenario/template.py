@@ -274,7 +274,7 @@ def new_scenario(name: str, dest_dir: str | Path, folder: str | Path | None = No
     if target.exists():
         raise FileExistsError(str(target))
     folder.mkdir(parents=True, exist_ok=True)
-    from .loader import display_name
+    from .discovery import display_name
 
     target.write_text(render(name, path_hint=display_name(target)), encoding="utf-8")
     schema_path = folder / SCHEMA_FILE

@@ -5,8 +5,7 @@ scenarios that fail validation kept in the list, marked, so the menu can show th
 ``load(ref)`` loads one by id or path and returns the scenario or the validator's text.
 
 Until the loader's validation layer is complete, a one-file scenario that the loader cannot
-check (an internal E999) is read with ``yaml.safe_load`` + ``Scenario.model_validate``; when no
-scenario is installed, the test fixture ``tests/fixtures/mini.yaml`` is offered as a demo.
+check (an internal E999) is read with ``yaml.safe_load`` + ``Scenario.model_validate``.
 """
 
 from __future__ import annotations
@@ -16,9 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from ..scenario.model import Scenario, text_in
-
-REPO = Path(__file__).resolve().parents[2]
-FIXTURE = REPO / "tests" / "fixtures" / "mini.yaml"
 
 
 @dataclass
@@ -80,15 +76,6 @@ def _internal_only(diags: list[Any]) -> bool:
 def load(ref: str) -> Entry:
     """Load a scenario by installed id or path. Never raises."""
     path = Path(ref)
-    if ref == "mini" and not path.exists() and FIXTURE.is_file():
-        try:
-            from ..scenario.loader import resolve_manifest
-
-            found, _ = resolve_manifest(ref)
-        except Exception:
-            found = None
-        if found is None:
-            path, ref = FIXTURE, str(FIXTURE)
     try:
         from ..scenario.loader import load_scenario
 
@@ -125,8 +112,8 @@ def _fingerprint() -> tuple:
 
 
 def discover() -> list[Entry]:
-    """Every installed scenario (failures included). The demo fixture when none is installed.
-    Cached until a file under ``scenarios/`` changes."""
+    """Every installed scenario (failures included). Cached until a file under ``scenarios/``
+    changes."""
     global _discovered
     fp = _fingerprint()
     if _discovered is not None and _discovered[0] == fp:
@@ -163,8 +150,6 @@ def _discover() -> list[Entry]:
                 errors=_render(res.diagnostics),
             )
         )
-    if not any(e.ok for e in out) and FIXTURE.is_file():
-        out.append(load(str(FIXTURE)))
     kinds = {"tutorial": 0, "class": 1, "campaign": 2, "sandbox": 3}
     out.sort(
         key=lambda e: (

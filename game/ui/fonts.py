@@ -1,13 +1,14 @@
 """All font loading for the window lives here, so a translation can swap fonts in one place.
 
 ``configure()`` chooses the font files (a regular face, a bold face and fallback faces); by
-default they are the game's own Crossroads Sans (``assets/fonts``, made by
-``tools/build_fonts.py``: Latin, Cyrillic with the Kazakh letters, kana and the Jōyō and
-Jinmeiyō kanji, arrows and ticks), so English, Japanese and Russian use one face. The Noto Sans
-files bundled with pygame_gui, when present, are per-character fallbacks for anything else a
-scenario might contain. pygame's renderer does no per-glyph fallback, so ``render`` splits a
-string into runs, each drawn with the first face that has its glyphs (checked once per
-character with ``pygame.freetype``, which reports missing glyphs as ``None``).
+default they are the game's own Crossroads Sans (``assets/fonts``, found through ``game.data``,
+made by ``tools/build_fonts.py``: Latin, Cyrillic with the Kazakh letters, kana and the Jōyō
+and Jinmeiyō kanji, arrows and ticks), so English, Japanese and Russian use one face and no
+fallback is needed (``tests/test_fonts.py`` checks every text the game ships). A translation
+can add fallback faces with ``configure(fallbacks=...)``: pygame's renderer does no per-glyph
+fallback, so ``render`` splits a string into runs, each drawn with the first face that has its
+glyphs (checked once per character with ``pygame.freetype``, which reports missing glyphs as
+``None``).
 
 Sizes are logical pixels on the 1280x720 canvas (see ``theme.SIZE``), multiplied by the
 player's text scale (``set_scale``, 1.0-2.0) when a font is made: every measurement
@@ -27,16 +28,6 @@ import pygame
 import pygame.freetype
 
 Colour = tuple[int, int, int]
-
-
-def _bundled(name: str) -> Path | None:
-    try:
-        import pygame_gui.data as d
-
-        p = Path(d.__file__).resolve().parent / name
-        return p if p.is_file() else None
-    except Exception:  # pygame_gui missing: fall back to pygame's own font
-        return None
 
 
 @dataclass
@@ -63,15 +54,12 @@ def _shipped(weight: str) -> Path | None:
 
 
 def default_config() -> FontConfig:
+    """The shipped faces (``CROSSROADS_FONT`` names one file for both weights instead); when a
+    file is missing, pygame's own font (Latin only), so the window still opens."""
     env = os.environ.get("CROSSROADS_FONT")
-    regular = Path(env) if env else (_shipped("regular") or _bundled("NotoSans-Regular.ttf"))
-    bold = Path(env) if env else (_shipped("bold") or _bundled("NotoSans-Bold.ttf"))
-    fb = tuple(
-        p
-        for p in (_bundled("NotoSans-Regular.ttf"), _bundled("NotoSansJP-Regular.otf"))
-        if p and p not in (regular, bold)
-    )
-    return FontConfig(regular, bold, fb)
+    regular = Path(env) if env else _shipped("regular")
+    bold = Path(env) if env else _shipped("bold")
+    return FontConfig(regular, bold, ())
 
 
 # ---- text scale ------------------------------------------------------------------------------

@@ -31,7 +31,9 @@ from pathlib import Path
 
 import numpy as np
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "assets" / "map" / "central_asia.json"
+from ..data import asset
+
+DEFAULT_PATH = asset("map", "central_asia.json")
 
 KIND_PRIORITY = {"state": 0, "water": 1, "neighbour": 2}
 

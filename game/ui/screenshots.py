@@ -70,7 +70,7 @@ def make(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     entry = catalog.load(SCENARIO)
     if not entry.ok:
-        entry = catalog.load(str(catalog.FIXTURE))
+        raise SystemExit(entry.errors)
     out: list[Path] = []
 
     def shot(app, name: str) -> None:  # noqa: ANN001

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.scenario import loader
+from game.scenario import discovery, includes, loader
 from game.scenario.cli_commands import (
     cmd_new_scenario,
     cmd_scenarios,
@@ -18,7 +18,8 @@ from game.scenario.cli_commands import (
 from game.scenario.diagnostics import error, render_json, render_text
 from game.scenario.loader import load_scenario, load_scenario_text
 from game.scenario.template import new_scenario, render
-from game.scenario.validate import missing_translations, validate_paths
+from game.scenario.translations import missing_translations
+from game.scenario.validate import validate_paths
 
 from .helpers import template_text
 
@@ -65,7 +66,7 @@ def test_folder_and_id_resolution(tmp_path, monkeypatch):
     (inst / "broken.yaml").write_text(
         render("Broken").replace("family: aid", "family: 5"), encoding="utf-8"
     )
-    monkeypatch.setattr(loader, "installed_dir", lambda: inst)
+    monkeypatch.setattr(discovery, "installed_dir", lambda: inst)
     assert load_scenario("silk").scenario.meta.id == "silk"
     assert load_scenario("steppe").scenario.meta.id == "steppe"
     assert load_scenario(inst / "silk").scenario.meta.id == "silk"
@@ -86,7 +87,7 @@ def test_cmd_scenarios_lists_broken_ones_with_their_error_count(tmp_path, monkey
     (inst / "bad.yaml").write_text(
         render("Bad").replace("family: aid", "family: 5"), encoding="utf-8"
     )
-    monkeypatch.setattr(loader, "installed_dir", lambda: inst)
+    monkeypatch.setattr(discovery, "installed_dir", lambda: inst)
     assert cmd_scenarios(as_json=True) == 0
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)["scenarios"]}
     assert rows["good"]["errors"] == 0 and rows["good"]["playable_roles"] == ["JPN"]
@@ -95,6 +96,15 @@ def test_cmd_scenarios_lists_broken_ones_with_their_error_count(tmp_path, monkey
     assert cmd_scenarios(as_json=False) == 0
     out = capsys.readouterr().out
     assert "good" in out and "BROKEN" in out
+
+
+def test_cmd_scenarios_says_where_it_looked_when_none_is_installed(tmp_path, monkeypatch, capsys):
+    inst = tmp_path / "empty"
+    inst.mkdir()
+    monkeypatch.setattr(discovery, "installed_dir", lambda: inst)
+    assert cmd_scenarios() == 1
+    err = capsys.readouterr().err
+    assert "No scenarios are installed" in err and "empty" in err
 
 
 def test_load_scenario_never_raises():
@@ -111,7 +121,7 @@ def test_unexpected_exception_becomes_e999(monkeypatch, tmp_path):
     def boom(*a, **k):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(loader, "_read_all", boom)
+    monkeypatch.setattr(loader, "read_all", boom)
     res = load_scenario(p)
     (d,) = res.diagnostics
     assert d.code == "E999" and "report" in d.hint and res.scenario is None
@@ -206,7 +216,7 @@ def test_folder_validation_warns_about_stray_files(tmp_path):
 
 
 def test_include_limits(tmp_path, monkeypatch):
-    monkeypatch.setattr(loader, "MAX_FILES", 2)
+    monkeypatch.setattr(includes, "MAX_FILES", 2)
     folder = _split(tmp_path)
     diags, _ = validate_paths([folder / "scenario.yaml"])
     assert "E014" in [d.code for d in diags]

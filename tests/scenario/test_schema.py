@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from game.scenario.loader import installed_dir
+from game.scenario.discovery import installed_dir
 from game.scenario.schema import json_schema
 from game.scenario.yamlsafe import load_path, load_yaml
 

@@ -11,8 +11,9 @@ import pytest
 from game.scenario import docgen, languages
 from game.scenario.cli_commands import cmd_validate
 from game.scenario.diagnostics import error, render_github, warning
-from game.scenario.loader import load_scenario_text, suggest_date
+from game.scenario.loader import load_scenario_text
 from game.scenario.registry import Condition
+from game.scenario.schema_messages import suggest_date
 from game.scenario.validate import validate_paths
 from game.scenario.yamlsafe import load_yaml
 

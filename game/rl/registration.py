@@ -1,8 +1,9 @@
 """Gymnasium ids for the installed scenarios: ``crossroads/<scenario id>-v0``.
 
-``register_envs()`` runs when ``game.rl`` is imported. Gymnasium 1.x has no plugin discovery any
-more (the ``gymnasium.envs`` entry points of gym 0.26 were removed in 1.0), so a package cannot
-register on its own when it is installed: import ``game.rl`` first, or name the module in the id,
+``register_envs()`` runs when ``game.rl`` is imported. Gymnasium 1.0 removed the plugin system
+(the ``gymnasium.envs`` entry points of Gymnasium 0.26-0.29 are no longer read), so a package
+cannot register on its own when it is installed, and this one declares no entry point: import
+``game.rl`` first, or name the module in the id,
 ``gymnasium.make("game.rl:crossroads/class_abe_belt_road-v0")``, which makes Gymnasium import it.
 """
 

@@ -147,13 +147,6 @@ class Games:
         """The games have reached their last turn (all together: they run in lockstep)."""
         return bool(self.state.terminated.all())
 
-    @property
-    def game_ids(self) -> np.ndarray:
-        return self.state.game_id
-
-    def score(self, seat: int) -> np.ndarray:
-        return self.state.score[:, seat]
-
     # -- what an agent sees -----------------------------------------------------------------
     def mask(self, seat: int) -> np.ndarray:
         """``int8[N, 1 + W]``: the legal actions of ``seat`` in this slot (0 = pass, always legal;

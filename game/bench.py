@@ -154,6 +154,46 @@ def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
     return min(runs, key=lambda r: r[0])
 
 
+def rl_steps_per_s(c: Compiled, quick: bool = False) -> dict[str, float | str]:
+    """The RL environments' speed, in steps per second (a step is one action slot of one game):
+    ``rl_single_env_steps_per_s`` (``game.rl.gym_env``, one game) and
+    ``rl_vector_env_steps_per_s_nN`` (``game.rl.vector_env``, N games in one batched engine
+    state), the agent picking uniformly among the legal actions; and their ratio."""
+    from .rl import gym_env, vector_env
+
+    rng = np.random.default_rng(1)
+    try:
+        single = gym_env(c)
+    except ImportError as e:  # gymnasium is the rl extra
+        return {"rl_bench": f"skipped ({e})"}
+    steps = 0
+    t0 = time.perf_counter()
+    for game in range(1 if quick else 3):
+        obs, _ = single.reset(seed=1, options={"game": game})
+        done = False
+        while not done:
+            obs, _, done, _, _ = single.step(rng.choice(np.flatnonzero(obs["action_mask"])))
+            steps += 1
+    single_rate = steps / (time.perf_counter() - t0)
+    n = 256 if quick else 1024
+    vec = vector_env(c, n, autoreset_mode="Disabled")
+
+    def episode() -> None:
+        obs, _ = vec.reset(seed=1)
+        done = False
+        while not done:
+            noise = rng.random(obs["action_mask"].shape) + obs["action_mask"]  # legal ones win
+            obs, _, term, _, _ = vec.step(noise.argmax(axis=1))
+            done = bool(term.all())
+
+    vec_rate = _rate(episode, n, c.n_turns * c.M_slots, repeat=1 if quick else 2)
+    return {
+        "rl_single_env_steps_per_s": round(single_rate),
+        f"rl_vector_env_steps_per_s_n{n}": round(vec_rate),
+        "rl_vector_vs_single_ratio": round(vec_rate / single_rate, 1),
+    }
+
+
 def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | str]:
     ref = ref or (
         DEFAULT_SCENARIO
@@ -196,6 +236,7 @@ def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | st
     )
     out["greedy_game_turns_per_s_batched"] = round(gb)
     out["greedy_batch_vs_loop_ratio"] = round(gb / gl, 1)
+    out.update(rl_steps_per_s(c, quick))
     floor, _ = numpy_floor(c, nb)
     out["numpy_floor_game_turns_per_s"] = round(nb / floor)
     lat = []

@@ -33,7 +33,8 @@ SHIPPED = {
     "class_war_corridor",
     "kazakhstan_multivector",
 }
-RUNTIME_DEPS = {"pygame-ce", "numpy", "pyyaml", "pydantic"}
+# the four the users chose, and SciPy for the balance lab's small-sample statistics (Student's t)
+RUNTIME_DEPS = {"pygame-ce", "numpy", "pyyaml", "pydantic", "scipy"}
 
 
 def _pyproject() -> dict:

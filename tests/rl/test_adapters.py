@@ -95,7 +95,7 @@ def test_same_seed_same_game_as_the_batched_engine():
     while env.agents:
         env.step({a: 0 for a in env.agents})
     batch = run_batch(env.c, 9, 1, {"JPN": "passive", "RUS": "passive"})
-    assert env._g.st.hash(0) == batch.state.hash(0)
+    assert env.games.state.hash(0) == batch.state.hash(0)
 
 
 @pytest.mark.skipif(_class_scenario() is None, reason="class scenario not shipped")

@@ -84,7 +84,6 @@ def private_names_crossing_modules() -> list[str]:
 STILL_TO_FIX = {
     "game.ai.policies -> core._acceptance",
     "game.ai.policies -> core._update_derived",
-    "game.balance.report -> A._ref",
     "game.bench -> game.ai.policies._sample",
     "game.bench -> core._dependence_change",
     "game.play.rollout -> core._update_derived",
@@ -93,7 +92,6 @@ STILL_TO_FIX = {
     "game.scenario.docgen -> M._check_lang",
     "game.scenario.validate -> M._check_text",
     "game.scenario.validate -> game.scenario.loader._internal",
-    "game.ui.glossary -> _text._find",
 }
 
 

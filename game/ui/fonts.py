@@ -26,6 +26,8 @@ from pathlib import Path
 import pygame
 import pygame.freetype
 
+from ..kit.typeface import shipped_font
+
 Colour = tuple[int, int, int]
 
 
@@ -55,17 +57,10 @@ _size_cache: dict[tuple[str, int, bool], tuple[int, int]] = {}
 CACHE_MAX = 1500
 
 
-def _shipped(weight: str) -> Path | None:
-    from ..glyphs import SHIPPED_FONTS
-
-    p = SHIPPED_FONTS[weight]
-    return p if p.is_file() else None
-
-
 def default_config() -> FontConfig:
     env = os.environ.get("CROSSROADS_FONT")
-    regular = Path(env) if env else (_shipped("regular") or _bundled("NotoSans-Regular.ttf"))
-    bold = Path(env) if env else (_shipped("bold") or _bundled("NotoSans-Bold.ttf"))
+    regular = Path(env) if env else (shipped_font("regular") or _bundled("NotoSans-Regular.ttf"))
+    bold = Path(env) if env else (shipped_font("bold") or _bundled("NotoSans-Bold.ttf"))
     fb = tuple(
         p
         for p in (_bundled("NotoSans-Regular.ttf"), _bundled("NotoSansJP-Regular.otf"))

@@ -14,7 +14,7 @@ The window and the class report keep their own catalogues (``game/ui/locale``,
 ``using`` for a ``with`` block that puts it back afterwards).
 
 Numbers shown to people go through ``number`` (a decimal comma in Russian: ``19,82``), and
-dates through ``date``. A float given to a phrase is written with ``number`` by itself.
+dates through ``date``.
 """
 
 from __future__ import annotations
@@ -149,8 +149,8 @@ class Catalogue:
 
     def tr(self, key: str, n: float | None = None, **kw: Any) -> str:
         """The phrase ``key`` in the language in use (English if that language lacks it), with
-        its ``{placeholders}`` filled in; floats are written with ``number``. For a phrase with
-        plural forms ``n`` picks the form and fills ``{n}``."""
+        its ``{placeholders}`` filled in (give numbers written with ``number``). For a phrase
+        with plural forms ``n`` picks the form and fills ``{n}``."""
         lang, value = _lang, self.phrases(_lang).get(key)
         if value is None:
             lang, value = self.default, self.phrases(self.default).get(key)
@@ -161,10 +161,8 @@ class Catalogue:
         text = _plural_form(value, n, lang) if isinstance(value, Mapping) else str(value)
         if not kw:
             return text
-        # numbers as the reader writes them, even in a phrase that fell back to English
-        args = {k: number(v) if isinstance(v, float) else v for k, v in kw.items()}
         try:
-            return text.format(**args)
+            return text.format(**kw)
         except (KeyError, IndexError, ValueError):
             return text
 

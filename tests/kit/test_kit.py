@@ -33,7 +33,7 @@ def test_plurals_follow_cldr_and_numbers_the_language(tmp_path):
             "5 групп",
             "21 группа",
         ]
-        assert phrases.tr("v", v=19.82) == "19,82 pts"  # English phrase, Russian number
+        assert phrases.tr("v", v=number(19.82)) == "19,82 pts"  # English phrase, Russian number
         assert number(-1.25, 1, sign=True) == "-1,2" and number(3.0, 1) == "3,0"
     assert language() == "en" and phrases.tr("missing") == "[missing]"
     assert [plural_category(n, "ja") for n in (1, 2)] == ["other", "other"]

@@ -114,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="write the JSON Schema editors use for completion")
     p.add_argument("--out", metavar="FILE", help="file to write (default: print)")
 
+    p = sub.add_parser(
+        "record-schema", help="write the JSON Schema of game records (saves and --json)"
+    )
+    p.add_argument("--out", metavar="FILE", help="file to write (default: print)")
+
     p = sub.add_parser("new-scenario", help="write a commented starter scenario")
     p.add_argument("name", metavar="NAME", help="scenario id, e.g. my_first_scenario")
     p.add_argument("--dir", default=".", help="folder to write it in (default: here)")
@@ -254,6 +259,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .scenario.cli_commands import cmd_schema
 
         return cmd_schema(args.out)
+    if cmd == "record-schema":
+        from .headless import cmd_record_schema
+
+        return cmd_record_schema(args.out)
     if cmd == "new-scenario":
         from .scenario.cli_commands import cmd_new_scenario
 

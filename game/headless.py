@@ -1,9 +1,12 @@
 """``play SCENARIO --headless``: a whole game without a window, a short turn-by-turn summary,
-the final grades, and optionally the full record (``--json``) and tidy per-turn values
-(``--csv``, columns ``game,turn,year,metric,state,partner,dimension,value``).
+the final grades, and optionally the full record (``--json``, the record file the window's
+saves use too: ``docs/records.md``) and tidy per-turn values (``--csv``, columns
+``game,turn,year,metric,state,partner,dimension,value``); and ``record-schema``, the JSON
+Schema of the record file.
 
-Row ``turn`` ``t`` describes the world after ``t`` turns; ``year`` is the year those values
-describe (its end), so turn 0 - the starting conditions - is the year before the first turn.
+Row ``turn`` ``t`` describes the world after ``t`` turns; ``year`` is the period those values
+describe (its end; ``engine.record.value_years``), so turn 0 - the starting conditions - is
+the year before the first turn.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 
 from .ai.policies import UnknownPolicy
 from .engine.compiler import Compiled
-from .engine.record import GameRecord
+from .engine.record import GameRecord, record_schema, value_years, write_record
 from .play.history import default_headless_policies
 from .play.session import Session
 from .scenario.loader import load_scenario
@@ -126,7 +129,7 @@ def cmd_play_headless(args: argparse.Namespace) -> int:
             print(turn_line(session, rep))
     print_final(session)
     if args.json:
-        write_json(session.record, session, args.json)
+        write_json(session, args.json)
     if args.csv:
         Path(args.csv).write_text(record_csv(session.record, c), encoding="utf-8")
     return 0
@@ -158,33 +161,47 @@ def print_final(s: Session) -> None:
                 print(f"    {ob['grade']}  {ob['name']}: {ob['value']}")
 
 
-def write_json(rec: GameRecord, s: Session, path: str) -> None:
-    data = rec.to_json()
-    data["objectives"] = s.objectives()
-    data["names"] = {
-        "states": s.c.state_ids,
-        "partners": s.c.partner_ids,
-        "powers": s.c.power_ids,
-        "dimensions": s.c.dim_ids,
-        "actors": s.c.actor_ids,
-        "resources": s.c.res_ids,
-        "meters": s.c.meter_ids,
+def write_json(s: Session, path: str) -> None:
+    """The game's record file, with the names of its values' axes."""
+    c = s.c
+    s.record.names = {
+        "states": list(c.state_ids),
+        "partners": list(c.partner_ids),
+        "powers": list(c.power_ids),
+        "dimensions": list(c.dim_ids),
+        "actors": list(c.actor_ids),
+        "resources": list(c.res_ids),
+        "meters": list(c.meter_ids),
     }
-    Path(path).write_text(json.dumps(data, sort_keys=True, indent=1), encoding="utf-8")
+    write_record(s.record, path)
+
+
+def cmd_record_schema(out: str | None = None) -> int:
+    """``record-schema [--out FILE]``: the JSON Schema of the record file (stdout without
+    ``--out``)."""
+    text = json.dumps(record_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out in (None, "-"):
+        sys.stdout.write(text)
+        return 0
+    target = Path(str(out))
+    if target.is_dir():
+        target = target / "record.schema.json"
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as e:
+        print(f"crossroads: cannot write '{out}': {e.strerror or e}", file=sys.stderr)
+        return 2
+    print(f"Wrote the record JSON Schema to {target}.")
+    return 0
 
 
 def record_csv(rec: GameRecord, c: Compiled, game: int = 0) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
-    start_year = int(c.scenario.calendar.start[:4])
     snaps = [rec.start_values] + [t.values for t in rec.turns]
-    for t, v in enumerate(snaps):
-        year = (
-            start_year - 1 + t
-            if c.scenario.calendar.turn == "year"
-            else c.scenario.calendar.date_of_turn(max(0, t - 1))
-        )
+    years = value_years(c.scenario.calendar, len(snaps))
+    for t, (v, year) in enumerate(zip(snaps, years)):
         for s, sid in enumerate(c.state_ids):
             for d, did in enumerate(c.dim_ids):
                 for k, kid in enumerate(c.partner_ids):

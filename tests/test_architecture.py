@@ -84,12 +84,10 @@ def private_names_crossing_modules() -> list[str]:
 STILL_TO_FIX = {
     "game.ai.policies -> core._acceptance",
     "game.ai.policies -> core._update_derived",
-    "game.balance.report -> A._ref",
     "game.bench -> game.ai.policies._sample",
     "game.bench -> core._dependence_change",
     "game.play.rollout -> core._update_derived",
     "game.play.session -> core._update_derived",
-    "game.ui.glossary -> _text._find",
 }
 
 

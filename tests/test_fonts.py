@@ -1,10 +1,14 @@
-"""The shipped font draws every character the game shows (tools/build_fonts.py makes it)."""
+"""The shipped font draws every character the game shows (tools/build_fonts.py makes it;
+tools/glyphs.py and tools/check_glyphs.py check it)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from game.glyphs import (
+from tools.glyphs import (
     SHIPPED_FONTS,
     FontReadError,
     code_texts,
@@ -38,6 +42,12 @@ def test_font_files_are_shipped_with_licence(weight, path):
     assert sum(p.stat().st_size for p in path.parent.glob("*.ttf")) < 6.5 * 2**20
 
 
+def test_every_phrase_catalogue_is_read():
+    files = set(locale_texts())
+    for part in ("ui", "report"):  # found by looking, not by name: a new catalogue counts too
+        assert {f"game/{part}/locale/{lang}.json" for lang in ("en", "ja", "ru")} <= files
+
+
 @pytest.mark.parametrize("weight,path", FONTS)
 def test_locale_files_are_covered(weight, path):
     texts = locale_texts()
@@ -53,7 +63,7 @@ def test_scenario_texts_are_covered(weight, path):
 
 
 @pytest.mark.parametrize("weight,path", FONTS)
-def test_strings_in_the_window_code_are_covered(weight, path):
+def test_strings_in_the_game_code_are_covered(weight, path):
     texts = code_texts()
     missing = missing_glyphs(path, "".join(texts.values()))
     assert not missing, _explain(texts, missing)
@@ -87,3 +97,12 @@ def test_the_font_renders_in_pygame():
     w_latin = f.size("Kazakhstan")[0]
     surf = f.render("Қазақстан 日本 ✓", True, (0, 0, 0))
     assert surf.get_width() > w_latin > 0
+
+
+def test_check_glyphs_passes_on_the_shipped_fonts():
+    tool = SHIPPED_FONTS["regular"].parents[2] / "tools" / "check_glyphs.py"
+    proc = subprocess.run(
+        [sys.executable, str(tool)], capture_output=True, text=True, check=False, timeout=300
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "characters of" in proc.stdout and "covered" in proc.stdout

@@ -5,7 +5,7 @@ One TrueType file per weight covers everything the window and the class report d
 Kazakh ә ғ қ ң ө ұ ү һ і, Kyrgyz, Tajik, Uzbek Cyrillic), general punctuation, currency signs
 (₸ ₽ ¥ €), arrows and shapes, kana, CJK punctuation, full-width forms, the 2,136 Jōyō kanji and
 the 863 Jinmeiyō kanji (names such as 晋), and every character used in ``game/ui/locale/*.json``,
-``scenarios/**/*.yaml`` and the window's code (``game.glyphs.project_texts``). Translators can
+``scenarios/**/*.yaml`` and the window's code (``tools/glyphs.py``, ``project_texts``). Translators can
 therefore write Japanese, Russian or Kazakh text without rebuilding the font; a rarer character
 makes ``tests/test_fonts.py`` fail and asks for a re-run of this script.
 
@@ -47,7 +47,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.glyphs import (  # noqa: E402
+from glyphs import (  # noqa: E402 - tools/glyphs.py, beside this script
     FONT_DIR,
     ROOT,
     describe_char,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.glyphs import (  # noqa: E402
+from glyphs import (  # noqa: E402 - tools/glyphs.py, beside this script
     SHIPPED_FONTS,
     FontReadError,
     describe_char,

@@ -253,7 +253,8 @@ def action_table(study: Study) -> Table:
 
 
 # ------------------------------------------------------------------------------------------------
-def _ref(study: Study, role: str, pol: str) -> RunSpec:
+def reference_run(study: Study, role: str, pol: str) -> RunSpec:
+    """The run in which ``role`` plays ``pol`` and every other actor its default policy."""
     return profile(study.c, study.plan.defaults, **{role: pol})
 
 
@@ -298,7 +299,7 @@ def agency_table(study: Study) -> Table:
         if role not in study.plan.defaults:
             continue
         for b, w in pairs:
-            key_b, key_w = _ref(study, role, b), _ref(study, role, w)
+            key_b, key_w = reference_run(study, role, b), reference_run(study, role, w)
             if key_b.key not in study.runs or key_w.key not in study.runs:
                 continue
             j = study.role_col(role)
@@ -342,7 +343,7 @@ def restricted_table(study: Study) -> Table:
         role, _, pol = name.partition("=")
         if not pol.startswith("only:"):
             continue
-        g = _ref(study, role, "greedy")
+        g = reference_run(study, role, "greedy")
         if g.key not in study.runs:
             continue
         j = study.role_col(role)
@@ -697,7 +698,7 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
     def ref(pol: str | None) -> RunSpec:
         if pol is None or not has_actions:
             return study.plan.reference["defaults"]
-        return _ref(study, role, pol)
+        return reference_run(study, role, pol)
 
     if ex.kind == "grade_rate":
         r = study.run(ref(ex.policy))

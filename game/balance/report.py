@@ -13,11 +13,14 @@ import json
 import math
 import platform
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
 from ..engine.core import GRADES
+from ..kit.document import Doc
+from ..kit.raster import hbar_chart, stacked_rows, step_histograms
 from ..scenario.model import text_in
 from . import analysis as A
 from . import charts, stats
@@ -107,12 +110,6 @@ def _ci(est: float, lo: float, hi: float, pct: bool = False, digits: int = 3) ->
     )
 
 
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    out += ["| " + " | ".join(r) + " |" for r in rows]
-    return out
-
-
 def write(
     study: Study,
     out_dir: str | Path,
@@ -160,29 +157,41 @@ def write(
 
 # ------------------------------------------------------------------------------------------------
 def _charts(study: Study, rep: Report, out: Path) -> list[str]:
-    if not charts.available():
-        return []
     made: list[str] = []
+    others = "every other actor on its default policy"
+
+    def bars(name: str, title: str, rows: list[dict], keys: str, subtitle: str = "", **kw) -> None:
+        """Horizontal bars of ``rows``, labelled by ``label(row)``: the value of the first of
+        ``keys`` ("value low high") with the interval of the other two."""
+        label = kw.pop("label")
+        value, low, high = keys.split()
+        chart = partial(
+            hbar_chart,
+            labels=[label(r) for r in rows],
+            values=[r[value] for r in rows],
+            lows=[r[low] for r in rows],
+            highs=[r[high] for r in rows],
+            **kw,
+        )
+        if rows and charts.figure(out / name, title, subtitle, len(rows), chart):
+            made.append(name)
+
     prof = rep.tables["profiles"].rows
     # 1. mean score of each role by profile (grid), with intervals
     for role in study.role_ids:
         rows = [r for r in prof if r["role"] == role and r["kind"] == "grid"]
         if not rows:
             rows = [r for r in prof if r["role"] == role]
-        rows = rows[:60]
-        name = f"scores_{role}.png"
-        if charts.hbars(
-            out / name,
+        bars(
+            f"scores_{role}.png",
             f"{role}: mean score by profile (95% intervals)",
-            [r["profile"] for r in rows],
-            [r["mean_score"] for r in rows],
-            [r["score_low"] for r in rows],
-            [r["score_high"] for r in rows],
+            rows[:60],
+            "mean_score score_low score_high",
+            label=lambda r: r["profile"],
             xlabel="mean score (0 = F ... 1 = A on every objective)",
             xmin=0.0,
             xmax=1.0,
-        ):
-            made.append(name)
+        )
     # 2. grade distributions of the reference runs (one role changes, the rest on defaults)
     g_rows = []
     labels = []
@@ -194,13 +203,18 @@ def _charts(study: Study, rep: Report, out: Path) -> list[str]:
         j = study.role_col(role)
         labels.append(f"{role} = {pol}")
         g_rows.append([float((r.grades[:, j] == i).mean()) for i in range(5)])
-    if charts.stacked(
+    if labels and charts.figure(
         out / "grades.png",
         "Grades of each role by its policy",
-        labels,
-        g_rows,
-        list(GRADES),
-        subtitle="every other actor on its default policy",
+        others,
+        len(labels) + 1,  # and the key of the grades
+        partial(
+            stacked_rows,
+            labels=labels,
+            shares=g_rows,
+            part_names=list(GRADES),
+            colours=charts.GRADE_COLOURS,
+        ),
     ):
         made.append("grades.png")
     # 3. score distributions per role
@@ -213,51 +227,34 @@ def _charts(study: Study, rep: Report, out: Path) -> list[str]:
                 continue
             h, _ = np.histogram(study.run(spec).scores[:, study.role_col(role)], bins=edges)
             series.append((pol, h.tolist()))
-        if series and charts.histograms(
-            out / f"distribution_{role}.png",
-            f"{role}: score distribution by policy",
-            series,
-            edges.tolist(),
-            subtitle="every other actor on its default policy",
+        name = f"distribution_{role}.png"
+        chart = partial(step_histograms, series=series, edges=edges.tolist(), xlabel="score")
+        if series and charts.figure(
+            out / name, f"{role}: score distribution by policy", others, 0, chart
         ):
-            made.append(f"distribution_{role}.png")
+            made.append(name)
     # 4. agency gaps
-    ag = rep.tables["agency"].rows
-    if ag and charts.hbars(
-        out / "agency.png",
+    bars(
+        "agency.png",
         "Do choices matter? Paired score gaps (95%)",
-        [f"{r['role']}: {r['better']} - {r['worse']}" for r in ag],
-        [r["gap"] for r in ag],
-        [r["gap_low"] for r in ag],
-        [r["gap_high"] for r in ag],
+        rep.tables["agency"].rows,
+        "gap gap_low gap_high",
+        label=lambda r: f"{r['role']}: {r['better']} - {r['worse']}",
         xlabel="difference in mean score",
         ref=0.0,
-    ):
-        made.append("agency.png")
+    )
     # 5. action shares of each role's strongest reference policy
-    act = rep.tables["actions"].rows
-    for role in study.role_ids:
-        pol = _best_policy(study, role)
-        if pol is None:
-            continue
-        from .analysis import label
-
-        lab = label(study, A._ref(study, role, pol))
-        rows = sorted(
-            [r for r in act if r["role"] == role and r["profile"] == lab], key=lambda r: -r["share"]
-        )[:25]
-        if rows and charts.hbars(
-            out / f"actions_{role}.png",
+    for role, pol, rows in _strongest_actions(study, rep):
+        bars(
+            f"actions_{role}.png",
             f"{role} = {pol}: share of each action (95%)",
-            [r["action"] for r in rows],
-            [r["share"] for r in rows],
-            [r["share_low"] for r in rows],
-            [r["share_high"] for r in rows],
+            rows[:25],
+            "share share_low share_high",
+            others,
+            label=lambda r: r["action"],
             xlabel="share of the role's actions",
             xmin=0.0,
-            subtitle="every other actor on its default policy",
-        ):
-            made.append(f"actions_{role}.png")
+        )
     # 6. event impacts (defaults base)
     ev = rep.tables["events"].rows
     base = A.label(study, study.plan.reference["defaults"])
@@ -266,18 +263,16 @@ def _charts(study: Study, rep: Report, out: Path) -> list[str]:
             [r for r in ev if r["role"] == role and r["base"] == base],
             key=lambda r: -abs(r["impact"]),
         )[:25]
-        if rows and charts.hbars(
-            out / f"events_{role}.png",
+        bars(
+            f"events_{role}.png",
             f"{role}: impact of each event on the mean score (95%)",
-            [r["event"] for r in rows],
-            [r["impact"] for r in rows],
-            [r["impact_low"] for r in rows],
-            [r["impact_high"] for r in rows],
+            rows,
+            "impact impact_low impact_high",
+            "everyone on default policies; paired games",
+            label=lambda r: r["event"],
             xlabel="score with the event minus score without it",
             ref=0.0,
-            subtitle="everyone on default policies; paired games",
-        ):
-            made.append(f"events_{role}.png")
+        )
     return made
 
 
@@ -298,13 +293,10 @@ def _best_policy(study: Study, role: str) -> str | None:
 def _markdown(study: Study, rep: Report, pngs: list[str], bench: dict | None) -> str:
     sc = study.scenario
     c = study.c
-    L: list[str] = []
-    title = text_in(sc.meta.title)
-    L.append(f"# Balance report: {title} (`{sc.meta.id}`)")
-    L.append("")
+    doc = Doc(f"Balance report: {text_in(sc.meta.title)} (`{sc.meta.id}`)")
     kind = "quick" if study.quick else "full"
     gps = study.game_turns / study.seconds if study.seconds > 0 else 0.0
-    L.append(
+    doc.p(
         f"A {kind} study: **{study.games:,} games per profile**, seed {study.seed}, "
         f"{len(study.plan.grid)} policy profiles in the grid, {len(study.runs)} runs in all "
         f"(with reference runs, event ablations and order checks), {c.n_turns} turns per "
@@ -314,26 +306,18 @@ def _markdown(study: Study, rep: Report, pngs: list[str], bench: dict | None) ->
         f"{study.chunk} games; {gps:,.0f} game-turns/s)."
     )
     if bench:
-        L.append("")
-        L.append(
+        doc.p(
             f"Scaling: the same study took {bench['t1']:.1f} s on 1 worker and "
             f"{bench['t2']:.1f} s on 2 workers: **{bench['ratio']:.2f}x**."
         )
-    L.append("")
-    L.append(
+    doc.p(
         "Intervals are 95 % intervals (see `docs/balance.md`); the verdicts use "
         "Bonferroni-corrected intervals across the declared expectations."
     )
-    L.append("")
     # --- verdict ---------------------------------------------------------------------------
-    L.append("## Verdict on the declared expectations")
-    L.append("")
+    doc.h("Verdict on the declared expectations")
     if rep.verdicts:
-        rows = [
-            [v.id, v.kind, v.role, v.what, _fmt_est(v), v.bound, f"**{v.verdict}**", v.note]
-            for v in rep.verdicts
-        ]
-        L += _md_table(
+        doc.table(
             [
                 "expectation",
                 "kind",
@@ -344,11 +328,13 @@ def _markdown(study: Study, rep: Report, pngs: list[str], bench: dict | None) ->
                 "verdict",
                 "note",
             ],
-            rows,
+            [
+                [v.id, v.kind, v.role, v.what, _fmt_est(v), v.bound, f"**{v.verdict}**", v.note]
+                for v in rep.verdicts
+            ],
         )
         n_fail = len(rep.failed)
-        L.append("")
-        L.append(
+        doc.p(
             f"**{len(rep.verdicts) - n_fail} of {len(rep.verdicts)} expectations hold.**"
             + (
                 " PASS means the whole interval is on the right side of the bound; FAIL "
@@ -359,69 +345,49 @@ def _markdown(study: Study, rep: Report, pngs: list[str], bench: dict | None) ->
             )
         )
     else:
-        L.append(
+        doc.p(
             "The scenario declares no expectations (`balance: expectations:`), so "
             "nothing is checked. `docs/balance.md` explains how to declare them."
         )
-    L.append("")
     # --- the three questions ---------------------------------------------------------------
-    L.append("## Answers")
-    L.append("")
-    L += _answer_dominance(study, rep)
-    L += _answer_agency(study, rep)
-    L += _answer_events(study, rep)
-    L += _answer_one_trick(study, rep)
-    L += _answer_order(study, rep)
+    doc.h("Answers")
+    _answer_dominance(doc, rep)
+    _answer_agency(doc, rep)
+    _answer_events(doc, study, rep)
+    _answer_one_trick(doc, study, rep)
+    _answer_order(doc, study, rep)
     # --- details ---------------------------------------------------------------------------
-    L.append("## Outcomes by profile")
-    L.append("")
-    L.append(
+    doc.h("Outcomes by profile")
+    doc.p(
         "Mean score (0-1) and the share of games with grade B or better, per role, for "
         "every profile of the grid (and the reference runs)."
     )
-    L.append("")
     prof = rep.tables["profiles"].rows
     by_profile: dict[str, dict[str, dict]] = {}
     kinds = {}
     for r in prof:
         by_profile.setdefault(r["profile"], {})[r["role"]] = r
         kinds[r["profile"]] = r["kind"]
-    header = [
-        "profile",
-        *[f"{role} score" for role in study.role_ids],
-        *[f"{role} ≥B" for role in study.role_ids],
-    ]
-    rows = []
-    for p, d in by_profile.items():
-        rows.append(
+    roles = study.role_ids
+    doc.table(
+        ["profile", *[f"{role} score" for role in roles], *[f"{role} ≥B" for role in roles]],
+        [
             [
                 p + (" *(ref)*" if kinds[p] == "reference" else ""),
+                *[_ci(d[r]["mean_score"], d[r]["score_low"], d[r]["score_high"]) for r in roles],
                 *[
-                    _ci(d[r]["mean_score"], d[r]["score_low"], d[r]["score_high"])
-                    for r in study.role_ids
-                ],
-                *[
-                    _ci(
-                        d[r]["at_least_B"],
-                        d[r]["at_least_B_low"],
-                        d[r]["at_least_B_high"],
-                        pct=True,
-                    )
-                    for r in study.role_ids
+                    _ci(d[r]["at_least_B"], d[r]["at_least_B_low"], d[r]["at_least_B_high"], True)
+                    for r in roles
                 ],
             ]
-        )
-    L += _md_table(header, rows)
-    L.append("")
-    for png in pngs:
-        if png.startswith(("scores_", "grades", "distribution_")):
-            L.append(f"![{png}]({png})")
-    L.append("")
-    L.append("## Dominance between policies")
-    L.append("")
+            for p, d in by_profile.items()
+        ],
+    )
+    doc.images([(png, png) for png in pngs if png.startswith(("scores_", "grades", "distrib"))])
+    doc.h("Dominance between policies")
     dom = rep.tables["dominance"].rows
     if dom:
-        L += _md_table(
+        doc.table(
             [
                 "role",
                 "a",
@@ -447,52 +413,34 @@ def _markdown(study: Study, rep: Report, pngs: list[str], bench: dict | None) ->
             ],
         )
     else:
-        L.append("Only one policy per role in the grid: no dominance to test.")
-    L.append("")
-    L.append("## Action usage")
-    L.append("")
-    L.append(
+        doc.p("Only one policy per role in the grid: no dominance to test.")
+    doc.h("Action usage")
+    doc.p(
         "The share of each role's actions that went to each action (all targets "
         "together), for each role's strongest reference policy; `actions.csv` has every "
         "profile."
     )
-    L.append("")
-    act = rep.tables["actions"].rows
-    for role in study.role_ids:
-        pol = _best_policy(study, role)
-        if pol is None:
-            continue
-        lab = A.label(study, A._ref(study, role, pol))
-        rows_r = sorted(
-            [r for r in act if r["role"] == role and r["profile"] == lab], key=lambda r: -r["share"]
-        )[:8]
-        if rows_r:
-            L.append(
-                f"**{role} = {pol}:** "
-                + "; ".join(
-                    f"{r['action']} {_ci(r['share'], r['share_low'], r['share_high'], pct=True)}"
-                    for r in rows_r
-                )
+    for role, pol, rows_r in _strongest_actions(study, rep):
+        doc.p(
+            f"**{role} = {pol}:** "
+            + "; ".join(
+                f"{r['action']} {_ci(r['share'], r['share_low'], r['share_high'], pct=True)}"
+                for r in rows_r[:8]
             )
-            L.append("")
-    for png in pngs:
-        if png.startswith("actions_"):
-            L.append(f"![{png}]({png})")
-    L.append("")
-    L.append("## Event impact (paired ablation)")
-    L.append("")
+        )
+    doc.images([(png, png) for png in pngs if png.startswith("actions_")])
+    doc.h("Event impact (paired ablation)")
     ev = rep.tables["events"].rows
     if ev:
         base = A.label(study, study.plan.reference["defaults"])
-        L.append(
+        doc.p(
             f"Each event that fired was switched off in turn (everyone on default "
             f"policies: {base}); impact = mean score with the event minus without it, on "
             'the same games. "Grade changed" is the share of games whose overall grade '
             "differs. Largest impacts first:"
         )
-        L.append("")
         rows_e = sorted([r for r in ev if r["base"] == base], key=lambda r: -abs(r["impact"]))[:20]
-        L += _md_table(
+        doc.table(
             ["event", "role", "fired in", "impact [95%]", "grade changed"],
             [
                 [
@@ -511,15 +459,10 @@ def _markdown(study: Study, rep: Report, pngs: list[str], bench: dict | None) ->
             ],
         )
     else:
-        L.append("No event fired in the reference games.")
-    L.append("")
-    for png in pngs:
-        if png.startswith("events_"):
-            L.append(f"![{png}]({png})")
-    L.append("")
-    L.append("## Files")
-    L.append("")
-    L.append(
+        doc.p("No event fired in the reference games.")
+    doc.images([(png, png) for png in pngs if png.startswith("events_")])
+    doc.h("Files")
+    doc.p(
         "`expectations.csv` (verdicts), `profiles.csv` (scores and grade rates per "
         "profile and role), `grades.csv` (each grade's rate with Wilson intervals), "
         "`scores_hist.csv` (score distributions), `actions.csv` (action shares), "
@@ -527,8 +470,25 @@ def _markdown(study: Study, rep: Report, pngs: list[str], bench: dict | None) ->
         "`order.csv` (order fairness), `restricted.csv` (one-family play), `study.json` "
         "(settings and timing). How to read them: `docs/balance.md`."
     )
-    L.append("")
-    return "\n".join(L)
+    return doc.markdown()
+
+
+def _strongest_actions(study: Study, rep: Report) -> list[tuple[str, str, list[dict]]]:
+    """(role, its strongest reference policy, that policy's action rows by share, largest
+    first) for every role that took actions."""
+    act = rep.tables["actions"].rows
+    out = []
+    for role in study.role_ids:
+        pol = _best_policy(study, role)
+        if pol is None:
+            continue
+        lab = A.label(study, A.reference_run(study, role, pol))
+        rows = sorted(
+            [r for r in act if r["role"] == role and r["profile"] == lab], key=lambda r: -r["share"]
+        )
+        if rows:
+            out.append((role, pol, rows))
+    return out
 
 
 def _fmt_est(v: A.Verdict) -> str:
@@ -539,11 +499,12 @@ def _fmt_est(v: A.Verdict) -> str:
     return _ci(v.estimate, v.low, v.high)
 
 
-def _answer_dominance(study: Study, rep: Report) -> list[str]:
-    L = ["### Is any role's policy dominant?", ""]
+def _answer_dominance(doc: Doc, rep: Report) -> None:
+    doc.h("Is any role's policy dominant?", 3)
     if not rep.dominance:
-        L += ["The grid has no role with several policies, so dominance was not tested.", ""]
-        return L
+        doc.p("The grid has no role with several policies, so dominance was not tested.")
+        return
+    items = []
     for d in rep.dominance:
         if len(d.policies) < 2:
             continue
@@ -551,38 +512,38 @@ def _answer_dominance(study: Study, rep: Report) -> list[str]:
             f"{p} {v:.3f}" for p, v in sorted(d.mean_payoff.items(), key=lambda kv: -kv[1])
         )
         if d.dominant:
-            L.append(
-                f"- **{d.role}: yes, `{d.dominant[0]}`** scores higher than every other "
+            item = (
+                f"**{d.role}: yes, `{d.dominant[0]}`** scores higher than every other "
                 f"policy against every combination of the other roles' policies "
                 f"(mean scores: {pay})."
             )
         else:
-            L.append(
-                f"- **{d.role}: no** single policy beats all the others against every "
+            item = (
+                f"**{d.role}: no** single policy beats all the others against every "
                 f"opponent profile (mean scores: {pay})."
             )
         if d.surviving != d.policies:
-            L.append(
-                f"  After removing dominated policies repeatedly, {d.role} keeps: "
+            item += (
+                f"\nAfter removing dominated policies repeatedly, {d.role} keeps: "
                 f"{', '.join(d.surviving)}."
             )
-    L.append("")
-    L.append(
+        items.append(item)
+    doc.ul(items)
+    doc.p(
         "A competent policy (greedy, rollout) dominating random or passive play is what "
         "a game with meaningful choices should show. A concern is a *degenerate* policy "
         "(passive, one action family, one repeated action) that dominates, or one role "
         "whose every policy dominates the other roles' outcomes."
     )
-    L.append("")
-    return L
 
 
-def _answer_agency(study: Study, rep: Report) -> list[str]:
-    L = ["### Do choices matter? (agency gap)", ""]
+def _answer_agency(doc: Doc, rep: Report) -> None:
+    doc.h("Do choices matter? (agency gap)", 3)
     rows = rep.tables["agency"].rows
     if not rows:
-        L += ["No role has actions and objectives, so there is no agency to measure.", ""]
-        return L
+        doc.p("No role has actions and objectives, so there is no agency to measure.")
+        return
+    items = []
     for r in rows:
         if (r["better"], r["worse"]) not in (
             ("greedy", "random"),
@@ -597,28 +558,26 @@ def _answer_agency(study: Study, rep: Report) -> list[str]:
             if r["gap_high"] < 0
             else "not distinguishable from zero"
         )
-        L.append(
-            f"- **{r['role']}**: {r['better']} - {r['worse']} = "
+        items.append(
+            f"**{r['role']}**: {r['better']} - {r['worse']} = "
             f"{_ci(r['gap'], r['gap_low'], r['gap_high'])} in mean score ({sig}); the "
             f"grade differs in {_pct(r['grade_changed'])} of the paired games."
         )
-    L.append("")
-    L.append(
+    doc.ul(items)
+    doc.p(
         "The gap is measured on identical games with every other actor on its default "
         "policy. A gap near zero means the role's choices hardly change its outcome."
     )
-    L.append("")
-    return L
 
 
-def _answer_events(study: Study, rep: Report) -> list[str]:
-    L = ["### Does any single event decide the game?", ""]
-    ev = rep.tables["events"].rows
+def _answer_events(doc: Doc, study: Study, rep: Report) -> None:
+    doc.h("Does any single event decide the game?", 3)
     base = A.label(study, study.plan.reference["defaults"])
-    ev = [r for r in ev if r["base"] == base]
+    ev = [r for r in rep.tables["events"].rows if r["base"] == base]
     if not ev:
-        L += ["No event fired in the reference games.", ""]
-        return L
+        doc.p("No event fired in the reference games.")
+        return
+    items = []
     for role in study.role_ids:
         rr = [r for r in ev if r["role"] == role]
         if not rr:
@@ -628,71 +587,60 @@ def _answer_events(study: Study, rep: Report) -> list[str]:
         gc = _ci(
             topg["grade_changed"], topg["grade_changed_low"], topg["grade_changed_high"], pct=True
         )
-        L.append(
-            f"- **{role}**: the largest impact is `{top['event']}` "
+        items.append(
+            f"**{role}**: the largest impact is `{top['event']}` "
             f"({_ci(top['impact'], top['impact_low'], top['impact_high'])} in mean "
             f"score); the event that changes the grade most often is `{topg['event']}` "
             f"({gc} of games)."
         )
-    L.append("")
-    return L
+    doc.ul(items)
 
 
-def _answer_one_trick(study: Study, rep: Report) -> list[str]:
-    L = ["### Does one trick win everything?", ""]
-    act = rep.tables["actions"].rows
-    any_line = False
-    for role in study.role_ids:
-        pol = _best_policy(study, role)
-        if pol is None:
-            continue
-        lab = A.label(study, A._ref(study, role, pol))
-        rr = [r for r in act if r["role"] == role and r["profile"] == lab]
-        if not rr:
-            continue
-        top = max(rr, key=lambda r: r["share"])
-        L.append(
-            f"- **{role}**: its strongest policy here (`{pol}`) spends "
+def _answer_one_trick(doc: Doc, study: Study, rep: Report) -> None:
+    doc.h("Does one trick win everything?", 3)
+    items = []
+    for role, pol, rr in _strongest_actions(study, rep):
+        top = rr[0]
+        items.append(
+            f"**{role}**: its strongest policy here (`{pol}`) spends "
             f"{_ci(top['share'], top['share_low'], top['share_high'], pct=True)} of its "
             f"actions on `{top['action']}`, using {len(rr)} different actions."
         )
-        any_line = True
     res = rep.tables["restricted"].rows
     enough = [r for r in res if r["diff_low"] > -0.01]
-    if res:
-        if enough:
-            L.append(
-                "- Restricted play: "
-                + "; ".join(
-                    f"{r['role']} with only `{r['policy'][5:]}` actions scores "
-                    f"{_ci(r['diff'], r['diff_low'], r['diff_high'])} against full greedy"
-                    for r in enough
-                )
-                + " (within 0.01 of playing with every action: one family "
-                "is enough, a possible one-trick strategy)."
+    if res and enough:
+        items.append(
+            "Restricted play: "
+            + "; ".join(
+                f"{r['role']} with only `{r['policy'][5:]}` actions scores "
+                f"{_ci(r['diff'], r['diff_low'], r['diff_high'])} against full greedy"
+                for r in enough
             )
-        else:
-            L.append(
-                "- Restricted play: no role does as well with a single action family as "
-                "with all of them (playing only one family costs at least 0.01 in mean "
-                "score against full greedy; `restricted.csv`)."
-            )
-        any_line = True
-    if not any_line:
-        L.append("No role took actions in the reference runs.")
-    L.append("")
-    return L
+            + " (within 0.01 of playing with every action: one family "
+            "is enough, a possible one-trick strategy)."
+        )
+    elif res:
+        items.append(
+            "Restricted play: no role does as well with a single action family as "
+            "with all of them (playing only one family costs at least 0.01 in mean "
+            "score against full greedy; `restricted.csv`)."
+        )
+    if items:
+        doc.ul(items)
+    else:
+        doc.p("No role took actions in the reference runs.")
 
 
-def _answer_order(study: Study, rep: Report) -> list[str]:
-    L = ["### Is the resolution order fair?", ""]
+def _answer_order(doc: Doc, study: Study, rep: Report) -> None:
+    doc.h("Is the resolution order fair?", 3)
     rows = rep.tables["order"].rows
     seats = [r for r in rows if r["variant"] == "reversed_seats"]
     powers = [r for r in rows if r["variant"] == "reversed_powers"]
+    items = []
     if seats:
         ident = all(r["identical_states"] == "yes" for r in seats)
-        L.append(
-            "- Seats choosing and paying in reverse order: "
+        items.append(
+            "Seats choosing and paying in reverse order: "
             + (
                 "**bit-identical final states** in every game"
                 if ident
@@ -702,25 +650,23 @@ def _answer_order(study: Study, rep: Report) -> list[str]:
         )
     if powers:
         mx = max(r["max_abs_diff"] for r in powers)
-        L.append(
-            f"- Powers declared in reverse order (so their effects are summed and "
+        items.append(
+            f"Powers declared in reverse order (so their effects are summed and "
             f"renormalised in another order): largest score difference in any game "
             f"{mx:.2g}."
         )
     sens = A.order_sensitive_conditions(study)
     if sens:
-        L.append(
-            "- Caution: these actions' availability reads another actor's resources, "
+        items.append(
+            "Caution: these actions' availability reads another actor's resources, "
             "which are paid during the same choice phase, so for them the seat order "
             "could matter: " + "; ".join(sens) + "."
         )
-    L.append("")
-    L.append(
+    doc.ul(items)
+    doc.p(
         "The engine resolves all actors at once: additive effects are summed and "
         "dependence pushes applied in one renormalisation, so no actor moves first."
     )
-    L.append("")
-    return L
 
 
 def verdict_lines(rep: Report) -> list[str]:

@@ -26,7 +26,7 @@ import numpy as np
 from ..engine import core
 from ..engine.compiler import Compiled, compile_scenario
 from ..engine.ledger import Entry
-from ..engine.record import GameRecord, SaveError, TurnRecord, read_save, write_save
+from ..engine.record import GameRecord, SaveError, TurnRecord, read_record, write_record
 from ..engine.state import State
 from ..scenario.model import Scenario, text_in
 from .loop import build_policies, choose_actions, option_chooser_for, snapshot
@@ -446,14 +446,14 @@ class Session:
     def save(self, path: str | Path) -> Path:
         rec = self.record
         rec.final_hash = self.st.hash(0) if self.over else ""
-        return write_save(rec, path)
+        return write_record(rec, path)
 
     @classmethod
     def resume(
         cls, scenario: Scenario, path: str | Path, autosave: str | Path | None = None
     ) -> Session:
         """Load a save by replaying its choices on the scenario; checks every step."""
-        rec = read_save(path)
+        rec = read_record(path)
         return cls.replay(scenario, rec, autosave=autosave)
 
     @classmethod

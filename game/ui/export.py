@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 import pygame
 
 from . import viewmodels as vm
-from .i18n import language, tr
+from .i18n import language, number, tr
 
 if TYPE_CHECKING:
     from .scenes.debrief import DebriefScene
 
+from ..kit.document import Doc
 from ..scenario.model import text_in
 
 
@@ -53,67 +54,66 @@ def markdown(scene: DebriefScene, images: list[str]) -> str:
     ctl = scene.ctl
     s = ctl.session
     lang = language()
-    out = [f"# {tr('debrief.title', scenario=text_in(s.scenario.meta.title, lang))}", ""]
-    out.append(f"- {tr('md.role')}: {', '.join(vm.name(s, r) for r in ctl.roles)}")
-    out.append(f"- {tr('md.seed')}: {s.seed}")
-    out.append(f"- {tr('md.difficulty')}: {tr('difficulty.' + ctl.difficulty)}")
-    out.append(
-        f"- {tr('md.turns')}: {len(s.reports)} / {s.c.n_turns}"
-        + (f" ({tr('md.ended_early')})" if ctl.ended_early else "")
-    )
+    doc = Doc(tr("debrief.title", scenario=text_in(s.scenario.meta.title, lang)), lang)
+    facts = [
+        f"{tr('md.role')}: {', '.join(vm.name(s, r) for r in ctl.roles)}",
+        f"{tr('md.seed')}: {s.seed}",
+        f"{tr('md.difficulty')}: {tr('difficulty.' + ctl.difficulty)}",
+        f"{tr('md.turns')}: {len(s.reports)} / {s.c.n_turns}"
+        + (f" ({tr('md.ended_early')})" if ctl.ended_early else ""),
+    ]
     keep = ctl.role
     for role in ctl.roles:
         if ctl.hotseat:
             ctl.view_as(role)
         g, b = scene.overall()
-        out.append(
-            f"- {tr('debrief.grade', role=vm.name(s, role), grade=g)} · "
+        facts.append(
+            f"{tr('debrief.grade', role=vm.name(s, role), grade=g)} · "
             f"{tr('debrief.grade_hist', grade=b)}"
         )
+    doc.ul(facts)
     for role in ctl.roles:
         if ctl.hotseat:
             ctl.view_as(role)
         head = f" — {vm.name(s, role)}" if ctl.hotseat else ""
-        out += [
-            "",
-            f"## {tr('debrief.objectives')}{head}",
-            "",
-            f"| {tr('md.objective')} | {tr('md.value')} | {tr('md.grade')} | "
-            f"{tr('md.hist_grade')} |",
-            "|---|---:|:---:|:---:|",
-        ]
         bo = {o["id"]: o for o in scene.bench_objectives()}
-        for o in scene.role_objectives():
-            hb = bo.get(o["id"], {})
-            out.append(f"| {o['name']} | {o['value']} | {o['grade']} | {hb.get('grade', '—')} |")
-        out += [
-            "",
-            f"## {tr('debrief.tab_decisions')}{head}",
-            "",
-            f"| {tr('md.year')} | {tr('md.yours')} | {tr('md.historical')} |",
-            "|---|---|---|",
-        ]
-        for d in vm.decisions(s, scene.bench.session, role):
-            out.append(f"| {d.year} | {d.yours} | {d.historical or '—'} |")
+        doc.h(f"{tr('debrief.objectives')}{head}")
+        doc.table(
+            [tr("md.objective"), tr("md.value"), tr("md.grade"), tr("md.hist_grade")],
+            [
+                [o["name"], o["value"], o["grade"], bo.get(o["id"], {}).get("grade", "—")]
+                for o in scene.role_objectives()
+            ],
+            align="lrcc",
+        )
+        doc.h(f"{tr('debrief.tab_decisions')}{head}")
+        doc.table(
+            [tr("md.year"), tr("md.yours"), tr("md.historical")],
+            [
+                [d.year, d.yours, d.historical or "—"]
+                for d in vm.decisions(s, scene.bench.session, role)
+            ],
+        )
     if ctl.hotseat:
         ctl.view_as(keep)
-    out += [
-        "",
-        f"## {tr('debrief.mean_autonomy')}",
-        "",
-        f"| {tr('md.year')} | {tr('debrief.your_path')} | {tr('debrief.hist_path')} |",
-        "|---|---:|---:|",
-    ]
     years = vm.years_axis(s)
     mine = vm.mean_autonomy(s)
     hist = vm.mean_autonomy(scene.bench.session)
-    for i, y in enumerate(years):
-        h = f"{hist[i]:.1f}" if i < len(hist) else "—"
-        out.append(f"| {y} | {mine[i]:.1f} | {h} |")
+    doc.h(tr("debrief.mean_autonomy"))
+    doc.table(
+        [tr("md.year"), tr("debrief.your_path"), tr("debrief.hist_path")],
+        [
+            [y, number(mine[i], 1), number(hist[i], 1) if i < len(hist) else "—"]
+            for i, y in enumerate(years)
+        ],
+        align="lrr",
+    )
     qs = [text_in(q, lang) for q in s.scenario.discussion_questions]
-    out += ["", f"## {tr('debrief.questions')}", ""]
-    out += [f"{i + 1}. {q}" for i, q in enumerate(qs)] or [tr("debrief.no_questions")]
-    out += ["", f"## {tr('md.charts')}", ""]
-    out += [f"![{n}]({n})" for n in images]
-    out.append("")
-    return "\n".join(out)
+    doc.h(tr("debrief.questions"))
+    if qs:
+        doc.ol(qs)
+    else:
+        doc.p(tr("debrief.no_questions"))
+    doc.h(tr("md.charts"))
+    doc.images([(n, n) for n in images])
+    return doc.markdown()

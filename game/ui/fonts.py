@@ -27,6 +27,8 @@ from pathlib import Path
 import pygame
 import pygame.freetype
 
+from ..kit.typeface import shipped_font
+
 Colour = tuple[int, int, int]
 
 
@@ -46,19 +48,12 @@ _size_cache: dict[tuple[str, int, bool], tuple[int, int]] = {}
 CACHE_MAX = 1500
 
 
-def _shipped(weight: str) -> Path | None:
-    from ..glyphs import SHIPPED_FONTS
-
-    p = SHIPPED_FONTS[weight]
-    return p if p.is_file() else None
-
-
 def default_config() -> FontConfig:
     """The shipped faces (``CROSSROADS_FONT`` names one file for both weights instead); when a
     file is missing, pygame's own font (Latin only), so the window still opens."""
     env = os.environ.get("CROSSROADS_FONT")
-    regular = Path(env) if env else _shipped("regular")
-    bold = Path(env) if env else _shipped("bold")
+    regular = Path(env) if env else shipped_font("regular")
+    bold = Path(env) if env else shipped_font("bold")
     return FontConfig(regular, bold, ())
 
 

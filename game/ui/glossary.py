@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..kit.lines import find_term, has_cjk
 from ..scenario.model import Scenario, text_in
-from . import text as _text
 from .i18n import language
 
 MIN_LEN = 3
@@ -32,11 +32,7 @@ def _variants(name: str) -> list[str]:
     m = re.match(r"^(.*?)\s*[(（](.+?)[)）]\s*$", name)
     if m:
         out += [m[1], m[2]]
-    return [v.strip() for v in out if len(v.strip()) >= (2 if _cjk(v) else MIN_LEN)]
-
-
-def _cjk(s: str) -> bool:
-    return any(0x3000 <= ord(ch) <= 0x9FFF for ch in s)
+    return [v.strip() for v in out if len(v.strip()) >= (2 if has_cjk(v) else MIN_LEN)]
 
 
 _cache: dict[tuple[int, str], tuple[Scenario, list[Term]]] = {}
@@ -73,7 +69,7 @@ def find(sc: Scenario | None, texts: list[str]) -> list[str]:
             if not s:
                 continue
             for p in t.patterns:
-                hits = _text._find(s, p)
+                hits = find_term(s, p)
                 if hits:
                     pos = (k, hits[0])
                     best = pos if best is None or pos < best else best

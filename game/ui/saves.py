@@ -19,7 +19,7 @@ import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from ..engine.record import SaveError, read_save
+from ..engine.record import SaveError, read_record
 
 N_SLOTS = 5
 
@@ -87,7 +87,7 @@ def info(path: Path, slot: int | None = None) -> SaveInfo:
         return si
     si.mtime = path.stat().st_mtime
     try:
-        rec = read_save(path)
+        rec = read_record(path)
     except SaveError as e:
         si.error = str(e)
         return si

@@ -16,11 +16,12 @@ not fit may shrink back toward the normal 20 px floor, never below it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pygame
 
+from ..kit.lines import find_term
+from ..kit.lines import wrap as wrap_lines
 from . import fonts
 from .theme import SIZE
 
@@ -53,33 +54,6 @@ def floor_size() -> int:
     return max(8, int(SIZE.SMALL / fonts.scale() + 0.999))
 
 
-def _spaced(ch: str) -> bool:
-    """A letter of a script that separates words with spaces (Latin, Cyrillic...)."""
-    o = ord(ch)
-    return ch.isalnum() and not (0x3000 <= o <= 0x9FFF or 0xF900 <= o <= 0xFFEF)
-
-
-def _find(line: str, term: str) -> list[int]:
-    """Where ``term`` occurs in ``line``: case-insensitive, whole words in spaced scripts (an
-    English plural "s" is allowed), anywhere in Japanese."""
-    out: list[int] = []
-    low, t = line.lower(), term.lower()
-    if not t:
-        return out
-    i = low.find(t)
-    while i >= 0:
-        j = i + len(t)
-        before = low[i - 1] if i > 0 else " "
-        after = low[j] if j < len(low) else " "
-        if after == "s" and t[-1].isascii() and (j + 1 >= len(low) or not low[j + 1].isalnum()):
-            after = " "
-        ok = not (_spaced(t[0]) and _spaced(before)) and not (_spaced(t[-1]) and _spaced(after))
-        if ok:
-            out.append(i)
-        i = low.find(t, i + 1)
-    return out
-
-
 def underline_marks(
     surf: pygame.Surface,
     line: str,
@@ -98,7 +72,7 @@ def underline_marks(
     base = y + fonts.get(size, bold).get_ascent() + max(2, fonts.px(3))
     th = max(2, fonts.px(2))
     for term in marks:
-        for i in _find(line, term):
+        for i in find_term(line, term):
             x0 = x + width(line[:i], size, bold)
             x1 = x + width(line[: i + len(term)], size, bold)
             pygame.draw.line(surf, colour, (x0, base), (x1, base), th)
@@ -118,60 +92,15 @@ def line_height(size: int = SIZE.BODY) -> int:
     return fonts.line_height(size)
 
 
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
-_NO_LINE_START = set("。、，．・：；？！）」』】〉》ーぁぃぅぇぉっゃゅょァィゥェォッャュョ")
-
-
-def _fit_chars(head: str, word: str, size: int, bold: bool, max_w: int) -> int:
-    """How many leading characters of ``word`` fit after ``head`` on one line (0 if none),
-    stepping back so the next line does not start with closing punctuation (kinsoku)."""
-    lo, hi = 0, len(word)
-    while lo < hi:  # binary search: widths grow with the number of characters
-        mid = (lo + hi + 1) // 2
-        if width(head + word[:mid], size, bold) <= max_w:
-            lo = mid
-        else:
-            hi = mid - 1
-    cut = lo
-    while 1 < cut < len(word) and word[cut] in _NO_LINE_START:
-        cut -= 1
-    return cut
-
-
 def wrap(text: str, size: int, max_w: int, bold: bool = False) -> list[str]:
-    """Word-wrap ``text`` (``\\n`` starts a new paragraph) into lines no wider than ``max_w``."""
+    """Word-wrap ``text`` (``\\n`` starts a new paragraph) into lines no wider than ``max_w``:
+    between words, and between any two Japanese characters but never before 。、」 etc.
+    (``game.kit.lines``, the one line breaker of the game)."""
     key = (text, fonts.px(size), bold, max_w)
     hit = _wrap_cache.get(key)
     if hit is not None:
         return hit
-    lines: list[str] = []
-    for para in text.split("\n"):
-        words = para.split(" ")
-        cur = ""
-        for w in words:
-            cand = w if not cur else cur + " " + w
-            if width(cand, size, bold) <= max_w:
-                cur = cand
-                continue
-            if width(w, size, bold) > max_w and _CJK.search(w):
-                # Japanese runs have no spaces: go on filling the current line ("1. 日本…"
-                # stays on one line) and break between characters, never before 。、」 etc.
-                head = cur + " " if cur else ""
-                cut = _fit_chars(head, w, size, bold, max_w)
-                if cut:
-                    lines.append(head + w[:cut])
-                    w = w[cut:]
-                elif cur:
-                    lines.append(cur)
-            elif cur:
-                lines.append(cur)
-            # a single word wider than the box is broken by characters
-            while width(w, size, bold) > max_w and len(w) > 1:
-                cut = _fit_chars("", w, size, bold, max_w) or 1
-                lines.append(w[:cut])
-                w = w[cut:]
-            cur = w
-        lines.append(cur)
+    lines = wrap_lines(text, lambda s: width(s, size, bold), max_w)
     if len(_wrap_cache) > 5000:
         _wrap_cache.clear()
     _wrap_cache[key] = lines

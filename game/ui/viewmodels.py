@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from ..engine.ledger import Entry
+from ..engine.record import value_years
 from ..play.session import ChoiceView, PendingEvent, Session, TurnReport
 from ..scenario.model import text_in
 from . import engine_text
@@ -535,9 +536,8 @@ class Series:
 
 
 def years_axis(s: Session) -> list[str]:
-    start = int(s.scenario.calendar.start[:4])
-    first = str(start - 1) if s.scenario.calendar.turn == "year" else s.scenario.calendar.start
-    return [first] + [t.year for t in s.record.turns]
+    """The label of the values after each turn played (``engine.record.value_years``)."""
+    return value_years(s.scenario.calendar, len(s.record.turns) + 1)
 
 
 def autonomy_series(s: Session) -> list[Series]:

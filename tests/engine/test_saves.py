@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from game.engine.record import SaveError, read_save
+from game.engine.record import SaveError, read_record
 from game.play.session import Session
 
 
@@ -41,9 +41,9 @@ def test_autosave_after_every_turn_resumes_mid_game(mini, tmp_path):
     "damage, words",
     [
         (lambda t: t[: len(t) // 2], "cut short"),
-        (lambda t: t.replace('\\"seed\\":21', '\\"seed\\":22'), "checksum"),
-        (lambda t: json.dumps({"hello": 1}), "not a Crossroads save"),
-        (lambda t: "\x00\x01binary", "cannot read"),
+        (lambda t: t.replace('"seed": 21', '"seed": 22'), "checksum"),
+        (lambda t: json.dumps({"hello": 1}), "not a Crossroads game record"),
+        (lambda t: "\x00\x01binary", "not a Crossroads game record"),
     ],
 )
 def test_broken_saves_get_a_clear_error(mini, tmp_path, damage, words):
@@ -57,10 +57,10 @@ def test_broken_saves_get_a_clear_error(mini, tmp_path, damage, words):
 
 def test_a_save_for_another_scenario_is_refused(mini, tmp_path):
     _play(mini, tmp_path, turns=1)
-    rec = read_save(tmp_path / "auto.json")
+    rec = read_record(tmp_path / "auto.json")
     rec.scenario_id = "other"
-    from game.engine.record import write_save
+    from game.engine.record import write_record
 
-    write_save(rec, tmp_path / "x.json")
+    write_record(rec, tmp_path / "x.json")
     with pytest.raises(SaveError, match="for scenario 'other'"):
         Session.resume(mini, tmp_path / "x.json")

@@ -43,7 +43,7 @@ def _drawn(app) -> list[str]:
 
 
 def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
-    from game.engine.record import read_save
+    from game.engine.record import read_record
     from game.report import cmd_report
     from game.ui import saves
     from game.ui import viewmodels as vm
@@ -147,7 +147,7 @@ def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
     press(app, pygame.K_p)  # the group's own debrief export
     # the class report from the game's saved record
     path = saves.autosave_path(class_entry.id)
-    rec = read_save(path)
+    rec = read_record(path)
     assert rec.humans == roles and rec.label == "standard" and len(rec.turns) == s.c.n_turns
     out = tmp_path / "report"
     code = cmd_report(argparse.Namespace(records=[str(path)], out=str(out), html=False))

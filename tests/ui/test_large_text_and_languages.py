@@ -224,8 +224,8 @@ def test_no_missing_glyphs_in_anything_drawn(make_app, class_entry, mini_entry):
     drawn by the shipped Crossroads Sans (regular and bold): no tofu boxes."""
     from test_scenes import all_scenes
 
-    from game.glyphs import SHIPPED_FONTS, describe_char, missing_glyphs
     from game.ui import fonts
+    from tools.glyphs import SHIPPED_FONTS, describe_char, missing_glyphs
 
     drawn: list[str] = []
     fonts.DRAWN = drawn

@@ -109,7 +109,7 @@ def test_text_fits_helper():
 def test_shipped_font_is_the_default_and_others_fall_back():
     """Crossroads Sans draws English, Japanese, Russian, Kazakh, arrows and ticks in one face;
     a character it lacks (Greek here) is drawn from a fallback face, not as a box."""
-    from game.glyphs import SHIPPED_FONTS
+    from game.kit.typeface import SHIPPED_FONTS
     from game.ui import fonts
 
     pygame.font.init()

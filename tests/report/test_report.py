@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.engine.record import read_record, write_record
 from tests.conftest import FIXTURES, ROOT, load
 
 MINI = FIXTURES / "mini.yaml"
@@ -19,26 +20,25 @@ POLICIES = {"group_a": "historical", "group_b": "greedy", "group_c": "random"}
 @pytest.fixture(scope="module")
 def records(tmp_path_factory) -> Path:
     """Three headless games of the mini scenario, one per policy, written with --json."""
-    d = tmp_path_factory.mktemp("records")
-    for name, pol in POLICIES.items():
-        assert (
-            main(
-                [
-                    "play",
-                    str(MINI),
-                    "--headless",
-                    "--seed",
-                    "3",
-                    "--quiet",
-                    "--policy",
-                    f"JPN={pol}",
-                    "--json",
-                    str(d / f"{name}.json"),
-                ]
-            )
-            == 0
-        )
-    return d
+    return _headless_games(str(MINI), 3, POLICIES, tmp_path_factory.mktemp("records"))
+
+
+def _headless_games(scenario: str, seed: int, policies: dict[str, str], folder: Path) -> Path:
+    """One ``play --headless --json`` game a group (group name -> Japan's policy)."""
+    for name, pol in policies.items():
+        out = str(folder / f"{name}.json")
+        cmd = ["play", scenario, "--headless", "--seed", str(seed), "--quiet", "--json", out]
+        assert main([*cmd, "--policy", f"JPN={pol}"]) == 0
+    return folder
+
+
+def _rewrite(src: Path, dst: Path, **changes) -> Path:
+    """A copy of a record with some fields changed, written as the game writes records (a
+    record edited by hand is refused: its checksum no longer matches)."""
+    rec = read_record(src)
+    for key, value in changes.items():
+        setattr(rec, key, value)
+    return write_record(rec, dst)
 
 
 def _files(records: Path) -> list[str]:
@@ -185,10 +185,7 @@ def test_unreadable_files_give_a_plain_message(tmp_path, capsys, content):
 
 
 def test_records_of_another_scenario_are_skipped(records, tmp_path, capsys):
-    data = json.loads((records / "group_b.json").read_text(encoding="utf-8"))
-    data["scenario_id"] = "class_other"
-    other = tmp_path / "other.json"
-    other.write_text(json.dumps(data), encoding="utf-8")
+    other = _rewrite(records / "group_b.json", tmp_path / "other.json", scenario_id="class_other")
     out = tmp_path / "o"
     assert main(["report", str(MINI), str(other), *_files(records), "--out", str(out)]) == 0
     err = capsys.readouterr().err
@@ -201,9 +198,8 @@ def test_same_file_names_in_group_folders_are_labelled_by_folder(records, tmp_pa
     for name in POLICIES:
         d = tmp_path / name.replace("group_", "Team ").upper()
         d.mkdir()
-        data = json.loads((records / f"{name}.json").read_text(encoding="utf-8"))
-        data["label"] = "standard"  # the window may keep the difficulty here
-        (d / "autosave-mini.json").write_text(json.dumps(data), encoding="utf-8")
+        # the window may keep the difficulty in the label
+        _rewrite(records / f"{name}.json", d / "autosave-mini.json", label="standard")
         files.append(str(d / "autosave-mini.json"))
     out = tmp_path / "o"
     assert main(["report", str(MINI), *files, "--out", str(out)]) == 0
@@ -373,10 +369,11 @@ def test_the_picture_is_drawn_for_a_two_role_unfinished_game(mini, tmp_path):
     assert img.get_size() == (1600, 1000)
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "1 group," in md and "1 group(s)" not in md
-    # the axis runs through the scenario's years, not the turns played
-    from game.report import scenario_years
+    # the axis runs through the scenario's years, not the turns played; turn 0 (the starting
+    # values) is the end of the year before the first turn, as everywhere in the game
+    from game.report.analysis import value_labels
 
-    assert scenario_years(mini, []) == ["start", *map(str, range(2010, 2018))]
+    assert value_labels(mini, []) == [*map(str, range(2009, 2018))]
 
 
 def test_an_autosave_and_a_slot_of_the_same_game_count_once(mini, tmp_path, capsys):
@@ -434,37 +431,19 @@ def test_unfinished_games_are_marked_everywhere_and_left_out_of_the_comparisons(
 # The report in Japanese and Russian (--lang), and a picture legible from the back of the room
 # ------------------------------------------------------------------------------------------------
 BELT_ROAD = "class_abe_belt_road"
-LOCALE = Path(__file__).resolve().parent.parent / "game" / "report_locale"
+LOCALE = ROOT / "game" / "report" / "locale"
 
 
 def _en(key: str) -> str:
     value = json.loads((LOCALE / "en.json").read_text(encoding="utf-8"))[key]
-    return value if isinstance(value, str) else value[-1]
+    return value if isinstance(value, str) else value["other"]
 
 
 @pytest.fixture(scope="module")
 def belt_road(tmp_path_factory) -> Path:
     """Three groups' headless games of the fully translated class scenario."""
-    d = tmp_path_factory.mktemp("belt_road")
-    for name, pol in (("Group A", "greedy"), ("Group B", "random"), ("Group C", "historical")):
-        assert (
-            main(
-                [
-                    "play",
-                    BELT_ROAD,
-                    "--headless",
-                    "--seed",
-                    "5",
-                    "--quiet",
-                    "--policy",
-                    f"JPN={pol}",
-                    "--json",
-                    str(d / f"{name}.json"),
-                ]
-            )
-            == 0
-        )
-    return d
+    groups = {"Group A": "greedy", "Group B": "random", "Group C": "historical"}
+    return _headless_games(BELT_ROAD, 5, groups, tmp_path_factory.mktemp("belt_road"))
 
 
 def _report(records: Path, out: Path, *extra: str) -> tuple[str, str]:
@@ -496,9 +475,9 @@ ENGLISH_PHRASES = [
 @pytest.mark.parametrize("lang", ["ru", "ja"])
 def test_the_report_in_russian_and_japanese(belt_road, tmp_path, lang, capsys):
     pygame = pytest.importorskip("pygame")
-    from game.glyphs import SHIPPED_FONTS, missing_glyphs
-    from game.report import language
+    from game.report.i18n import language
     from game.scenario.model import text_in
+    from tools.glyphs import SHIPPED_FONTS, missing_glyphs
 
     sc = load(ROOT / "scenarios" / f"{BELT_ROAD}.yaml")
     md, html = _report(belt_road, tmp_path / lang, "--lang", lang)
@@ -551,10 +530,10 @@ def test_english_stays_the_default(belt_road, tmp_path):
 
 
 def test_the_locale_tables_match_and_the_font_draws_them():
-    from game.glyphs import SHIPPED_FONTS, missing_glyphs
+    from tools.glyphs import SHIPPED_FONTS, missing_glyphs
 
     def placeholders(v) -> set[str]:
-        return set(re.findall(r"\{(\w+)\}", " ".join(v) if isinstance(v, list) else v))
+        return set(re.findall(r"\{(\w+)\}", " ".join(v.values()) if isinstance(v, dict) else v))
 
     tables = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in LOCALE.glob("*.json")}
     assert set(tables) >= {"en", "ja", "ru"}
@@ -569,13 +548,13 @@ def test_the_locale_tables_match_and_the_font_draws_them():
             if key.startswith("_"):
                 continue
             assert placeholders(value) <= placeholders(en[key]) | {"n"}, (lang, key)
-        text = "".join("".join(v) if isinstance(v, list) else v for v in table.values())
+        text = "".join("".join(v.values()) if isinstance(v, dict) else v for v in table.values())
         for weight, font in SHIPPED_FONTS.items():
             assert not missing_glyphs(font, text), (lang, weight)
 
 
 def test_russian_plurals_and_the_fallback_to_english():
-    from game.report import report_language, tr
+    from game.report.i18n import report_language, tr
 
     with report_language("ru"):
         assert [tr("n.group", n=n) for n in (1, 3, 5, 11, 21, 22)] == [
@@ -593,16 +572,16 @@ def test_russian_plurals_and_the_fallback_to_english():
 
 
 def _capture_painter(monkeypatch) -> list:
-    from game import report
+    from game.report.picture import Picture
 
     painters = []
-    paint = report._Painter.paint
+    paint = Picture.paint
 
     def spy(self, path):
         painters.append(self)
         paint(self, path)
 
-    monkeypatch.setattr(report._Painter, "paint", spy)
+    monkeypatch.setattr(Picture, "paint", spy)
     return painters
 
 
@@ -632,7 +611,7 @@ def test_every_text_in_the_picture_is_at_least_18_px(
     )
     assert len(painters) == 2
     for p in painters:
-        sizes = {size for size, _ in p._cache}
+        sizes = p.cv.type.sizes  # every pixel size the picture drew text at
         assert sizes and min(sizes) >= 18, sizes
 
 
@@ -705,16 +684,16 @@ def test_the_split_table_example_uses_a_real_year_and_the_picture_counts_every_p
     belt_road, tmp_path, monkeypatch
 ):
     pytest.importorskip("pygame")
-    from game import report
+    from game.kit.raster import Canvas
 
     drawn: list[str] = []
-    original = report._Painter.text
+    original = Canvas.text
 
     def spy(self, x, y, text, *a, **k):
         drawn.append(text)
         return original(self, x, y, text, *a, **k)
 
-    monkeypatch.setattr(report._Painter, "text", spy)
+    monkeypatch.setattr(Canvas, "text", spy)
     md, _ = _report(belt_road, tmp_path / "r")
     years = re.findall(r"never \(to (\d{4})\)", md)
     example = re.search(r"\(“never \(to (\d{4})\)”: .*?up to (\d{4}), the last\)", md)
@@ -728,3 +707,15 @@ def test_the_split_table_example_uses_a_real_year_and_the_picture_counts_every_p
     if more:
         shown = listed - int(more[0].split()[0])
         assert 1 <= shown <= 4, (more, listed)
+
+
+def test_saves_and_records_of_version_1_still_make_a_report(tmp_path, capsys):
+    """Classes keep their saves: the files the game wrote before records had version 2 (the
+    window's checksummed save and the plain headless record) are read as before."""
+    old = FIXTURES / "records"
+    out = tmp_path / "o"
+    files = [str(old / "v1-save-unfinished.json"), str(old / "v1-headless.json")]
+    assert main(["report", str(MINI), *files, "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "| **v1-headless** |" in md and "| **v1-save-unfinished (3 of 8 turns)** |" in md
+    assert "Traceback" not in capsys.readouterr().err

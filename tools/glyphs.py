@@ -1,4 +1,5 @@
-"""Which characters a font can draw, and which characters the game needs.
+"""Which characters a font can draw, and which characters the game needs: a build-time check,
+not part of the game.
 
 Used by ``tools/build_fonts.py`` (to choose the glyphs of the shipped font),
 ``tools/check_glyphs.py`` (to check a font against the game's texts) and ``tests/test_fonts.py``.
@@ -7,9 +8,10 @@ It reads a font's ``cmap`` table directly, so it needs neither fontTools nor a d
     >>> missing_glyphs(SHIPPED_FONTS["regular"], "Қазақстан 日本")
     set()
 
-The game's texts are: every string in ``game/ui/locale/*.json``, every string in
+The game's texts are: every string of every phrase catalogue (each ``locale/*.json`` folder
+under ``game/``: the window's, the class report's, any new one), every string in
 ``scenarios/**/*.yaml`` (values and keys; comments are not shown so they are not counted), and
-the string constants (not docstrings) in the window's and the report's Python code.
+the string constants (not docstrings) of the game's Python code.
 """
 
 from __future__ import annotations
@@ -17,23 +19,39 @@ from __future__ import annotations
 import ast
 import json
 import struct
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .data import asset
-
 #: the checkout, whose texts the tools and tests check (see ``project_texts``)
 ROOT = Path(__file__).resolve().parent.parent
-FONT_DIR = asset("fonts")
-SHIPPED_FONTS = {
-    "regular": FONT_DIR / "CrossroadsSans-Regular.ttf",
-    "bold": FONT_DIR / "CrossroadsSans-Bold.ttf",
-}
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
 
-#: Python files whose string constants are drawn on screen or in the class report.
-DRAWN_CODE = ("game/ui/**/*.py", "game/report.py")
+from game.kit.typeface import FONT_DIR, SHIPPED_FONTS  # noqa: E402 - where they are named
+
+__all__ = [
+    "FONT_DIR",
+    "SHIPPED_FONTS",
+    "FontReadError",
+    "code_texts",
+    "describe_char",
+    "font_codepoints",
+    "ignorable",
+    "locale_texts",
+    "missing_glyphs",
+    "needed_chars",
+    "project_texts",
+    "scenario_texts",
+    "where_used",
+]
+
+#: the phrase catalogues: every ``locale`` folder of JSON files in the game
+CATALOGUES = "game/**/locale/*.json"
+#: the Python code whose string constants may be drawn (docstrings are not)
+CODE = "game/**/*.py"
 
 
 class FontReadError(ValueError):
@@ -182,9 +200,9 @@ def _code_strings(text: str) -> str:
 
 
 def locale_texts(root: Path = ROOT) -> dict[str, str]:
-    """file (relative to ``root``) -> all its strings, for ``game/ui/locale/*.json``."""
+    """file (relative to ``root``) -> all its strings, for every phrase catalogue."""
     out = {}
-    for p in sorted((root / "game" / "ui" / "locale").glob("*.json")):
+    for p in sorted(root.glob(CATALOGUES)):
         raw = p.read_text(encoding="utf-8", errors="replace")
         try:
             out[str(p.relative_to(root))] = "".join(_strings(json.loads(raw)))
@@ -205,14 +223,11 @@ def scenario_texts(root: Path = ROOT) -> dict[str, str]:
 
 
 def code_texts(root: Path = ROOT) -> dict[str, str]:
-    """file -> its non-docstring string constants, for the Python code that draws text."""
-    out = {}
-    for pattern in DRAWN_CODE:
-        for p in sorted(root.glob(pattern)):
-            out[str(p.relative_to(root))] = _code_strings(
-                p.read_text(encoding="utf-8", errors="replace")
-            )
-    return out
+    """file -> its non-docstring string constants, for the game's Python code."""
+    return {
+        str(p.relative_to(root)): _code_strings(p.read_text(encoding="utf-8", errors="replace"))
+        for p in sorted(root.glob(CODE))
+    }
 
 
 def project_texts(root: Path = ROOT, code: bool = True) -> dict[str, str]:

@@ -96,11 +96,12 @@ def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
     """A lower bound on one turn of ``n`` games for a numpy engine built like this one
     (policies choosing from legal-action masks): the seconds per turn and their parts. On the
     scenario's first turn it calls only the engine's own pieces: ``core.legal_mask`` for every
-    actor in both slots, the policies' weighted pick (``_sample``) for every actor and slot, one
-    resolution of about 60 pushes per game and the states' autonomy. No events, drift,
-    policies' reasoning, project queue, ledger or bookkeeping: the engine does all of those on
-    top, so ``n / seconds`` bounds its throughput."""
-    from .ai.policies import _sample
+    actor in both slots, the policies' weighted pick (``sample_weighted``) for every actor and
+    slot, one resolution of about 60 pushes per game (``core.resolve_dependence``) and the
+    states' autonomy. No events, drift, policies' reasoning, project queue, ledger or
+    bookkeeping: the engine does all of those on top, so ``n / seconds`` bounds its
+    throughput."""
+    from .ai.policies import sample_weighted
     from .engine import core
     from .engine.rng import BatchRandom
 
@@ -127,11 +128,11 @@ def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
 
     def pick(seat: int, slot: int, mask: np.ndarray) -> np.ndarray:
         w = weights[seat]
-        return _sample(w, mask[:, : w.size], BatchRandom(st.policy_keys[:, seat], 0, slot))
+        return sample_weighted(w, mask[:, : w.size], BatchRandom(st.policy_keys[:, seat], 0, slot))
 
     def resolve() -> np.ndarray:
         push = np.bincount(flat, amounts, n * size).reshape(st.dep.shape)
-        return core._dependence_change(st.dep, None, push, None, None, L.P)[0]
+        return core.resolve_dependence(st.dep, None, push, None, None, L.P)[0]
 
     def turn() -> None:  # the engine's own masks, sampling and resolution
         for slot in range(2):

@@ -164,10 +164,8 @@ class _Game:
         if not (0 < a < m.size and m[a]):
             return False
         c, t = self.c, int(self.st.turn[0])
-        cid = c.seat_table[seat, a - 1]
         self.acts[0, seat, self.slot] = a
-        self.res[0, seat] -= c.choice_cost[cid]
-        self.cool[0, c.choice_cool[cid]] = t + max(1, int(c.choice_cooldown[cid]))
+        core.charge_choices(c, self.res, self.cool, seat, np.array([a]), t)
         return True
 
     def end_slot(self) -> bool:

@@ -32,6 +32,7 @@ from ..scenario.model import Scenario, text_in
 from .loop import build_policies, choose_actions, option_chooser_for, snapshot
 
 GRADE_LETTERS = core.GRADES
+_GAME = np.array([0])  # a session's one game, as an index array for the batched engine
 
 
 @dataclass(frozen=True)
@@ -193,10 +194,8 @@ class Session:
         res, cool = self.st.res.copy(), self.st.cooldown.copy()
         if self.in_turn:  # the plan has been paid for already by begin_turn
             return res, cool
-        t = self.turn
         for cid in self.planned.get(seat, []):
-            res[0, seat] -= self.c.choice_cost[cid]
-            cool[0, self.c.choice_cool[cid]] = t + max(1, int(self.c.choice_cooldown[cid]))
+            core.pay_for_choices(self.c, res, cool, seat, _GAME, np.array([cid]), self.turn)
         return res, cool
 
     def budget(self, actor: str) -> dict[str, float]:
@@ -249,7 +248,7 @@ class Session:
         clone = self.st.clone()
         before = _key_values(c, clone)
         core.apply_programs(c, clone, self.p, np.array([[choice]]))
-        core._update_derived(c, clone)
+        core.recompute_derived(c, clone)
         after = _key_values(c, clone)
         changes = [(k, after[k] - before[k]) for k in before if abs(after[k] - before[k]) > 0.05]
         changes.sort(key=lambda kv: -abs(kv[1]))

@@ -153,6 +153,7 @@ def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
 
 
 def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | str]:
+    """Every figure of the module docstring for scenario ``ref`` (the campaign by default)."""
     ref = ref or (
         DEFAULT_SCENARIO
         if (ROOT / "scenarios" / f"{DEFAULT_SCENARIO}.yaml").exists()
@@ -218,6 +219,7 @@ def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | st
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    """``python main.py bench``: print the figures and, without ``--quick``, the targets."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     res = measure(args.scenario, quick=args.quick)

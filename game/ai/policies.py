@@ -56,12 +56,18 @@ class Observation:
 
 
 class Policy(Protocol):
+    """What every policy is: a name and ``act``."""
+
     name: str
 
-    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray: ...
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+        """The seat's action for this slot in every game, ``int[N]``: a column of ``mask``
+        that is True in that game (0 = pass, always legal)."""
+        ...
 
 
 def _argmax_masked(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Per game, the legal column with the highest score (the first one on ties)."""
     s = np.where(mask, scores, -np.inf)
     return np.argmax(s, axis=1)
 
@@ -88,6 +94,8 @@ def sample_weighted(
 
 
 class Passive:
+    """Always passes."""
+
     name = "passive"
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
@@ -95,6 +103,8 @@ class Passive:
 
 
 class RandomPolicy:
+    """A uniformly random legal action; passes only when nothing else is legal."""
+
     name = "random"
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
@@ -218,7 +228,9 @@ class Strategic:
 
 
 class Greedy:
-    """One-step lookahead on cloned states (all candidates of all games in one batch)."""
+    """One-step lookahead for a role: the legal action (among ``allowed`` columns) that most
+    raises the role's score if its effects landed now, delays discounted; passes when nothing
+    helps. All candidates of all games are tried in one batch on shallow copies of the state."""
 
     name = "greedy"
 
@@ -226,21 +238,18 @@ class Greedy:
         self,
         c: Compiled,
         seat: int,
-        objective: str = "score",
         allowed: np.ndarray | None = None,
         name: str = "greedy",
     ) -> None:
-        self.c, self.seat, self.objective, self.name = c, seat, objective, name
+        self.c, self.seat, self.name = c, seat, name
         ids = c.seat_table[seat]
         self.ids = ids
         self.allowed = np.ones(len(ids) + 1, dtype=bool) if allowed is None else allowed
         self.delay = np.array([c.choice_delay[i] if i >= 0 else 0 for i in ids])
-        self.state = c.state_index.get(c.actor_ids[seat], -1)
 
     def value(self, c: Compiled, st: State, hhi: np.ndarray | None = None) -> np.ndarray:
-        if self.objective == "autonomy" and self.state >= 0:
-            core.recompute_derived(c, st)
-            return st.autonomy[:, self.state] + 0.2 * st.stability[:, self.state]
+        """The role's score in state ``st``, per game (``hhi``: ``st``'s row concentrations,
+        when the caller knows them)."""
         return core.role_score(c, st, self.seat, hhi=hhi)
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
@@ -407,6 +416,8 @@ class Multivector:
 
 
 class Spam:
+    """The same action (on its first legal target) whenever it is legal, else ``fallback``."""
+
     def __init__(self, c: Compiled, seat: int, action_id: str, fallback: Policy) -> None:
         self.name = f"spam:{action_id}"
         a = c.action_index[action_id]
@@ -440,7 +451,7 @@ POLICY_NAMES = (
 
 
 class UnknownPolicy(ValueError):
-    pass
+    """A policy name that does not exist or does not fit the seat; ``str()`` says why."""
 
 
 def make_policy(name: str, c: Compiled, seat: int) -> Policy:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..scenario.model import Action, Quantity, Scenario, text_in
+from ..scenario.model import Action, Scenario, text_in
 from ..scenario.registry import REST_OF_WORLD, Condition, Effect
 from .layout import DEPENDENCE_BLOCKS, Block, Layout
 from .rng import ChanceOwner, Draw, chance_tag_of_negation, chance_tag_of_part, uniform
@@ -65,6 +65,8 @@ class Choice:
 
 @dataclass
 class EventRow:
+    """An event, compiled: when it may fire, its program and its options' programs."""
+
     index: int
     sched_turn: int  # turn when a dated event fires (-1 when not dated)
     first: int  # first eligible turn (window)
@@ -81,6 +83,8 @@ class EventRow:
 
 @dataclass
 class DriftRow:
+    """A trend (``drift``), compiled: the rows it moves, toward what level, how fast, when."""
+
     id: str
     label: str
     source: str
@@ -94,6 +98,8 @@ class DriftRow:
 
 @dataclass
 class ObjectiveRow:
+    """A role's objective, compiled: its measure and the bands of its grades."""
+
     role: int
     id: str
     label: str
@@ -215,6 +221,7 @@ class Compiled:
 
     # ---- helpers -------------------------------------------------------------------------------
     def cite(self, sources: list[Any]) -> str:
+        """Sources as one readable citation each (publisher, date, quoted title, locator)."""
         out = []
         for s in sources:
             b = self.sources.get(s.ref)
@@ -259,9 +266,9 @@ class Compiled:
         return cache[p]
 
     def program_ops(self, p: int) -> tuple[np.ndarray, np.ndarray]:
-        return self.op_slots[self.op_start[p] : self.op_start[p + 1]], self.op_amounts[
-            self.op_start[p] : self.op_start[p + 1]
-        ]
+        """Program ``p``'s slots (``layout.Layout``) and amounts, in order."""
+        ops = slice(self.op_start[p], self.op_start[p + 1])
+        return self.op_slots[ops], self.op_amounts[ops]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -660,8 +667,3 @@ def _as_run(ids: np.ndarray) -> slice | None:
     if step <= 0 or not np.array_equal(ids, ids[0] + step * np.arange(ids.size)):
         return None
     return slice(int(ids[0]), int(ids[-1]) + 1, step)
-
-
-def measure_quantity(q: Quantity, c: Compiled) -> Measure:
-    """A ``Quantity`` (objectives, map modes) as a vectorised measure."""
-    return compile_measure(q.kind, q.arg, c)

@@ -66,6 +66,7 @@ class Ledger:
         self._snap = {k: getattr(st, k).copy() for k in fields}
 
     def after(self, kind: str, cause: str, label: str, source: str, st: State) -> None:
+        """Attribute every change since ``before`` to one cause."""
         for k in self._snap:
             d = (getattr(st, k) - self._snap[k]).sum(axis=0)
             self._add_array(kind, cause, label, source, k, d)

@@ -137,9 +137,11 @@ class BatchRandom:
         self.keys, self.turn, self._tag = keys, turn, slot * int(Draw.POLICY_SLOT)
 
     def uniform(self, count: int) -> np.ndarray:
+        """``(N, count)`` fresh uniform numbers in [0, 1)."""
         self._tag += 1
         return uniform(self.keys, self.turn, self._tag, count)
 
     def gumbel(self, count: int) -> np.ndarray:
+        """``(N, count)`` fresh standard Gumbel numbers (for Gumbel-max sampling)."""
         u = self.uniform(count)
         return -np.log(-np.log(np.clip(u, 1e-300, 1.0 - 1e-16)))

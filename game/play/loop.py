@@ -97,6 +97,8 @@ def option_chooser_for(c: Compiled, names: Mapping[str, str]) -> core.OptionChoo
 
 @dataclass
 class BatchResult:
+    """What ``run_batch`` returns: the final states and what happened on the way."""
+
     state: State
     scores: np.ndarray  # (N, A)
     grades: dict[int, np.ndarray]

@@ -27,8 +27,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..ai.policies import (
-    POLICY_NAMES,
-    Greedy,
     Observation,
     Policy,
     UnknownPolicy,
@@ -40,8 +38,6 @@ from ..engine.compiler import Compiled
 from ..engine.rng import BatchRandom
 from ..engine.state import State
 from .loop import choose_actions
-
-BALANCE_POLICY_NAMES = POLICY_NAMES + ("rollout", "rollout:H", "rollout:H:R")
 
 
 class Rollout:
@@ -205,7 +201,3 @@ def build_balance_policies(c: Compiled, names: dict[str, str]) -> dict[int, Poli
         actor = c.actor_ids[seat]
         out[seat] = make_balance_policy(names.get(actor, default_policy_name(c, seat)), c, seat)
     return out
-
-
-def is_greedy_like(p: Policy) -> bool:
-    return isinstance(p, Greedy | Rollout)

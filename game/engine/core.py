@@ -68,6 +68,7 @@ from .ledger import Ledger
 from .state import State
 
 GRADES = ("A", "B", "C", "D", "F")
+_BLOCKS = tuple(Block)  # iterating a tuple is cheaper than the enum (apply_programs is hot)
 
 #: trust (0-100) a state has in a power unless the scenario says otherwise; trust returns toward
 #: it (``trust_memory``) and acceptance of a power's pushes rises above it and falls below it
@@ -444,7 +445,7 @@ def apply_programs(
         where = np.repeat(at // flat.shape[1] * size, counts) + c.op_slots[op]
         dense = np.bincount(where, weights=c.op_amounts[op], minlength=n * size).reshape(n, size)
         blocks = int(np.bitwise_or.reduce(c.prog_blocks[pid]))
-    touched = {b for b in Block if blocks >> b & 1}
+    touched = {b for b in _BLOCKS if blocks >> b & 1}
     bounds = c.block_bounds
 
     def block(b: Block) -> np.ndarray:

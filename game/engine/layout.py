@@ -11,8 +11,9 @@ slots. Everything that writes or reads slots goes through it:
 * ``ledger.Ledger.programs`` and the ``multivector`` policy read slots back with
   ``Layout.decode`` / ``Layout.locate``.
 
-Adding a kind of effect means: a member of ``Block`` (with its shape in ``Layout.shape``), its
-encoding in ``compiler._add_effect`` and its rule in ``core.apply_programs``.
+Adding a kind of effect means: a member of ``Block`` (and its shape in ``Layout.__post_init__``),
+its encoding in ``compiler._add_effect`` and its rule in ``core.apply_programs``
+(``tests/engine/test_compiler.py`` fails until the registry's new verb has an example there).
 """
 
 from __future__ import annotations
@@ -66,20 +67,17 @@ class Layout:
     M: int
     F: int
     O: int
+    #: every block's shape, in ``Block`` order
+    shapes: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
     #: first slot of every block, then the vector's size (``len(Block) + 1`` numbers)
     bounds: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        bounds = [0]
-        for b in Block:
-            bounds.append(bounds[-1] + int(np.prod(self.shape(b), dtype=np.int64)))
-        object.__setattr__(self, "bounds", tuple(bounds))
-
-    def shape(self, block: Block) -> tuple[int, ...]:
-        """The shape of ``block`` for one game (its slots are this array, flattened)."""
-        if block in DEPENDENCE_BLOCKS:
-            return (self.S, self.D, self.K)
-        return {
+        dep = (self.S, self.D, self.K)
+        by_block = {
+            Block.PUSH_SCALED: dep,
+            Block.PUSH_RAW: dep,
+            Block.PULL: dep,
             Block.TRUST: (self.S, self.P),
             Block.STABILITY: (self.S,),
             Block.GROWTH: (self.S,),
@@ -89,7 +87,17 @@ class Layout:
             Block.FLAG_CLEAR: (self.F,),
             Block.ORG_JOIN: (self.O, self.A),
             Block.ORG_LEAVE: (self.O, self.A),
-        }[block]
+        }
+        shapes = tuple(by_block[b] for b in Block)
+        bounds = [0]
+        for shape in shapes:
+            bounds.append(bounds[-1] + int(np.prod(shape, dtype=np.int64)))
+        object.__setattr__(self, "shapes", shapes)
+        object.__setattr__(self, "bounds", tuple(bounds))
+
+    def shape(self, block: Block) -> tuple[int, ...]:
+        """The shape of ``block`` for one game (its slots are this array, flattened)."""
+        return self.shapes[block]
 
     def start(self, block: Block) -> int:
         """The first slot of ``block``."""

@@ -163,6 +163,7 @@ class Session:
             label=self.difficulty or "",
         )
         self.reports: list[TurnReport] = []
+        self._turn_start = 0  # the turn being resolved (between end_turn and finish_turn)
         self._info: core.TurnInfo | None = None
         self._options: dict[str, int] = {}
 

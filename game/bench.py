@@ -99,11 +99,12 @@ def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
     """A lower bound on one turn of ``n`` games for a numpy engine built like this one
     (policies choosing from legal-action masks): the seconds per turn and their parts. On the
     scenario's first turn it calls only the engine's own pieces: ``core.legal_mask`` for every
-    actor in both slots, the policies' weighted pick (``_sample``) for every actor and slot, one
-    resolution of about 60 pushes per game and the states' autonomy. No events, drift,
-    policies' reasoning, project queue, ledger or bookkeeping: the engine does all of those on
-    top, so ``n / seconds`` bounds its throughput."""
-    from .ai.policies import _sample
+    actor in both slots, the policies' weighted pick (``sample_weighted``) for every actor and
+    slot, one resolution of about 60 pushes per game (``core.resolve_dependence``) and the
+    states' autonomy. No events, drift, policies' reasoning, project queue, ledger or
+    bookkeeping: the engine does all of those on top, so ``n / seconds`` bounds its
+    throughput."""
+    from .ai.policies import sample_weighted
     from .engine import core
     from .engine.rng import BatchRandom
 
@@ -130,11 +131,11 @@ def numpy_floor(c: Compiled, n: int = 4096) -> tuple[float, dict[str, float]]:
 
     def pick(seat: int, slot: int, mask: np.ndarray) -> np.ndarray:
         w = weights[seat]
-        return _sample(w, mask[:, : w.size], BatchRandom(st.policy_keys[:, seat], 0, slot))
+        return sample_weighted(w, mask[:, : w.size], BatchRandom(st.policy_keys[:, seat], 0, slot))
 
     def resolve() -> np.ndarray:
         push = np.bincount(flat, amounts, n * size).reshape(st.dep.shape)
-        return core._dependence_change(st.dep, None, push, None, None, L.P)[0]
+        return core.resolve_dependence(st.dep, None, push, None, None, L.P)[0]
 
     def turn() -> None:  # the engine's own masks, sampling and resolution
         for slot in range(2):
@@ -195,6 +196,7 @@ def rl_steps_per_s(c: Compiled, quick: bool = False) -> dict[str, float | str]:
 
 
 def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | str]:
+    """Every figure of the module docstring for scenario ``ref`` (the campaign by default)."""
     ref = ref or (
         DEFAULT_SCENARIO
         if (installed_dir() / f"{DEFAULT_SCENARIO}.yaml").exists()
@@ -261,6 +263,7 @@ def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | st
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    """``python main.py bench``: print the figures and, without ``--quick``, the targets."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     res = measure(args.scenario, quick=args.quick)

@@ -80,24 +80,6 @@ def private_names_crossing_modules() -> list[str]:
     return found
 
 
-# Being removed by the redesign (issue 14); the list may only shrink, and must end empty.
-STILL_TO_FIX = {
-    "game.ai.policies -> core._acceptance",
-    "game.ai.policies -> core._update_derived",
-    "game.bench -> game.ai.policies._sample",
-    "game.bench -> core._dependence_change",
-    "game.play.rollout -> core._update_derived",
-    "game.play.session -> core._update_derived",
-}
-
-
 def test_no_private_name_crosses_a_module():
     found = private_names_crossing_modules()
-    new = sorted(f for f in found if _key(f) not in STILL_TO_FIX)
-    assert not new, "private names used outside their module:\n" + "\n".join(new)
-
-
-def _key(finding: str) -> str:
-    where, name = finding.split(": ", 1)
-    module = _module_name(ROOT / where.rsplit(":", 1)[0])
-    return f"{module} -> {name}"
+    assert not found, "private names used outside their module:\n" + "\n".join(found)

@@ -1,0 +1,1 @@
+"""Computer players: the vectorised policies (``policies``), by name for every seat."""

@@ -29,12 +29,14 @@ The balance lab adds a rollout-based best response on top of these (``game/balan
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Any, Protocol
 
 import numpy as np
 
 from ..engine import core
 from ..engine.compiler import Compiled
+from ..engine.layout import Block
 from ..engine.rng import BatchRandom
 from ..engine.state import State
 
@@ -54,21 +56,28 @@ class Observation:
 
 
 class Policy(Protocol):
+    """What every policy is: a name and ``act``."""
+
     name: str
 
-    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray: ...
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+        """The seat's action for this slot in every game, ``int[N]``: a column of ``mask``
+        that is True in that game (0 = pass, always legal)."""
+        ...
 
 
 def _argmax_masked(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Per game, the legal column with the highest score (the first one on ties)."""
     s = np.where(mask, scores, -np.inf)
     return np.argmax(s, axis=1)
 
 
-def _sample(
+def sample_weighted(
     weights: np.ndarray | None, mask: np.ndarray, rng: BatchRandom, own: bool = False
 ) -> np.ndarray:
     """Sample a column per game with probability proportional to ``weights`` among the legal
-    ones, from a single uniform number per game (inverse CDF); pass if nothing has weight.
+    ones (``mask``), from a single uniform number per game (inverse CDF); column 0 (pass) when
+    nothing legal has weight. The weighted pick of the ``random`` and ``strategic`` policies.
 
     ``weights=None`` means equal weights. ``own=True`` says ``weights`` is a scratch array
     that is already zero outside ``mask``: it is used as is and overwritten."""
@@ -85,6 +94,8 @@ def _sample(
 
 
 class Passive:
+    """Always passes."""
+
     name = "passive"
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
@@ -92,13 +103,15 @@ class Passive:
 
 
 class RandomPolicy:
+    """A uniformly random legal action; passes only when nothing else is legal."""
+
     name = "random"
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
         m = mask[:, : 1 + len(obs.c.seat_choices[obs.seat])].copy()  # the seat's own columns
         has_action = m[:, 1:].any(axis=1)
         m[has_action, 0] = False
-        return _sample(None, m, rng)
+        return sample_weighted(None, m, rng)
 
 
 class Historical:
@@ -173,7 +186,7 @@ class Strategic:
         st, c = obs.st, obs.c
         out = np.ones((st.n, len(self.ids)))
         if self.power >= 0:
-            tr = st.trust[:, :, self.power] / 50.0  # (N, S)
+            tr = st.trust[:, :, self.power] / core.NEUTRAL_TRUST  # (N, S): 1 = neutral
             per_pref = {"low_trust": 2.0 - tr, "high_trust": tr}
         else:
             per_pref = {}
@@ -181,7 +194,7 @@ class Strategic:
             d = np.einsum("nsd,d->ns", st.dep[:, :, :, self.partner], c.dim_weights_norm) * 2.0
             per_pref["most_dependent"] = 0.5 + d
             per_pref["least_dependent"] = 1.5 - d
-        per_pref["least_autonomy"] = 2.0 - st.autonomy / 50.0
+        per_pref["least_autonomy"] = 2.0 - st.autonomy / core.NEUTRAL_AUTONOMY
         for pref, (cols, states) in self.pref_columns.items():
             if pref in per_pref:
                 out[:, cols] = np.take(per_pref[pref], states, axis=1)
@@ -211,11 +224,13 @@ class Strategic:
         p = np.where(mask, w, -np.inf)
         np.subtract(p, p.max(axis=1, keepdims=True), out=p)  # pass is always legal: finite
         np.exp(p, out=p)  # exactly 0 where the mask is off
-        return _sample(p, mask, rng, own=True)
+        return sample_weighted(p, mask, rng, own=True)
 
 
 class Greedy:
-    """One-step lookahead on cloned states (all candidates of all games in one batch)."""
+    """One-step lookahead for a role: the legal action (among ``allowed`` columns) that most
+    raises the role's score if its effects landed now, delays discounted; passes when nothing
+    helps. All candidates of all games are tried in one batch on shallow copies of the state."""
 
     name = "greedy"
 
@@ -223,21 +238,18 @@ class Greedy:
         self,
         c: Compiled,
         seat: int,
-        objective: str = "score",
         allowed: np.ndarray | None = None,
         name: str = "greedy",
     ) -> None:
-        self.c, self.seat, self.objective, self.name = c, seat, objective, name
+        self.c, self.seat, self.name = c, seat, name
         ids = c.seat_table[seat]
         self.ids = ids
         self.allowed = np.ones(len(ids) + 1, dtype=bool) if allowed is None else allowed
         self.delay = np.array([c.choice_delay[i] if i >= 0 else 0 for i in ids])
-        self.state = c.state_index.get(c.actor_ids[seat], -1)
 
     def value(self, c: Compiled, st: State, hhi: np.ndarray | None = None) -> np.ndarray:
-        if self.objective == "autonomy" and self.state >= 0:
-            core._update_derived(c, st)
-            return st.autonomy[:, self.state] + 0.2 * st.stability[:, self.state]
+        """The role's score in state ``st``, per game (``hhi``: ``st``'s row concentrations,
+        when the caller knows them)."""
         return core.role_score(c, st, self.seat, hhi=hhi)
 
     def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
@@ -254,7 +266,7 @@ class Greedy:
         # k passes over N games instead of one pass over N x k cloned games
         v = np.empty((n, k))
         v[:, 0] = self.value(c, st.shallow())
-        acc = core._acceptance(c, st, obs.p)  # the same base state for every candidate
+        acc = core.push_acceptance(c, st, obs.p)  # the same base state for every candidate
         # a candidate moves a few (state, dimension) rows: the others keep their concentration
         hhi = core.row_concentration(c, st)
         flat_hhi = hhi.reshape(n, -1)
@@ -295,8 +307,7 @@ def _autonomy_gradients(
     computed once per turn and kept in the memo."""
     L = c.layout
     if "hhi" not in memo:
-        dp = st.dep[..., : L.P]
-        memo["hhi"] = np.einsum("nsdk,nsdk->nsd", dp, dp).reshape(st.n, -1)  # (N, S*D)
+        memo["hhi"] = core.row_concentration(c, st).reshape(st.n, -1)  # (N, S*D)
     hhi = memo["hhi"]
     dep = st.dep.reshape(st.n, -1)
     # d(autonomy)/d(push toward k) = 2 w_d (HHI - s_k [k is a power]);
@@ -315,6 +326,25 @@ def _autonomy_gradients(
     return grad_push, grad_pull
 
 
+class _Term(IntEnum):
+    """The terms of the ``multivector`` policy's estimate of a choice's gain, in the order its
+    effects are summed."""
+
+    PUSH = 0  # first-order change of autonomy (any push: the policy ignores acceptance)
+    PULL = 1  # first-order change of autonomy
+    STABILITY = 2  # a little weight
+    GROWTH = 3
+
+
+_TERM_OF_BLOCK = {
+    Block.PUSH_SCALED: _Term.PUSH,
+    Block.PUSH_RAW: _Term.PUSH,
+    Block.PULL: _Term.PULL,
+    Block.STABILITY: _Term.STABILITY,
+    Block.GROWTH: _Term.GROWTH,
+}
+
+
 class Multivector:
     """A Central Asian state's own policy: the action that most raises its autonomy.
 
@@ -328,25 +358,21 @@ class Multivector:
     name = "multivector"
 
     def __init__(self, c: Compiled, seat: int) -> None:
-        L = c.layout
         self.c, self.seat = c, seat
-        ops: list[tuple[int, int, int, float]] = []  # (local column, kind, index, amount)
+        # (local column, term, offset in its block, amount), sorted: the order of the sums
+        ops: list[tuple[int, int, int, float]] = []
         for j, cid in enumerate(c.seat_table[seat]):
             if cid < 0:
                 continue
             slots, amts = c.program_ops(int(cid))
             for sl, am in zip(slots.tolist(), amts.tolist()):
-                if sl < L.pull:
-                    ops.append((j + 1, 0, sl % L.dep, am))
-                elif sl < L.trust:
-                    ops.append((j + 1, 1, sl - L.pull, am))
-                elif L.stability <= sl < L.growth:
-                    ops.append((j + 1, 2, sl - L.stability, am))
-                elif L.growth <= sl < L.resources:
-                    ops.append((j + 1, 3, sl - L.growth, am))
+                block, offset = c.layout.locate(sl)
+                term = _TERM_OF_BLOCK.get(block)
+                if term is not None:
+                    ops.append((j + 1, term, offset, am))
         ops.sort()
         self.col = np.array([o[0] for o in ops], dtype=np.int64)
-        self.kind = np.array([o[1] for o in ops], dtype=np.int64)
+        self.term = np.array([o[1] for o in ops], dtype=np.int64)
         self.idx = np.array([o[2] for o in ops], dtype=np.int64)
         self.amt = np.array([o[3] for o in ops], dtype=np.float64)
         self.starts = (
@@ -370,19 +396,17 @@ class Multivector:
         """First-order autonomy gain of pass and every choice, per game, shape (N, width)."""
         c, st = self.c, obs.st
         n = st.n
-        push, pull = self.kind == 0, self.kind == 1
+        push, pull = self.term == _Term.PUSH, self.term == _Term.PULL
         grad_push, grad_pull = _autonomy_gradients(c, st, self.idx[push], self.idx[pull], obs.memo)
         vals = np.zeros((n, self.col.size))
         if push.any():
             vals[:, push] = grad_push * self.amt[push]
         if pull.any():
             vals[:, pull] = grad_pull * self.amt[pull]
-        sel = self.kind == 2
-        if sel.any():
-            vals[:, sel] = 0.2 * self.amt[sel]
-        sel = self.kind == 3
-        if sel.any():
-            vals[:, sel] = 1.0 * self.amt[sel]
+        for term, weight in ((_Term.STABILITY, 0.2), (_Term.GROWTH, 1.0)):
+            sel = self.term == term
+            if sel.any():
+                vals[:, sel] = weight * self.amt[sel]
         # columns past the seat's own choices are always illegal: leave them out (the
         # counter-based draws of the first columns do not depend on how many are drawn)
         gain = np.full((n, self.width), -1e9)
@@ -392,6 +416,8 @@ class Multivector:
 
 
 class Spam:
+    """The same action (on its first legal target) whenever it is legal, else ``fallback``."""
+
     def __init__(self, c: Compiled, seat: int, action_id: str, fallback: Policy) -> None:
         self.name = f"spam:{action_id}"
         a = c.action_index[action_id]
@@ -425,7 +451,7 @@ POLICY_NAMES = (
 
 
 class UnknownPolicy(ValueError):
-    pass
+    """A policy name that does not exist or does not fit the seat; ``str()`` says why."""
 
 
 def make_policy(name: str, c: Compiled, seat: int) -> Policy:

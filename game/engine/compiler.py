@@ -7,7 +7,7 @@ axis N; the compiler builds those tables once:
   meters, flags, organisations, events.
 * **Effect programs**: every action-with-target ("choice"), every event and every event option
   becomes a *program*, a sparse list of ``(slot, amount)`` pairs into one flat per-game vector of
-  additive changes (``Layout`` below). Applying any set of programs to N games is one
+  additive changes, laid out by ``layout.Layout``. Applying any set of programs to N games is one
   ``numpy.bincount``; the same tables give previews and the "why did this change?" ledger.
 * **Predicates**: conditions become closures ``f(state) -> bool[N]`` (no ``eval``: each
   closure is built from the registry's fixed vocabulary).
@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..scenario.model import Action, Quantity, Scenario, text_in
+from ..scenario.model import Action, Scenario, text_in
 from ..scenario.registry import REST_OF_WORLD, Condition, Effect
+from .layout import DEPENDENCE_BLOCKS, Block, Layout
+from .rng import ChanceOwner, Draw, chance_tag_of_negation, chance_tag_of_part, uniform
 
 if TYPE_CHECKING:
     from .state import State
@@ -37,77 +39,6 @@ class CompileError(ValueError):
 
 
 # ------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Layout:
-    """Offsets of each block in the flat per-game vector of additive changes."""
-
-    S: int
-    D: int
-    K: int
-    P: int
-    A: int
-    R: int
-    M: int
-    F: int
-    O: int
-
-    @property
-    def dep(self) -> int:  # one S*D*K block
-        return self.S * self.D * self.K
-
-    @property
-    def push_scaled(self) -> int:
-        return 0
-
-    @property
-    def push_raw(self) -> int:
-        return self.dep
-
-    @property
-    def pull(self) -> int:
-        return 2 * self.dep
-
-    @property
-    def trust(self) -> int:
-        return 3 * self.dep
-
-    @property
-    def stability(self) -> int:
-        return self.trust + self.S * self.P
-
-    @property
-    def growth(self) -> int:
-        return self.stability + self.S
-
-    @property
-    def resources(self) -> int:
-        return self.growth + self.S
-
-    @property
-    def meters(self) -> int:
-        return self.resources + self.A * self.R
-
-    @property
-    def flag_set(self) -> int:
-        return self.meters + self.M
-
-    @property
-    def flag_clear(self) -> int:
-        return self.flag_set + self.F
-
-    @property
-    def org_join(self) -> int:
-        return self.flag_clear + self.F
-
-    @property
-    def org_leave(self) -> int:
-        return self.org_join + self.O * self.A
-
-    @property
-    def size(self) -> int:
-        return self.org_leave + self.O * self.A
-
-
 @dataclass
 class Program:
     """A sparse list of changes: the effects of one choice, event or option."""
@@ -134,6 +65,8 @@ class Choice:
 
 @dataclass
 class EventRow:
+    """An event, compiled: when it may fire, its program and its options' programs."""
+
     index: int
     sched_turn: int  # turn when a dated event fires (-1 when not dated)
     first: int  # first eligible turn (window)
@@ -150,6 +83,8 @@ class EventRow:
 
 @dataclass
 class DriftRow:
+    """A trend (``drift``), compiled: the rows it moves, toward what level, how fast, when."""
+
     id: str
     label: str
     source: str
@@ -163,6 +98,8 @@ class DriftRow:
 
 @dataclass
 class ObjectiveRow:
+    """A role's objective, compiled: its measure and the bands of its grades."""
+
     role: int
     id: str
     label: str
@@ -221,9 +158,8 @@ class Compiled:
     op_count: np.ndarray
     op_slots: np.ndarray
     op_amounts: np.ndarray
-    block_starts: np.ndarray  # first slot of each Layout block
-    block_bounds: np.ndarray  # block_starts and the layout's size
-    op_block: np.ndarray  # block number (1-based) of each op
+    block_bounds: np.ndarray  # Layout.bounds: first slot of each block, then the size
+    op_block: np.ndarray  # the Block each op writes into
     prog_blocks: np.ndarray  # per program, a bit mask of the blocks its ops write into
 
     def __init__(self, scenario: Scenario) -> None:
@@ -285,6 +221,7 @@ class Compiled:
 
     # ---- helpers -------------------------------------------------------------------------------
     def cite(self, sources: list[Any]) -> str:
+        """Sources as one readable citation each (publisher, date, quoted title, locator)."""
         out = []
         for s in sources:
             b = self.sources.get(s.ref)
@@ -323,15 +260,15 @@ class Compiled:
         cache = self.__dict__.setdefault("_dependence_rows", {})
         if p not in cache:
             ops = slice(self.op_start[p], self.op_start[p + 1])
-            on_dep = self.op_block[ops] <= 3  # scaled pushes, raw pushes, pulls
+            on_dep = np.isin(self.op_block[ops], DEPENDENCE_BLOCKS)
             L = self.layout
-            cache[p] = np.unique(self.op_slots[ops][on_dep] % L.dep // L.K)
+            cache[p] = np.unique(self.op_slots[ops][on_dep] % L.dep_size // L.K)
         return cache[p]
 
     def program_ops(self, p: int) -> tuple[np.ndarray, np.ndarray]:
-        return self.op_slots[self.op_start[p] : self.op_start[p + 1]], self.op_amounts[
-            self.op_start[p] : self.op_start[p + 1]
-        ]
+        """Program ``p``'s slots (``layout.Layout``) and amounts, in order."""
+        ops = slice(self.op_start[p], self.op_start[p + 1])
+        return self.op_slots[ops], self.op_amounts[ops]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -385,35 +322,35 @@ def _add_effect(
         s = _state_of(a.state, actor, target, c)
         k = _partner_of(a.partner, actor, target, c)
         for d in _dims(a.dimension, c):
-            base = (s * L.D + d) * L.K + k
             if a.by >= 0:
                 is_power_push = scaled and k != L.K - 1
-                put((L.push_scaled if is_power_push else L.push_raw) + base, a.by / 100.0)
+                push = Block.PUSH_SCALED if is_power_push else Block.PUSH_RAW
+                put(L.slot(push, s, d, k), a.by / 100.0)
             else:
-                put(L.pull + base, -a.by / 100.0)
+                put(L.slot(Block.PULL, s, d, k), -a.by / 100.0)
     elif verb == "change_trust":
         s = _state_of(a.state, actor, target, c)
         p = _partner_of(a.power, actor, target, c)
         if p >= L.P:
             raise CompileError("trust is held in powers, not ROW")
-        put(L.trust + s * L.P + p, a.by)
+        put(L.slot(Block.TRUST, s, p), a.by)
     elif verb == "change_stability":
-        put(L.stability + _state_of(a.state, actor, target, c), a.by)
+        put(L.slot(Block.STABILITY, _state_of(a.state, actor, target, c)), a.by)
     elif verb == "change_growth":
-        put(L.growth + _state_of(a.state, actor, target, c), a.by)
+        put(L.slot(Block.GROWTH, _state_of(a.state, actor, target, c)), a.by)
     elif verb == "add_resource":
         who = _resolve(a.actor, actor, target, c)
-        put(L.resources + who * L.R + c.res_index[a.resource], a.amount)
+        put(L.slot(Block.RESOURCES, who, c.res_index[a.resource]), a.amount)
     elif verb == "change_meter":
-        put(L.meters + c.meter_index[a.meter], a.by)
+        put(L.slot(Block.METERS, c.meter_index[a.meter]), a.by)
     elif verb == "set_flag":
-        put(L.flag_set + c.flag_index[a], 1.0)
+        put(L.slot(Block.FLAG_SET, c.flag_index[a]), 1.0)
     elif verb == "clear_flag":
-        put(L.flag_clear + c.flag_index[a], 1.0)
+        put(L.slot(Block.FLAG_CLEAR, c.flag_index[a]), 1.0)
     elif verb in ("join_org", "leave_org"):
         who = _resolve(a.actor, actor, target, c)
-        base = L.org_join if verb == "join_org" else L.org_leave
-        put(base + c.org_index[a.org] * L.A + who, 1.0)
+        org = Block.ORG_JOIN if verb == "join_org" else Block.ORG_LEAVE
+        put(L.slot(org, c.org_index[a.org], who), 1.0)
     else:  # pragma: no cover - the registry is closed
         raise CompileError(f"unknown verb {verb}")
     sub = {
@@ -497,7 +434,7 @@ def compile_condition(
     kind, arg = cond.kind, cond.arg
     if kind == "all":
         parts = [
-            compile_condition(x, c, actor, target, chance_tag * 7 + i + 1)
+            compile_condition(x, c, actor, target, chance_tag_of_part(chance_tag, i))
             for i, x in enumerate(arg)
         ]
         return lambda st: (
@@ -505,14 +442,14 @@ def compile_condition(
         )
     if kind == "any":
         parts = [
-            compile_condition(x, c, actor, target, chance_tag * 7 + i + 1)
+            compile_condition(x, c, actor, target, chance_tag_of_part(chance_tag, i))
             for i, x in enumerate(arg)
         ]
         return lambda st: (
             np.logical_or.reduce([p(st) for p in parts]) if parts else np.zeros(st.n, bool)
         )
     if kind == "not":
-        inner = compile_condition(arg, c, actor, target, chance_tag + 1)
+        inner = compile_condition(arg, c, actor, target, chance_tag_of_negation(chance_tag))
         return lambda st: ~inner(st)
     if kind in ("dependence", "autonomy", "trust", "stability", "growth", "resource", "meter"):
         m = compile_measure(kind, arg, c, actor, target)
@@ -538,8 +475,7 @@ def compile_condition(
         e = c.event_index[arg.id]
         return lambda st: st.fired[:, e] > 0
     if kind == "chance":
-        p, tag = float(arg), 50_000 + chance_tag
-        from .rng import uniform
+        p, tag = float(arg), Draw.CHANCE_CONDITION + chance_tag
 
         def chance_pred(st: State) -> np.ndarray:
             return uniform(st.world_keys, int(st.turn.max()), tag, 1)[:, 0] < p
@@ -579,7 +515,7 @@ def compile_scenario(scenario: Scenario) -> Compiled:
                 c.choices.append(Choice(idx, seat, ai, tgt, label))
                 c.seat_choices[seat].append(idx)
                 c.choice_predicates.append(
-                    compile_condition(action.available_if, c, seat, tgt, idx)
+                    compile_condition(action.available_if, c, seat, tgt, ChanceOwner.ACTION + idx)
                     if action.available_if
                     else None
                 )
@@ -650,7 +586,7 @@ def compile_scenario(scenario: Scenario) -> Compiled:
                 last=last,
                 chance=ev.chance,
                 repeatable=ev.repeatable,
-                predicate=compile_condition(ev.condition, c, chance_tag=90_000 + ei)
+                predicate=compile_condition(ev.condition, c, chance_tag=ChanceOwner.EVENT + ei)
                 if ev.condition
                 else None,
                 program=p_idx,
@@ -675,7 +611,9 @@ def compile_scenario(scenario: Scenario) -> Compiled:
                 partner=_partner_of(dr.partner, -1, -1, c),
                 toward=dr.toward / 100.0,
                 rate=dr.rate,
-                predicate=compile_condition(dr.when, c, chance_tag=70_000) if dr.when else None,
+                predicate=compile_condition(dr.when, c, chance_tag=ChanceOwner.DRIFT)
+                if dr.when
+                else None,
             )
         )
     # organisations that tie members to a leader in one dimension
@@ -713,25 +651,9 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     c.op_slots = np.array([s for p in c.programs for s in p.slots], dtype=np.int64)
     c.op_amounts = np.array([a for p in c.programs for a in p.amounts], dtype=np.float64)
     c.n_programs = len(c.programs)
-    c.block_starts = np.array(
-        [
-            L.push_scaled,
-            L.push_raw,
-            L.pull,
-            L.trust,
-            L.stability,
-            L.growth,
-            L.resources,
-            L.meters,
-            L.flag_set,
-            L.flag_clear,
-            L.org_join,
-            L.org_leave,
-        ]
-    )
-    c.block_bounds = np.r_[c.block_starts, L.size]
-    # the block (1-based, as core.apply_programs numbers them) each op writes into
-    c.op_block = np.searchsorted(c.block_starts, c.op_slots, side="right")
+    c.block_bounds = np.array(L.bounds, dtype=np.int64)
+    # the block each op writes into (Block values), and per program a bit mask of them
+    c.op_block = np.searchsorted(c.block_bounds, c.op_slots, side="right") - 1
     c.prog_blocks = np.zeros(c.n_programs, dtype=np.int64)
     np.bitwise_or.at(c.prog_blocks, np.repeat(np.arange(c.n_programs), c.op_count), 1 << c.op_block)
     return c
@@ -745,8 +667,3 @@ def _as_run(ids: np.ndarray) -> slice | None:
     if step <= 0 or not np.array_equal(ids, ids[0] + step * np.arange(ids.size)):
         return None
     return slice(int(ids[0]), int(ids[-1]) + 1, step)
-
-
-def measure_quantity(q: Quantity, c: Compiled) -> Measure:
-    """A ``Quantity`` (objectives, map modes) as a vectorised measure."""
-    return compile_measure(q.kind, q.arg, c)

@@ -1,32 +1,57 @@
-"""The batched turn engine: ``init``, ``legal_mask``, ``begin_turn``, ``finish_turn``, ``step``.
+"""The batched turn engine: the rules of the game, for N games at once.
 
-One turn, in this fixed order (docs/engine.md explains each step in words):
+Entry points: ``init`` (N fresh games), ``availability`` and ``legal_mask`` (what each actor may
+do), ``step`` (one whole turn), or ``begin_turn`` then ``finish_turn`` (the window asks a person
+for event options in between). Every array has a leading game axis (``state.State``); the
+scenario arrives compiled (``compiler.Compiled``), its effects as programs laid out by
+``layout.Layout``. docs/engine.md explains the same rules in words.
 
-1. **Income**: every actor's resources grow by its declared income. It is paid as the turn
-   opens (by ``init`` for the first turn, then at the end of ``finish_turn``), so players and
-   policies choose knowing this year's budget.
-2. **Choices**: every actor's chosen actions (integer ids, ``0`` = pass) are checked against the
-   legal-action mask *in slot order*, so the second action of a turn must still be affordable
-   after the first. Illegal choices are refused (coerced to pass, counted in ``TurnInfo``).
-   Costs are paid now; the effects are queued to land after the action's delay and to repeat for
-   its duration.
-3. **Resolution**: every program landing this turn (all actors' at once) is applied together.
-   Additive changes (trust, stability, growth, resources, meters) are summed, so their order
-   cannot matter. Dependence pushes are scaled by the target state's *acceptance* (it welcomes
-   trusted powers and resists partners it already depends on too much), summed, and applied in
-   one renormalisation, so no actor moves first. Pulls toward the rest of the world come next;
-   then flags are cleared and set, and organisations left and joined.
-4. **Drift**: structural trends in declared order, organisations tying members to their leader,
-   trust returning toward neutral, resentment of over-dependence, growth returning to its
-   long-run level, and stability (growth, autonomy, a seeded shock).
-5. **Events**: every event whose date, window, condition and chance hold fires (conditions are
-   read before any event of this turn applies). Its effects apply; if it has options, it becomes
-   *pending* until ``finish_turn`` receives the chooser's option.
-6. **Finish**: chosen options apply; autonomy, scores and grades are recomputed; the turn counter
-   advances and games that reached their last turn are marked terminated.
+One turn, in this fixed order, and the function that holds each rule:
 
-``step`` runs 1-6 for a batch with a policy choosing event options; the window's ``Session`` calls
-``begin_turn`` and ``finish_turn`` separately so a person can choose the options in between.
+1. **Income** (``pay_income``): every actor's resources grow by its declared income. It is paid
+   as the turn opens (by ``init`` for the first turn, then at the end of ``finish_turn``), so
+   players and policies choose knowing this year's budget.
+2. **Choices** (``begin_turn``): every actor's chosen actions (integer ids, ``0`` = pass) are
+   checked *in slot order* (``availability`` for conditions, ``legal_mask`` / ``why_illegal``
+   for the whole test), so the second action of a turn must still be affordable after the
+   first. Illegal choices are refused (coerced to pass, counted in ``TurnInfo``). Costs and
+   cooldowns are paid now (``pay_for_choices``: the one cost and cooldown rule); the effects
+   are queued to land after the action's delay and to repeat for its duration.
+3. **Resolution** (``apply_programs``): every program landing this turn (all actors' at once) is
+   applied together. Additive changes (trust, stability, growth, resources, meters) are summed,
+   so their order cannot matter, and clipped to their ranges. Dependence pushes are scaled by
+   the target state's *acceptance* (``push_acceptance``: it welcomes trusted powers and resists
+   partners it already depends on too much), summed, and applied in one renormalisation
+   (``resolve_dependence``), so no actor moves first. Pulls toward the rest of the world come
+   next; then flags are cleared and set, and organisations left and joined.
+4. **Drift**: structural trends in declared order and organisations tying members to their
+   leader (``_structural_drift``); trust returning toward neutral, resentment of
+   over-dependence, growth returning to its long-run level, and stability (growth, autonomy, a
+   seeded shock) (``_trust_and_economy``).
+5. **Events** (``_events``): every event whose date, window, condition and chance hold fires
+   (conditions are read before any event of this turn applies). Its effects apply; if it has
+   options, it becomes *pending* until ``finish_turn`` receives the chooser's option
+   (``weighted_options`` or ``historical_options`` for computer players).
+6. **Finish** (``finish_turn``): chosen options apply; autonomy and scores are recomputed
+   (``recompute_derived``); the turn counter advances and games that reached their last turn
+   are marked terminated.
+
+Where the rules for each quantity live:
+
+==============  ==================================================================================
+dependence      effects: ``resolve_dependence`` with ``push_acceptance``; trends and
+                organisations: ``_structural_drift``
+trust           effects: ``apply_programs`` (0-100); memory and resentment:
+                ``_trust_and_economy``; its pull on acceptance: ``push_acceptance``; neutral
+                level: ``NEUTRAL_TRUST``
+stability       effects: ``apply_programs``; drift and shock: ``_trust_and_economy``
+growth          effects: ``apply_programs`` (half also moves the long-run level); reversion:
+                ``_trust_and_economy``
+autonomy        ``row_concentration`` and ``autonomy_from_concentration`` (docs/engine.md)
+resources       income: ``pay_income``; costs: ``pay_for_choices``; effects: ``apply_programs``
+scores, grades  ``role_scores`` / ``role_score``, ``role_grades``, ``objective_points``
+random numbers  ``rng`` (``rng.Draw`` lists what each draw is for)
+==============  ==================================================================================
 """
 
 from __future__ import annotations
@@ -38,10 +63,24 @@ import numpy as np
 
 from . import rng
 from .compiler import Compiled
+from .layout import DEPENDENCE_BLOCKS, Block
 from .ledger import Ledger
 from .state import State
 
 GRADES = ("A", "B", "C", "D", "F")
+_BLOCKS = tuple(Block)  # iterating a tuple is cheaper than the enum (apply_programs is hot)
+
+#: trust (0-100) a state has in a power unless the scenario says otherwise; trust returns toward
+#: it (``trust_memory``) and acceptance of a power's pushes rises above it and falls below it
+NEUTRAL_TRUST = 50.0
+#: stability of a state unless the scenario says otherwise, and the level it returns toward
+NORMAL_STABILITY = 60.0
+#: growth (% a year) of a state unless the scenario says otherwise
+DEFAULT_GROWTH = 4.0
+#: growth above this raises stability, below it lowers it (``stability_from_growth``)
+NEUTRAL_GROWTH = 3.0
+#: autonomy above this raises stability, below it lowers it (``stability_from_autonomy``)
+NEUTRAL_AUTONOMY = 50.0
 
 
 class IllegalAction(ValueError):
@@ -69,13 +108,17 @@ class Params:
     income: np.ndarray  # (N, A, R)
 
     def take(self, idx: np.ndarray | slice) -> Params:
+        """The parameters of games ``idx``."""
         return Params(**{k: v[idx] for k, v in self.__dict__.items()})
 
     def repeat(self, times: int) -> Params:
+        """Each game's parameters repeated ``times`` times in a row (as ``State.repeat``)."""
         return Params(**{k: np.repeat(v, times, axis=0) for k, v in self.__dict__.items()})
 
 
 def default_params(c: Compiled, n: int, **overrides: float | np.ndarray) -> Params:
+    """The scenario's parameters for ``n`` games; ``overrides`` replaces any of them by name
+    (a number for every game, or one per game)."""
     m = c.params
     L = c.layout
     income = np.zeros((L.A, L.R))
@@ -118,8 +161,9 @@ class TurnInfo:
 def init(
     c: Compiled, seed: int, n: int = 1, game_offset: int = 0, params: Params | None = None
 ) -> State:
-    """N fresh games of the scenario, with the first turn's income paid. Game ``i`` has global index ``game_offset + i``, which with
-    ``seed`` fixes all of its random numbers, whatever the batch it runs in."""
+    """N fresh games of the scenario, with the first turn's income paid. Game ``i`` has global
+    index ``game_offset + i``, which with ``seed`` fixes all of its random numbers, whatever the
+    batch it runs in."""
     sc, L = c.scenario, c.layout
     ini = sc.initial
     dep = np.zeros((L.S, L.D, L.K))
@@ -137,12 +181,12 @@ def init(
                 tot = 1.0
             row[-1] = max(0.0, 1.0 - tot) + row[-1] * 0.0
             dep[s, d] = row
-    trust = np.full((L.S, L.P), 50.0)
+    trust = np.full((L.S, L.P), NEUTRAL_TRUST)
     for s_id, per_power in ini.trust.items():
         for p_id, v in per_power.items():
             trust[c.state_index[s_id], c.power_index[p_id]] = v
-    stability = np.full(L.S, 60.0)
-    growth = np.full(L.S, 4.0)
+    stability = np.full(L.S, NORMAL_STABILITY)
+    growth = np.full(L.S, DEFAULT_GROWTH)
     for s_id, v in ini.stability.items():
         stability[c.state_index[s_id]] = v
     for s_id, v in ini.growth.items():
@@ -165,7 +209,7 @@ def init(
         return np.repeat(x[None], n, axis=0)
 
     game_id = np.arange(game_offset, game_offset + n, dtype=np.int64)
-    keys = rng.stream_keys(seed, 1 + L.A)
+    world_keys, policy_keys = rng.game_streams(seed, L.A, game_id)
     st = State(
         dep=rep(dep),
         trust=rep(trust),
@@ -183,12 +227,12 @@ def init(
         turn=np.zeros(n, dtype=np.int32),
         terminated=np.zeros(n, dtype=bool),
         game_id=game_id,
-        world_keys=rng.game_keys(keys[0], game_id),
-        policy_keys=np.stack([rng.game_keys(k, game_id) for k in keys[1:]], axis=1),
+        world_keys=world_keys,
+        policy_keys=policy_keys,
         pending=np.zeros((n, len(c.events)), dtype=bool),
         score=np.zeros((n, L.A)),
     )
-    _update_derived(c, st)
+    recompute_derived(c, st)
     pay_income(c, st, params if params is not None else default_params(c, n))
     return st
 
@@ -268,17 +312,36 @@ def _chosen_legal(
     return ok, np.where(ok, cid, -1)
 
 
+def pay_for_choices(
+    c: Compiled,
+    res: np.ndarray,
+    cooldown: np.ndarray,
+    seat: int,
+    games: np.ndarray,
+    choices: np.ndarray,
+    turn: int,
+) -> None:
+    """The one rule for what taking a choice costs, applied in place: in each game of ``games``
+    (distinct indices), ``seat`` pays the cost of its global choice id in ``choices`` from
+    ``res``, and the choice's (seat, action) pair is unavailable until turn ``turn + max(1,
+    cooldown)``, so an action is taken at most once a turn even without a cooldown.
+
+    ``res`` and ``cooldown`` are the state's arrays when the engine takes the choices, or
+    copies of them when a policy, a person's plan or the RL adapter keeps a running budget
+    within the turn (so a later slot sees what is left)."""
+    res[games, seat] -= c.choice_cost[choices]
+    cooldown[games, c.choice_cool[choices]] = turn + np.maximum(1, c.choice_cooldown[choices])
+
+
 def charge_choices(
     c: Compiled, res: np.ndarray, cooldown: np.ndarray, seat: int, actions: np.ndarray, turn: int
 ) -> None:
-    """Deduct, in place, the costs and cooldowns of ``seat``'s chosen local ids ``actions[N]``
-    from a running budget (``res``, ``cooldown`` copies), so later slots see what is left."""
+    """``pay_for_choices`` for ``seat``'s chosen *local* ids ``actions[N]`` (0 = pass), as
+    ``legal_mask`` numbers them: the running budget of a turn's later slots."""
     took = actions > 0
     if took.any():
         cid = c.seat_table[seat, np.maximum(actions - 1, 0)][took]
-        g = np.nonzero(took)[0]
-        res[g, seat] -= c.choice_cost[cid]
-        cooldown[g, c.choice_cool[cid]] = turn + np.maximum(1, c.choice_cooldown[cid])
+        pay_for_choices(c, res, cooldown, seat, np.nonzero(took)[0], cid, turn)
 
 
 def why_illegal(
@@ -315,11 +378,13 @@ def why_illegal(
 
 
 # ------------------------------------------------------------------------------------------------
-def _acceptance(c: Compiled, st: State, p: Params) -> np.ndarray:
+def push_acceptance(c: Compiled, st: State, p: Params) -> np.ndarray:
     """How much of a power's push each state accepts, per (state, dimension, power)."""
     P = c.layout.P
     thr = (p.acceptance_threshold / 100.0)[:, None, None, None]
-    trust_factor = 1.0 + p.trust_acceptance[:, None, None] * (st.trust - 50.0) / 50.0
+    trust_factor = (
+        1.0 + p.trust_acceptance[:, None, None] * (st.trust - NEUTRAL_TRUST) / NEUTRAL_TRUST
+    )
     # acc = clip(trust_factor * (1 - resistance * over), 0, 1.5), computed in one buffer
     acc = st.dep[..., :P] - thr
     np.maximum(0.0, acc, out=acc)
@@ -328,23 +393,6 @@ def _acceptance(c: Compiled, st: State, p: Params) -> np.ndarray:
     np.subtract(1.0, acc, out=acc)
     np.multiply(trust_factor[:, :, None, :], acc, out=acc)
     return np.clip(acc, 0.0, 1.5, out=acc)
-
-
-# block numbers of Layout (1-based, as returned by searchsorted over Compiled.block_starts)
-(
-    BLK_PUSH_S,
-    BLK_PUSH_R,
-    BLK_PULL,
-    BLK_TRUST,
-    BLK_STAB,
-    BLK_GROWTH,
-    BLK_RES,
-    BLK_METER,
-    BLK_FSET,
-    BLK_FCLEAR,
-    BLK_OJOIN,
-    BLK_OLEAVE,
-) = range(1, 13)
 
 
 def apply_programs(
@@ -357,7 +405,7 @@ def apply_programs(
 ) -> None:
     """Apply effect programs ``progs[N, J]`` (-1 = none) to the batch, all at once.
 
-    ``acceptance`` may pass ``_acceptance(c, st, p)`` when the caller already computed it for
+    ``acceptance`` may pass ``push_acceptance(c, st, p)`` when the caller already computed it for
     this state (lookahead policies try many programs on the same state)."""
     L = c.layout
     n = st.n
@@ -377,7 +425,8 @@ def apply_programs(
             rows = c.dependence_rows(pid0)
             if rows.size:
                 _apply_dependence_rows(c, st, p, vector, rows, blocks, acceptance)
-                blocks &= ~((1 << BLK_PUSH_S) | (1 << BLK_PUSH_R) | (1 << BLK_PULL))
+                for b in DEPENDENCE_BLOCKS:
+                    blocks &= ~(1 << b)
     else:
         cells = flat.ravel()
         at = np.flatnonzero(cells >= 0)  # (game, column) cells holding a program, row-major
@@ -396,55 +445,57 @@ def apply_programs(
         where = np.repeat(at // flat.shape[1] * size, counts) + c.op_slots[op]
         dense = np.bincount(where, weights=c.op_amounts[op], minlength=n * size).reshape(n, size)
         blocks = int(np.bitwise_or.reduce(c.prog_blocks[pid]))
-    touched = {b for b in range(1, 13) if blocks >> b & 1}
+    touched = {b for b in _BLOCKS if blocks >> b & 1}
     bounds = c.block_bounds
 
-    def block(b: int) -> np.ndarray:
-        return dense[:, bounds[b - 1] : bounds[b]]
+    def block(b: Block) -> np.ndarray:
+        return dense[:, bounds[b] : bounds[b + 1]]
 
     if ledger is not None:
         ledger.before(st)
     dep_shape = (n, L.S, L.D, L.K)
     acc = None  # acceptance of scaled pushes, per (state, dimension, partner), for the ledger
     a = None
-    if BLK_PUSH_S in touched:
-        a = _acceptance(c, st, p) if acceptance is None else acceptance
+    if Block.PUSH_SCALED in touched:
+        a = push_acceptance(c, st, p) if acceptance is None else acceptance
         if ledger is not None:
             acc = np.ones(dep_shape)
             acc[..., : L.P] = a
 
-    def part(b: int) -> np.ndarray | None:
+    def part(b: Block) -> np.ndarray | None:
         return block(b).reshape(dep_shape) if b in touched else None
 
-    if touched & {BLK_PUSH_S, BLK_PUSH_R, BLK_PULL}:
-        st.dep, push = _dependence_change(
-            st.dep, part(BLK_PUSH_S), part(BLK_PUSH_R), part(BLK_PULL), a, L.P
+    if touched.intersection(DEPENDENCE_BLOCKS):
+        st.dep, push = resolve_dependence(
+            st.dep, part(Block.PUSH_SCALED), part(Block.PUSH_RAW), part(Block.PULL), a, L.P
         )
     else:
         push = None
-    if BLK_TRUST in touched:
-        st.trust = np.clip(st.trust + block(BLK_TRUST).reshape(n, L.S, L.P), 0.0, 100.0)
-    if BLK_STAB in touched:
-        st.stability = np.clip(st.stability + block(BLK_STAB), 0.0, 100.0)
-    if BLK_GROWTH in touched:
-        gr = block(BLK_GROWTH)
+    if Block.TRUST in touched:
+        trust = block(Block.TRUST).reshape(n, *L.shape(Block.TRUST))
+        st.trust = np.clip(st.trust + trust, 0.0, 100.0)
+    if Block.STABILITY in touched:
+        st.stability = np.clip(st.stability + block(Block.STABILITY), 0.0, 100.0)
+    if Block.GROWTH in touched:
+        gr = block(Block.GROWTH)
         st.growth = np.clip(st.growth + gr, -30.0, 30.0)
         st.base_growth = np.clip(st.base_growth + 0.5 * gr, -30.0, 30.0)
-    if BLK_RES in touched:
-        st.res = np.clip(st.res + block(BLK_RES).reshape(n, L.A, L.R), c.res_min, c.res_max)
-    if BLK_METER in touched:
-        st.meters = np.clip(st.meters + block(BLK_METER), c.meter_min, c.meter_max)
-    if BLK_FSET in touched or BLK_FCLEAR in touched:
-        st.flags = (st.flags & ~(block(BLK_FCLEAR) > 0)) | (block(BLK_FSET) > 0)
-    if BLK_OJOIN in touched or BLK_OLEAVE in touched:
-        oj = block(BLK_OJOIN).reshape(n, L.O, L.A) > 0
-        ol = block(BLK_OLEAVE).reshape(n, L.O, L.A) > 0
-        st.member = (st.member & ~ol) | oj
+    if Block.RESOURCES in touched:
+        res = block(Block.RESOURCES).reshape(n, *L.shape(Block.RESOURCES))
+        st.res = np.clip(st.res + res, c.res_min, c.res_max)
+    if Block.METERS in touched:
+        st.meters = np.clip(st.meters + block(Block.METERS), c.meter_min, c.meter_max)
+    if Block.FLAG_SET in touched or Block.FLAG_CLEAR in touched:
+        st.flags = (st.flags & ~(block(Block.FLAG_CLEAR) > 0)) | (block(Block.FLAG_SET) > 0)
+    if Block.ORG_JOIN in touched or Block.ORG_LEAVE in touched:
+        joined = block(Block.ORG_JOIN).reshape(n, *L.shape(Block.ORG_JOIN)) > 0
+        left = block(Block.ORG_LEAVE).reshape(n, *L.shape(Block.ORG_LEAVE)) > 0
+        st.member = (st.member & ~left) | joined
     if ledger is not None:
         ledger.programs(c, st, flat, acc, np.zeros(dep_shape) if push is None else push)
 
 
-def _dependence_change(
+def resolve_dependence(
     dep: np.ndarray,
     scaled: np.ndarray | None,
     raw: np.ndarray | None,
@@ -486,25 +537,25 @@ def _apply_dependence_rows(
     blocks: int,
     acceptance: np.ndarray | None,
 ) -> None:
-    """``_dependence_change`` for one change ``vector`` shared by every game, on the only
+    """``resolve_dependence`` for one change ``vector`` shared by every game, on the only
     (state, dimension) ``rows`` it moves: every other row would be divided by exactly 1."""
     L, n = c.layout, st.n
     SD = L.S * L.D
-    starts = c.block_starts
+    bounds = c.block_bounds
 
-    def part(b: int) -> np.ndarray | None:
+    def part(b: Block) -> np.ndarray | None:
         if not blocks >> b & 1:
             return None
-        v = vector[starts[b - 1] : starts[b - 1] + L.dep].reshape(SD, L.K)[rows]
+        v = vector[bounds[b] : bounds[b + 1]].reshape(SD, L.K)[rows]
         return np.broadcast_to(v, (n, rows.size, L.K))
 
     a = None
-    if blocks >> BLK_PUSH_S & 1:
-        full = _acceptance(c, st, p) if acceptance is None else acceptance
+    if blocks >> Block.PUSH_SCALED & 1:
+        full = push_acceptance(c, st, p) if acceptance is None else acceptance
         a = full.reshape(n, SD, L.P)[:, rows]
     dep = st.dep.reshape(n, SD, L.K)
-    new_rows, _ = _dependence_change(
-        dep[:, rows], part(BLK_PUSH_S), part(BLK_PUSH_R), part(BLK_PULL), a, L.P
+    new_rows, _ = resolve_dependence(
+        dep[:, rows], part(Block.PUSH_SCALED), part(Block.PUSH_RAW), part(Block.PULL), a, L.P
     )
     out = st.dep.copy()
     out.reshape(n, SD, L.K)[:, rows] = new_rows
@@ -512,9 +563,11 @@ def _apply_dependence_rows(
 
 
 # ------------------------------------------------------------------------------------------------
-def _drift(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
+def _structural_drift(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
+    """Phase 4a: the scenario's trends (``drift``), in declared order, each moving one
+    partner's share a fraction of the way toward its level; then organisations with a leader
+    and a dimension tie their members a little more to the leader (``membership_pull``)."""
     L = c.layout
-    t = int(st.turn[0])
     for dr in c.drifts:
         if ledger is not None:
             ledger.before(st, ("dep",))
@@ -554,7 +607,6 @@ def _drift(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
                 "",
                 st,
             )
-    _ = t
 
 
 def _drift_index(states: np.ndarray, dims: np.ndarray) -> tuple:
@@ -585,11 +637,15 @@ def _set_share(sub: np.ndarray, k: int, x: np.ndarray, xn: np.ndarray, K: int) -
         sub[..., K - 1] += lost
 
 
-def _dynamics(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
+def _trust_and_economy(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
+    """Phase 4b: trust returns toward neutral (``trust_memory``) and falls where a state
+    depends on a power above the acceptance threshold (``resentment``); growth returns toward
+    its long-run level; stability moves toward normal, with growth and autonomy, plus a shock
+    from the world's random stream."""
     L = c.layout
     if ledger is not None:
         ledger.before(st)
-    st.trust = st.trust + p.trust_memory[:, None, None] * (50.0 - st.trust)
+    st.trust = st.trust + p.trust_memory[:, None, None] * (NEUTRAL_TRUST - st.trust)
     if ledger is not None:
         ledger.after("drift", "trust_memory", "trust returns slowly toward neutral", "", st)
         ledger.before(st)
@@ -600,12 +656,12 @@ def _dynamics(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
         ledger.after("drift", "resentment", "resentment of depending too much on one power", "", st)
         ledger.before(st)
     st.growth = st.growth + p.growth_reversion[:, None] * (st.base_growth - st.growth)
-    shock = rng.normal(st.world_keys, int(st.turn[0]), 7, L.S)
+    shock = rng.normal(st.world_keys, int(st.turn[0]), rng.Draw.STABILITY_SHOCK, L.S)
     st.stability = np.clip(
         st.stability
-        + 0.1 * (60.0 - st.stability)
-        + p.stability_from_growth[:, None] * (st.growth - 3.0) * 0.5
-        + p.stability_from_autonomy[:, None] * (st.autonomy - 50.0)
+        + 0.1 * (NORMAL_STABILITY - st.stability)
+        + p.stability_from_growth[:, None] * (st.growth - NEUTRAL_GROWTH) * 0.5
+        + p.stability_from_autonomy[:, None] * (st.autonomy - NEUTRAL_AUTONOMY)
         + p.shock_sd[:, None] * shock,
         0.0,
         100.0,
@@ -615,12 +671,15 @@ def _dynamics(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
 
 
 def _events(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> np.ndarray:
+    """Phase 5: fire every event whose date or window, repeatability, chance (world stream)
+    and condition hold, all read before any of them applies; apply their effects and mark
+    those with options pending. Returns which events fired, ``bool[N, E]``."""
     n, E = st.n, len(c.events)
     fired = np.zeros((n, E), dtype=bool)
     if not E:
         return fired
     t = int(st.turn[0])
-    u = rng.uniform(st.world_keys, t, 3, E)
+    u = rng.uniform(st.world_keys, t, rng.Draw.EVENT_FIRES, E)
     live = ~st.terminated
     for ev in c.events:
         if ev.sched_turn >= 0:
@@ -649,12 +708,12 @@ def _events(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> np.ndar
     return fired
 
 
-def _update_derived(c: Compiled, st: State) -> None:
-    L = c.layout
-    # einsum: ~4x faster than .sum over the short partner axis, same order for any batch size
-    dp = st.dep[..., : L.P]
-    hhi = np.einsum("nsdk,nsdk->nsd", dp, dp)  # (N, S, D)
-    st.autonomy = 100.0 * (1.0 - np.einsum("nsd,d->ns", hhi, c.dim_weights_norm))
+def recompute_derived(c: Compiled, st: State) -> None:
+    """Recompute, in place, what is derived from the rest of the state: every state's autonomy
+    (from its dependence shares) and every role's score. The engine does it after resolution
+    and at the end of every turn; call it after applying programs to a clone (previews,
+    lookahead) before reading autonomy or scores."""
+    st.autonomy = autonomy_from_concentration(c, row_concentration(c, st))
     st.score = role_scores(c, st)
 
 
@@ -679,11 +738,18 @@ def row_concentration(c: Compiled, st: State, rows: np.ndarray | None = None) ->
     """Concentration (HHI over the powers) of every (state, dimension) row, ``(N, S, D)``; or
     of the flat rows ``s * D + d`` listed in ``rows`` only, ``(N, len(rows))``."""
     L = c.layout
+    # einsum: ~4x faster than .sum over the short partner axis, same order for any batch size
     if rows is None:
         dp = st.dep[..., : L.P]
         return np.einsum("nsdk,nsdk->nsd", dp, dp)
     dp = st.dep.reshape(st.n, L.S * L.D, L.K)[:, rows, : L.P]
     return np.einsum("nrk,nrk->nr", dp, dp)
+
+
+def autonomy_from_concentration(c: Compiled, hhi: np.ndarray) -> np.ndarray:
+    """Every state's autonomy ``(N, S)`` from its rows' concentrations ``hhi`` ``(N, S, D)``
+    (``row_concentration``): 100 x the weighted mean over dimensions of ``1 - concentration``."""
+    return 100.0 * (1.0 - np.einsum("nsd,d->ns", hhi, c.dim_weights_norm))
 
 
 def role_score(c: Compiled, st: State, role: int, hhi: np.ndarray | None = None) -> np.ndarray:
@@ -692,7 +758,7 @@ def role_score(c: Compiled, st: State, role: int, hhi: np.ndarray | None = None)
     ``row_concentration`` when the caller knows it."""
     if hhi is None:
         hhi = row_concentration(c, st)
-    st.autonomy = 100.0 * (1.0 - np.einsum("nsd,d->ns", hhi, c.dim_weights_norm))
+    st.autonomy = autonomy_from_concentration(c, hhi)
     return _scores_for(c, st, c.objectives_of(role))
 
 
@@ -775,8 +841,7 @@ def begin_turn(
             gi = np.nonzero(ok)[0]
             ids = cid[gi]
             chosen[gi, seat, m] = ids
-            st.res[gi, seat, :] -= c.choice_cost[ids]
-            st.cooldown[gi, c.choice_cool[ids]] = t + np.maximum(1, c.choice_cooldown[ids])
+            pay_for_choices(c, st.res, st.cooldown, seat, gi, ids, t)
             qslot = seat * c.M_slots + m
             for j in range(int(c.choice_duration[ids].max())):
                 live_j = j < c.choice_duration[ids]
@@ -788,13 +853,11 @@ def begin_turn(
     landing = st.queue[:, t % H].reshape(n, -1).copy()
     st.queue[:, t % H] = -1
     landing[~live] = -1
-    if ledger is not None and (landing >= 0).any():
-        ledger.set_landing_info(c, st, landing)
     apply_programs(c, st, p, landing, ledger)
     # 4. drift and dynamics
-    _update_derived(c, st)
-    _drift(c, st, p, ledger)
-    _dynamics(c, st, p, ledger)
+    recompute_derived(c, st)
+    _structural_drift(c, st, p, ledger)
+    _trust_and_economy(c, st, p, ledger)
     # 5. events
     fired = _events(c, st, p, ledger)
     return TurnInfo(refused=refused, fired=fired, chosen=chosen, ledger=ledger)
@@ -830,7 +893,7 @@ def finish_turn(
             info.options = taken
         st.pending[:] = False
     st.turn += (~st.terminated).astype(np.int32)
-    _update_derived(c, st)
+    recompute_derived(c, st)
     st.terminated |= st.turn >= c.n_turns
     pay_income(c, st, p, info.ledger if info is not None else None)
 
@@ -877,7 +940,8 @@ def weighted_options(c: Compiled, st: State) -> np.ndarray:
         if w.sum() <= 0:
             w = np.ones_like(w)
         cdf = np.cumsum(w / w.sum())
-        u = rng.uniform(st.policy_keys[:, ev.chooser], t, 900 + int(e), 1)[:, 0]
+        tag = rng.Draw.EVENT_OPTION + int(e)
+        u = rng.uniform(st.policy_keys[:, ev.chooser], t, tag, 1)[:, 0]
         out[:, e] = np.minimum(np.searchsorted(cdf, u, side="right"), len(w) - 1)
     return out
 

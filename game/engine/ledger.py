@@ -20,15 +20,27 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .layout import DEPENDENCE_BLOCKS, Block
+
 if TYPE_CHECKING:
     from .compiler import Compiled
     from .state import State
 
 TRACKED = ("dep", "trust", "stability", "growth", "res", "meters")
+#: the state field each additive block of the effect layout changes (dependence apart)
+_FIELD_OF_BLOCK = {
+    Block.TRUST: "trust",
+    Block.STABILITY: "stability",
+    Block.GROWTH: "growth",
+    Block.RESOURCES: "res",
+    Block.METERS: "meters",
+}
 
 
 @dataclass(frozen=True)
 class Entry:
+    """One line of the ledger: how much one cause changed one quantity."""
+
     kind: str  # action | event | option | drift | income | cost | limits
     cause: str  # id of the action, event, option or drift term
     label: str  # readable name of the cause
@@ -39,11 +51,13 @@ class Entry:
 
 
 class Ledger:
+    """The causes of one turn's changes, for one game or summed over a batch (module docstring).
+    ``core.begin_turn(..., explain=True)`` fills it; ``entries`` reads it."""
+
     def __init__(self, c: Compiled, n: int) -> None:
         self.c, self.n = c, n
         self._acc: dict[tuple, float] = defaultdict(float)
         self._snap: dict[str, np.ndarray] = {}
-        self._landing_note: dict[int, str] = {}
 
     # ---- measured phases ---------------------------------------------------------------------
     def before(self, st: State, fields: tuple[str, ...] = TRACKED) -> None:
@@ -52,6 +66,7 @@ class Ledger:
         self._snap = {k: getattr(st, k).copy() for k in fields}
 
     def after(self, kind: str, cause: str, label: str, source: str, st: State) -> None:
+        """Attribute every change since ``before`` to one cause."""
         for k in self._snap:
             d = (getattr(st, k) - self._snap[k]).sum(axis=0)
             self._add_array(kind, cause, label, source, k, d)
@@ -71,9 +86,6 @@ class Ledger:
                     )
         self._snap = {}
 
-    def set_landing_info(self, c: Compiled, st: State, landing: np.ndarray) -> None:
-        pass
-
     # ---- attributed phase --------------------------------------------------------------------
     def programs(
         self, c: Compiled, st: State, flat: np.ndarray, acc: np.ndarray | None, push: np.ndarray
@@ -91,21 +103,20 @@ class Ledger:
             g = games[pid_all == pid]
             slots, amts = c.program_ops(int(pid))
             kind = prog.kind
-            for slot, amt in zip(slots, amts):
-                slot = int(slot)
-                if slot < L.trust:  # dependence push or pull
-                    block, rel = divmod(slot, L.dep)
-                    s, rem = divmod(rel, L.D * L.K)
-                    d, k = divmod(rem, L.K)
-                    if block == 2:  # pull toward the rest of the world
+            for slot, amt in zip(slots.tolist(), amts.tolist()):
+                block, index = L.decode(slot)
+                if block in DEPENDENCE_BLOCKS:
+                    s, d, k = index
+                    if block == Block.PULL:  # toward the rest of the world
                         take = np.minimum(s_old[g, s, d, k], amt) if k != L.K - 1 else 0 * g
                         delta = np.zeros(L.K)
                         delta[k] -= float(np.sum(take))
                         delta[L.K - 1] += float(np.sum(take))
                     else:
-                        a = amt * (
-                            acc[g, s, d, k] if (block == 0 and acc is not None) else np.ones(len(g))
-                        )
+                        if block == Block.PUSH_SCALED and acc is not None:
+                            a = amt * acc[g, s, d, k]  # as much as the state accepted
+                        else:
+                            a = amt * np.ones(len(g))
                         rows = s_old[g, s, d, :]  # (G, K)
                         contrib = (-rows * a[:, None]) / (1.0 + tot[g, s, d])[:, None]
                         contrib[:, k] += a / (1.0 + tot[g, s, d])
@@ -123,28 +134,12 @@ class Ledger:
                             )
                             attributed["dep"][s, d, kk] += delta[kk]
                     continue
+                name = _FIELD_OF_BLOCK.get(block)
+                if name is None:  # flags and memberships: not tracked quantities
+                    continue
                 value = amt * len(g)
-                for name, base, shape in (
-                    ("trust", L.trust, (L.S, L.P)),
-                    ("stability", L.stability, (L.S,)),
-                    ("growth", L.growth, (L.S,)),
-                    ("res", L.resources, (L.A, L.R)),
-                    ("meters", L.meters, (L.M,)),
-                ):
-                    size = int(np.prod(shape))
-                    if base <= slot < base + size:
-                        idx = np.unravel_index(slot - base, shape)
-                        self._put(
-                            kind,
-                            prog.ref,
-                            prog.label,
-                            prog.source,
-                            name,
-                            tuple(int(i) for i in idx),
-                            value,
-                        )
-                        attributed[name][idx] += value
-                        break
+                self._put(kind, prog.ref, prog.label, prog.source, name, index, value)
+                attributed[name][index] += value
         # whatever the bounds clipped away (or a push's pull into a bounded row)
         for field in TRACKED:
             actual = (getattr(st, field) - old[field]).sum(axis=0)

@@ -41,6 +41,8 @@ import numpy as np
 
 @dataclass
 class State:
+    """N games' state; the fields and their shapes are in the module docstring."""
+
     dep: np.ndarray
     trust: np.ndarray
     stability: np.ndarray
@@ -64,6 +66,7 @@ class State:
 
     @property
     def n(self) -> int:
+        """The number of games."""
         return int(self.turn.shape[0])
 
     def clone(self) -> State:
@@ -93,15 +96,6 @@ class State:
         writing into them, such as ``core.apply_programs`` used by lookahead policies)."""
         return State(**{f.name: getattr(self, f.name) for f in dataclasses.fields(self)})
 
-    @staticmethod
-    def concat(states: list[State]) -> State:
-        return State(
-            **{
-                f.name: np.concatenate([getattr(s, f.name) for s in states])
-                for f in dataclasses.fields(State)
-            }
-        )
-
     def hash(self, game: int = 0) -> str:
         """SHA-256 of one game's state, bit for bit (saves and replays compare these)."""
         h = hashlib.sha256()
@@ -110,6 +104,3 @@ class State:
             h.update(f.name.encode())
             h.update(a.tobytes())
         return h.hexdigest()
-
-    def nbytes(self) -> int:
-        return sum(getattr(self, f.name).nbytes for f in dataclasses.fields(self))

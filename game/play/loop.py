@@ -41,10 +41,16 @@ def choose_actions(
     policies: Mapping[int, Policy],
     fixed: np.ndarray | None = None,
     avail: np.ndarray | None = None,
+    fixed_slots: Mapping[int, int] | None = None,
 ) -> np.ndarray:
-    """Actions ``int[N, A, M]`` (seat-local ids, 0 = pass) for this turn. Seats without a
-    policy keep the values in ``fixed`` (e.g. a person's choices). ``avail`` is this turn's
-    ``core.availability`` (computed here if not given)."""
+    """Actions ``int[N, A, M]`` (seat-local ids, 0 = pass) for this turn, slot by slot.
+
+    Seats without a policy keep their values in ``fixed`` (e.g. a person's choices); a seat
+    listed in ``fixed_slots`` keeps its first ``fixed_slots[seat]`` slots from ``fixed`` and its
+    policy chooses the rest (a lookahead trying a move in one slot). Every slot's choice is
+    charged to a running budget (``core.charge_choices``) before the next seat or slot chooses,
+    so each policy sees what is left. ``avail`` is this turn's ``core.availability`` (computed
+    here if not given)."""
     if avail is None:
         avail = core.availability(c, st)
     n, L = st.n, c.layout
@@ -52,10 +58,11 @@ def choose_actions(
     t = int(st.turn[0])
     res, cool = st.res.copy(), st.cooldown.copy()
     memo: dict = {}  # what policies derive from this turn's state, shared across the slots
+    kept = fixed_slots or {}
     for m in range(c.M_slots):
         for seat in c.seats_with_choices:
             pol = policies.get(seat)
-            if pol is None:
+            if pol is None or m < kept.get(seat, 0):
                 a = acts[:, seat, m]
             else:
                 mask = core.legal_mask(c, st, seat, res=res, cooldown=cool, avail=avail)
@@ -90,6 +97,8 @@ def option_chooser_for(c: Compiled, names: Mapping[str, str]) -> core.OptionChoo
 
 @dataclass
 class BatchResult:
+    """What ``run_batch`` returns: the final states and what happened on the way."""
+
     state: State
     scores: np.ndarray  # (N, A)
     grades: dict[int, np.ndarray]

@@ -27,8 +27,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..ai.policies import (
-    POLICY_NAMES,
-    Greedy,
     Observation,
     Policy,
     UnknownPolicy,
@@ -40,16 +38,6 @@ from ..engine.compiler import Compiled
 from ..engine.rng import BatchRandom
 from ..engine.state import State
 from .loop import choose_actions
-
-BALANCE_POLICY_NAMES = POLICY_NAMES + ("rollout", "rollout:H", "rollout:H:R")
-
-_SALT = np.uint64(0x5BD1E9955BD1E995)
-
-
-def _rekey(keys: np.ndarray, r: np.ndarray) -> np.ndarray:
-    """Fresh per-rollout keys: a pure function of the original key and the rollout number."""
-    with np.errstate(over="ignore"):
-        return rng.splitmix64(keys ^ (r.astype(np.uint64) * _SALT + _SALT))
 
 
 class Rollout:
@@ -98,7 +86,7 @@ class Rollout:
         progs = np.full((n, k), -1, dtype=np.int64)
         progs[:, 1:] = self.ids[cand][None, :]
         core.apply_programs(c, big, p.repeat(k), progs.reshape(n * k, 1))
-        core._update_derived(c, big)
+        core.recompute_derived(c, big)
         v = big.score[:, self.role].reshape(n, k)
         g = (v - v[:, :1]) * np.concatenate([[1.0], 0.85 ** self.delay[cand]])[None, :]
         gain[:, 1 + cand] = g[:, 1:]
@@ -151,31 +139,18 @@ class Rollout:
         big = st.repeat(rep)
         pb = p.repeat(rep)
         r_of = np.tile(np.arange(R), n * k)
-        big.world_keys = _rekey(big.world_keys, r_of)
-        big.policy_keys = _rekey(big.policy_keys, r_of[:, None])
-        mine = np.repeat(cands.reshape(-1), R)  # this slot's candidate per clone
-        B = big.n
-        L = c.layout
-        t = int(st.turn[0])
-        acts = np.zeros((B, L.A, c.M_slots), dtype=np.int64)
-        res, cool = big.res.copy(), big.cooldown.copy()
-        memo: dict = {}  # shared by the continuation policies' slots, as in choose_actions
+        big.world_keys = rng.rollout_keys(big.world_keys, r_of)
+        big.policy_keys = rng.rollout_keys(big.policy_keys, r_of[:, None])
+        # this turn: the seat's earlier slots as played, this slot's candidate per clone, then
+        # everyone on the continuation policies
+        fixed = np.zeros((big.n, c.layout.A, c.M_slots), dtype=np.int64)
+        for mm in range(m):
+            fixed[:, self.seat, mm] = np.repeat(prev[mm], rep)
+        fixed[:, self.seat, m] = np.repeat(cands.reshape(-1), R)
         avail = core.availability(c, big)  # once for the turn: masks and checks
-        for mm in range(c.M_slots):
-            for seat in c.seats_with_choices:
-                if seat == self.seat and mm < m:
-                    a = np.repeat(prev[mm], rep)
-                elif seat == self.seat and mm == m:
-                    a = mine
-                else:
-                    mask2 = core.legal_mask(c, big, seat, res=res, cooldown=cool, avail=avail)
-                    a = self.cont[seat].act(
-                        Observation(c, big, pb, seat, mm, memo),
-                        mask2,
-                        BatchRandom(big.policy_keys[:, seat], t, mm),
-                    )
-                acts[:, seat, mm] = a
-                core.charge_choices(c, res, cool, seat, a, t)
+        acts = choose_actions(
+            c, big, pb, self.cont, fixed=fixed, avail=avail, fixed_slots={self.seat: m + 1}
+        )
         core.step(c, big, pb, acts, avail=avail)
         for _ in range(self.horizon - 1):
             if big.terminated.all():
@@ -226,7 +201,3 @@ def build_balance_policies(c: Compiled, names: dict[str, str]) -> dict[int, Poli
         actor = c.actor_ids[seat]
         out[seat] = make_balance_policy(names.get(actor, default_policy_name(c, seat)), c, seat)
     return out
-
-
-def is_greedy_like(p: Policy) -> bool:
-    return isinstance(p, Greedy | Rollout)

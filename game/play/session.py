@@ -32,6 +32,7 @@ from ..scenario.model import Scenario, text_in
 from .loop import build_policies, choose_actions, option_chooser_for, snapshot
 
 GRADE_LETTERS = core.GRADES
+_GAME = np.array([0])  # a session's one game, as an index array for the batched engine
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ DIFFICULTY: dict[str, Difficulty] = {
 
 @dataclass
 class ChoiceView:
+    """One thing a seat can do now, as the window lists it (with why not, when it cannot)."""
+
     id: int  # global choice id
     seat: str
     action_id: str
@@ -82,6 +85,8 @@ class Preview:
 
 @dataclass
 class PendingEvent:
+    """An event of this turn, as the window shows it (with its options)."""
+
     event_id: str
     title: str
     text: str
@@ -95,6 +100,8 @@ class PendingEvent:
 
 @dataclass
 class TurnReport:
+    """What one turn did: actions, events, options, the ledger's lines, scores and grades."""
+
     turn: int  # the turn that was just played (0-based)
     year: str
     entries: list[Entry]
@@ -109,6 +116,10 @@ class TurnReport:
 
 
 class Session:
+    """One game driven by people (``humans``) and policies (the rest); see the module
+    docstring. ``policies`` maps actor ids to policy names; ``difficulty`` is a key of
+    ``DIFFICULTY``; ``autosave`` is written after every turn."""
+
     def __init__(
         self,
         c: Compiled,
@@ -152,6 +163,7 @@ class Session:
             label=self.difficulty or "",
         )
         self.reports: list[TurnReport] = []
+        self._turn_start = 0  # the turn being resolved (between end_turn and finish_turn)
         self._info: core.TurnInfo | None = None
         self._options: dict[str, int] = {}
 
@@ -165,6 +177,7 @@ class Session:
         autosave: str | Path | None = None,
         difficulty: str | None = None,
     ) -> Session:
+        """A new game of ``scenario`` (compiled here)."""
         return cls(compile_scenario(scenario), humans, seed, policies, autosave, difficulty)
 
     # ---- reading -------------------------------------------------------------------------------
@@ -193,13 +206,12 @@ class Session:
         res, cool = self.st.res.copy(), self.st.cooldown.copy()
         if self.in_turn:  # the plan has been paid for already by begin_turn
             return res, cool
-        t = self.turn
         for cid in self.planned.get(seat, []):
-            res[0, seat] -= self.c.choice_cost[cid]
-            cool[0, self.c.choice_cool[cid]] = t + max(1, int(self.c.choice_cooldown[cid]))
+            core.pay_for_choices(self.c, res, cool, seat, _GAME, np.array([cid]), self.turn)
         return res, cool
 
     def budget(self, actor: str) -> dict[str, float]:
+        """What ``actor`` has left this turn, after its planned actions, per resource."""
         seat = self.c.actor_index[actor]
         res, _ = self._running(seat)
         return {
@@ -209,9 +221,11 @@ class Session:
         }
 
     def slots_left(self, actor: str) -> int:
+        """How many more actions ``actor`` may plan this turn."""
         return self.c.M_slots - len(self.planned[self.c.actor_index[actor]])
 
     def choices(self, actor: str) -> list[ChoiceView]:
+        """Everything ``actor`` could do, in order, each legal or with the reason why not."""
         c, seat = self.c, self.c.actor_index[actor]
         res, cool = self._running(seat)
         out = []
@@ -249,7 +263,7 @@ class Session:
         clone = self.st.clone()
         before = _key_values(c, clone)
         core.apply_programs(c, clone, self.p, np.array([[choice]]))
-        core._update_derived(c, clone)
+        core.recompute_derived(c, clone)
         after = _key_values(c, clone)
         changes = [(k, after[k] - before[k]) for k in before if abs(after[k] - before[k]) > 0.05]
         changes.sort(key=lambda kv: -abs(kv[1]))
@@ -342,6 +356,7 @@ class Session:
         )
 
     def choose_option(self, event_id: str, option: int | str) -> None:
+        """A person's option (index or id) for a waiting event; ``IllegalAction`` if none."""
         c = self.c
         e = c.event_index.get(event_id)
         if e is None or not self.st.pending[0, e]:
@@ -423,10 +438,12 @@ class Session:
 
     # ---- grades --------------------------------------------------------------------------------
     def grades(self) -> dict[str, str]:
+        """Each role's overall grade letter now."""
         g = core.role_grades(self.c, self.st)
         return {self.c.actor_ids[r]: GRADE_LETTERS[int(v[0])] for r, v in g.items()}
 
     def objectives(self) -> list[dict[str, object]]:
+        """Every objective's value, grade and bands now (the debrief's table)."""
         c = self.c
         vals = core.objective_values(c, self.st)[0]
         pts = core.objective_points(c, vals[None, :])[0]
@@ -444,6 +461,7 @@ class Session:
 
     # ---- saves ---------------------------------------------------------------------------------
     def save(self, path: str | Path) -> Path:
+        """Write the game's record as a save file (atomically); returns its path."""
         rec = self.record
         rec.final_hash = self.st.hash(0) if self.over else ""
         return write_record(rec, path)
@@ -460,6 +478,8 @@ class Session:
     def replay(
         cls, scenario: Scenario, rec: GameRecord, autosave: str | Path | None = None
     ) -> Session:
+        """Play a record's choices again on ``scenario``; ``SaveError`` if they do not fit or
+        do not reproduce the recorded final state."""
         if rec.scenario_id != scenario.meta.id:
             raise SaveError(
                 f"this save is for scenario '{rec.scenario_id}', not '{scenario.meta.id}'"

@@ -288,8 +288,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     else:
         print("targets:")
     for k, (op, v) in targets.items():
-        if k in res and isinstance(res[k], (int, float)):
-            ok = res[k] >= v if op == ">=" else res[k] <= v
+        value = res.get(k)
+        if isinstance(value, (int, float)):
+            ok = value >= v if op == ">=" else value <= v
             print(f"  {k} {op} {v}: {'met' if ok else 'NOT met'}")
             floor = res.get("numpy_floor_game_turns_per_s")
             if (

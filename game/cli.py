@@ -83,8 +83,27 @@ def _parser() -> argparse.ArgumentParser:
         help="policy for a role, e.g. JPN=greedy, or all=historical "
         "(headless; repeatable, later ones win)",
     )
-    p.add_argument("--json", metavar="FILE", help="write the full game record as JSON")
-    p.add_argument("--csv", metavar="FILE", help="write per-turn values as tidy CSV")
+    files = p.add_argument_group(
+        "files of the game (each implies --headless; docs/records.md describes them)",
+        "CSV numbers have a '.' decimal point: a spreadsheet in Russian, German... reads "
+        "them as text unless the import's language is English (USA); --xlsx avoids that.",
+    )
+    files.add_argument("--json", metavar="FILE", help="the game record (JSON)")
+    files.add_argument(
+        "--csv", metavar="FILE", help="every value after every turn, one tidy CSV table"
+    )
+    files.add_argument(
+        "--export",
+        metavar="DIR",
+        help="every table as CSV in DIR: game.csv, values.csv (as --csv), actions.csv, "
+        "events.csv, grades.csv",
+    )
+    files.add_argument(
+        "--xlsx",
+        metavar="FILE",
+        help="the same tables as one spreadsheet workbook, a sheet each (numbers stored as "
+        "numbers; needs XlsxWriter: pip install 'crossroads[xlsx]')",
+    )
     p.add_argument("--quiet", action="store_true", help="print only the final grades")
     p.add_argument(
         "--autoplay",
@@ -240,7 +259,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_window(args)
     if cmd == "play":
-        if args.headless:
+        # the files of a played game are written by the headless game: asking for one is
+        # asking for it
+        if args.headless or args.json or args.csv or args.export or args.xlsx:
             from .headless import cmd_play_headless
 
             return cmd_play_headless(args)

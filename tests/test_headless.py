@@ -44,19 +44,23 @@ def test_csv_is_tidy_long_format(tmp_path):
     _, data = _run(tmp_path, 1, "a")
     rows = list(csv.DictReader(data.decode().splitlines()))
     assert list(rows[0]) == [
-        "game",
+        "scenario",
+        "seed",
         "turn",
         "year",
         "metric",
         "state",
         "partner",
         "dimension",
+        "actor",
+        "resource",
+        "meter",
         "value",
     ]
     metrics = {r["metric"] for r in rows}
     assert {"dependence", "autonomy", "trust", "stability"} <= metrics
     aut = [r for r in rows if r["metric"] == "autonomy"]
-    assert all(r["partner"] == "" and r["dimension"] == "" for r in aut)
+    assert all(r["partner"] == "" and r["dimension"] == "" and r["actor"] == "" for r in aut)
     turns = sorted({int(r["turn"]) for r in rows})
     assert turns == list(range(0, 9))  # the start plus 8 yearly turns
     # dependence rows of one state, dimension and turn sum to 100

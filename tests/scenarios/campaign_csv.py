@@ -74,23 +74,23 @@ class Run:
     the values at the end of Y; the starting conditions are the year before the first turn."""
 
     seed: int
-    values: dict[tuple[str, str, str, str, int], float]
+    #: (metric, state, partner, dimension, actor, year) -> value; resources and meters unread
+    values: dict[tuple[str, str, str, str, str, int], float]
 
     @classmethod
     def read(cls, seed: int, path: Path) -> Run:
-        vals: dict[tuple[str, str, str, str, int], float] = {}
+        vals: dict[tuple[str, str, str, str, str, int], float] = {}
         with open(path, newline="", encoding="utf-8") as f:
             for r in csv.DictReader(f):
-                vals[(r["metric"], r["state"], r["partner"], r["dimension"], int(r["year"]))] = (
-                    float(r["value"])
-                )
+                key = (r["metric"], r["state"], r["partner"], r["dimension"], r["actor"])
+                vals[(*key, int(r["year"]))] = float(r["value"])
         return cls(seed, vals)
 
     def __repr__(self) -> str:
         return f"Run(seed={self.seed})"
 
     def dep(self, state: str, partner: str, dim: str, year: int) -> float:
-        return self.values[("dependence", state, partner, dim, year)]
+        return self.values[("dependence", state, partner, dim, "", year)]
 
     def lead(self, state: str, a: str, b: str, dim: str, year: int) -> float:
         """How many points partner ``a`` is ahead of partner ``b``."""
@@ -101,13 +101,13 @@ class Run:
         return max(self.dep(state, p, dim, year) for p in POWERS if p != partner)
 
     def autonomy(self, state: str, year: int) -> float:
-        return self.values[("autonomy", state, "", "", year)]
+        return self.values[("autonomy", state, "", "", "", year)]
 
     def trust(self, state: str, power: str, year: int) -> float:
-        return self.values[("trust", state, power, "", year)]
+        return self.values[("trust", state, power, "", "", year)]
 
     def score(self, role: str, year: int) -> float:
-        return self.values[("score", role, "", "", year)]
+        return self.values[("score", "", "", "", role, year)]
 
     def ties(self, state: str, power: str, year: int) -> float:
         """A power's share of a state's dependence, averaged with the autonomy weights."""
@@ -116,7 +116,7 @@ class Run:
         )
 
     def years(self) -> list[int]:
-        return sorted({k[4] for k in self.values})
+        return sorted({k[-1] for k in self.values})
 
 
 def play(seeds: tuple[int, ...], out_dir: Path, scenario: str = CAMPAIGN) -> dict[int, Run]:

@@ -1,38 +1,33 @@
 """``play SCENARIO --headless``: a whole game without a window, a short turn-by-turn summary,
 the final grades, and optionally the full record (``--json``, the record file the window's
-saves use too: ``docs/records.md``) and tidy per-turn values (``--csv``, columns
-``game,turn,year,metric,state,partner,dimension,value``); and ``record-schema``, the JSON
-Schema of the record file.
-
-Row ``turn`` ``t`` describes the world after ``t`` turns; ``year`` is the period those values
-describe (its end; ``engine.record.value_years``), so turn 0 - the starting conditions - is
-the year before the first turn.
+saves use too: ``docs/records.md``) and the game as tables (``export.py``): the values as one
+tidy CSV (``--csv``), every table as CSV files in a folder (``--export``) or as one .xlsx
+workbook (``--xlsx``); and ``record-schema``, the JSON Schema of the record file.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .ai.policies import UnknownPolicy
-from .engine.compiler import Compiled
-from .engine.record import GameRecord, record_schema, value_years, write_record
-from .play.history import default_headless_policies
-from .play.session import Session
-from .scenario.loader import load_scenario
-from .scenario.model import Scenario
-
-CSV_COLUMNS = ("game", "turn", "year", "metric", "state", "partner", "dimension", "value")
+from ..ai.policies import UnknownPolicy
+from ..engine.compiler import Compiled
+from ..engine.record import record_schema, value_years, write_record
+from ..play.history import default_headless_policies
+from ..play.session import Session
+from ..scenario.loader import load_scenario
+from ..scenario.model import Scenario
+from . import export
 
 
 def load_or_explain(ref: str, out: Any = None) -> Scenario | None:
     """Load a scenario; on errors print the validator's messages and return None."""
-    from .scenario.diagnostics import render_text
+    from ..scenario.diagnostics import render_text
 
     out = out or sys.stderr
     res = load_scenario(ref)
@@ -69,7 +64,7 @@ def parse_policies(items: list[str], sc: Scenario) -> dict[str, str]:
 def _read_class_code(args: argparse.Namespace) -> bool:
     """``play "class_abe_belt_road/seed 42/JPN/standard" --headless``: take the code's scenario
     and seed (an explicit ``--seed`` wins); its teams are played by their policies here."""
-    from .play.classcode import CodeError, looks_like_code, parse_for_scenario
+    from ..play.classcode import CodeError, looks_like_code, parse_for_scenario
 
     ref = args.scenario
     if not looks_like_code(ref) or Path(ref).exists():
@@ -98,6 +93,9 @@ def _read_class_code(args: argparse.Namespace) -> bool:
 
 def cmd_play_headless(args: argparse.Namespace) -> int:
     if not _read_class_code(args):
+        return 2
+    if args.xlsx and not export.xlsx_available():
+        print(f"crossroads: {export.XLSX_MISSING}", file=sys.stderr)
         return 2
     sc = load_or_explain(args.scenario)
     if sc is None:
@@ -128,15 +126,11 @@ def cmd_play_headless(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(turn_line(session, rep))
     print_final(session)
-    if args.json:
-        write_json(session, args.json)
-    if args.csv:
-        Path(args.csv).write_text(record_csv(session.record, c), encoding="utf-8")
-    return 0
+    return write_files(session, args)
 
 
 def text(t: Any) -> str:
-    from .scenario.model import text_in
+    from ..scenario.model import text_in
 
     return text_in(t)
 
@@ -161,10 +155,36 @@ def print_final(s: Session) -> None:
                 print(f"    {ob['grade']}  {ob['name']}: {ob['value']}")
 
 
-def write_json(s: Session, path: str) -> None:
-    """The game's record file, with the names of its values' axes."""
+def write_files(s: Session, args: argparse.Namespace) -> int:
+    """The files asked for: ``--json``, ``--csv``, ``--export``, ``--xlsx``. A file that
+    cannot be written is said in one line (exit 2), after the others are written."""
     c = s.c
-    s.record.names = {
+    rec = s.record
+    rec.names = record_names(c)
+    years = value_years(c.scenario.calendar, len(rec.turns) + 1)
+    tables = export.game_tables(rec, years, [c.actor_ids[r] for r in c.roles])
+    values = next(t for t in tables if t.name == "values")
+    jobs: list[tuple[str | None, Callable[[str], object]]] = [
+        (args.json, partial(write_record, rec)),
+        (args.csv, partial(export.write_csv, values)),
+        (args.export, partial(export.write_csv_folder, tables)),
+        (args.xlsx, partial(export.write_xlsx, tables)),
+    ]
+    status = 0
+    for target, write in jobs:
+        if not target:
+            continue
+        try:
+            write(target)
+        except OSError as e:
+            print(f"crossroads: cannot write '{target}': {e.strerror or e}", file=sys.stderr)
+            status = 2
+    return status
+
+
+def record_names(c: Compiled) -> dict[str, list[str]]:
+    """The ids along the record's values' axes (``GameRecord.names``)."""
+    return {
         "states": list(c.state_ids),
         "partners": list(c.partner_ids),
         "powers": list(c.power_ids),
@@ -173,7 +193,6 @@ def write_json(s: Session, path: str) -> None:
         "resources": list(c.res_ids),
         "meters": list(c.meter_ids),
     }
-    write_record(s.record, path)
 
 
 def cmd_record_schema(out: str | None = None) -> int:
@@ -193,36 +212,3 @@ def cmd_record_schema(out: str | None = None) -> int:
         return 2
     print(f"Wrote the record JSON Schema to {target}.")
     return 0
-
-
-def record_csv(rec: GameRecord, c: Compiled, game: int = 0) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
-    snaps = [rec.start_values] + [t.values for t in rec.turns]
-    years = value_years(c.scenario.calendar, len(snaps))
-    for t, (v, year) in enumerate(zip(snaps, years)):
-        for s, sid in enumerate(c.state_ids):
-            for d, did in enumerate(c.dim_ids):
-                for k, kid in enumerate(c.partner_ids):
-                    w.writerow(
-                        (game, t, year, "dependence", sid, kid, did, _f(100 * v["dep"][s][d][k]))
-                    )
-            w.writerow((game, t, year, "autonomy", sid, "", "", _f(v["autonomy"][s])))
-            for p, pid in enumerate(c.power_ids):
-                w.writerow((game, t, year, "trust", sid, pid, "", _f(v["trust"][s][p])))
-            w.writerow((game, t, year, "stability", sid, "", "", _f(v["stability"][s])))
-            w.writerow((game, t, year, "growth", sid, "", "", _f(v["growth"][s])))
-        for a, aid in enumerate(c.actor_ids):
-            for r, rid in enumerate(c.res_ids):
-                if v["res"][a][r]:
-                    w.writerow((game, t, year, f"resource:{rid}", aid, "", "", _f(v["res"][a][r])))
-        for m, mid in enumerate(c.meter_ids):
-            w.writerow((game, t, year, f"meter:{mid}", "", "", "", _f(v["meters"][m])))
-        for r in c.roles:
-            w.writerow((game, t, year, "score", c.actor_ids[r], "", "", _f(v["score"][r])))
-    return buf.getvalue()
-
-
-def _f(x: float) -> str:
-    return f"{x:.4f}"

@@ -37,31 +37,35 @@ SCENARIOS = (
 )
 BATCH_SEED, BATCH_GAMES = 20240601, 200
 
-# sources (facts.md section; URL copied from shared/research/facts.md)
+# sources: the fact sheet's section (shared/research/facts.md) and the original publisher (never a
+# mirror or a re-posting site; see tests/scenarios/test_sources.py for the scenarios' own sources)
 S = {
     "kaz23": "§2a, intellinews.com/china-eclipses-russia-as-central-asia-s-top-trade-partner-in-2023-306080",
     "kaz22": "§2a, en.trend.az/casia/kazakhstan/3812743.html ; jjtv.kz/en/news/business/30506-bilateral-trade-volume-between-kazakhstan-russia-exceeds-us-26-billion",
     "kaz17": "§2a, en.inform.kz/news/trade-turnover-between-kazakhstan-russia-may-reach-18b_a3403365/",
-    "uzb23": "§2a, menafn.com/1107836422/Uzbekistan-Conducts-Trade-Relations-With-198-Countries-In-2023-Statistics-Agency",
-    "kgz24": "§2a, en.energytoday.ir/russia-loses-ground-to-china-in-central-asian-trade (computed)",
-    "tjk23": "§2a, tass.com/economy/1736063 ; menafn.com/1107682129/Tajikistans-Trade-Turnover-With-Central-Asian-Countries-Decreases",
+    "kaz23fy": "§2a, astanatimes.com/2024/02/news-digest-foreign-media-on-kazakhstans-trade-partners-tourism-middle-corridor-and-more/",
+    "uzb23": "§2a, gazeta.uz/en/2024/02/09/trade-partners/ (Uzbek statistics, full years)",
+    "kgz24": "§2a, intellinews.com/discrepancies-in-kyrgyzstan-china-trade-data-point-to-role-bishkek-plays-for-kremlin-325834 (computed)",
+    "tjk23": "§2a, tass.com/economy/1736063",
+    "tjk24": "tass.com/economy/1810877 (computed from $823 m and $727 m of $3.78 bn)",
     "tjk25": "§2a, tass.com/economy/1989817",
     "tkm_trade": "§2a and §6 (UNVERIFIED best estimate)",
     "region": "§2a, region-wide and 2000/2010 baselines (UNVERIFIED, directional)",
-    "tkm_gas": "§2e, turkmenistannewsgazette.com/the-graph-featuring-changes-in-the-turkmen-gas-exports-over-the-past-10-years/",
+    "tkm_gas": "§2e, rferl.org/a/russia-gazprom-turkmenistan/29883131.html",
     "tkm_gas21": "§2e, turkmennebit.gov.tm/en/articles/403 ; wnp.pl/gazownictwo/w-2021-r-rosja-prawie-podwoila-import-gazu-z-turkmenistanu,524945.html",
     "kgz08": "§2d, 24.kg/english/133354_Kyrgyzstan_owes_30_percent_of_its_GDP_to_China/",
     "kgz18": "§2d, 24.kg/english/78255__Kyrgyzstans_indebtedness_to_China_reaches__171148_billion/",
     "kgz23": "§2d, en.trend.az/casia/kyrgyzstan/3786343.html",
-    "kgz24d": "§2d, centralasianlight.org/news/kyrgyzstan-timely-repays-its-debts-to-china/",
-    "tjk18": "§2d, bridgeagents.com/2018/04/12/tajikistan-chinese-company-gets-gold-mine-in-return-for-power-plant/",
+    "tjk19": "§2d, 24.kg/english/133354_Kyrgyzstan_owes_30_percent_of_its_GDP_to_China/ ; country.eiu.com/article.aspx?articleid=318543215",
     "tjk22": "§2d, eurasianet.org/tajikistan-the-cost-of-chinese-debt",
     "rem24": "§2c, en.trend.az/business/4015469.html",
     "kgz_rem17": "§2c, en.trend.az/casia/kyrgyzstan/2918380.html",
     "kgz_rem25": "§2c, timesca.com/page/211/?catid=13&id=6053",
     "uzb_rem": "§2c, tashkenttimes.uz/economy/13417-uzbekistan-bound-remittances-on-the-rise-russia-s-share-keeps-declining-central-bank",
     "cpc": "§2e, caspianpolicy.org/research/energy-and-economy-program-eep/russian-energy-games-in-central-asia-the-caspian-pipeline-consortium-shutdown",
-    "csto": "§1a, en.wikipedia.org/wiki/Collective_Security_Treaty_Organization",
+    "csto": "§1a, asiaplustj.info/en/news/tajikistan/20060817/eaec-leaders-approve-uzbekistan-s-membership-csto ; themoscowtimes.com/2012/06/28/uzbekistan-exits-collective-security-treaty-organization-a15862",
+    "growth90s": "§2f (UNVERIFIED for 1991-2000: all five contracted sharply) ; elibrary.imf.org/view/journals/002/2005/032/article-A001-en.xml (Kyrgyz output fell until 1996)",
+    "growth22": "imf.org/en/News/Articles/2022/12/22/tajikistan-staff-concluding-statement-of-the-2022-article-iv-mission ; en.trend.az/casia/kyrgyzstan/3646689.html",
     "bases": "§3a, tass.com/russia/717945 ; azattyk.org/a/1214957.html",
     "oda": "seed ca_plus_japan_paper, Table 1 (shared/seeds/README.md)",
 }
@@ -150,15 +154,25 @@ class Tables:
         return "\n".join(out)
 
 
+def first_year_ahead(d: Callable[[str, str, str, int], float], state: str) -> int | None:
+    """The first year from 2000 in which China's share of the state's trade exceeds Russia's."""
+    for y in range(2000, 2026):
+        if d(state, "CHN", "trade", y) > d(state, "RUS", "trade", y):
+            return y
+    return None
+
+
 def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
     t = Tables(v)
     d = t.dep
     T = "Trade shares (percent of each state's trade)"
+    # Real figures for part of a year are compared with the model's full year: the notes say so.
+    PART = "; model: full year"
     t.share(
         T,
         "KAZ: China, 2023",
         21.3,
-        "21.3% (Jan-Sep)",
+        f"21.3% (Jan-Sep{PART})",
         S["kaz23"],
         lambda: d("KAZ", "CHN", "trade", 2023),
         2023,
@@ -167,10 +181,18 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
         T,
         "KAZ: Russia, 2023",
         18.6,
-        "18.6% (Jan-Sep)",
+        f"18.6% (Jan-Sep{PART})",
         S["kaz23"],
         lambda: d("KAZ", "RUS", "trade", 2023),
         2023,
+    )
+    lead23 = d("KAZ", "CHN", "trade", 2023) - d("KAZ", "RUS", "trade", 2023)
+    t.add(
+        T,
+        "KAZ: China's lead over Russia, 2023 (full year)",
+        f"China $31.5 bn (+30%), Russia $26 bn (-3.7%) ({S['kaz23fy']})",
+        f"{lead23:+.1f} points (2023)",
+        "matches (China ahead)" if lead23 > 0 else "known gap",
     )
     lead22 = d("KAZ", "RUS", "trade", 2022) - d("KAZ", "CHN", "trade", 2022)
     t.add(
@@ -178,7 +200,9 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
         "KAZ: Russia's lead over China, 2022",
         f"Russia ahead: ~$26 bn vs $24.1 bn ({S['kaz22']})",
         f"{lead22:+.1f} points (2022)",
-        "known gap: the model's crossover comes in 2019-21, not 2023" if lead22 < 0 else "matches",
+        "matches (Russia still ahead in 2022)"
+        if lead22 >= 0
+        else "known gap: the model's crossover comes before the war",
     )
     lead17 = d("KAZ", "RUS", "trade", 2017) - d("KAZ", "CHN", "trade", 2017)
     t.add(
@@ -188,11 +212,47 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
         f"{lead17:+.1f} points (2017)",
         "directional only (real lead larger)",
     )
+    first = {st: first_year_ahead(d, st) for st in ("KAZ", "TJK", "UZB")}
+    t.add(
+        T,
+        "KAZ: first year China is ahead of Russia",
+        f"2023 (Russia ahead in 2022; {S['kaz23']})",
+        f"{first['KAZ']}",
+        "matches"
+        if first["KAZ"] == 2023
+        else "directional only (within two years)"
+        if first["KAZ"] and abs(first["KAZ"] - 2023) <= 2
+        else "known gap",
+    )
+    t.add(
+        T,
+        "TJK: first year China is ahead of Russia",
+        f"2024-25: Russia first in 2023 and Jan-May 2024, China first in Jan-May 2025 "
+        f"({S['tjk23']} ; {S['tjk25']})",
+        f"{first['TJK']}",
+        "matches"
+        if first["TJK"] in (2024, 2025)
+        else "directional only (within two years)"
+        if first["TJK"] and 2022 <= first["TJK"] <= 2027
+        else "known gap",
+    )
+    uzb = ", ".join(
+        f"{y}: {d('UZB', 'CHN', 'trade', y):.1f}/{d('UZB', 'RUS', 'trade', y):.1f}"
+        for y in range(2019, 2024)
+    )
+    t.add(
+        T,
+        "UZB: China / Russia, 2019-2023",
+        f"China 17.7-18.1% in 2019-22, Russia first in 2021 (17.9%) and 2022 (18.6%); "
+        f"2023 China 21.9%, Russia 15.8% ({S['uzb23']})",
+        f"{uzb} (China ahead from {first['UZB']})",
+        "directional only (the two within a few points before 2023, China clearly ahead after)",
+    )
     t.share(
         T,
         "UZB: China, 2023",
         21.9,
-        "21.9%",
+        "21.9% (full year)",
         S["uzb23"],
         lambda: d("UZB", "CHN", "trade", 2023),
         2023,
@@ -201,7 +261,7 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
         T,
         "UZB: Russia, 2023",
         15.8,
-        "15.8%",
+        "15.8% (full year)",
         S["uzb23"],
         lambda: d("UZB", "RUS", "trade", 2023),
         2023,
@@ -210,7 +270,7 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
         T,
         "KGZ: China, 2024",
         44.0,
-        "44% (Q1 2024, Kyrgyz data)",
+        f"44% (Q1 2024, Kyrgyz data{PART})",
         S["kgz24"],
         lambda: d("KGZ", "CHN", "trade", 2024),
         2024,
@@ -219,7 +279,7 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
         T,
         "KGZ: Russia, 2024",
         16.5,
-        "16.5% (Q1 2024)",
+        f"16.5% (Q1 2024{PART})",
         S["kgz24"],
         lambda: d("KGZ", "RUS", "trade", 2024),
         2024,
@@ -228,29 +288,34 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
         T,
         "TJK: Russia, 2023",
         20.6,
-        "20.6% (top partner)",
+        "20.6% (full year, top partner)",
         S["tjk23"],
         lambda: d("TJK", "RUS", "trade", 2023),
         2023,
     )
     t.share(
         T,
-        "TJK: China, 2023",
-        19.6,
-        "19.6% (Jan-Nov, 2nd)",
-        S["tjk23"],
-        lambda: d("TJK", "CHN", "trade", 2023),
-        2023,
+        "TJK: Russia / China, Jan-May 2024",
+        None,
+        f"21.8% / 19.2% (Jan-May{PART})",
+        S["tjk24"],
+        lambda: d("TJK", "RUS", "trade", 2024) - d("TJK", "CHN", "trade", 2024),
+        2024,
+        note=f"Russia's lead in points; model {d('TJK', 'RUS', 'trade', 2024):.1f} / "
+        f"{d('TJK', 'CHN', 'trade', 2024):.1f}; "
+        + verdict(d("TJK", "RUS", "trade", 2024), 21.8, 3, 8),
     )
     t.share(
         T,
         "TJK: China / Russia, 2025",
         None,
-        "24.8% / 23.2% (Jan-May)",
+        f"24.8% / 23.2% (Jan-May{PART})",
         S["tjk25"],
         lambda: d("TJK", "CHN", "trade", 2025) - d("TJK", "RUS", "trade", 2025),
         2025,
-        note="directional only (model shows China's lead in points; both shares ~4-7 points low)",
+        note=f"China's lead in points; model {d('TJK', 'CHN', 'trade', 2025):.1f} / "
+        f"{d('TJK', 'RUS', 'trade', 2025):.1f}; "
+        + verdict(d("TJK", "CHN", "trade", 2025), 24.8, 3, 8),
     )
     t.share(
         T,
@@ -277,7 +342,7 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
         E,
         "TKM: China, 2018",
         None,
-        "China the virtually exclusive gas buyer (~33 bcm)",
+        "China the main buyer (about 40 bcm in 2018); Gazprom bought nothing 2016 - Apr 2019",
         S["tkm_gas"],
         lambda: d("TKM", "CHN", "energy", 2018),
         2018,
@@ -356,33 +421,26 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
     )
     t.share(
         F,
-        "KGZ, Jan 2024",
-        36.9,
-        "36.9%",
-        S["kgz24d"],
-        lambda: d("KGZ", "CHN", "finance", 2023),
-        2023,
-    )
-    t.share(
-        F,
-        "TJK, Jan 2018",
-        41.0,
-        "~41% (computed)",
-        S["tjk18"],
-        lambda: d("TJK", "CHN", "finance", 2017),
-        2017,
+        "TJK, 2018-19",
+        45.0,
+        "'almost half' ($1.2 bn; 24.kg) and 'over 40%' (EIU, 2019)",
+        S["tjk19"],
+        lambda: d("TJK", "CHN", "finance", 2019),
+        2019,
+        close=5,
     )
     t.share(
         F,
         "TJK, start of 2022",
         60.0,
-        "60% (upper bound of the estimates)",
+        "60% ($1.98 bn of $3.3 bn; the highest estimate)",
         S["tjk22"],
         lambda: d("TJK", "CHN", "finance", 2021),
         2021,
         close=3,
         loose=22,
-        note="directional only (other estimates ~40-45%)",
+        note="directional only: the 60% is an upper bound; the other estimates (40-50%) "
+        "date from 2018-19, not 2022",
     )
 
     L = "Labour and remittances (Russia's share)"
@@ -409,7 +467,7 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
         L,
         "KGZ, 2025",
         94.0,
-        "94% (Jan-May)",
+        "94% (Jan-May; model: full year)",
         S["kgz_rem25"],
         lambda: d("KGZ", "RUS", "labour", 2025),
         2025,
@@ -423,12 +481,37 @@ def fact_tables(v: dict, members: dict[tuple[str, int], list[str]]) -> str:
     t.share(
         L,
         "UZB, 2024",
-        75.3,
-        "75.3% (9M 2024); ~77% full year",
+        77.0,
+        "~77% (full year; 75.3% in Jan-Sep)",
         S["uzb_rem"],
         lambda: d("UZB", "RUS", "labour", 2024),
         2024,
     )
+
+    G = "Growth (percent a year)"
+
+    def g(s: str, y: int) -> float:
+        return v[("growth", s, "", "", y)]
+
+    early = ", ".join(f"{s} {sum(g(s, y) for y in range(1992, 1996)) / 4:+.1f}" for s in STATES)
+    t.add(
+        G,
+        "1992-95, average of each state",
+        f"all five contracted sharply; Tajikistan worst (civil war) ({S['growth90s']})",
+        f"{early} (1992-95)",
+        "known gap (deliberate): the engine takes the opening growth as each economy's long-run "
+        "level, so the campaign starts with low positive growth; teachers are told in the "
+        "first event",
+    )
+    for s, real in (("KGZ", "8% (Jan-Aug)"), ("TJK", "8% (Jan-Oct)")):
+        t.add(
+            G,
+            f"{s}, 2021 -> 2022",
+            f"rose to {real}, with record remittances ({S['growth22']})",
+            f"{g(s, 2021):.1f} -> {g(s, 2022):.1f} (2021-22)",
+            "directional only: no fall in 2022, as in the record; the level is a known gap "
+            "(the model's Kyrgyz and Tajik growth is 1-3% in every year)",
+        )
 
     C = "Security: CSTO and Russian bases"
     real_members = {

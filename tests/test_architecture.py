@@ -93,7 +93,6 @@ STILL_TO_FIX = {
     "game.scenario.docgen -> M._check_lang",
     "game.scenario.validate -> M._check_text",
     "game.scenario.validate -> game.scenario.loader._internal",
-    "game.ui.glossary -> _text._find",
 }
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..scenario.model import Scenario, text_in
-from . import text as _text
+from . import text
 from .i18n import language
 
 MIN_LEN = 3
@@ -73,7 +73,7 @@ def find(sc: Scenario | None, texts: list[str]) -> list[str]:
             if not s:
                 continue
             for p in t.patterns:
-                hits = _text._find(s, p)
+                hits = text.find_term(s, p)
                 if hits:
                     pos = (k, hits[0])
                     best = pos if best is None or pos < best else best

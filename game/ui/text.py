@@ -59,7 +59,7 @@ def _spaced(ch: str) -> bool:
     return ch.isalnum() and not (0x3000 <= o <= 0x9FFF or 0xF900 <= o <= 0xFFEF)
 
 
-def _find(line: str, term: str) -> list[int]:
+def find_term(line: str, term: str) -> list[int]:
     """Where ``term`` occurs in ``line``: case-insensitive, whole words in spaced scripts (an
     English plural "s" is allowed), anywhere in Japanese."""
     out: list[int] = []
@@ -98,7 +98,7 @@ def underline_marks(
     base = y + fonts.get(size, bold).get_ascent() + max(2, fonts.px(3))
     th = max(2, fonts.px(2))
     for term in marks:
-        for i in _find(line, term):
+        for i in find_term(line, term):
             x0 = x + width(line[:i], size, bold)
             x1 = x + width(line[: i + len(term)], size, bold)
             pygame.draw.line(surf, colour, (x0, base), (x1, base), th)
@@ -305,3 +305,11 @@ def draw_line(
     r = img.get_rect(**{anchor: pos})
     surf.blit(img, r)
     return r
+
+
+def ellipsize(line: str, size: int, bold: bool, max_w: int) -> str:
+    """``line`` cut to ``max_w`` pixels with "…" (for a list whose full text is shown elsewhere,
+    such as the large-text action list above the preview)."""
+    while line and width(line + "…", size, bold) > max_w:
+        line = line[:-1]
+    return line.rstrip() + "…"

@@ -603,5 +603,25 @@ def objectives_for(s: Session, role: str) -> list[dict[str, Any]]:
     lang = language()
     names = {ob.id: text_in(ob.name, lang) for ob in s.scenario.objectives.get(role, [])}
     return [
-        {**o, "name": names.get(o["id"]) or o["name"]} for o in s.objectives() if o["role"] == role
+        {**o, "name": names.get(str(o["id"])) or o["name"]}
+        for o in s.objectives()
+        if o["role"] == role
     ]
+
+
+def overall_grades(s: Session, bench: Session, role: str) -> tuple[str, str]:
+    """(the role's overall grade, the historical path's), "—" where there is none."""
+    return s.grades().get(role, "—"), bench.grades().get(role, "—")
+
+
+def objectives_against(
+    s: Session, bench: Session, role: str
+) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """Each of the role's objectives with the same objective on the historical path."""
+    hist = {o["id"]: o for o in objectives_for(bench, role)}
+    return [(o, hist.get(o["id"])) for o in objectives_for(s, role)]
+
+
+def discussion_questions(s: Session, humans: tuple[str, ...]) -> list[str]:
+    """The scenario's discussion questions in the chosen language."""
+    return [text_in(q, language()) for q in s.scenario.discussion_questions]

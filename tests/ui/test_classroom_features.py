@@ -14,10 +14,7 @@ def tour_entry():
     from game.ui import catalog
 
     e = catalog.load("class_abe_belt_road")
-    if not e.ok:
-        from uihelp import FIXTURE
-
-        e = catalog.load(str(FIXTURE))
+    assert e.ok, e.errors
     return e
 
 
@@ -116,8 +113,7 @@ def test_glossary_terms_are_found_and_opened_with_g(make_app, tour_entry):
     from game.ui.scenes.glossary import GlossaryScene
 
     sc = tour_entry.scenario
-    if not sc.glossary:
-        pytest.skip("this scenario has no glossary")
+    assert sc.glossary, "the class scenario has a glossary"
     found = glossary.find(sc, ["Japan offers a yen loan through ODA; Kazakhstan is in the CSTO."])
     assert {"yen_loan", "oda", "csto"} <= set(found)
     assert "loan" not in glossary.marks(sc) and "ODA" in glossary.marks(sc)
@@ -141,8 +137,7 @@ def test_glossary_terms_are_found_and_opened_with_g(make_app, tour_entry):
         if ctl.phase == Phase.EVENTS:
             break
         press(app, pygame.K_RETURN)
-    if ctl.phase != Phase.EVENTS:
-        pytest.skip("no event in this game")
+    assert ctl.phase == Phase.EVENTS, "the class scenario has events"
     ev = app.stack.top
     press(app, pygame.K_g)
     g = app.stack.top
@@ -153,7 +148,7 @@ def test_glossary_terms_are_found_and_opened_with_g(make_app, tour_entry):
 
 # ---- guided tour and timer ----------------------------------------------------------------------
 def test_guided_tour_by_keyboard_and_skippable(make_app, tour_entry):
-    from game.ui.tutorial import STEPS
+    from game.ui.tour import STEPS
 
     app = make_app()
     app.step([])
@@ -162,7 +157,7 @@ def test_guided_tour_by_keyboard_and_skippable(make_app, tour_entry):
     press(app, pygame.K_RETURN)
     game = app.stack.top
     ctl = game.ctl
-    tut = ctl.tutorial
+    tut = ctl.tour
     assert tut is not None and ctl.scenario.meta.id == tour_entry.id
     seen = []
     for _ in range(200):
@@ -195,9 +190,9 @@ def test_guided_tour_by_keyboard_and_skippable(make_app, tour_entry):
     ]
     assert ctl.session.reports  # the tour ended one real turn
     # S skips it at any moment
-    app.start_tutorial([tour_entry])
+    app.start_tour([tour_entry])
     app.step([])
-    tut2 = app.stack.top.ctl.tutorial
+    tut2 = app.stack.top.ctl.tour
     press(app, pygame.K_s)
     assert tut2.finished
 

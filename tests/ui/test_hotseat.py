@@ -12,22 +12,15 @@ from uihelp import press, type_text
 FOUR = "kazakhstan_multivector"
 
 
-def _entry(sid: str):
-    from game.ui import catalog
-
-    e = catalog.load(sid)
-    if not e.ok:
-        pytest.skip(f"{sid} is not playable right now")
-    return e
-
-
 @pytest.fixture
-def class_entry(mini_entry):
-    """The four-role class scenario; else the fixture (two roles) so the flow is still tested."""
+def class_entry():
+    """The shipped four-role scenario (a broken or changed one fails here, never skips)."""
     from game.ui import catalog
 
     e = catalog.load(FOUR)
-    return e if e.ok and len(e.scenario.playable_roles) >= 4 else mini_entry
+    assert e.ok, e.errors
+    assert len(e.scenario.playable_roles) >= 4, e.scenario.playable_roles
+    return e
 
 
 def _drawn(app) -> list[str]:
@@ -50,8 +43,8 @@ def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
     from game.ui.app import App, Options
     from game.ui.scenes.debrief import DebriefScene
     from game.ui.scenes.event import EventScene
-    from game.ui.scenes.game import GameScene
     from game.ui.scenes.handoff import HandoffScene
+    from game.ui.scenes.map_screen import MapScene
     from game.ui.scenes.menu import MenuScene
     from game.ui.scenes.setup import SetupScene
     from game.ui.scenes.summary import SummaryScene
@@ -106,7 +99,7 @@ def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
                 press(app, pygame.K_RETURN)
                 drawn += _drawn(app)
                 game = app.stack.top
-                assert isinstance(game, GameScene) and ctl.role == roles[1]
+                assert isinstance(game, MapScene) and ctl.role == roles[1]
                 assert not ctl.planned_ids()
                 assert all(r.choice.seat == roles[1] and not r.planned for r in game.rows())
                 leaked = [d for d in drawn for s in secret if s and s in d]
@@ -114,7 +107,7 @@ def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
                 hidden_checked = True
                 continue
             press(app, pygame.K_RETURN)
-        elif isinstance(top, GameScene):
+        elif isinstance(top, MapScene):
             planned = len(ctl.planned_ids())
             press(app, pygame.K_1)
             if len(ctl.planned_ids()) == planned:

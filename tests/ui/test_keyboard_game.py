@@ -12,7 +12,7 @@ def test_class_scenario_menu_to_debrief_by_keyboard():
     from game.ui.app import App, Options
     from game.ui.scenes.debrief import DebriefScene
     from game.ui.scenes.event import EventScene
-    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.map_screen import MapScene
     from game.ui.scenes.summary import SummaryScene
 
     entry = catalog.load("class_abe_belt_road")
@@ -21,14 +21,14 @@ def test_class_scenario_menu_to_debrief_by_keyboard():
     app.step([])
     press(app, pygame.K_RETURN)
     game = app.stack.top
-    assert isinstance(game, GameScene)
+    assert isinstance(game, MapScene)
     ctl = game.ctl
     events = 0
     for _ in range(3000):
         top = app.stack.top
         if isinstance(top, DebriefScene):
             break
-        if isinstance(top, GameScene):
+        if isinstance(top, MapScene):
             press(app, pygame.K_1)
             press(app, pygame.K_e)
         elif isinstance(top, EventScene):
@@ -48,7 +48,7 @@ def test_class_scenario_menu_to_debrief_by_keyboard():
 def test_menu_to_debrief_by_keyboard(menu_app):
     from game.ui.scenes.debrief import DebriefScene
     from game.ui.scenes.event import EventScene
-    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.map_screen import MapScene
     from game.ui.scenes.menu import MenuScene
     from game.ui.scenes.summary import SummaryScene
 
@@ -56,14 +56,14 @@ def test_menu_to_debrief_by_keyboard(menu_app):
     assert isinstance(app.stack.top, MenuScene)
     press(app, pygame.K_RETURN)  # Enter on the scenario list starts it
     game = app.stack.top
-    assert isinstance(game, GameScene)
+    assert isinstance(game, MapScene)
     ctl = game.ctl
     seen = {"event": 0, "choice": 0, "summary": 0, "undo": 0}
     for _ in range(2000):
         top = app.stack.top
         if isinstance(top, DebriefScene):
             break
-        if isinstance(top, GameScene):
+        if isinstance(top, MapScene):
             planned = len(ctl.planned_ids())
             press(app, pygame.K_1)  # plan the first listed action
             if len(ctl.planned_ids()) > planned and not seen["undo"]:
@@ -127,15 +127,15 @@ def test_tab_reaches_every_button_and_shows_focus(menu_app):
 def test_click_selects_state_and_plans(menu_app):
     from uihelp import click
 
-    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.map_screen import MapScene
 
     app = menu_app(size=(1920, 1080))  # clicks are mapped back to the 1280x720 canvas
     press(app, pygame.K_RETURN)
     game = app.stack.top
-    assert isinstance(game, GameScene)
-    lx, ly = game.map.fitted.labels["KGZ"]
+    assert isinstance(game, MapScene)
+    lx, ly = game.map_widget.view.fitted.labels["KGZ"]
     click(app, (int(lx), int(ly) + 30))  # the badge under the label
-    assert game.selected == "KGZ"
+    assert game.screen.selected == "KGZ"
     row = game.choice_list.rect
     click(app, (row.x + 100, row.y + 10))  # first row: select
     click(app, (row.x + 100, row.y + 10))  # again: plan it

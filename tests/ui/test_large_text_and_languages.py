@@ -16,16 +16,12 @@ LOCALE = Path(__file__).resolve().parents[2] / "game" / "ui" / "locale"
 
 @pytest.fixture(scope="module")
 def class_entry():
-    """The class scenario with translations when it is playable, else the test fixture."""
+    """The class scenario with its translations (a broken one fails here, never skips)."""
     from game.ui import catalog
 
-    for sid in ("class_abe_belt_road",):
-        e = catalog.load(sid)
-        if e.ok:
-            return e
-    from uihelp import FIXTURE
-
-    return catalog.load(str(FIXTURE))
+    e = catalog.load("class_abe_belt_road")
+    assert e.ok, e.errors
+    return e
 
 
 def _fits(app, where: str) -> None:
@@ -51,14 +47,14 @@ def play_screens(app, entry, teams=("JPN", "CHN")):
         press(app, pygame.K_RETURN)
     game = app.stack.top
     ctl = game.ctl
-    for i in range(len(game.modes)):
-        game.mode_i = i
+    for i in range(len(game.screen.modes)):
+        game.screen.view.mode_i = i
         yield f"map_mode_{i}"
-    game.mode_i = 0
-    for sid in game.state_order:
+    game.screen.view.mode_i = 0
+    for sid in game.screen.state_order:
         game.select_state(sid)
         yield f"state_{sid}"
-    game.select_state(game.state_order[0])
+    game.select_state(game.screen.state_order[0])
     game.focus_widget(game.choice_list)
     for i in range(min(4, len(game.rows()))):
         game.choice_list.selected = i
@@ -68,9 +64,9 @@ def play_screens(app, entry, teams=("JPN", "CHN")):
         ctl.plan(max(rows, key=lambda r: len(r.text)).choice.id)
         yield "planned_long"
         ctl.undo()
-    game.show_all = True
+    game.screen.view.show_all = True
     yield "all_actions"
-    game.show_all = False
+    game.screen.view.show_all = False
     app.stack.push(GlossaryScene(app, ctl.scenario, game.glossary_terms()))
     yield "glossary"
     app.stack.pop()
@@ -240,7 +236,7 @@ def test_no_missing_glyphs_in_anything_drawn(make_app, class_entry, mini_entry):
             app.open_setup()
             app.step([])
             app.stack.pop()
-            app.start_tutorial([class_entry])
+            app.start_tour([class_entry])
             app.step([])
     finally:
         fonts.DRAWN = None

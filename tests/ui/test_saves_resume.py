@@ -24,7 +24,7 @@ def _play_turns(app, n):
 
 def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
     from game.ui import saves
-    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.map_screen import MapScene
     from game.ui.scenes.menu import MenuScene
 
     app = menu_app()
@@ -43,7 +43,7 @@ def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
     menu.ring.focus(menu.cont_b)  # "Continue"
     press(app2, pygame.K_RETURN)
     game = app2.stack.top
-    assert isinstance(game, GameScene)
+    assert isinstance(game, MapScene)
     assert game.ctl.session.turn == turn
     assert game.ctl.session.st.hash(0) == state_hash
     # and it keeps autosaving from there
@@ -53,7 +53,7 @@ def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
 
 def test_save_slot_and_load(menu_app, no_fsync):
     from game.ui import saves
-    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.map_screen import MapScene
     from game.ui.scenes.saves import SaveLoadScene
 
     app = menu_app()
@@ -77,7 +77,7 @@ def test_save_slot_and_load(menu_app, no_fsync):
     press(app, pygame.K_DOWN)
     press(app, pygame.K_RETURN)
     game = app.stack.top
-    assert isinstance(game, GameScene)
+    assert isinstance(game, MapScene)
     assert game.ctl.session.st.hash(0) == h and len(game.ctl.session.reports) == 2
 
 

@@ -14,7 +14,7 @@ UI = Path(__file__).resolve().parents[2] / "game" / "ui"
 
 def test_every_string_key_used_exists_in_english():
     from game.ui import i18n
-    from game.ui.tutorial import STEPS
+    from game.ui.tour import STEPS
 
     table = json.loads((UI / "locale" / "en.json").read_text(encoding="utf-8"))
     used = set()

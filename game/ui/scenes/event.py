@@ -9,21 +9,16 @@ the options with their effects would not fit, their effects move into the scroll
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
-from .. import fonts, glossary, text
+from .. import fonts, glossary, text, tour_prompt
 from .. import viewmodels as vm
 from ..controller import GameController, Phase
 from ..i18n import language, tr
 from ..input import Action, Input
 from ..theme import OKABE_ITO, SIZE, current
-from ..widgets import Button, FocusRing, ScrollText, draw_focus, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from ..widgets import Button, FocusRing, ScrollText, TextBlock, draw_focus, panel
+from .base import Host, Scene
 
 Rect = pygame.Rect
 BOX = Rect(90, 36, 1100, 648)
@@ -141,7 +136,7 @@ class EventScene(Scene):
     transparent = True
     large_text = True
 
-    def __init__(self, app: App, ctl: GameController) -> None:
+    def __init__(self, app: Host, ctl: GameController) -> None:
         super().__init__(app)
         self.ctl = ctl
         self._shown: object = None
@@ -255,9 +250,7 @@ class EventScene(Scene):
         self.after()
 
     def after(self) -> None:
-        tut = self.ctl.tutorial
-        if tut is not None:
-            tut.update(self)
+        tour_prompt.update(self)
         if self.ctl.phase != Phase.EVENTS:
             self.app.stack.pop()
         else:
@@ -274,8 +267,7 @@ class EventScene(Scene):
         if ev is None:
             self.app.stack.pop()
             return True
-        tut = self.ctl.tutorial
-        if tut is not None and tut.handle(inp, self):
+        if tour_prompt.handle(self, inp):
             return True
         if inp.action == Action.DIGIT and ev.needs_choice:
             if 1 <= inp.value <= len(ev.event.options):
@@ -301,9 +293,8 @@ class EventScene(Scene):
             language(),
         ):
             self.build()
-        tut = self.ctl.tutorial
-        if tut is not None and self.app.stack.top is self:
-            tut.update(self)
+        if self.app.stack.top is self:
+            tour_prompt.update(self)
 
     def resume(self) -> None:
         if self.ctl.current_event is not None and self._shown != (
@@ -328,14 +319,14 @@ class EventScene(Scene):
             return tr("event.team_decides", team=vm.team(self.ctl.session, team))
         return tr("event.your_decision", who=vm.name(self.ctl.session, e.chooser))
 
-    def _blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _blocks(self) -> list[TextBlock]:
         ev = self.ctl.current_event
         words = self.words()
         if ev is None or words is None:
             return []
         th = current()
         e = ev.event
-        out: list[tuple[str, int, bool, object]] = [(words.text, SIZE.BODY, False, None)]
+        out: list[TextBlock] = [(words.text, SIZE.BODY, False, None)]
         effects = vm.effects(self.ctl.session, self.ctl.event_effects(e.event_id))
         if effects:
             out.append(
@@ -371,7 +362,7 @@ class EventScene(Scene):
                     )
         return out
 
-    def tutorial_target(self, target: str) -> Rect | None:
+    def tour_target(self, target: str) -> Rect | None:
         return self.box if target == "event" else None
 
     def draw(self, surf: pygame.Surface) -> None:
@@ -411,6 +402,4 @@ class EventScene(Scene):
             min_size=SIZE.H2,
         )
         self.ring.draw(surf)
-        tut = self.ctl.tutorial
-        if tut is not None:
-            tut.draw(surf, self)
+        tour_prompt.draw(self, surf)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from .. import fonts, saves, text
@@ -11,10 +9,7 @@ from ..controller import GameController
 from ..i18n import tr
 from ..theme import SIZE, current
 from ..widgets import Button, FocusRing, ListView, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from .base import Host, Scene
 
 Rect = pygame.Rect
 BOX = Rect(120, 40, 1040, 640)
@@ -24,7 +19,7 @@ class SaveLoadScene(Scene):
     name = "saves"
     transparent = True
 
-    def __init__(self, app: App, mode: str, ctl: GameController | None = None) -> None:
+    def __init__(self, app: Host, mode: str, ctl: GameController | None = None) -> None:
         super().__init__(app)
         self.mode = mode  # "save" | "load"
         self.ctl = ctl

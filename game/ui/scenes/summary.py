@@ -3,21 +3,16 @@ state's autonomy moved, and the biggest changes with their causes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
-from .. import fonts, text
+from .. import fonts, text, tour_prompt
 from .. import viewmodels as vm
 from ..controller import GameController
 from ..i18n import tr
 from ..input import Action, Input
 from ..theme import SIZE, current
-from ..widgets import Button, FocusRing, ScrollText, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from ..widgets import Button, FocusRing, ScrollText, TextBlock, panel
+from .base import Host, Scene
 
 Rect = pygame.Rect
 LEFT = Rect(16, 72, 616, 590)
@@ -28,7 +23,7 @@ class SummaryScene(Scene):
     name = "summary"
     large_text = True
 
-    def __init__(self, app: App, ctl: GameController) -> None:
+    def __init__(self, app: Host, ctl: GameController) -> None:
         super().__init__(app)
         self.ctl = ctl
         rep = ctl.last_report
@@ -62,17 +57,14 @@ class SummaryScene(Scene):
 
     def done(self) -> None:
         self.ctl.continue_after_summary()
-        tut = self.ctl.tutorial
-        if tut is not None:
-            tut.update(self)
+        tour_prompt.update(self)
         self.app.stack.pop()
 
     def update(self, dt: float) -> None:
-        tut = self.ctl.tutorial
-        if tut is not None and self.app.stack.top is self:
-            tut.update(self)
+        if self.app.stack.top is self:
+            tour_prompt.update(self)
 
-    def tutorial_target(self, target: str) -> Rect | None:
+    def tour_target(self, target: str) -> Rect | None:
         return self.left_box.union(self.right_box) if target == "summary" else None
 
     def open_timeline(self) -> None:
@@ -81,8 +73,7 @@ class SummaryScene(Scene):
         self.app.stack.push(TimelineScene(self.app, self.ctl))
 
     def handle(self, inp: Input) -> bool:
-        tut = self.ctl.tutorial
-        if tut is not None and tut.handle(inp, self):
+        if tour_prompt.handle(self, inp):
             return True
         if inp.action == Action.GLOSSARY:
             self.app.open_glossary(self.ctl.scenario, [])
@@ -100,9 +91,9 @@ class SummaryScene(Scene):
     def shot_key(self) -> str:
         return f"summary_{self.vm.year}"
 
-    def _left_blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _left_blocks(self) -> list[TextBlock]:
         th = current()
-        out: list[tuple[str, int, bool, object]] = [(tr("summary.actions"), SIZE.H2, True, None)]
+        out: list[TextBlock] = [(tr("summary.actions"), SIZE.H2, True, None)]
         for who, what in self.vm.actions:
             out.append((f"{who}: {what}", SIZE.BODY, False, None))
         out.append((tr("summary.events"), SIZE.H2, True, None))
@@ -114,9 +105,9 @@ class SummaryScene(Scene):
                 out.append((outcome, SIZE.BODY, False, None))
         return out
 
-    def _right_blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _right_blocks(self) -> list[TextBlock]:
         th = current()
-        out: list[tuple[str, int, bool, object]] = []
+        out: list[TextBlock] = []
         if self.large:
             out.append((tr("summary.autonomy"), SIZE.H2, True, None))
             for nm, v, d in self.vm.autonomy:
@@ -148,7 +139,7 @@ class SummaryScene(Scene):
         r = panel(surf, self.right_box)
         if self.large:
             self.ring.draw(surf)
-            self._draw_tour(surf)
+            tour_prompt.draw(self, surf)
             return
         h2 = text.line_height(SIZE.H2)
         text.draw(
@@ -195,12 +186,7 @@ class SummaryScene(Scene):
             )
             y += lh
         self.ring.draw(surf)
-        self._draw_tour(surf)
-
-    def _draw_tour(self, surf: pygame.Surface) -> None:
-        tut = self.ctl.tutorial
-        if tut is not None:
-            tut.draw(surf, self)
+        tour_prompt.draw(self, surf)
 
 
 def panel_inner(r: Rect) -> Rect:

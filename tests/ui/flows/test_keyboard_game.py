@@ -1,9 +1,11 @@
-"""A whole game from the main menu to the debrief with posted keyboard events only."""
+"""Whole games from the main menu to the debrief with posted key presses only."""
 
 from __future__ import annotations
 
 import pygame
-from uihelp import press
+from uihelp import (
+    press,
+)
 
 
 def test_class_scenario_menu_to_debrief_by_keyboard():
@@ -102,69 +104,3 @@ def test_menu_to_debrief_by_keyboard(menu_app):
     press(app, pygame.K_p)
     exports = list((app.export_folder()).glob("*.md"))
     assert exports and "## " in exports[0].read_text(encoding="utf-8")
-
-
-def test_tab_reaches_every_button_and_shows_focus(menu_app):
-    """Tab cycles through every widget of the map screen; the focused one is drawn with the
-    focus ring (its colour appears around it)."""
-    from game.ui.theme import current
-
-    app = menu_app()
-    press(app, pygame.K_RETURN)
-    game = app.stack.top
-    seen = set()
-    for _ in range(len(game.ring.widgets) + 2):
-        w = game.ring.focused
-        seen.add(id(w))
-        r = w.rect.inflate(current().focus_w * 2 + 2, current().focus_w * 2 + 2)
-        px = app.display.canvas.get_at((r.x + 1 + r.w // 2, r.y + 1))
-        assert tuple(px)[:3] == current().focus, f"no focus ring around {type(w).__name__}"
-        press(app, pygame.K_TAB)
-    usable = [w for w in game.ring.widgets if w.enabled]
-    assert len(seen) >= len(usable)
-
-
-def test_click_selects_state_and_plans(menu_app):
-    from uihelp import click
-
-    from game.ui.scenes.map_screen import MapScene
-
-    app = menu_app(size=(1920, 1080))  # clicks are mapped back to the 1280x720 canvas
-    press(app, pygame.K_RETURN)
-    game = app.stack.top
-    assert isinstance(game, MapScene)
-    lx, ly = game.map_widget.view.fitted.labels["KGZ"]
-    click(app, (int(lx), int(ly) + 30))  # the badge under the label
-    assert game.screen.selected == "KGZ"
-    row = game.choice_list.rect
-    click(app, (row.x + 100, row.y + 10))  # first row: select
-    click(app, (row.x + 100, row.y + 10))  # again: plan it
-    assert len(game.ctl.planned_ids()) == 1
-
-
-def test_broken_scenario_in_menu_shows_validator_messages(tmp_path, mini_entry):
-    from game.ui import catalog
-    from game.ui.app import App, Options
-    from game.ui.scenes.error import ErrorScene
-    from game.ui.scenes.menu import MenuScene
-
-    bad = tmp_path / "broken.yaml"
-    bad.write_text(
-        "schema_version: 1\nmeta: {id: broken, title: Broken}\n"
-        "calendar: {start: 2010, end: 2005}\n",
-        encoding="utf-8",
-    )
-    entry = catalog.load(str(bad))
-    assert not entry.ok and "E10" in entry.errors
-    app = App(Options(size=(1280, 720), menu_first=True))
-    app.go_menu()
-    menu = app.stack.top
-    assert isinstance(menu, MenuScene)
-    menu.entries = [entry, mini_entry]
-    menu.list.select(0)
-    app.step([])
-    press(app, pygame.K_RETURN)
-    top = app.stack.top
-    assert isinstance(top, ErrorScene) and "E10" in top.body_text
-    press(app, pygame.K_ESCAPE)
-    assert app.stack.top is menu

@@ -1,9 +1,11 @@
-"""Autosave every turn, save/load slots, and resuming after a crash without losing a turn."""
+"""``saves``: autosave every turn, save/load slots, resuming after a crash, settings."""
 
 from __future__ import annotations
 
 import pygame
-from uihelp import press
+from uihelp import (
+    press,
+)
 
 
 def _play_turns(app, n):

@@ -62,9 +62,25 @@ def drawn_strings(app) -> list[str]:
         fonts.DRAWN = None
 
 
+def events_and_summary(app, ctl, seen: set[str]):
+    """Yield each event pop-up of the turn (answered with its first option), then the summary,
+    and go on to the next turn; ``seen`` collects "choice" and "info" (events without options)."""
+    from game.ui.controller import Phase
+
+    while ctl.phase == Phase.EVENTS:
+        ev = ctl.current_event
+        seen.add("choice" if ev.needs_choice else "info")
+        yield f"event_{ev.event.event_id}"
+        if ev.needs_choice:
+            ctl.choose(0)
+        ctl.next_event()
+        app.step([])
+    yield "summary"
+    press(app, pygame.K_RETURN)
+
+
 def all_scenes(app, entry):
     """Visit every scene once, yielding its name after each is on top."""
-    from game.ui.controller import Phase
     from game.ui.scenes.debrief import PAGES
     from game.ui.scenes.overlays import AboutMapScene, ConfirmScene, HelpScene, PauseScene
     from game.ui.scenes.saves import SaveLoadScene
@@ -107,22 +123,12 @@ def all_scenes(app, entry):
         yield scene.name
         app.stack.pop()
     # play until an event with options is on screen, then to its summary
-    seen_choice = seen_info = False
-    while not ctl.session.over and not (seen_choice and seen_info):
+    seen: set[str] = set()
+    while not ctl.session.over and not {"choice", "info"} <= seen:
         ctl.plan(ctl.choices()[0].id) if ctl.choices()[0].legal else None
         ctl.end_turn()
         app.step([])
-        while ctl.phase == Phase.EVENTS:
-            ev = ctl.current_event
-            seen_choice |= ev.needs_choice
-            seen_info |= not ev.needs_choice
-            yield f"event_{ev.event.event_id}"
-            if ev.needs_choice:
-                ctl.choose(0)
-            ctl.next_event()
-            app.step([])
-        yield "summary"
-        press(app, pygame.K_RETURN)
+        yield from events_and_summary(app, ctl, seen)
     for sid in game.screen.state_order:  # every state's panel and "Why?" after a turn
         game.select_state(sid)
         yield f"state_{sid}"
@@ -178,9 +184,9 @@ def play_screens(app, entry, teams=("JPN", "CHN")):
     app.stack.push(GlossaryScene(app, ctl.scenario, game.glossary_terms()))
     yield "glossary"
     app.stack.pop()
-    seen_choice = seen_info = False
+    seen: set[str] = set()
     turns = 0
-    while not ctl.session.over and not (seen_choice and seen_info) and turns < 6:
+    while not ctl.session.over and not {"choice", "info"} <= seen and turns < 6:
         turns += 1
         while ctl.phase == Phase.PLANNING:
             if ctl.handoff:
@@ -192,17 +198,7 @@ def play_screens(app, entry, teams=("JPN", "CHN")):
                 ctl.plan(legal[0].id)
             ctl.end_turn()
         app.step([])
-        while ctl.phase == Phase.EVENTS:
-            ev = ctl.current_event
-            seen_choice |= ev.needs_choice
-            seen_info |= not ev.needs_choice
-            yield f"event_{ev.event.event_id}"
-            if ev.needs_choice:
-                ctl.choose(0)
-            ctl.next_event()
-            app.step([])
-        yield "summary"
-        press(app, pygame.K_RETURN)
+        yield from events_and_summary(app, ctl, seen)
     while app.stack.top.name == "handoff":
         press(app, pygame.K_RETURN)
     game = app.stack.top

@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import time
+from collections import deque
 from pathlib import Path
 
 import pygame
@@ -24,7 +25,7 @@ from .autoplay import AutoPlayer
 from .controller import GameController
 from .display import Display, parse_size
 from .i18n import tr
-from .input import Action, Input, InputMapper
+from .input import Action, HeldKeys, Input, InputMapper
 from .options import Options
 from .scenes.base import Scene, SceneStack
 from .scenes.debrief import DebriefScene
@@ -61,8 +62,13 @@ class App:
         self.display = Display(
             size, o.fullscreen or self.settings.fullscreen, title=tr("app.title")
         )
-        pygame.key.set_repeat(400, 40)
+        pygame.key.set_repeat()  # off: one press is one action (see input.HeldKeys)
         self.mapper = InputMapper(self.display.to_logical)
+        self.held = HeldKeys()
+        #: inputs not yet handled: after an input changes the scene on top, the rest of the
+        #: frame's inputs wait for the next frame, so they reach the scene now on top (after its
+        #: update) and never the one beneath a dialog that just closed
+        self.waiting: deque[Input] = deque()
         self.stack = SceneStack()
         self.running = True
         self.frame = 0
@@ -264,18 +270,35 @@ class App:
         self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60, draw: bool = True
     ) -> bool:
         """One frame: handle ``events`` (default: the pygame queue), update, draw, present.
-        ``draw=False`` skips drawing (long randomised tests draw only some frames)."""
+        ``dt`` is the time since the last frame; ``draw=False`` skips drawing (long randomised
+        tests draw only some frames).
+
+        Each input is handled once, by the scene on top. When an input changes which scene is
+        on top (a dialog closes, a game starts), the frame's other inputs wait for the next
+        frame. A held scrolling key repeats at most once a frame."""
         if events is None:
             events = pygame.event.get()
         for ev in events:
             if ev.type == pygame.VIDEORESIZE:
                 self.display.resized((ev.w, ev.h))
-                continue
-            inp = self.mapper.map(ev)
-            if inp is not None:
-                self.dispatch(inp)
+            elif ev.type == pygame.KEYUP:
+                self.held.released(ev.key)
+            else:
+                inp = self.mapper.map(ev)
+                if inp is not None:
+                    self.waiting.append(inp)
+        again = self.held.repeat(dt, self.stack.top)
+        if again is not None:
+            self.waiting.append(again)
+        top = self.stack.top
+        while self.waiting:
+            inp = self.waiting.popleft()
+            self.held.pressed(inp, self.stack.top)
+            self.dispatch(inp)
             if not self.running:
                 return False
+            if self.stack.top is not top:
+                break  # the rest goes to the new scene, next frame
         top = self.stack.top
         if top is not None:
             top.update(dt)
@@ -330,6 +353,7 @@ class App:
 
     def run(self) -> int:
         clock = pygame.time.Clock()
+        dt = 1 / 60
         while self.running:
             if self.autoplayer is not None and not pygame.event.peek():
                 evs = self.autoplayer.next_events(self.stack)
@@ -338,10 +362,10 @@ class App:
                 for ev in evs:
                     pygame.event.post(ev)
             events = pygame.event.get()
-            if not events and self.autoplayer is None:
+            if not events and self.autoplayer is None and not self.waiting and not self.held.any():
                 events = [pygame.event.wait(500)]  # idle: nothing in the game is timed
-            self.step(events)
-            clock.tick(60)
+            self.step(events, dt)
+            dt = clock.tick(60) / 1000  # the real time of the frame (the teacher's timer)
         return 0
 
 

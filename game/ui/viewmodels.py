@@ -410,7 +410,11 @@ class ChoiceRow:
 def choice_rows(
     s: Session, choices: list[ChoiceView], planned: list[int], sid: str | None, show_all: bool
 ) -> list[ChoiceRow]:
-    """The player's choices for the selected state (plus untargeted ones), or all of them."""
+    """The player's choices for the selected state (plus untargeted ones), or all of them.
+
+    The rows keep the scenario's order and the first nine are numbered 1-9: a number means the
+    same action for the whole game ("number 3!" is always the same action for that state),
+    whether it is planned, available or not."""
     out = []
     for ch in choices:
         if not show_all and sid and ch.target and ch.target != sid:
@@ -418,8 +422,6 @@ def choice_rows(
         targeted = ch.target is not None and not show_all and ch.target == sid
         label = name(s, ch.action_id) if targeted else choice_label(s, ch)
         out.append(ChoiceRow(ch, label, fmt_cost(s, ch.cost), ch.id in planned))
-    # planned first, then available, then unavailable
-    out.sort(key=lambda r: (not r.planned, not r.choice.legal))
     for i, r in enumerate(out[:9]):
         r.hotkey = i + 1
     return out

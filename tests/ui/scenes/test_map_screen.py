@@ -61,3 +61,53 @@ def test_language_switch_during_a_game_relabels_the_map(make_app, class_entry):
     assert app.stack.top is game
     labels = [b.label for b in game.buttons]
     assert i18n.tr("game.glossary") in labels and "用語集 (G)" in labels
+
+
+def test_action_numbers_stay_the_same_for_a_state_all_game(make_app, class_entry):
+    """"Number 3!" is the same action whenever the class sees that state: planning marks a
+    row where it is (it does not jump to the top) and nothing renumbers the list, turn after
+    turn, as actions become available or not."""
+    from game.ui.controller import Phase
+
+    app = make_app()
+    app.new_game(class_entry, "JPN", 1, "standard")
+    app.step([])
+    game = app.stack.top
+    ctl = game.ctl
+
+    def numbers() -> dict[str, dict[int, int]]:
+        out = {}
+        for sid in game.screen.state_order:
+            game.select_state(sid)
+            out[sid] = {r.hotkey: r.choice.id for r in game.rows() if r.hotkey}
+        return out
+
+    seen = numbers()
+    assert all(len(v) >= 3 for v in seen.values())
+    changes_of_legality = 0
+    for _turn in range(4):
+        legal_before = {r.choice.id: r.choice.legal for r in game.rows()}
+        sid = game.screen.state_order[_turn % len(game.screen.state_order)]
+        game.select_state(sid)
+        third = seen[sid][3]
+        press(app, pygame.K_3)
+        rows = game.rows()
+        assert rows[2].choice.id == third  # still third
+        if rows[2].planned:
+            assert rows[0].choice.id == seen[sid][1]  # and it did not move to the top
+        assert numbers() == seen
+        while ctl.phase != Phase.PLANNING or ctl.session.turn == _turn:
+            if ctl.phase == Phase.PLANNING:
+                ctl.end_turn()
+            elif ctl.phase == Phase.EVENTS:
+                if ctl.current_event.needs_choice:
+                    ctl.choose(0)
+                ctl.next_event()
+            else:
+                ctl.continue_after_summary()
+            app.step([])
+        game.select_state(sid)
+        legal_after = {r.choice.id: r.choice.legal for r in game.rows()}
+        changes_of_legality += legal_after != legal_before
+        assert numbers() == seen
+    assert changes_of_legality  # the check meant something: availability did change

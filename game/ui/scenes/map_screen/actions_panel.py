@@ -1,7 +1,7 @@
 """The team's actions for the selected state (A: all of them): the heading with the actions
-used this turn (or the last refusal), and the rows ``[1] Action name ..... cost``. Planned rows
-have a filled number box and bold text; unavailable ones are grey and struck through, so
-neither depends on colour."""
+used this turn (or the last refusal), and the rows ``[1] Action name ..... cost``. A row keeps
+its place and number all game; a planned one is marked where it is (a filled number box, a tick
+and bold text), an unavailable one is grey and struck through, so neither depends on colour."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from ...widgets import panel
 from .state import MapScreenState
 
 Rect = pygame.Rect
+
+#: before the name of a planned action
+PLANNED_MARK = "✓ "
 
 
 class ActionsPanel:
@@ -98,6 +101,12 @@ class ActionsPanel:
             )
 
     # ---- rows ----------------------------------------------------------------------------------
+    @staticmethod
+    def label(row: vm.ChoiceRow) -> str:
+        """The row's words: the action (and its target in the list of all actions), ticked
+        when planned."""
+        return PLANNED_MARK + row.text if row.planned else row.text
+
     def _cost_w(self) -> int:
         w = max((text.width(r.cost, SIZE.SMALL) for r in self.screen.rows()), default=80)
         return min(280, w + 16)
@@ -137,7 +146,7 @@ class ActionsPanel:
         own_cost = text.width(row.cost, SIZE.SMALL) + 12
         # the name may use the room its own (short) cost leaves in the cost column
         label_r = Rect(x, r.y, r.right - x - own_cost, r.h)
-        label = row.text
+        label = self.label(row)
         if text.width(label, SIZE.SMALL, row.planned) > label_r.w:
             label = vm.drop_parentheses(label)  # "Resource diplomacy (uranium, …)" -> the name
         used = text.draw(
@@ -175,7 +184,7 @@ class ActionsPanel:
             self._number_box(surf, row, Rect(r.x, r.y + 5, key_w, lh - 4))
         x = r.x + key_w + 8
         w = r.right - x
-        label = row.text
+        label = self.label(row)
         if text.width(label, SIZE.BODY, row.planned) > w:
             label = vm.drop_parentheses(label)
         if text.width(label, SIZE.BODY, row.planned) > w:

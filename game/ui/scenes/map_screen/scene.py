@@ -251,13 +251,7 @@ class MapScene(Scene):
         rows = self.screen.rows()
         if not 0 <= i < len(rows):
             return
-        cid = rows[i].choice.id
-        self.screen.toggle(rows[i])
-        # keep the same action highlighted if the list changed
-        for j, r in enumerate(self.screen.rows()):
-            if r.choice.id == cid:
-                self.choice_list.selected = j
-                break
+        self.screen.toggle(rows[i])  # the rows keep their places and numbers
 
     def open_glossary(self) -> None:
         self.flow.glossary(self.glossary_terms())

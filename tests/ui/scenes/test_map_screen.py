@@ -64,7 +64,7 @@ def test_language_switch_during_a_game_relabels_the_map(make_app, class_entry):
 
 
 def test_action_numbers_stay_the_same_for_a_state_all_game(make_app, class_entry):
-    """"Number 3!" is the same action whenever the class sees that state: planning marks a
+    """ "Number 3!" is the same action whenever the class sees that state: planning marks a
     row where it is (it does not jump to the top) and nothing renumbers the list, turn after
     turn, as actions become available or not."""
     from game.ui.controller import Phase

@@ -42,6 +42,14 @@ class TourScene(Protocol):
         ...
 
 
+CANVAS = Rect(0, 0, 1280, 720)
+
+
+def free_area(scene: object) -> Rect:
+    """The part of the canvas the scene may lay itself out in (all of it for now)."""
+    return CANVAS.copy()
+
+
 def _running(scene: TourScene) -> tuple[Tour, Step] | None:
     tour = scene.ctl.tour
     st = tour.step if tour is not None else None

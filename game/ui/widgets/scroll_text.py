@@ -68,6 +68,11 @@ class ScrollText(Widget):
     def enabled(self) -> bool:
         return self.content_h > self.rect.h
 
+    @property
+    def more_below(self) -> bool:
+        """Some of the text is below the box (scroll down to read it)."""
+        return self.top + self.rect.h < self.content_h
+
     def scroll(self, dy: int) -> None:
         lines = self._layout()
         top = max(0, min(self.top + dy, max(0, self.content_h - self.rect.h)))

@@ -16,18 +16,23 @@ class Step:
     scene: str  # the scene that shows it: "map" | "event" | "summary"
     target: str  # what it points at ("" = nothing)
     wait: str | None = None  # None: Enter goes on; else the condition that ends the step
+    #: where the prompt goes beside its target first ("right", "left", "above", "below"); a
+    #: target that fills the screen makes room for the prompt on its left ("dock_left", the
+    #: event: its text keeps the height) or beneath it ("dock_below", the summary's two panels)
+    side: str = "right"
 
 
+#: the goal comes first; every prompt sits beside what it explains, never over it
 STEPS = (
-    Step("welcome", "map", ""),
-    Step("map", "map", "map"),
-    Step("state", "map", "state"),
-    Step("why", "map", "why"),
-    Step("preview", "map", "actions", wait="preview"),
-    Step("plan", "map", "actions", wait="plan"),
-    Step("end", "map", "end", wait="end"),
-    Step("event", "event", "event", wait="event"),
-    Step("summary", "summary", "summary", wait="summary"),
+    Step("goal", "map", ""),
+    Step("map", "map", "map", side="right"),
+    Step("state", "map", "state", side="left"),
+    Step("why", "map", "why", side="left"),
+    Step("preview", "map", "actions", wait="preview", side="right"),
+    Step("plan", "map", "actions", wait="plan", side="right"),
+    Step("end", "map", "end", wait="end", side="above"),
+    Step("event", "event", "event", wait="event", side="dock_left"),
+    Step("summary", "summary", "summary", wait="summary", side="dock_below"),
     Step("done", "map", ""),
 )
 

@@ -611,6 +611,11 @@ def objectives_for(s: Session, role: str) -> list[dict[str, Any]]:
     ]
 
 
+def objective_names(s: Session, role: str) -> list[str]:
+    """What the role is graded on, in the chosen language."""
+    return [text_in(ob.name, language()) for ob in s.scenario.objectives.get(role, [])]
+
+
 def overall_grades(s: Session, bench: Session, role: str) -> tuple[str, str]:
     """(the role's overall grade, the historical path's), "—" where there is none."""
     return s.grades().get(role, "—"), bench.grades().get(role, "—")

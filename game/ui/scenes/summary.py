@@ -29,6 +29,12 @@ class SummaryScene(Scene):
         rep = ctl.last_report
         assert rep is not None
         self.vm = vm.summary_vm(ctl.session, rep, ctl.roles)
+        self.build()
+
+    def build(self) -> None:
+        """Lay the summary out in the room the guided tour leaves (all of the screen without
+        it): the title, the two panels, the buttons beneath."""
+        area = self._built_for = tour_prompt.free_area(self)
         self.large = fonts.scale() > 1.0
         n = len(self.vm.autonomy)
         lh = text.line_height(SIZE.BODY)
@@ -36,23 +42,22 @@ class SummaryScene(Scene):
         self.table_h = 0 if self.large else text.line_height(SIZE.H2) + 4 + n * lh + 8
         bh = max(40, lh + 8)
         self.title_h = max(52, text.line_height(SIZE.H1) + 4)
-        self.left_box = Rect(
-            LEFT.x, 12 + self.title_h + 8, LEFT.w, 720 - 12 - bh - 8 - (12 + self.title_h + 8)
-        )
-        self.right_box = Rect(RIGHT.x, self.left_box.y, RIGHT.w, self.left_box.h)
+        top = area.y + 12 + self.title_h + 8
+        bottom = area.bottom - 12 - bh - 8
+        self.left_box = Rect(LEFT.x, top, LEFT.w, bottom - top)
+        self.right_box = Rect(RIGHT.x, top, RIGHT.w, bottom - top)
         self.left = ScrollText(panel_inner(self.left_box), self._left_blocks)
         r = panel_inner(self.right_box)
         self.right = ScrollText(
             Rect(r.x, r.y + self.table_h, r.w, r.h - self.table_h), self._right_blocks
         )
-        last = ctl.session.over
+        last = self.ctl.session.over
         lab = tr("summary.to_debrief") if last else tr("summary.continue")
         w = max(300, text.width(lab, SIZE.BODY, True) + 40)
-        self.cont = Button(Rect(1280 - 16 - w, 720 - 8 - bh, w, bh), lab, self.done, primary=True)
+        by = area.bottom - 8 - bh
+        self.cont = Button(Rect(1280 - 16 - w, by, w, bh), lab, self.done, primary=True)
         w2 = max(260, text.width(tr("game.timeline"), SIZE.BODY) + 40)
-        self.timeline = Button(
-            Rect(16, 720 - 8 - bh, w2, bh), tr("game.timeline"), self.open_timeline
-        )
+        self.timeline = Button(Rect(16, by, w2, bh), tr("game.timeline"), self.open_timeline)
         self.ring = FocusRing([self.cont, self.left, self.right, self.timeline])
 
     def done(self) -> None:
@@ -63,6 +68,8 @@ class SummaryScene(Scene):
     def update(self, dt: float) -> None:
         if self.app.stack.top is self:
             tour_prompt.update(self)
+        if tour_prompt.free_area(self) != self._built_for:
+            self.build()
 
     def tour_target(self, target: str) -> Rect | None:
         return self.left_box.union(self.right_box) if target == "summary" else None
@@ -127,7 +134,7 @@ class SummaryScene(Scene):
         text.draw(
             surf,
             tr("summary.title", year=self.vm.year),
-            Rect(16, 12, 1248, self.title_h),
+            Rect(16, self._built_for.y + 12, 1248, self.title_h),
             SIZE.H1,
             th.ink,
             bold=True,

@@ -345,7 +345,8 @@ class MapScene(Scene):
         return None
 
     def preview_on_screen(self) -> bool:
-        return self.focused_row() is not None
+        """The team has gone to its actions and looks at one's preview."""
+        return self.ring.focused is self.choice_list and self.focused_row() is not None
 
     def shot_key(self) -> str:
         k = f"map_{self.ctl.session.turn:02d}"

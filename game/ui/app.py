@@ -117,7 +117,7 @@ class App:
         self._keep_menu_then(MapScene(self, ctl))
 
     def resume_save(self, path: Path, scenario_id: str) -> None:
-        entry = self._find_entry(scenario_id)
+        entry = self.find_entry(scenario_id)
         if entry is None or not entry.ok:
             self.show_error(
                 tr("saves.bad_title"),
@@ -132,7 +132,8 @@ class App:
         self.controller = ctl
         self._keep_menu_then(MapScene(self, ctl))
 
-    def _find_entry(self, scenario_id: str) -> catalog.Entry | None:
+    def find_entry(self, scenario_id: str) -> catalog.Entry | None:
+        """The scenario of a save: the one opened, one in the menu, else the installed one."""
         if self.start_entry is not None and self.start_entry.id == scenario_id:
             return self.start_entry
         menu = self.stack.find(MenuScene)

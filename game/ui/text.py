@@ -313,3 +313,11 @@ def ellipsize(line: str, size: int, bold: bool, max_w: int) -> str:
     while line and width(line + "…", size, bold) > max_w:
         line = line[:-1]
     return line.rstrip() + "…"
+
+
+def short_title(title: str, longest: int = 28) -> str:
+    """A long title up to its first question mark or colon ("Contracts or credit?"), for a
+    button or a list row."""
+    if len(title) <= longest:
+        return title
+    return re.split(r"(?<=[?:：？])\s*", title, maxsplit=1)[0]

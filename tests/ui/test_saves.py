@@ -130,3 +130,30 @@ def test_settings_persist(menu_app):
     s.ring.focus(s.widgets[2])  # high contrast
     press(app, pygame.K_RIGHT)
     assert saves.Settings.load().high_contrast is True
+
+
+def test_the_load_list_says_the_year_the_game_goes_on_in(make_app, class_entry, no_fsync):
+    """A game saved in 2014 after one turn reads "… 2014 (1 turn played)", the year its top bar
+    shows, with the scenario's title and the team's name."""
+    from game.ui import i18n, saves
+    from game.ui.scenes.saves import SaveLoadScene
+
+    app = make_app()
+    app.new_game(class_entry, "JPN", 1, "standard")
+    app.step([])
+    ctl = app.stack.top.ctl
+    ctl.session.play_turn()
+    ctl.save_to(saves.slot_path(1))
+    year = ctl.session.year
+    assert year == "2014"
+    for lang, one in (("en", "1 turn played"), ("ja", "1ターン"), ("ru", "ходов: 1")):
+        i18n.set_language(lang)
+        load = SaveLoadScene(app, "load")
+        desc = load.describe(load.items[0])
+        assert f"{year}" in desc and "2013" not in desc and one in desc, desc
+        assert "class_abe_belt_road" not in desc and "JPN" not in desc
+    ctl.session.play_turn()
+    ctl.save_to(saves.slot_path(1))
+    i18n.set_language("en")
+    load = SaveLoadScene(app, "load")
+    assert "2015 (2 turns played)" in load.describe(load.items[0])

@@ -56,6 +56,10 @@ class Host(Protocol):
         """Go on with a saved game; an error screen when the save cannot be read."""
         ...
 
+    def find_entry(self, scenario_id: str) -> Entry | None:
+        """The installed (or opened) scenario with this id."""
+        ...
+
     def start_tour(self, entries: list[Entry]) -> None:
         """The guided tour: a class scenario at introductory level, with the tour's prompts."""
         ...

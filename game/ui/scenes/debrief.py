@@ -217,6 +217,12 @@ class DebriefScene(Scene):
         elif page == "discuss":
             qs = vm.discussion_questions(s, self.ctl.roles)
             out.append((tr("debrief.questions"), SIZE.H2, True, None))
+            computer = vm.computer_teams(s, self.ctl.roles)
+            if computer:
+                teams = ", ".join(vm.name(s, r) for r in computer)
+                out.append(
+                    (tr("debrief.computer_teams", teams=teams), SIZE.SMALL, False, th.ink_soft)
+                )
             if qs:
                 out += [(f"{i + 1}. {q}", SIZE.BODY, False, None) for i, q in enumerate(qs)]
             else:

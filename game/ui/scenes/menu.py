@@ -4,7 +4,6 @@ about the map, help, quit."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pygame
@@ -14,6 +13,7 @@ from .. import catalog, fonts, saves, text
 from ..controller import DIFFICULTIES, MAX_TEAMS, default_role, scenario_roles
 from ..i18n import language, tr
 from ..input import Action, Input
+from ..text import short_title
 from ..theme import SIZE, current
 from ..widgets import Button, Cycle, FocusRing, ListView, NumberField, ScrollText, TextBlock, panel
 from .base import Host, Scene
@@ -229,11 +229,10 @@ class MenuScene(Scene):
         if a is None:
             return tr("menu.continue")
         # the scenario's title as the list shows it (its id only when it is not installed)
-        title = next(
-            (e.title(language()) for e in self.entries if e.id == a.scenario_id), a.scenario_id
-        )
-        short = re.split(r"(?<=[?:：？])\s", title, maxsplit=1)[0] if len(title) > 28 else title
-        return tr("menu.continue_what", scenario=short, year=a.year or "—")
+        entry = next((e for e in self.entries if e.id == a.scenario_id), None)
+        title = short_title(entry.title(language())) if entry is not None else a.scenario_id
+        year = a.year_now(entry.scenario if entry is not None else None)
+        return tr("menu.continue_what", scenario=title, year=year or "—")
 
     def continue_game(self) -> None:
         a = self._autosave

@@ -6,7 +6,8 @@ import pygame
 
 from .. import fonts, saves, text
 from ..controller import GameController
-from ..i18n import tr
+from ..i18n import language, tr
+from ..text import short_title
 from ..theme import SIZE, current
 from ..widgets import Button, FocusRing, ListView, panel
 from .base import Host, Scene
@@ -45,6 +46,8 @@ class SaveLoadScene(Scene):
         self.items = saves.slots()
         if self.mode == "load":
             self.items += saves.autosaves()
+        ids = {si.scenario_id for si in self.items if si.scenario_id}
+        self.scenarios = {sid: self.app.find_entry(sid) for sid in sorted(ids)}
 
     def back(self) -> bool:
         self.app.stack.pop()
@@ -70,6 +73,21 @@ class SaveLoadScene(Scene):
             return
         self.app.resume_save(si.path, si.scenario_id)
 
+    def describe(self, si: saves.SaveInfo) -> str:
+        """ "Contracts or credit? … · Japan · 2016 (3 turns played)": the scenario and the
+        teams by name where the scenario is installed, and the year the game goes on in."""
+        entry = self.scenarios.get(si.scenario_id)
+        sc = entry.scenario if entry is not None else None
+        title, roles = si.scenario_id, si.roles
+        if sc is not None:
+            names = sc.names(language())
+            title = short_title(entry.title(language())) if entry is not None else title
+            roles = ", ".join(names.get(r, r) for r in si.roles.split(", ") if r)
+        played = tr("saves.played_one") if si.turns == 1 else tr("saves.played", n=si.turns)
+        return tr(
+            "saves.desc", scenario=title, roles=roles, year=si.year_now(sc) or "—", played=played
+        )
+
     def _draw_row(self, surf: pygame.Surface, i: int, r: Rect, selected: bool) -> None:
         th = current()
         si = self.items[i]
@@ -83,13 +101,7 @@ class SaveLoadScene(Scene):
         elif si.error:
             desc, sub = tr("saves.damaged"), si.error
         else:
-            desc = tr(
-                "saves.desc",
-                scenario=si.scenario_id,
-                roles=si.roles,
-                year=si.year or "—",
-                turns=si.turns,
-            )
+            desc = self.describe(si)
             sub = tr("saves.when", when=si.when(), seed=si.seed)
         text.draw(
             surf,

@@ -48,7 +48,7 @@ def test_high_contrast_renders(make_app):
     fits(app, "map high contrast")
 
 
-@pytest.mark.parametrize("scale", [1.5, 2.0])
+@pytest.mark.parametrize("scale", [1.0, 1.25, 1.5, 2.0])
 @pytest.mark.parametrize("lang", ["en", "ja", "ru"])
 def test_play_screens_fit_at_large_text(make_app, class_entry, scale, lang):
     from game.ui import fonts

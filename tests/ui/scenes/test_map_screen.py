@@ -8,6 +8,7 @@ import pygame
 from uihelp import (
     click,
     drawn_strings,
+    fits,
     press,
 )
 
@@ -178,3 +179,35 @@ def test_action_numbers_stay_the_same_for_a_state_all_game(make_app, class_entry
         changes_of_legality += legal_after != legal_before
         assert numbers() == seen
     assert changes_of_legality  # the check meant something: availability did change
+
+
+def test_the_state_panel_says_trust_when_a_team_plays_a_state(make_app, four_team_entry):
+    from game.ui import i18n
+
+    app = make_app()
+    app.new_game(four_team_entry, "KAZ", 1, "standard")
+    app.step([])
+    app.stack.top.select_state("UZB")
+    for lang in ("en", "ja", "ru"):
+        i18n.set_language(lang)
+        app.step([])  # relaid out in the language
+        words = " ".join(drawn_strings(app))
+        trust = i18n.tr("state.trust_all", values="").strip()
+        assert trust in words, words[:300]
+
+
+def test_the_hotseat_end_button_is_never_cut(make_app, four_team_entry):
+    """ "Done: next team (E)" fits its button in every language, at 100 % text."""
+    from game.ui import i18n, text
+
+    for lang in ("en", "ja", "ru"):
+        app = make_app(lang=lang)
+        app.new_game(four_team_entry, ("KAZ", "RUS"), 1, "standard")
+        app.step([])
+        press(app, pygame.K_RETURN)  # Team Kazakhstan takes the keyboard
+        game = app.stack.top
+        end = next(b for b in game.buttons if b.primary)
+        assert end.label == i18n.tr("game.team_done")
+        text.reset_overflows()
+        fits(app, f"{lang} hotseat map")
+        assert text.width(end.label, end.size, True) <= end.rect.w - 12

@@ -47,10 +47,12 @@ class ActionsPanel:
         th = current()
         panel(surf, rect)
         hdr = Rect(rect.x + 10, rect.y + 6, rect.w - 20, 34)
+        status, refused = self.status()
+        status_w = min(hdr.w // 2, max(250, text.width(status, SIZE.SMALL) + 8))
         text.draw(
             surf,
             self.title(),
-            Rect(hdr.x, hdr.y, hdr.w - 250, hdr.h),
+            Rect(hdr.x, hdr.y, hdr.w - status_w, hdr.h),
             SIZE.H2,
             th.ink,
             bold=True,
@@ -58,11 +60,10 @@ class ActionsPanel:
             wrap_text=False,
             min_size=SIZE.SMALL,
         )
-        status, refused = self.status()
         text.draw(
             surf,
             status,
-            Rect(hdr.right - 250, hdr.y, 250, hdr.h),
+            Rect(hdr.right - status_w, hdr.y, status_w, hdr.h),
             SIZE.SMALL,
             th.bad if refused else th.ink_soft,
             align="right",
@@ -149,6 +150,8 @@ class ActionsPanel:
         label = self.label(row)
         if text.width(label, SIZE.SMALL, row.planned) > label_r.w:
             label = vm.drop_parentheses(label)  # "Resource diplomacy (uranium, …)" -> the name
+        if text.width(label, SIZE.SMALL, row.planned) > label_r.w:
+            label = text.ellipsize(label, SIZE.SMALL, row.planned, label_r.w)  # the preview has it
         used = text.draw(
             surf,
             label,

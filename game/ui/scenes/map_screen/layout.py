@@ -73,12 +73,31 @@ def normal(label_widths: Sequence[int]) -> MapLayout:
     )
 
 
-def _bar(label_widths: Sequence[int], size: int) -> list[Rect]:
-    """One row of equal buttons across the bottom."""
+BAR_GAP, BAR_PAD = 8, 24
+
+
+def one_row_fits(label_widths: Sequence[int]) -> bool:
+    """Whether buttons with labels this wide fit side by side in the bar."""
     n = len(label_widths)
-    gap = 8
-    w = (1280 - 16 - gap * (n - 1)) // n
-    return [Rect(8 + i * (w + gap), BAR_Y, w, BAR_H) for i in range(n)]
+    return sum(w + BAR_PAD for w in label_widths) + BAR_GAP * (n - 1) <= 1280 - 16
+
+
+def _bar(label_widths: Sequence[int], size: int) -> list[Rect]:
+    """One row of buttons across the bottom: each as wide as its label needs, the spare width
+    shared out equally, so a long label ("Done: next team (E)") is never cut."""
+    n = len(label_widths)
+    gap, pad = BAR_GAP, BAR_PAD
+    spare = 1280 - 16 - gap * (n - 1) - sum(w + pad for w in label_widths)
+    if spare < 0:  # too long for one row: equal widths, the labels shrink to fit
+        each = (1280 - 16 - gap * (n - 1)) // n
+        return [Rect(8 + i * (each + gap), BAR_Y, each, BAR_H) for i in range(n)]
+    out = []
+    x = 8.0
+    for lw in label_widths:
+        w = lw + pad + spare / n
+        out.append(Rect(round(x), BAR_Y, round(x + w) - round(x), BAR_H))
+        x += w + gap
+    return out
 
 
 def large(label_widths: Sequence[int]) -> MapLayout:

@@ -45,6 +45,8 @@ class Command:
 
 #: the buttons kept in the large-text layout (the rest are keys, and in the pause menu)
 LARGE_TEXT_COMMANDS = ("game.end_turn", "game.undo", "game.glossary", "game.menu")
+#: at 100 %, the buttons left out first when long labels do not fit in one row
+DROPPED_FIRST = ("game.about_map", "game.help", "game.map_mode", "game.timeline")
 
 
 class MapScene(Scene):
@@ -102,14 +104,21 @@ class MapScene(Scene):
         size = SIZE.SMALL if large else layouts.BUTTON_SIZE
 
         def label_w(c: Command) -> int:
-            w = text.width(tr(c.key), size, True)
-            return max(w, text.width(c.label(), size, True)) if c.label else w
+            bold = c.key == "game.end_turn"
+            w = text.width(tr(c.key), size, bold)
+            return max(w, text.width(c.label(), size, bold)) if c.label else w
 
-        lay = (
-            layouts.large([label_w(c) for c in cmds])
-            if large
-            else layouts.normal([label_w(c) for c in cmds])
-        )
+        if not large:  # one row: smaller labels, then fewer buttons (their keys stay)
+            while not layouts.one_row_fits([label_w(c) for c in cmds]):
+                if size > SIZE.SMALL:
+                    size = SIZE.SMALL
+                    continue
+                spare = next((c for c in cmds if c.key in DROPPED_FIRST), None)
+                if spare is None:
+                    break
+                cmds.remove(spare)
+        widths = [label_w(c) for c in cmds]
+        lay = layouts.large(widths) if large else layouts.normal(widths)
         self.lay = lay
         self.buttons = [
             Button(

@@ -39,20 +39,25 @@ class StatePanelView:
             aut += " " + tr("state.change", delta=vm.fmt_delta(sp.autonomy_delta))
         return aut
 
-    def _trust_line(self, sp: vm.StatePanel) -> str:
+    def _trust_line(self, sp: vm.StatePanel, others: bool = True) -> str:
+        """ "Stability 72 · Trust in Japan 65 (C 50 · R 60 · E 55)": the state's trust in the
+        team's power, then in the others by their letters (``others``); when the team plays
+        a state, "Stability 65 · Trust: R 50 · C 55 · J 70 · E 40"."""
         sc = self.screen
-        parts = [tr("state.stability", value=f"{sp.stability:.0f}")]
-        if sp.player_trust is not None:
-            parts.append(
-                tr(
-                    "state.trust_in",
-                    power=vm.name(sc.ctl.session, sc.ctl.role),
-                    value=f"{sp.player_trust:.0f}",
-                )
-            )
-        return " · ".join(parts)
+        stability = tr("state.stability", value=f"{sp.stability:.0f}")
+        letters = self._others(sp)
+        if sp.player_trust is None:
+            return f"{stability} · {tr('state.trust_all', values=letters)}"
+        mine = tr(
+            "state.trust_in",
+            power=vm.name(sc.ctl.session, sc.ctl.role),
+            value=f"{sp.player_trust:.0f}",
+        )
+        line = f"{stability} · {mine}"
+        return f"{line} ({letters})" if others and letters else line
 
     def _others(self, sp: vm.StatePanel) -> str:
+        """Trust in every power but the team's, by the powers' letters."""
         sc = self.screen
         return " · ".join(
             f"{sc.styles[pid][1]} {v:.0f}"
@@ -93,9 +98,8 @@ class StatePanelView:
         y += h1 + 2
         lh = text.line_height(SIZE.BODY)
         line = self._trust_line(sp)
-        others = self._others(sp)
-        if others and text.width(f"{line} ({others})", SIZE.SMALL) <= inner.w:
-            line = f"{line} ({others})"  # trust in the other powers, by their letters
+        if text.width(line, SIZE.SMALL) > inner.w:
+            line = self._trust_line(sp, others=False)  # the other powers' letters do not fit
         text.draw(
             surf,
             line,
@@ -120,21 +124,24 @@ class StatePanelView:
             marks=glossary.marks(self.screen.ctl.scenario),
         )
         y += lh + 4
-        sl = text.line_height(SIZE.SMALL)
+        heading = tr("state.dependence_heading")
+        hh = len(text.wrap(heading, SIZE.SMALL, inner.w, True)) * text.line_height(SIZE.SMALL)
         text.draw(
             surf,
-            tr("state.dependence_heading"),
-            Rect(inner.x, y, inner.w, sl),
+            heading,
+            Rect(inner.x, y, inner.w, hh),
             SIZE.SMALL,
             th.ink_soft,
             bold=True,
-            wrap_text=False,
             min_size=SIZE.SMALL,
         )
-        y += sl + 2
+        y += hh + 2
         n = max(1, len(sp.dims))
         row_h = min(34, (inner.bottom - y) // n)
-        label_w = 240
+        # the areas' names as wide as the longest needs (short names first), at most 3/5
+        names = [d if text.width(d, SIZE.SMALL) <= 232 else vm.short_label(d) for d, _ in sp.dims]
+        widest = max((text.width(d, SIZE.SMALL) for d in names), default=0)
+        label_w = min(inner.w * 3 // 5, max(240, widest + 8))
         for dname, parts_ in sp.dims:
             if text.width(dname, SIZE.SMALL) > label_w - 8:
                 dname = vm.short_label(dname)
@@ -162,12 +169,11 @@ class StatePanelView:
         sp = self.model()
         if sp is None:
             return []
-        others = self._others(sp)
         mem = ", ".join(sp.memberships) if sp.memberships else tr("state.no_membership")
         out: list[TextBlock] = [
             (f"{sp.name} ({sp.id})", SIZE.H2, True, None),
             (self._autonomy(sp), SIZE.BODY, True, None),
-            (self._trust_line(sp) + (f" ({others})" if others else ""), SIZE.BODY, False, None),
+            (self._trust_line(sp), SIZE.BODY, False, None),
             (tr("state.member_of", orgs=mem), SIZE.BODY, False, None),
             (tr("state.dependence_heading"), SIZE.SMALL, True, th.ink_soft),
         ]

@@ -162,10 +162,10 @@ class AutoPlayer:
             self._passed_turn = (ctl.session.turn, ctl.role)  # cannot be reached: pass
             return key_event(pygame.K_e)
         row = rows[idx]
-        if row.hotkey:
+        if row.number <= 9:
             self._want = None
             self._want_key = None
-            return key_event(pygame.K_0 + row.hotkey)
+            return key_event(pygame.K_0 + row.number)
         if scene.ring.focused is scene.choice_list:
             if scene.choice_list.selected != idx:
                 return key_event(pygame.K_DOWN if scene.choice_list.selected < idx else pygame.K_UP)

@@ -387,7 +387,7 @@ class ChoiceRow:
     text: str
     cost: str
     planned: bool
-    hotkey: int | None = None
+    number: int = 0  # what the row is called: its place in the list, all game long
 
 
 def choice_rows(
@@ -395,9 +395,9 @@ def choice_rows(
 ) -> list[ChoiceRow]:
     """The player's choices for the selected state (plus untargeted ones), or all of them.
 
-    The rows keep the scenario's order and the first nine are numbered 1-9: a number means the
-    same action for the whole game ("number 3!" is always the same action for that state),
-    whether it is planned, available or not."""
+    The rows keep the scenario's order and are numbered from 1 (keys 1-9 plan the first nine):
+    a number means the same action for the whole game ("number 3!" is always the same action
+    for that state), whether it is planned, available or not."""
     out = []
     for ch in choices:
         if not show_all and sid and ch.target and ch.target != sid:
@@ -405,8 +405,8 @@ def choice_rows(
         targeted = ch.target is not None and not show_all and ch.target == sid
         label = name(s, ch.action_id) if targeted else choice_label(s, ch)
         out.append(ChoiceRow(ch, label, fmt_cost(s, ch.cost), ch.id in planned))
-    for i, r in enumerate(out[:9]):
-        r.hotkey = i + 1
+    for i, r in enumerate(out):
+        r.number = i + 1
     return out
 
 

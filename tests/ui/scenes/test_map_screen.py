@@ -147,7 +147,7 @@ def test_action_numbers_stay_the_same_for_a_state_all_game(make_app, class_entry
         out = {}
         for sid in game.screen.state_order:
             game.select_state(sid)
-            out[sid] = {r.hotkey: r.choice.id for r in game.rows() if r.hotkey}
+            out[sid] = {r.number: r.choice.id for r in game.rows()}
         return out
 
     seen = numbers()

@@ -113,14 +113,17 @@ class ActionsPanel:
         return min(280, w + 16)
 
     def _number_box(self, surf: pygame.Surface, row: vm.ChoiceRow, box: Rect) -> None:
-        """The action's number key; filled when the action is planned."""
+        """The action's number, in a key's box for 1-9 (the key plans it); filled when the
+        action is planned."""
         th = current()
-        fill = th.good if row.planned else th.panel
-        pygame.draw.rect(surf, fill, box, border_radius=4)
-        pygame.draw.rect(surf, th.border, box, 1, border_radius=4)
+        if row.planned or row.number <= 9:
+            fill = th.good if row.planned else th.panel
+            pygame.draw.rect(surf, fill, box, border_radius=4)
+        if row.number <= 9:
+            pygame.draw.rect(surf, th.border, box, 1, border_radius=4)
         text.draw(
             surf,
-            str(row.hotkey),
+            str(row.number),
             box,
             SIZE.SMALL,
             (255, 255, 255) if row.planned else th.ink,
@@ -136,12 +139,12 @@ class ActionsPanel:
         row = self.screen.rows()[i]
         ch = row.choice
         ink = th.ink if (ch.legal or row.planned) else th.ink_disabled
-        key_w = max(28, text.width("9", SIZE.SMALL, True) + 12)
+        last = str(len(self.screen.rows()))  # the widest number
+        key_w = max(28, text.width(last, SIZE.SMALL, True) + 12)
         if self.large:
             self._draw_row_large(surf, row, r, key_w, ink)
             return
-        if row.hotkey:
-            self._number_box(surf, row, Rect(r.x, r.y + 5, key_w, r.h - 10))
+        self._number_box(surf, row, Rect(r.x, r.y + 5, key_w, r.h - 10))
         x = r.x + key_w + 8
         cost_w = self._cost_w()
         own_cost = text.width(row.cost, SIZE.SMALL) + 12
@@ -183,8 +186,7 @@ class ActionsPanel:
         """Large-text rows: the number and the name on the first line, the cost beneath."""
         th = current()
         lh = text.line_height(SIZE.BODY)
-        if row.hotkey:
-            self._number_box(surf, row, Rect(r.x, r.y + 5, key_w, lh - 4))
+        self._number_box(surf, row, Rect(r.x, r.y + 5, key_w, lh - 4))
         x = r.x + key_w + 8
         w = r.right - x
         label = self.label(row)

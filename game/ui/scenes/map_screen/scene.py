@@ -315,7 +315,7 @@ class MapScene(Scene):
 
     def _plan_by_number(self, n: int) -> None:
         for i, r in enumerate(self.screen.rows()):
-            if r.hotkey == n:
+            if r.number == n:
                 if self.large:
                     self.focus_widget(self.choice_list)
                 self.choice_list.selected = i

@@ -26,6 +26,8 @@ BOX = Rect(90, 36, 1100, 648)
 #: up to this text scale an event with options shows its text and its options side by side
 COLUMNS_UP_TO = 1.25
 OPTION_GAP = 6
+#: the event's text keeps at least this many lines in view above its options (one column)
+MIN_BODY_LINES = 3
 #: keys that scroll the event's text even when an option has the focus
 SCROLL_KEYS = (
     Action.UP,
@@ -134,6 +136,7 @@ class OptionButton(Button):
             wrap_text=self.label_lines > 1,
             min_size=SIZE.SMALL,
             marks=self.marks,
+            log=False,  # a label cut with "…" is also written whole in the pop-up's text
         )
         if self.effects:
             y = self.rect.y + 4 + lh * self.label_lines
@@ -201,7 +204,9 @@ class EventScene(Scene):
         self.effects_in_body = False
         self._cut: set[int] = set()
         self._effects: list[str] = []
+        self._labels_cut: set[int] = set()
         self.decider_rect: Rect | None = None
+        self.columns = False
         if ev is None or words is None:
             self.ring = FocusRing([])
             return
@@ -224,27 +229,26 @@ class EventScene(Scene):
             vm.sep().join(vm.effects(self.ctl.session, eff)) if eff else tr("event.no_effect")
             for _oid, _t, _h, eff in opts
         ]
-        decider = self.decider()
-        if fonts.scale() <= COLUMNS_UP_TO:
-            # the text on the left, who decides and the options on the right
+        self.columns = fonts.scale() <= COLUMNS_UP_TO
+        if self.columns:
+            # the text on the left; who decides and the options on the right
             gap = 20
             left_w = (inner.w - gap) * 11 // 20
             self.body.rect = Rect(inner.x, top, left_w, bottom - hint_h - top)
             col = Rect(inner.x + left_w + gap, top, inner.w - left_w - gap, bottom - top)
+            dh = len(text.wrap(self.decider(), SIZE.BODY, col.w, True)) * lh
+            self.decider_rect = Rect(col.x, col.y, col.w, dh)
+            room = col.h - dh - 8
         else:
-            # one column: the options at the bottom, at most half the room
+            # one column: the options beneath the text, which keeps at least three lines (who
+            # decides is said in the text)
             col = Rect(inner.x, top, inner.w, bottom - top)
-        dh = len(text.wrap(decider, SIZE.BODY, col.w, True)) * lh
-        self.decider_rect = Rect(col.x, col.y, col.w, dh)
-        room = col.h - dh - 8
-        if col.w == inner.w:
-            room = min(room, (bottom - top) // 2)
+            room = col.h - MIN_BODY_LINES * lh - 12
         hs, label_lines, effect_lines = self._option_heights(words.options, col.w, room)
         total = sum(hs) + OPTION_GAP * (n - 1)
-        y = col.y + dh + 8 if col.w != inner.w else bottom - total
-        if col.w == inner.w:
-            self.decider_rect.y = y - dh - 8
-            self.body.rect = Rect(inner.x, top, inner.w, self.decider_rect.y - 8 - hint_h - top)
+        y = self.decider_rect.bottom + 8 if self.decider_rect is not None else bottom - total
+        if not self.columns:
+            self.body.rect = Rect(inner.x, top, inner.w, y - 12 - top)
         for i in range(n):
             self.option_buttons.append(
                 OptionButton(
@@ -260,8 +264,13 @@ class EventScene(Scene):
             y += hs[i] + OPTION_GAP
         ew = col.w - OptionButton.text_inset()
         self.effects_in_body = not effect_lines
-        # effects longer than their button shows are also written in the scrolling text, so
-        # nothing is only "…"
+        # labels and effects longer than their button shows are also written in the scrolling
+        # text, so nothing is only "…"
+        self._labels_cut = {
+            i
+            for i in range(n)
+            if len(text.wrap(words.options[i], SIZE.BODY, ew, True)) > label_lines[i]
+        }
         self._cut = {
             i
             for i in range(n)
@@ -273,19 +282,21 @@ class EventScene(Scene):
         self, labels: list[str], w: int, room: int
     ) -> tuple[list[int], list[int], int]:
         """(height of each option button, lines of its label, lines of effects each shows):
-        as many lines of effects as fit in ``room`` (4 at most, 0: they move into the text)."""
+        as many lines of effects as fit in ``room`` (4 at most; 0: they move into the text),
+        and when even the labels do not fit, one line of each label."""
         lh, sh = text.line_height(SIZE.BODY), text.line_height(SIZE.SMALL)
         ew = w - OptionButton.text_inset()
-        label_lines = [min(3, len(text.wrap(t, SIZE.BODY, ew, True))) for t in labels]
         wrapped = [len(text.wrap(e, SIZE.SMALL, ew)) for e in self._effects]
-        for cap in (4, 3, 2, 0):
-            hs = [
-                max(lh + 22, 12 + lh * label_lines[i] + min(cap, wrapped[i]) * sh)
-                for i in range(len(labels))
-            ]
-            if sum(hs) + OPTION_GAP * (len(hs) - 1) <= room or cap == 0:
-                return hs, label_lines, cap
-        raise AssertionError("unreachable")
+        label_lines = [min(3, len(text.wrap(t, SIZE.BODY, ew, True))) for t in labels]
+        for lines, caps in ((label_lines, (4, 3, 2, 0)), ([1] * len(labels), (0,))):
+            for cap in caps:
+                hs = [
+                    max(lh + 22, 12 + lh * lines[i] + min(cap, wrapped[i]) * sh)
+                    for i in range(len(labels))
+                ]
+                if sum(hs) + OPTION_GAP * (len(hs) - 1) <= room:
+                    return hs, lines, cap
+        return hs, [1] * len(labels), 0  # the options first; the text scrolls above them
 
     def pick(self, i: int) -> None:
         if self.ctl.choose(i):
@@ -386,7 +397,11 @@ class EventScene(Scene):
             out.append((tr("event.source", source=src), SIZE.SMALL, False, th.ink_soft))
         if not e.sources:
             out.append((tr("event.no_source"), SIZE.SMALL, False, th.ink_soft))
+        if ev.needs_choice and not self.columns:
+            out.append((self.decider(), SIZE.BODY, True, None))
         if ev.needs_choice:
+            for i in sorted(self._labels_cut):
+                out.append((f"{i + 1}. {words.options[i]}", SIZE.BODY, True, None))
             for i, eff in enumerate(self._effects):
                 if self.effects_in_body or i in self._cut:
                     out.append(
@@ -441,7 +456,7 @@ class EventScene(Scene):
         if self.decider_rect is not None:
             text.draw(surf, self.decider(), self.decider_rect, SIZE.BODY, th.ink, bold=True)
         self.ring.draw(surf)
-        if self.body.more_below:
+        if self.body.more_below and (self.columns or not ev.needs_choice):
             r = self.body.rect
             text.draw(
                 surf,

@@ -26,13 +26,14 @@ class SaveLoadScene(Scene):
         self.ctl = ctl
         self.refresh()
         inner = BOX.inflate(-20, -12)
-        with fonts.scale_capped(fonts.OTHER_SCENES_CAP):
+        with fonts.scale_capped(fonts.OTHER_SCENES_CAP):  # as it will be drawn
             hh = text.line_height(SIZE.H1) + 6
+            row_h = max(72, text.line_height(SIZE.BODY) + text.line_height(SIZE.SMALL) + 14)
         self.list = ListView(
             Rect(inner.x, inner.y + hh, inner.w, inner.h - hh - 70),
             lambda: len(self.items),
             self._draw_row,
-            72,
+            row_h,
             on_activate=self.activate,
         )
         self.close = Button(

@@ -8,89 +8,43 @@ events into the queue (see ``autoplay.py``), so it drives exactly the keyboard p
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
-from dataclasses import dataclass
+from collections import deque
 from pathlib import Path
-from typing import Any
 
 import pygame
 
+from ..engine.record import SaveError
 from ..play import classcode
-from ..scenario.loader import load_scenario
-from . import catalog, fonts, i18n, saves, theme
-from .controller import DIFFICULTIES, GameController
+from ..scenario.model import Scenario
+from . import catalog, fonts, i18n, saves, text, theme
+from .autoplay import AutoPlayer
+from .controller import GameController
 from .display import Display, parse_size
 from .i18n import tr
-from .input import Action, Input, InputMapper
+from .input import Action, HeldKeys, Input, InputMapper
+from .options import Options
 from .scenes.base import Scene, SceneStack
+from .scenes.debrief import DebriefScene
+from .scenes.error import ErrorScene
+from .scenes.glossary import GlossaryScene
+from .scenes.map_screen import MapScene
+from .scenes.menu import MenuScene
+from .scenes.overlays import AboutMapScene, HelpScene
+from .scenes.settings import SettingsScene
+from .scenes.setup import SetupScene
 from .theme import SIZE
 
-#: projector mode: high contrast and text at least this large
-PROJECTOR_SCALE = 1.25
-TEXT_STEPS = (100, 125, 150, 175, 200)
-
-
-@dataclass
-class Options:
-    scenario: str | None = None
-    role: str | None = None
-    roles: tuple[str, ...] = ()
-    seed: int = 1
-    difficulty: str | None = None
-    autoplay: int | None = None
-    screenshot_dir: str | None = None
-    size: tuple[int, int] | None = None
-    fullscreen: bool = False
-    lang: str | None = None
-    projector: bool = False
-    #: open the menu even when a scenario is given (autoplay starts there, for its screenshot)
-    menu_first: bool = False
-    #: the per-team planning timer in minutes (0 = off; class setup or a class code)
-    timer_min: int = 0
-    #: the guided tour of the first turn
-    tutorial: bool = False
-    #: text scale in percent (None: the saved setting)
-    text_scale: int | None = None
-
-    @staticmethod
-    def from_args(args: Any) -> Options:
-        roles = list(getattr(args, "role", None) or [])
-        diff = getattr(args, "difficulty", None)
-        scenario = getattr(args, "scenario", None)
-        seed = _seed(getattr(args, "seed", None))
-        timer = 0
-        if scenario and classcode.looks_like_code(scenario) and not Path(scenario).exists():
-            # python main.py play "class_abe_belt_road/seed 42/JPN/standard": a code with a
-            # wrong part raises CodeError, which run_window reports before any window opens
-            st = classcode.parse_for_scenario(scenario, lambda sid: load_scenario(sid).scenario)
-            if st is not None:
-                scenario, roles = st.scenario, roles or st.roles
-                seed = st.seed if getattr(args, "seed", 1) in (None, 1) else seed
-                diff = diff or st.difficulty
-                timer = st.timer_min
-        return Options(
-            scenario=scenario,
-            role=roles[0] if roles else None,
-            roles=tuple(roles),
-            timer_min=timer,
-            seed=seed,
-            difficulty=diff if diff in DIFFICULTIES else None,
-            autoplay=getattr(args, "autoplay", None),
-            screenshot_dir=getattr(args, "screenshot_dir", None),
-            size=parse_size(getattr(args, "size", None)),
-            fullscreen=bool(getattr(args, "fullscreen", False)),
-            lang=getattr(args, "lang", None),
-            projector=bool(getattr(args, "projector", False)),
-        )
-
-
-def _seed(v: Any) -> int:
-    return 1 if v is None else int(v)
+__all__ = ["App", "Options", "run_window"]
 
 
 class App:
+    """The window: the scene stack, the loop, and what the scenes may ask of it
+    (``scenes.base.Host``)."""
+
     def __init__(self, options: Options | None = None, entry: catalog.Entry | None = None) -> None:
         self.t0 = time.perf_counter()
         self.options = options or Options()
@@ -99,7 +53,7 @@ class App:
         i18n.set_language(o.lang or self.settings.language)
         theme.set_high_contrast(o.projector or self.settings.high_contrast)
         scale = (o.text_scale or self.settings.text_scale) / 100
-        fonts.set_scale(max(scale, PROJECTOR_SCALE) if o.projector else scale)
+        fonts.set_scale(max(scale, fonts.PROJECTOR_SCALE) if o.projector else scale)
         if not pygame.display.get_init():
             pygame.display.init()
         if not pygame.font.get_init():
@@ -108,8 +62,13 @@ class App:
         self.display = Display(
             size, o.fullscreen or self.settings.fullscreen, title=tr("app.title")
         )
-        pygame.key.set_repeat(400, 40)
+        pygame.key.set_repeat()  # off: one press is one action (see input.HeldKeys)
         self.mapper = InputMapper(self.display.to_logical)
+        self.held = HeldKeys()
+        #: inputs not yet handled: after an input changes the scene on top, the rest of the
+        #: frame's inputs wait for the next frame, so they reach the scene now on top (after its
+        #: update) and never the one beneath a dialog that just closed
+        self.waiting: deque[Input] = deque()
         self.stack = SceneStack()
         self.running = True
         self.frame = 0
@@ -117,11 +76,9 @@ class App:
         self._toast = ""
         self._shots: dict[str, int] = {}
         self.shot_paths: list[Path] = []
-        self.autoplayer: Any = None
+        self.autoplayer: AutoPlayer | None = None
         self.controller: GameController | None = None
         self.start_entry = entry
-        from .scenes.menu import MenuScene
-
         entries = catalog.discover()
         if entry is not None and not any(e.id == entry.id and e.ok for e in entries):
             entries.insert(0, entry)
@@ -138,7 +95,7 @@ class App:
                     o.seed,
                     o.difficulty,
                     timer_min=o.timer_min,
-                    tutorial=o.tutorial,
+                    tour=o.tour,
                 )
 
     # ---- navigation used by the scenes ---------------------------------------------------------
@@ -149,25 +106,18 @@ class App:
         seed: int,
         difficulty: str | None,
         timer_min: int = 0,
-        tutorial: bool = False,
+        tour: bool = False,
     ) -> None:
-        from .scenes.game import GameScene
-
         try:
-            ctl = GameController.new(
-                entry, role, seed, difficulty, timer_min=timer_min, tutorial=tutorial
-            )
+            ctl = GameController.new(entry, role, seed, difficulty, timer_min=timer_min, tour=tour)
         except Exception as e:  # noqa: BLE001 - show it, never crash the class's game
             self.show_error(tr("error.start_title"), f"{type(e).__name__}: {e}")
             return
         self.controller = ctl
-        self._keep_menu_then(GameScene(self, ctl))
+        self._keep_menu_then(MapScene(self, ctl))
 
     def resume_save(self, path: Path, scenario_id: str) -> None:
-        from ..engine.record import SaveError
-        from .scenes.game import GameScene
-
-        entry = self._find_entry(scenario_id)
+        entry = self.find_entry(scenario_id)
         if entry is None or not entry.ok:
             self.show_error(
                 tr("saves.bad_title"),
@@ -180,13 +130,12 @@ class App:
             self.show_error(tr("saves.bad_title"), str(e))
             return
         self.controller = ctl
-        self._keep_menu_then(GameScene(self, ctl))
+        self._keep_menu_then(MapScene(self, ctl))
 
-    def _find_entry(self, scenario_id: str) -> catalog.Entry | None:
+    def find_entry(self, scenario_id: str) -> catalog.Entry | None:
+        """The scenario of a save: the one opened, one in the menu, else the installed one."""
         if self.start_entry is not None and self.start_entry.id == scenario_id:
             return self.start_entry
-        from .scenes.menu import MenuScene
-
         menu = self.stack.find(MenuScene)
         for e in menu.entries if isinstance(menu, MenuScene) else []:
             if e.id == scenario_id:
@@ -195,15 +144,11 @@ class App:
         return e
 
     def _keep_menu_then(self, scene: Scene) -> None:
-        from .scenes.menu import MenuScene
-
         while self.stack.top is not None and not isinstance(self.stack.top, MenuScene):
             self.stack.scenes.pop().exit()
         self.stack.push(scene)
 
     def go_menu(self) -> None:
-        from .scenes.menu import MenuScene
-
         while self.stack.top is not None and not isinstance(self.stack.top, MenuScene):
             self.stack.scenes.pop().exit()
         if self.stack.top is None:
@@ -213,38 +158,26 @@ class App:
         self.controller = None
 
     def open_debrief(self, ctl: GameController) -> None:
-        from .scenes.debrief import DebriefScene
-
         self._keep_menu_then(DebriefScene(self, ctl))
 
     def show_error(self, title: str, body: str) -> None:
-        from .scenes.error import ErrorScene
-
         self.stack.push(ErrorScene(self, title, body))
 
     def open_help(self) -> None:
-        from .scenes.overlays import HelpScene
-
         if not isinstance(self.stack.top, HelpScene):
             self.stack.push(HelpScene(self))
 
     def open_about_map(self) -> None:
-        from .scenes.overlays import AboutMapScene
-
         if not isinstance(self.stack.top, AboutMapScene):
             self.stack.push(AboutMapScene(self))
 
-    def open_glossary(self, scenario: Any, found: list[str] | None = None) -> None:
-        from .scenes.glossary import GlossaryScene
-
+    def open_glossary(self, scenario: Scenario | None, found: list[str] | None = None) -> None:
         if not isinstance(self.stack.top, GlossaryScene):
             self.stack.push(GlossaryScene(self, scenario, found))
 
     def open_setup(
         self, entries: list[catalog.Entry] | None = None, scenario_id: str | None = None
     ) -> None:
-        from .scenes.setup import SetupScene
-
         start = self.remembered_setup()
         if scenario_id and (start is None or start.scenario != scenario_id):
             start = classcode.ClassSetup(scenario_id, self.options.seed)
@@ -260,44 +193,42 @@ class App:
         except classcode.CodeError:
             return None
 
-    def start_tutorial(self, entries: list[catalog.Entry]) -> None:
+    def start_tour(self, entries: list[catalog.Entry]) -> None:
         """The guided tour: class_abe_belt_road if installed, else the first class scenario."""
-        ok = [e for e in entries if e.ok and e.scenario is not None]
+        ok = [e for e in entries if e.scenario is not None]
         pick = (
             next((e for e in ok if e.id == "class_abe_belt_road"), None)
-            or next((e for e in ok if e.scenario.meta.kind == "class"), None)
+            or next((e for e in ok if e.scenario and e.scenario.meta.kind == "class"), None)
             or (ok[0] if ok else None)
         )
         if pick is None:
             return
-        self.new_game(pick, None, self.options.seed, "introductory", tutorial=True)
+        self.new_game(pick, None, self.options.seed, "introductory", tour=True)
 
     # ---- display options ----------------------------------------------------------------------
     def projector_on(self) -> bool:
-        return theme.current().name == "high_contrast" and fonts.scale() >= PROJECTOR_SCALE
+        return theme.current().name == "high_contrast" and fonts.scale() >= fonts.PROJECTOR_SCALE
 
     def set_projector(self, on: bool) -> None:
         """Projector mode: high contrast and text at least 125 % (saved as settings)."""
         self.settings.high_contrast = on
         theme.set_high_contrast(on)
-        pct = max(self.settings.text_scale, round(PROJECTOR_SCALE * 100)) if on else 100
+        pct = max(self.settings.text_scale, round(fonts.PROJECTOR_SCALE * 100)) if on else 100
         self.set_text_scale(pct)
 
     def set_text_scale(self, pct: int) -> None:
-        pct = min(TEXT_STEPS[-1], max(TEXT_STEPS[0], int(pct)))
+        pct = min(fonts.TEXT_STEPS[-1], max(fonts.TEXT_STEPS[0], int(pct)))
         self.settings.text_scale = pct
         fonts.set_scale(pct / 100)
         self.settings.save()
 
     def step_text_scale(self, d: int) -> None:
         cur = round(fonts.scale() * 100)
-        i = min(range(len(TEXT_STEPS)), key=lambda k: abs(TEXT_STEPS[k] - cur))
-        self.set_text_scale(TEXT_STEPS[min(len(TEXT_STEPS) - 1, max(0, i + d))])
+        i = min(range(len(fonts.TEXT_STEPS)), key=lambda k: abs(fonts.TEXT_STEPS[k] - cur))
+        self.set_text_scale(fonts.TEXT_STEPS[min(len(fonts.TEXT_STEPS) - 1, max(0, i + d))])
         self.toast(tr("settings.text_now", pct=round(fonts.scale() * 100)))
 
     def open_settings(self) -> None:
-        from .scenes.settings import SettingsScene
-
         if not isinstance(self.stack.top, SettingsScene):
             self.stack.push(SettingsScene(self))
 
@@ -340,18 +271,35 @@ class App:
         self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60, draw: bool = True
     ) -> bool:
         """One frame: handle ``events`` (default: the pygame queue), update, draw, present.
-        ``draw=False`` skips drawing (long randomised tests draw only some frames)."""
+        ``dt`` is the time since the last frame; ``draw=False`` skips drawing (long randomised
+        tests draw only some frames).
+
+        Each input is handled once, by the scene on top. When an input changes which scene is
+        on top (a dialog closes, a game starts), the frame's other inputs wait for the next
+        frame. A held scrolling key repeats at most once a frame."""
         if events is None:
             events = pygame.event.get()
         for ev in events:
             if ev.type == pygame.VIDEORESIZE:
                 self.display.resized((ev.w, ev.h))
-                continue
-            inp = self.mapper.map(ev)
-            if inp is not None:
-                self.dispatch(inp)
+            elif ev.type == pygame.KEYUP:
+                self.held.released(ev.key)
+            else:
+                inp = self.mapper.map(ev)
+                if inp is not None:
+                    self.waiting.append(inp)
+        again = self.held.repeat(dt, self.stack.top)
+        if again is not None:
+            self.waiting.append(again)
+        top = self.stack.top
+        while self.waiting:
+            inp = self.waiting.popleft()
+            self.held.pressed(inp, self.stack.top)
+            self.dispatch(inp)
             if not self.running:
                 return False
+            if self.stack.top is not top:
+                break  # the rest goes to the new scene, next frame
         top = self.stack.top
         if top is not None:
             top.update(dt)
@@ -374,8 +322,6 @@ class App:
             self._screenshot(top)
 
     def _draw_toast(self, canvas: pygame.Surface) -> None:
-        from . import text
-
         th = theme.current()
         w = min(1240, text.width(self._toast, SIZE.BODY, True) + 40)
         lines = text.wrap(self._toast, SIZE.BODY, w - 20, True)
@@ -408,22 +354,23 @@ class App:
 
     def run(self) -> int:
         clock = pygame.time.Clock()
+        dt = 1 / 60
         while self.running:
             if self.autoplayer is not None and not pygame.event.peek():
-                evs = self.autoplayer.next_events(self)
+                evs = self.autoplayer.next_events(self.stack)
                 if evs is None:
                     break
                 for ev in evs:
                     pygame.event.post(ev)
             events = pygame.event.get()
-            if not events and self.autoplayer is None:
+            if not events and self.autoplayer is None and not self.waiting and not self.held.any():
                 events = [pygame.event.wait(500)]  # idle: nothing in the game is timed
-            self.step(events)
-            clock.tick(60)
+            self.step(events, dt)
+            dt = clock.tick(60) / 1000  # the real time of the frame (the teacher's timer)
         return 0
 
 
-def run_window(args: Any) -> int:
+def run_window(args: argparse.Namespace) -> int:
     """Open the window (menu, or the scenario given on the command line). Returns an exit code.
 
     A scenario given on the command line that fails validation prints the validator's messages
@@ -466,8 +413,6 @@ def run_window(args: Any) -> int:
         )
         return 1
     if opts.autoplay is not None:
-        from .autoplay import AutoPlayer
-
         app.autoplayer = AutoPlayer(
             opts.autoplay, scenario_id=entry.id if entry else None, role=opts.role, roles=opts.roles
         )

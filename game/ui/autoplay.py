@@ -11,17 +11,25 @@ means every scene is drawn (and screenshotted) before the next key.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pygame
 
 from ..ai.policies import Observation, make_policy
 from ..engine.rng import BatchRandom
+from .controller import GameController
 from .input import key_event
-
-if TYPE_CHECKING:
-    from .app import App
+from .scenes.base import Scene, SceneStack
+from .scenes.debrief import PAGES, DebriefScene
+from .scenes.error import ErrorScene
+from .scenes.event import EventScene
+from .scenes.handoff import HandoffScene
+from .scenes.map_screen import MapScene
+from .scenes.menu import MenuScene
+from .scenes.overlays import ConfirmScene, PauseScene
+from .scenes.summary import SummaryScene
+from .widgets import Widget
 
 MAX_EVENTS = 20000
 
@@ -45,37 +53,28 @@ class AutoPlayer:
         self.debrief_step = 0
         self._policy: dict[int, Any] = {}
         self._want: int | None = None  # the choice id the policy picked for this slot
-        self._want_key: tuple[int, int] | None = None
-        self._passed_turn: int | None = None
+        self._want_key: tuple[int, str, int] | None = None  # (turn, team, actions planned)
+        self._passed_turn: tuple[int, str] | None = None  # (turn, team) that plans nothing more
         self.finished = False
 
     # ---- helpers -------------------------------------------------------------------------------
-    def _tab_to(self, scene: Any, widget: Any) -> pygame.event.Event | None:
+    def _tab_to(self, scene: Scene, widget: Widget) -> pygame.event.Event | None:
         if scene.ring.focused is widget:
             return None
         return key_event(pygame.K_TAB)
 
-    def next_events(self, app: App) -> list[pygame.event.Event] | None:
+    def next_events(self, stack: SceneStack) -> list[pygame.event.Event] | None:
         self.posted += 1
         if self.posted > MAX_EVENTS:
             self.failed = "too many key presses without reaching the debrief"
             return None
-        ev = self._next(app)
+        ev = self._next(stack)
         if ev is None:
             return None
         return [ev]
 
-    def _next(self, app: App) -> pygame.event.Event | None:
-        from .scenes.debrief import PAGES, DebriefScene
-        from .scenes.error import ErrorScene
-        from .scenes.event import EventScene
-        from .scenes.game import GameScene
-        from .scenes.handoff import HandoffScene
-        from .scenes.menu import MenuScene
-        from .scenes.overlays import ConfirmScene, PauseScene
-        from .scenes.summary import SummaryScene
-
-        top = app.stack.top
+    def _next(self, stack: SceneStack) -> pygame.event.Event | None:
+        top = stack.top
         if isinstance(top, ErrorScene):
             self.failed = f"{top.title}: {top.body_text[:300]}"
             return None
@@ -87,7 +86,7 @@ class AutoPlayer:
             return self._tab_to(top, top.start_b) or key_event(pygame.K_RETURN)
         if isinstance(top, HandoffScene):
             return key_event(pygame.K_RETURN)  # "Team X is ready"
-        if isinstance(top, GameScene):
+        if isinstance(top, MapScene):
             return self._on_map(top)
         if isinstance(top, EventScene):
             ev = top.ctl.current_event
@@ -116,7 +115,7 @@ class AutoPlayer:
         return key_event(pygame.K_ESCAPE)
 
     # ---- the map screen ------------------------------------------------------------------------
-    def _on_map(self, scene: Any) -> pygame.event.Event | None:
+    def _on_map(self, scene: MapScene) -> pygame.event.Event | None:
         ctl = scene.ctl
         s = ctl.session
         if len(s.reports) >= self.turns or s.over:
@@ -140,7 +139,7 @@ class AutoPlayer:
         if idx is None:  # the action targets another state: select it on the map
             if scene.ring.focused is not scene.map_widget:
                 return key_event(pygame.K_TAB, pygame.KMOD_SHIFT)
-            if ch.target and scene.selected != ch.target:
+            if ch.target and scene.screen.selected != ch.target:
                 return key_event(pygame.K_RIGHT)
             return key_event(pygame.K_a)  # not on the map: show all actions
         if scene.ring.focused is not scene.choice_list:
@@ -151,33 +150,33 @@ class AutoPlayer:
         self._want_key = None
         return key_event(pygame.K_RETURN)
 
-    def _large(self, scene: Any, want: int) -> pygame.event.Event:
+    def _large(self, scene: MapScene, want: int) -> pygame.event.Event:
         """The large-text layout: the action's number key; else all actions (A), the Actions
         tab, the list, arrows and Enter."""
         ctl = scene.ctl
         rows = scene.rows()
         idx = next((i for i, r in enumerate(rows) if r.choice.id == want), None)
         if idx is None:
-            if not scene.show_all:
+            if not scene.screen.view.show_all:
                 return key_event(pygame.K_a)
             self._passed_turn = (ctl.session.turn, ctl.role)  # cannot be reached: pass
             return key_event(pygame.K_e)
         row = rows[idx]
-        if row.hotkey:
+        if row.number <= 9:
             self._want = None
             self._want_key = None
-            return key_event(pygame.K_0 + row.hotkey)
+            return key_event(pygame.K_0 + row.number)
         if scene.ring.focused is scene.choice_list:
             if scene.choice_list.selected != idx:
                 return key_event(pygame.K_DOWN if scene.choice_list.selected < idx else pygame.K_UP)
             self._want = None
             self._want_key = None
             return key_event(pygame.K_RETURN)
-        if scene.tab != "actions" and scene.ring.focused is scene.tabs:
+        if scene.screen.view.tab != "actions" and scene.ring.focused is scene.tabs:
             return key_event(pygame.K_RIGHT)
         return key_event(pygame.K_TAB)
 
-    def _choice(self, ctl: Any) -> int | None:
+    def _choice(self, ctl: GameController) -> int | None:
         """The policy's pick for the next free slot this turn, or None to end the turn."""
         s = ctl.session
         if ctl.slots_left() <= 0:

@@ -34,6 +34,7 @@ from ..play.session import (
 from ..scenario.model import Scenario
 from . import saves
 from .catalog import Entry
+from .tour import Tour
 
 DIFFICULTIES = tuple(DIFFICULTY)
 MAX_TEAMS = 4
@@ -114,7 +115,7 @@ class GameController:
         difficulty: str,
         autosave: Path | None,
         timer_min: int = 0,
-        tutorial: bool = False,
+        tour: bool = False,
     ) -> None:
         assert entry.scenario is not None
         self.entry = entry
@@ -127,11 +128,8 @@ class GameController:
         #: per-team planning timer in minutes (0 = off); it only shows, it never ends a turn
         self.timer_min = max(0, int(timer_min))
         self.elapsed = 0.0  # seconds the current team has been planning
-        self.tutorial = None
-        if tutorial:
-            from .tutorial import Tutorial
-
-            self.tutorial = Tutorial()
+        #: the guided tour of the first turn, when this game shows it
+        self.tour: Tour | None = Tour() if tour else None
         self.phase = Phase.OVER if session.over else Phase.PLANNING
         self.handoff = self.hotseat and self.phase == Phase.PLANNING
         self.events: list[ShownEvent] = []
@@ -155,7 +153,7 @@ class GameController:
         difficulty: str | None = None,
         autosave: bool = True,
         timer_min: int = 0,
-        tutorial: bool = False,
+        tour: bool = False,
     ) -> GameController:
         sc = entry.scenario
         assert sc is not None
@@ -178,7 +176,7 @@ class GameController:
             except OSError:
                 path = None
                 s.autosave = None
-        return cls(entry, s, roles, diff, path, timer_min, tutorial)
+        return cls(entry, s, roles, diff, path, timer_min, tour)
 
     @classmethod
     def resume(cls, entry: Entry, path: Path, autosave: bool = True) -> GameController:

@@ -1,5 +1,5 @@
 """Sentences the engine writes in English (effects, reasons), shown in the player's language
-where their fixed parts are known.
+where their fixed parts are known; and the one term the window uses for each resource.
 
 The engine describes effects and refusals in English ("raises Kazakhstan's Trade dependence on
 Japan (+1 pts)", "not enough ODA budget: needs 20, you have 10.0"). ``effect`` and ``reason``
@@ -75,6 +75,50 @@ def local_name(sc: Scenario, english: str, lang: str | None = None) -> str:
     return _names(sc, lang)[0].get(english, english)
 
 
+def resource_term(sc: Scenario, rid: str, lang: str | None = None) -> str:
+    """The one word the window uses for a resource wherever it shows an amount of it (costs,
+    the budget line, effects, refusals): the scenario's short name, else a short form of its
+    name ("ODA budget" -> "ODA"; in another language an acronym or the last word)."""
+    lang = lang or language()
+    res = next((r for r in sc.resources if r.id == rid), None)
+    if res is not None and res.short is not None:  # the scenario's own short name
+        return text_in(res.short, lang)
+    full = names_in(sc, lang).get(rid, rid)
+    if len(full) <= 8:
+        return full
+    first = full.split()[0]
+    if first.isupper() and len(first) <= 6:
+        return first
+    if lang == "en":
+        return rid.replace("_", " ").capitalize()
+    acr = next((w for w in full.split() if w.isupper() and 2 <= len(w) <= 6), None)
+    if acr:
+        return acr
+    last = full.split()[-1]
+    return last[:1].upper() + last[1:] if len(full.split()) > 1 else full
+
+
+def _term_of(sc: Scenario, english_name: str, lang: str) -> str | None:
+    """The window's term for the resource the engine calls ``english_name`` (None: not one)."""
+    rid = next((r.id for r in sc.resources if text_in(r.name, "en") == english_name), None)
+    return resource_term(sc, rid, lang) if rid is not None else None
+
+
+def _resource_change(sc: Scenario, sentence: str, lang: str) -> str | None:
+    """ "Japan Political capital -4" -> "Japan: Capital -4" (in ``lang``), or None."""
+    m = _AMOUNT.match(sentence)
+    if not m:
+        return None
+    what = m[1]
+    by_en = _names(sc, lang)[0]
+    for actor in sorted(by_en, key=len, reverse=True):
+        rest = what[len(actor) + 1 :] if what.startswith(actor + " ") else None
+        term = _term_of(sc, rest, lang) if rest else None
+        if term:
+            return tr("engine.resource", actor=by_en[actor], resource=term, delta=_num(m[2]))
+    return None
+
+
 def _num(v: str) -> str:
     v = v.replace("−", "-")
     return v if v.startswith(("-", "+")) else "+" + v
@@ -83,6 +127,9 @@ def _num(v: str) -> str:
 def effect(sc: Scenario, sentence: str, lang: str | None = None) -> str:
     """One effect sentence in ``lang`` (or English, marked ``[EN]``)."""
     lang = lang or language()
+    changed = _resource_change(sc, sentence, lang)
+    if changed is not None:
+        return changed
     if lang == "en":
         return sentence
     n = lambda x: local_name(sc, x, lang)  # noqa: E731
@@ -107,17 +154,8 @@ def effect(sc: Scenario, sentence: str, lang: str | None = None) -> str:
         key = "engine.joins" if m[2] == "joins" else "engine.leaves"
         return tr(key, actor=n(m[1]), org=n(m[3]))
     m = _AMOUNT.match(sentence)
-    if m:
-        what = m[1]
-        by_en = _names(sc, lang)[0]
-        if what in by_en:  # a meter
-            return f"{by_en[what]} {_num(m[2])}"
-        for actor in sorted((a for a in by_en), key=len, reverse=True):
-            rest = what[len(actor) + 1 :] if what.startswith(actor + " ") else None
-            if rest and rest in by_en:  # "Japan ODA budget -8"
-                return tr(
-                    "engine.resource", actor=by_en[actor], resource=by_en[rest], delta=_num(m[2])
-                )
+    if m and m[1] in _names(sc, lang)[0]:  # a meter
+        return f"{_names(sc, lang)[0][m[1]]} {_num(m[2])}"
     return EN_MARK + sentence
 
 
@@ -126,19 +164,20 @@ def reason(sc: Scenario, sentence: str | None, lang: str | None = None) -> str:
     if not sentence:
         return ""
     lang = lang or language()
+    m = _MONEY.match(sentence)
+    if m:
+        term = _term_of(sc, m[1], lang) or local_name(sc, m[1], lang)
+        return tr("engine.r_money", resource=term, need=m[2], have=m[3])
     if lang == "en":
         return sentence
     if sentence in _FIXED_REASONS:
         return tr(_FIXED_REASONS[sentence])
-    m = _MONEY.match(sentence)
-    if m:
-        return tr("engine.r_money", resource=local_name(sc, m[1], lang), need=m[2], have=m[3])
     m = _COOL.match(sentence)
     if m:
-        return tr("engine.r_cooldown", n=m[1])
+        return tr("engine.r_cooldown", n=int(m[1]))
     m = _MAX.match(sentence)
     if m:
-        return tr("engine.r_max", n=m[1])
+        return tr("engine.r_max", n=int(m[1]))
     m = _WHEN.match(sentence)
     if m:
         return tr("engine.r_when", cond=EN_MARK + m[1])

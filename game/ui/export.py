@@ -1,57 +1,57 @@
 """Debrief export: one PNG per debrief page and a Markdown report that links them, written to
-the export folder (``saves.export_dir()``, or the screenshot folder when autoplaying)."""
+the export folder (``saves.export_dir()``, or the screenshot folder when autoplaying).
+
+The debrief scene draws its pages; this module only writes them (``write_pages``) and writes
+the report's words (``debrief_markdown``) from the controller and the historical benchmark.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
-from . import viewmodels as vm
-from .i18n import language, number, tr
-
-if TYPE_CHECKING:
-    from .scenes.debrief import DebriefScene
-
 from ..kit.document import Doc
 from ..scenario.model import text_in
+from . import viewmodels as vm
+from .controller import Benchmark, GameController
+from .i18n import language, number, tr
+from .theme import LOGICAL_H, LOGICAL_W
 
 
-def export_debrief(scene: DebriefScene, folder: Path | None = None) -> tuple[list[Path], Path]:
-    from .scenes.debrief import PAGES
-    from .theme import LOGICAL_H, LOGICAL_W
-
-    app = scene.app
-    ctl = scene.ctl
+def export_name(ctl: GameController) -> str:
+    """``debrief-<scenario>-<roles>-seed<N>-<date-time>``: the files of one export."""
     s = ctl.session
-    if folder is None:
-        folder = app.export_folder()
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    base = f"debrief-{s.scenario.meta.id}-{'-'.join(ctl.roles)}-seed{s.seed}-{stamp}"
-    pngs = []
+    return f"debrief-{s.scenario.meta.id}-{'-'.join(ctl.roles)}-seed{s.seed}-{stamp}"
+
+
+def write_pages(
+    folder: Path,
+    base: str,
+    pages: Sequence[tuple[str, Callable[[pygame.Surface], None]]],
+    markdown: Callable[[list[str]], str],
+) -> tuple[list[Path], Path]:
+    """Draw each ``(name, draw)`` page on a 1280x720 canvas and save it as
+    ``<base>-<n>-<name>.png``; then ``<base>.md`` from ``markdown(png file names)``."""
+    folder.mkdir(parents=True, exist_ok=True)
     surf = pygame.Surface((LOGICAL_W, LOGICAL_H))
-    keep = scene.page
-    for i, page in enumerate(PAGES):
-        scene.set_page(i)
-        scene.draw_page(surf, i)
-        if scene.text_page.visible:
-            scene.text_page.draw(surf, False)
-        if scene.state_w.visible:
-            scene.state_w.draw(surf, False)
-        p = folder / f"{base}-{i + 1}-{page}.png"
+    pngs = []
+    for i, (name, draw) in enumerate(pages):
+        draw(surf)
+        p = folder / f"{base}-{i + 1}-{name}.png"
         pygame.image.save(surf, str(p))
         pngs.append(p)
-    scene.set_page(keep)
     md = folder / f"{base}.md"
-    md.write_text(markdown(scene, [p.name for p in pngs]), encoding="utf-8")
+    md.write_text(markdown([p.name for p in pngs]), encoding="utf-8")
     return pngs, md
 
 
-def markdown(scene: DebriefScene, images: list[str]) -> str:
-    ctl = scene.ctl
+def debrief_markdown(ctl: GameController, bench: Benchmark, images: list[str]) -> str:
+    """The debrief as a Markdown report: settings, grades of every team against the historical
+    path, objectives, decisions, mean autonomy per year, the discussion questions, the charts."""
     s = ctl.session
     lang = language()
     doc = Doc(tr("debrief.title", scenario=text_in(s.scenario.meta.title, lang)), lang)
@@ -62,43 +62,32 @@ def markdown(scene: DebriefScene, images: list[str]) -> str:
         f"{tr('md.turns')}: {len(s.reports)} / {s.c.n_turns}"
         + (f" ({tr('md.ended_early')})" if ctl.ended_early else ""),
     ]
-    keep = ctl.role
     for role in ctl.roles:
-        if ctl.hotseat:
-            ctl.view_as(role)
-        g, b = scene.overall()
+        g, b = vm.overall_grades(s, bench.session, role)
         facts.append(
             f"{tr('debrief.grade', role=vm.name(s, role), grade=g)} · "
             f"{tr('debrief.grade_hist', grade=b)}"
         )
     doc.ul(facts)
     for role in ctl.roles:
-        if ctl.hotseat:
-            ctl.view_as(role)
         head = f" — {vm.name(s, role)}" if ctl.hotseat else ""
-        bo = {o["id"]: o for o in scene.bench_objectives()}
         doc.h(f"{tr('debrief.objectives')}{head}")
         doc.table(
             [tr("md.objective"), tr("md.value"), tr("md.grade"), tr("md.hist_grade")],
             [
-                [o["name"], o["value"], o["grade"], bo.get(o["id"], {}).get("grade", "—")]
-                for o in scene.role_objectives()
+                [o["name"], o["value"], o["grade"], hb["grade"] if hb else "—"]
+                for o, hb in vm.objectives_against(s, bench.session, role)
             ],
             align="lrcc",
         )
         doc.h(f"{tr('debrief.tab_decisions')}{head}")
         doc.table(
             [tr("md.year"), tr("md.yours"), tr("md.historical")],
-            [
-                [d.year, d.yours, d.historical or "—"]
-                for d in vm.decisions(s, scene.bench.session, role)
-            ],
+            [[d.year, d.yours, d.historical or "—"] for d in vm.decisions(s, bench.session, role)],
         )
-    if ctl.hotseat:
-        ctl.view_as(keep)
     years = vm.years_axis(s)
     mine = vm.mean_autonomy(s)
-    hist = vm.mean_autonomy(scene.bench.session)
+    hist = vm.mean_autonomy(bench.session)
     doc.h(tr("debrief.mean_autonomy"))
     doc.table(
         [tr("md.year"), tr("debrief.your_path"), tr("debrief.hist_path")],
@@ -108,7 +97,7 @@ def markdown(scene: DebriefScene, images: list[str]) -> str:
         ],
         align="lrr",
     )
-    qs = [text_in(q, lang) for q in s.scenario.discussion_questions]
+    qs = vm.discussion_questions(s, ctl.roles)
     doc.h(tr("debrief.questions"))
     if qs:
         doc.ol(qs)

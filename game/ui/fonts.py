@@ -85,6 +85,11 @@ def scale_capped(cap: float) -> Iterator[None]:
         _scale = keep
 
 
+#: the text sizes offered (Settings, + and -), in percent
+TEXT_STEPS = (100, 125, 150, 175, 200)
+#: projector mode: high contrast and text at least this large
+PROJECTOR_SCALE = 1.25
+
 #: scenes not laid out for any text scale (menu, saves, settings, timeline, debrief...) draw
 #: their text at most this much larger; the play screens follow the full scale
 OTHER_SCENES_CAP = 1.25

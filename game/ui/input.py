@@ -4,13 +4,18 @@ Keyboard, mouse, the tests and the ``--autoplay`` driver all go through ``InputM
 tests and autoplay post real ``pygame`` events, so they exercise exactly what a person's key
 presses do. Mouse positions are mapped from window pixels to the logical 1280x720 canvas by the
 ``to_logical`` function the display supplies.
+
+One press is one action, however slow the computer: pygame's key repeat stays off (on a slow
+PC it queues several presses during one long frame). ``HeldKeys`` repeats only the keys a person
+holds to scroll (↑ ↓ PgUp PgDn), at most once a frame, and only on the scene that had the key
+when it went down.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -55,6 +60,8 @@ class Input:
     value: int = 0
     char: str = ""
     key: int = 0
+    #: made by ``HeldKeys`` for a key held down (never for a new press)
+    repeat: bool = False
 
 
 #: (key description, i18n key of what it does) for the help overlay
@@ -122,6 +129,8 @@ class InputMapper:
         if t == pygame.QUIT:
             return Input(Action.QUIT)
         if t == pygame.KEYDOWN:
+            if getattr(ev, "repeat", 0):  # the system's own key repeat: one press, one action
+                return None
             return self._key(ev)
         if t == pygame.MOUSEBUTTONDOWN and getattr(ev, "button", 1) == 1:
             pos = self.to_logical(ev.pos)
@@ -167,6 +176,62 @@ class InputMapper:
             return Input(Action.TEXT, key=key, char=uni)
         if key == pygame.K_0 or key == pygame.K_KP0:
             return Input(Action.TEXT, key=key, char="0")
+        return None
+
+
+#: the actions a held key repeats (scrolling and moving in a list); nothing else repeats
+REPEATING = frozenset({Action.UP, Action.DOWN, Action.PAGE_UP, Action.PAGE_DOWN})
+
+
+def key_is_down(key: int) -> bool:
+    """Whether the keyboard says ``key`` is held now."""
+    try:
+        return bool(pygame.key.get_pressed()[key])
+    except (pygame.error, IndexError):
+        return False
+
+
+@dataclass
+class _Held:
+    inp: Input
+    owner: object  # the scene that was on top when the key went down
+    held_s: float = 0.0
+    next_s: float = 0.0
+
+
+class HeldKeys:
+    """Repeat a held scrolling key: after ``DELAY`` seconds, every ``INTERVAL`` seconds but never
+    more than once a frame (a slow frame scrolls one step, not seven), and only while the scene
+    that received the press is still on top."""
+
+    DELAY = 0.4
+    INTERVAL = 0.05
+
+    def __init__(self, is_down: Callable[[int], bool] = key_is_down) -> None:
+        self.is_down = is_down
+        self._held: dict[int, _Held] = {}
+
+    def pressed(self, inp: Input, owner: object) -> None:
+        """``inp`` went to ``owner``; remember it when it is a key that repeats."""
+        if inp.action in REPEATING and inp.key and not inp.repeat:
+            self._held[inp.key] = _Held(inp, owner, 0.0, self.DELAY)
+
+    def released(self, key: int) -> None:
+        self._held.pop(key, None)
+
+    def any(self) -> bool:
+        return bool(self._held)
+
+    def repeat(self, dt: float, owner: object) -> Input | None:
+        """The input to repeat this frame (at most one), if a key is still held on ``owner``."""
+        for key, h in list(self._held.items()):
+            if h.owner is not owner or not self.is_down(key):
+                del self._held[key]
+                continue
+            h.held_s += dt
+            if h.held_s >= h.next_s:
+                h.next_s = h.held_s + self.INTERVAL
+                return replace(h.inp, repeat=True)
         return None
 
 

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from ..engine.record import SaveError, read_record
+from ..scenario.model import Scenario
 
 N_SLOTS = 5
 
@@ -68,7 +69,7 @@ class SaveInfo:
     scenario_id: str = ""
     roles: str = ""
     turns: int = 0
-    year: str = ""
+    year: str = ""  # of the last played turn
     seed: int = 0
     mtime: float = 0.0
     error: str = ""
@@ -76,6 +77,14 @@ class SaveInfo:
     @property
     def empty(self) -> bool:
         return not self.path.exists()
+
+    def year_now(self, sc: Scenario | None) -> str:
+        """The year the saved game is at (the turn it goes on with), as its top bar says; the
+        last played turn's year when the scenario is not at hand."""
+        if sc is None or not self.scenario_id:
+            return self.year
+        cal = sc.calendar
+        return cal.date_of_turn(min(self.turns, cal.n_turns - 1))
 
     def when(self) -> str:
         return time.strftime("%Y-%m-%d %H:%M", time.localtime(self.mtime)) if self.mtime else ""

@@ -12,11 +12,17 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pygame must not load before the video driver is chosen (in ``make``)
+    from .app import App
+    from .controller import GameController
+    from .scenes.map_screen import MapScene
 
 SCENARIO = "class_abe_belt_road"
 
 
-def _press(app, key: int, mod: int = 0, uni: str = "") -> None:  # noqa: ANN001
+def _press(app: App, key: int, mod: int = 0, uni: str = "") -> None:
     import pygame
 
     from .input import key_event
@@ -25,7 +31,7 @@ def _press(app, key: int, mod: int = 0, uni: str = "") -> None:  # noqa: ANN001
     app.step()
 
 
-def _to_event(app, ctl, with_options: bool = True) -> None:  # noqa: ANN001
+def _to_event(app: App, ctl: GameController, with_options: bool = True) -> None:
     """Play turns (first legal action for each team) until an event pop-up is on screen."""
     import pygame
 
@@ -33,23 +39,33 @@ def _to_event(app, ctl, with_options: bool = True) -> None:  # noqa: ANN001
 
     for _ in range(200):
         top = app.stack.top
-        if top.name == "event" and (not with_options or ctl.current_event.needs_choice):
+        name = top.name if top is not None else ""
+        ev = ctl.current_event
+        if name == "event" and (not with_options or (ev is not None and ev.needs_choice)):
             return
-        if top.name == "handoff":
+        if name == "handoff":
             _press(app, pygame.K_RETURN)
-        elif top.name == "map":
+        elif name == "map":
             legal = [c for c in ctl.choices() if c.legal]
             if legal and ctl.slots_left():
                 ctl.plan(legal[0].id)
             _press(app, pygame.K_e)
-        elif top.name == "event":
-            _press(app, pygame.K_1 if ctl.current_event.needs_choice else pygame.K_RETURN)
-        elif top.name == "summary":
+        elif name == "event":
+            _press(app, pygame.K_1 if ev is not None and ev.needs_choice else pygame.K_RETURN)
+        elif name == "summary":
             _press(app, pygame.K_RETURN)
         elif ctl.phase == Phase.OVER:
             return
         else:
             _press(app, pygame.K_ESCAPE)
+
+
+def _map_scene(app: App) -> MapScene:
+    from .scenes.map_screen import MapScene
+
+    top = app.stack.top
+    assert isinstance(top, MapScene), top
+    return top
 
 
 def make(folder: Path) -> list[Path]:
@@ -73,7 +89,7 @@ def make(folder: Path) -> list[Path]:
         raise SystemExit(entry.errors)
     out: list[Path] = []
 
-    def shot(app, name: str) -> None:  # noqa: ANN001
+    def shot(app: App, name: str) -> None:
         app.step([])
         p = folder / f"{name}.png"
         app.display.screenshot(str(p))
@@ -87,7 +103,7 @@ def make(folder: Path) -> list[Path]:
         app.step([])
         shot(app, f"{lang}-projector-handoff")
         _press(app, pygame.K_RETURN)
-        game = app.stack.top
+        game = _map_scene(app)
         shot(app, f"{lang}-projector-map")
         game.focus_widget(game.choice_list)
         shot(app, f"{lang}-projector-preview")
@@ -103,18 +119,20 @@ def make(folder: Path) -> list[Path]:
     app.open_setup()
     shot(app, "en-class-setup")
     app.stack.pop()
-    app.start_tutorial([entry])
+    app.start_tour([entry])
     app.step([])
     _press(app, pygame.K_RETURN)
     shot(app, "en-tour-map")
-    app.stack.top.ctl.tutorial.i = 4  # the step that points at the actions
+    tour = _map_scene(app).ctl.tour
+    assert tour is not None
+    tour.index = 4  # the step that points at the actions
     app.step([])
     shot(app, "en-tour-actions")
     pygame.display.quit()
     app = App(Options(size=(1280, 720), menu_first=True, lang="en", text_scale=200), entry)
     app.new_game(entry, None, 12, "standard")
     app.step([])
-    game = app.stack.top
+    game = _map_scene(app)
     shot(app, "en-text200-map")
     game.focus_widget(game.choice_list)
     shot(app, "en-text200-actions")

@@ -16,6 +16,7 @@ not fit may shrink back toward the normal 20 px floor, never below it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pygame
@@ -234,3 +235,19 @@ def draw_line(
     r = img.get_rect(**{anchor: pos})
     surf.blit(img, r)
     return r
+
+
+def ellipsize(line: str, size: int, bold: bool, max_w: int) -> str:
+    """``line`` cut to ``max_w`` pixels with "…" (for a list whose full text is shown elsewhere,
+    such as the large-text action list above the preview)."""
+    while line and width(line + "…", size, bold) > max_w:
+        line = line[:-1]
+    return line.rstrip() + "…"
+
+
+def short_title(title: str, longest: int = 28) -> str:
+    """A long title up to its first question mark or colon ("Contracts or credit?"), for a
+    button or a list row."""
+    if len(title) <= longest:
+        return title
+    return re.split(r"(?<=[?:：？])\s*", title, maxsplit=1)[0]

@@ -6,6 +6,7 @@ is the "Observer" layer of frontend_style.md section 7.3: one place decides what
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,8 +57,6 @@ def change_label(s: Session, key: str) -> str:
     chosen language."""
     if language() == "en":
         return key
-    import re
-
     sc = s.scenario
     ln = lambda x: engine_text.local_name(sc, x)  # noqa: E731
     state, _, rest = key.rpartition(": ")
@@ -105,30 +104,13 @@ def effects(s: Session, sentences: list[str]) -> list[str]:
 
 
 def short_resource(s: Session, rid: str) -> str:
-    """A short name for costs: "ODA budget" -> "ODA", "Political capital" -> "Capital"; in
-    another language an acronym in the name ("Бюджет ОПР" -> "ОПР") or its last word."""
-    res = next((r for r in s.scenario.resources if r.id == rid), None)
-    if res is not None and res.short is not None:  # the scenario's own short name
-        return text_in(res.short, language())
-    full = name(s, rid)
-    if len(full) <= 8:
-        return full
-    first = full.split()[0]
-    if first.isupper() and len(first) <= 6:
-        return first
-    if language() == "en":
-        return rid.replace("_", " ").capitalize()
-    acr = next((w for w in full.split() if w.isupper() and 2 <= len(w) <= 6), None)
-    if acr:
-        return acr
-    last = full.split()[-1]
-    return last[:1].upper() + last[1:] if len(full.split()) > 1 else full
+    """The one word the window uses for a resource (costs, the budget line, effects)."""
+    return engine_text.resource_term(s.scenario, rid)
 
 
 def short_label(label: str) -> str:
     """ "Finance (debt and investment)" -> "Finance": for labels in tight places (Japanese
     full-width brackets too)."""
-    import re
 
     m = re.search(r" ?[(（]", label)
     return label[: m.start()] if m and m.start() > 0 else label
@@ -136,7 +118,6 @@ def short_label(label: str) -> str:
 
 def drop_parentheses(label: str) -> str:
     """ "Finance (debt and investment) dependence on Japan" -> "Finance dependence on Japan"."""
-    import re
 
     return re.sub(r" ?[(（][^)）]*[)）]", "", label)
 
@@ -146,8 +127,10 @@ def fmt_cost(s: Session, cost: dict[str, float]) -> str:
 
 
 def fmt_delta(v: float, digits: int = 1) -> str:
-    s = f"{v:+.{digits}f}"
-    return s.replace("-", "−")
+    """A change with its sign ("+1.2", "−0.4"); one too small to show is "0.0", never "−0.0"."""
+    if round(v, digits) == 0:
+        return f"{0:.{digits}f}"
+    return f"{v:+.{digits}f}".replace("-", "−")
 
 
 # ---- map --------------------------------------------------------------------------------------
@@ -405,13 +388,17 @@ class ChoiceRow:
     text: str
     cost: str
     planned: bool
-    hotkey: int | None = None
+    number: int = 0  # what the row is called: its place in the list, all game long
 
 
 def choice_rows(
     s: Session, choices: list[ChoiceView], planned: list[int], sid: str | None, show_all: bool
 ) -> list[ChoiceRow]:
-    """The player's choices for the selected state (plus untargeted ones), or all of them."""
+    """The player's choices for the selected state (plus untargeted ones), or all of them.
+
+    The rows keep the scenario's order and are numbered from 1 (keys 1-9 plan the first nine):
+    a number means the same action for the whole game ("number 3!" is always the same action
+    for that state), whether it is planned, available or not."""
     out = []
     for ch in choices:
         if not show_all and sid and ch.target and ch.target != sid:
@@ -419,10 +406,8 @@ def choice_rows(
         targeted = ch.target is not None and not show_all and ch.target == sid
         label = name(s, ch.action_id) if targeted else choice_label(s, ch)
         out.append(ChoiceRow(ch, label, fmt_cost(s, ch.cost), ch.id in planned))
-    # planned first, then available, then unavailable
-    out.sort(key=lambda r: (not r.planned, not r.choice.legal))
-    for i, r in enumerate(out[:9]):
-        r.hotkey = i + 1
+    for i, r in enumerate(out):
+        r.number = i + 1
     return out
 
 
@@ -603,5 +588,59 @@ def objectives_for(s: Session, role: str) -> list[dict[str, Any]]:
     lang = language()
     names = {ob.id: text_in(ob.name, lang) for ob in s.scenario.objectives.get(role, [])}
     return [
-        {**o, "name": names.get(o["id"]) or o["name"]} for o in s.objectives() if o["role"] == role
+        {**o, "name": names.get(str(o["id"])) or o["name"]}
+        for o in s.objectives()
+        if o["role"] == role
     ]
+
+
+def objective_names(s: Session, role: str) -> list[str]:
+    """What the role is graded on, in the chosen language."""
+    return [text_in(ob.name, language()) for ob in s.scenario.objectives.get(role, [])]
+
+
+def overall_grades(s: Session, bench: Session, role: str) -> tuple[str, str]:
+    """(the role's overall grade, the historical path's), "—" where there is none."""
+    return s.grades().get(role, "—"), bench.grades().get(role, "—")
+
+
+def objectives_against(
+    s: Session, bench: Session, role: str
+) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """Each of the role's objectives with the same objective on the historical path."""
+    hist = {o["id"]: o for o in objectives_for(bench, role)}
+    return [(o, hist.get(o["id"])) for o in objectives_for(s, role)]
+
+
+def _team_address(s: Session, role: str) -> re.Pattern[str]:
+    """How a question addresses the team of ``role``: the window's "Team China" in the chosen
+    language; in Russian also with the name declined ("команда Китая")."""
+    nm = name(s, role)
+    forms = [re.escape(tr("team.name", role=nm))]
+    if language() == "ru" and len(nm) > 3:
+        stem = nm[:-1] if nm[-1] in "аяйиеоуыь" else nm
+        forms.append(r"[Кк]оманд[а-я]*\s+«?" + re.escape(stem) + r"[а-я]*»?")
+    return re.compile("|".join(forms), re.IGNORECASE)
+
+
+def computer_teams(s: Session, humans: tuple[str, ...]) -> list[str]:
+    """The powers a discussion question addresses as a team although the computer played them."""
+    qs = [text_in(q, language()) for q in s.scenario.discussion_questions]
+    return [
+        a.id
+        for a in s.scenario.powers
+        if a.id not in humans and any(_team_address(s, a.id).search(q) for q in qs)
+    ]
+
+
+def discussion_questions(s: Session, humans: tuple[str, ...]) -> list[str]:
+    """The scenario's discussion questions in the chosen language; a question that addresses
+    the team of a power the computer played names that power as computer-played instead
+    ("Team Japan and China (played by the computer): ...")."""
+    out = []
+    for q in s.scenario.discussion_questions:
+        t = text_in(q, language())
+        for role in computer_teams(s, humans):
+            t = _team_address(s, role).sub(tr("team.computer", role=name(s, role)), t)
+        out.append(t)
+    return out

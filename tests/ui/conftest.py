@@ -69,3 +69,24 @@ def menu_app(mini_entry):
         return app
 
     return make
+
+
+@pytest.fixture(scope="session")
+def class_entry():
+    """The shipped class scenario with its translations (a broken one fails, never skips)."""
+    from game.ui import catalog
+
+    e = catalog.load("class_abe_belt_road")
+    assert e.ok, e.errors
+    return e
+
+
+@pytest.fixture(scope="session")
+def four_team_entry():
+    """The shipped four-role scenario (a broken or changed one fails here, never skips)."""
+    from game.ui import catalog
+
+    e = catalog.load("kazakhstan_multivector")
+    assert e.ok, e.errors
+    assert len(e.scenario.playable_roles) >= 4, e.scenario.playable_roles
+    return e

@@ -5,24 +5,21 @@ Exports every page as PNG plus one Markdown report (P)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 import pygame
 
+from ...scenario.model import text_in
 from .. import text
 from .. import viewmodels as vm
 from ..charts import LINE_COLOURS, MARKERS, line_chart
 from ..controller import GameController
+from ..export import debrief_markdown, export_name, write_pages
 from ..i18n import language, tr
 from ..input import Action, Input
 from ..theme import SIZE, current, partner_styles
-from ..widgets import Button, Cycle, FocusRing, ScrollText, Widget, draw_focus, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
-
-from ...scenario.model import text_in
+from ..widgets import Button, Cycle, FocusRing, ScrollText, TabStrip, TextBlock, Widget, panel
+from .base import Host, Scene
 
 Rect = pygame.Rect
 PAGES = ("results", "autonomy", "dependence", "decisions", "discuss")
@@ -31,54 +28,10 @@ CONTENT = Rect(16, 116, 1248, 548)
 GRADE_POINTS = {"A": 4, "B": 3, "C": 2, "D": 1, "F": 0}
 
 
-class Tabs(Widget):
-    def __init__(self, scene: DebriefScene) -> None:
-        super().__init__(Rect(16, TAB_Y, 1248, TAB_H))
-        self.scene = scene
-
-    def tab_rect(self, i: int) -> Rect:
-        w = (self.rect.w - 8 * (len(PAGES) - 1)) // len(PAGES)
-        return Rect(self.rect.x + i * (w + 8), self.rect.y, w, self.rect.h)
-
-    def handle(self, inp: Input) -> bool:
-        a = inp.action
-        if a in (Action.LEFT, Action.RIGHT):
-            self.scene.set_page(self.scene.page + (1 if a == Action.RIGHT else -1))
-            return True
-        if a == Action.CLICK and inp.pos:
-            for i in range(len(PAGES)):
-                if self.tab_rect(i).collidepoint(inp.pos):
-                    self.scene.set_page(i)
-            return True
-        return False
-
-    def draw(self, surf: pygame.Surface, focused: bool) -> None:
-        th = current()
-        for i, p in enumerate(PAGES):
-            r = self.tab_rect(i)
-            on = i == self.scene.page
-            pygame.draw.rect(surf, th.accent if on else th.panel_alt, r, border_radius=6)
-            pygame.draw.rect(surf, th.border, r, th.outline_w, border_radius=6)
-            text.draw(
-                surf,
-                f"{i + 1}  {tr('debrief.tab_' + p)}",
-                r.inflate(-10, 0),
-                SIZE.BODY,
-                th.accent_ink if on else th.ink,
-                bold=on,
-                align="center",
-                valign="center",
-                wrap_text=False,
-                min_size=SIZE.SMALL,
-            )
-        if focused:
-            draw_focus(surf, self.rect)
-
-
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, app: App, ctl: GameController) -> None:
+    def __init__(self, app: Host, ctl: GameController) -> None:
         super().__init__(app)
         self.ctl = ctl
         s = ctl.session
@@ -86,7 +39,13 @@ class DebriefScene(Scene):
         self.bench = ctl.benchmark()
         self.styles = partner_styles(s.c.partner_ids)
         self.dep_state = s.c.state_ids[0] if s.c.state_ids else ""
-        self.tabs = Tabs(self)
+        self.tabs = TabStrip(
+            Rect(16, TAB_Y, 1248, TAB_H),
+            lambda: [f"{i + 1}  {tr('debrief.tab_' + p)}" for i, p in enumerate(PAGES)],
+            lambda: self.page,
+            self.set_page,
+            size=SIZE.BODY,
+        )
         self.state_w = Cycle(
             Rect(CONTENT.right - 340, CONTENT.y + 8, 330, 64),
             tr("debrief.state"),
@@ -161,13 +120,31 @@ class DebriefScene(Scene):
         self.app.stack.push(TimelineScene(self.app, self.ctl))
 
     def export(self) -> None:
-        from ..export import export_debrief
+        """P: every page as PNG and the Markdown report, in the export folder."""
+        keep = self.page
+
+        def page(i: int) -> Callable[[pygame.Surface], None]:
+            def draw(surf: pygame.Surface) -> None:
+                self.set_page(i)
+                self.draw_page(surf, i)
+                for w in (self.text_page, self.state_w):
+                    if w.visible:
+                        w.draw(surf, False)
+
+            return draw
 
         try:
-            pngs, md = export_debrief(self)
+            _, md = write_pages(
+                self.app.export_folder(),
+                export_name(self.ctl),
+                [(name, page(i)) for i, name in enumerate(PAGES)],
+                lambda images: debrief_markdown(self.ctl, self.bench, images),
+            )
         except OSError as e:
             self.app.toast(tr("debrief.export_failed", error=str(e)))
             return
+        finally:
+            self.set_page(keep)
         self.exported = str(md)
         self.app.toast(tr("debrief.exported", path=str(md.parent)))
 
@@ -197,28 +174,21 @@ class DebriefScene(Scene):
         return f"debrief_{self.page + 1}_{PAGES[self.page]}"
 
     # ---- content -------------------------------------------------------------------------------
-    def role_objectives(self) -> list[dict]:
-        return vm.objectives_for(self.ctl.session, self.ctl.role)
-
-    def bench_objectives(self) -> list[dict]:
-        return vm.objectives_for(self.bench.session, self.ctl.role)
-
-    def _text_blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _text_blocks(self) -> list[TextBlock]:
         th = current()
         s = self.ctl.session
         page = PAGES[self.page]
-        out: list[tuple[str, int, bool, object]] = []
+        out: list[TextBlock] = []
         if page == "results":
-            bo = {o["id"]: o for o in self.bench_objectives()}
-            for o in self.role_objectives():
-                b = bo.get(o["id"])
+            rows = vm.objectives_against(s, self.bench.session, self.ctl.role)
+            for o, b in rows:
                 bands = " · ".join(f"{g} {v:g}" for g, v in zip("ABCD", o["bands"]))
                 out.append((f"{o['grade']}  {o['name']}", SIZE.BODY, True, None))
                 line = tr("debrief.objective_line", value=o["value"], bands=bands)
                 if b is not None:
                     line += " · " + tr("debrief.objective_hist", grade=b["grade"], value=b["value"])
                 out.append((line, SIZE.SMALL, False, th.ink_soft))
-            if not self.role_objectives():
+            if not rows:
                 out.append((tr("debrief.no_objectives"), SIZE.BODY, False, None))
             if not self.bench.has_history:
                 out.append(
@@ -245,8 +215,14 @@ class DebriefScene(Scene):
             if not s.record.turns:
                 out.append((tr("timeline.empty"), SIZE.BODY, False, None))
         elif page == "discuss":
-            qs = [text_in(q, language()) for q in s.scenario.discussion_questions]
+            qs = vm.discussion_questions(s, self.ctl.roles)
             out.append((tr("debrief.questions"), SIZE.H2, True, None))
+            computer = vm.computer_teams(s, self.ctl.roles)
+            if computer:
+                teams = ", ".join(vm.name(s, r) for r in computer)
+                out.append(
+                    (tr("debrief.computer_teams", teams=teams), SIZE.SMALL, False, th.ink_soft)
+                )
             if qs:
                 out += [(f"{i + 1}. {q}", SIZE.BODY, False, None) for i, q in enumerate(qs)]
             else:
@@ -256,11 +232,6 @@ class DebriefScene(Scene):
                 out.append((tr("menu.objectives"), SIZE.H2, True, None))
                 out += [("• " + o, SIZE.BODY, False, None) for o in objs]
         return out
-
-    def overall(self) -> tuple[str, str]:
-        g = self.ctl.session.grades().get(self.ctl.role, "—")
-        b = self.bench.session.grades().get(self.ctl.role, "—")
-        return g, b
 
     def draw(self, surf: pygame.Surface) -> None:
         self.draw_page(surf, self.page)
@@ -288,7 +259,7 @@ class DebriefScene(Scene):
         inner = CONTENT.inflate(-24, -16)
         years = vm.years_axis(s)
         if page == "results":
-            g, b = self.overall()
+            g, b = vm.overall_grades(s, self.bench.session, self.ctl.role)
             status = (
                 tr("debrief.ended_early", n=len(s.reports), total=s.c.n_turns)
                 if self.ctl.ended_early

@@ -4,18 +4,14 @@ save that cannot be loaded. Never a traceback."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
 from .. import text
 from ..i18n import tr
 from ..theme import SIZE, current
-from ..widgets import Button, FocusRing, ScrollText, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from ..widgets import Button, FocusRing, ScrollText, TextBlock, panel
+from .base import Host, Scene
 
 Rect = pygame.Rect
 BOX = Rect(16, 132, 1248, 524)
@@ -26,7 +22,7 @@ class ErrorScene(Scene):
 
     def __init__(
         self,
-        app: App,
+        app: Host,
         title: str,
         body: str,
         intro: str = "",
@@ -43,8 +39,8 @@ class ErrorScene(Scene):
         )
         self.ring = FocusRing([self.close, self.body])
 
-    def _blocks(self) -> list[tuple[str, int, bool, object]]:
-        out: list[tuple[str, int, bool, object]] = []
+    def _blocks(self) -> list[TextBlock]:
+        out: list[TextBlock] = []
         for ln in self.body_text.splitlines():
             if not ln.strip():
                 continue

@@ -9,25 +9,35 @@ the options with their effects would not fit, their effects move into the scroll
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
-from .. import fonts, glossary, text
+from .. import fonts, glossary, text, tour_prompt
 from .. import viewmodels as vm
 from ..controller import GameController, Phase
 from ..i18n import language, tr
 from ..input import Action, Input
 from ..theme import OKABE_ITO, SIZE, current
-from ..widgets import Button, FocusRing, ScrollText, draw_focus, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from ..widgets import Button, FocusRing, ScrollText, TextBlock, draw_focus, panel
+from .base import Host, Scene
+from .overlays import PauseScene
 
 Rect = pygame.Rect
 BOX = Rect(90, 36, 1100, 648)
-BOX_LARGE = Rect(8, 8, 1264, 704)
+#: up to this text scale an event with options shows its text and its options side by side
+COLUMNS_UP_TO = 1.25
+OPTION_GAP = 6
+#: the event's text keeps at least this many lines in view above its options (one column)
+MIN_BODY_LINES = 3
+#: keys that scroll the event's text even when an option has the focus
+SCROLL_KEYS = (
+    Action.UP,
+    Action.DOWN,
+    Action.PAGE_UP,
+    Action.PAGE_DOWN,
+    Action.HOME,
+    Action.END,
+    Action.WHEEL,
+)
 
 #: historicity -> (fill, shape); the badge also prints the word
 HIST_STYLE = {
@@ -87,6 +97,11 @@ class OptionButton(Button):
         self.label_lines = label_lines
         self.marks = marks
 
+    @staticmethod
+    def text_inset() -> int:
+        """How much narrower than the button its words are (the number key and margins)."""
+        return max(36, text.width("9", SIZE.BODY, True) + 16) + 34
+
     def draw(self, surf: pygame.Surface, focused: bool) -> None:
         th = current()
         pygame.draw.rect(surf, th.panel_alt, self.rect, border_radius=6)
@@ -121,6 +136,7 @@ class OptionButton(Button):
             wrap_text=self.label_lines > 1,
             min_size=SIZE.SMALL,
             marks=self.marks,
+            log=False,  # a label cut with "…" is also written whole in the pop-up's text
         )
         if self.effects:
             y = self.rect.y + 4 + lh * self.label_lines
@@ -131,6 +147,7 @@ class OptionButton(Button):
                 SIZE.SMALL,
                 th.ink_soft,
                 min_size=SIZE.SMALL,
+                log=False,  # cut with "…" on purpose: the pop-up's text lists them whole
             )
         if focused:
             draw_focus(surf, self.rect)
@@ -141,109 +158,145 @@ class EventScene(Scene):
     transparent = True
     large_text = True
 
-    def __init__(self, app: App, ctl: GameController) -> None:
+    def __init__(self, app: Host, ctl: GameController) -> None:
         super().__init__(app)
         self.ctl = ctl
         self._shown: object = None
         self.effects_in_body = False
         self.build()
 
-    @property
-    def box(self) -> Rect:
-        return BOX_LARGE if fonts.scale() > 1.0 else BOX
+    def _showing(self) -> tuple[object, ...]:
+        """What the layout depends on (rebuilt when any of it changes)."""
+        area = tour_prompt.free_area(self)
+        return (id(self.ctl.current_event), self.ctl.event_index, fonts.scale(), language(), area)
 
     def words(self) -> vm.EventText | None:
         ev = self.ctl.current_event
         return vm.event_text(self.ctl.session, ev.event) if ev is not None else None
 
+    def _box(self, with_options: bool) -> Rect:
+        """The pop-up: a framed box over the map at 100 % text without options, nearly the
+        whole screen with options or at a larger text size; inside the room the guided tour
+        leaves."""
+        area = tour_prompt.free_area(self).inflate(-16, -16)
+        if fonts.scale() <= 1.0 and not with_options:
+            return BOX.clip(area) if area.contains(BOX) else area
+        return area
+
     def build(self) -> None:
         ev = self.ctl.current_event
-        self._shown = (id(ev), self.ctl.event_index, fonts.scale(), language())
-        box = self.box
-        inner = box.inflate(-20, -12)
+        self._shown = self._showing()
         words = self.words()
+        opts = ev.event.options if ev is not None and ev.needs_choice else []
+        n = len(opts)
+        self.box = box = self._box(bool(n))
+        inner = box.inflate(-20, -12)
         self.title_size = SIZE.TITLE if fonts.scale() <= 1.0 else SIZE.H1
         lines = len(text.wrap(words.title, self.title_size, inner.w, True)) if words else 1
         self.title_h = text.line_height(self.title_size) * min(max(1, lines), 3)
         self.badge_h = max(32, text.line_height(SIZE.SMALL) + 4)
         top = inner.y + self.badge_h + 12 + self.title_h + 4
-        self.body = ScrollText(
-            Rect(inner.x, top, inner.w, 200),
-            self._blocks,
-            marks=lambda: glossary.marks(self.ctl.scenario),
-        )
+        bottom = box.bottom - 16
+        hint_h = text.line_height(SIZE.SMALL) + 4  # "↓ more: PgDn" under the text
+        marks = glossary.marks(self.ctl.scenario)
+        self.body = ScrollText(Rect(inner.x, top, inner.w, 10), self._blocks, marks=lambda: marks)
         self.option_buttons: list[Button] = []
         self.effects_in_body = False
         self._cut: set[int] = set()
+        self._effects: list[str] = []
+        self._labels_cut: set[int] = set()
+        self.decider_rect: Rect | None = None
+        self.columns = False
         if ev is None or words is None:
             self.ring = FocusRing([])
             return
-        opts = ev.event.options if ev.needs_choice else []
-        n = len(opts)
-        lh, sh = text.line_height(SIZE.BODY), text.line_height(SIZE.SMALL)
-        kw = max(36, text.width("9", SIZE.BODY, True) + 16)
-        ew = inner.w - kw - 34
-        effects = [
-            vm.sep().join(vm.effects(self.ctl.session, eff)) if eff else tr("event.no_effect")
-            for _oid, _t, _h, eff in opts
-        ]
-        label_lines = [
-            min(2, len(text.wrap(words.options[i], SIZE.BODY, ew, True))) for i in range(n)
-        ]
-        min_body = 3 * lh  # the event's text keeps at least three lines in view
-
-        def heights(with_effects: bool) -> list[int]:
-            out = []
-            for i in range(n):
-                h = 10 + lh * label_lines[i]
-                if with_effects:
-                    h += min(3, len(text.wrap(effects[i], SIZE.SMALL, ew))) * sh
-                out.append(max(lh + 22, h))
-            return out
-
-        hs = heights(True)
-        room = box.bottom - 16 - top - 12 - min_body
-        if n and sum(hs) + 6 * (n - 1) > room:
-            self.effects_in_body = True  # effects are read in the text above instead
-            hs = heights(False)
-        total = sum(hs) + 6 * max(0, n - 1)
-        bh = lh + 24
-        y0 = box.bottom - 16 - (total if n else bh)
-        y = y0
-        marks = glossary.marks(self.ctl.scenario)
-        for i in range(n):
-            self.option_buttons.append(
-                OptionButton(
-                    Rect(inner.x, y, inner.w, hs[i]),
-                    i + 1,
-                    words.options[i],
-                    "" if self.effects_in_body else effects[i],
-                    lambda i=i: self.pick(i),
-                    label_lines[i],
-                    marks,
-                )
-            )
-            y += hs[i] + 6
-        self._effects = effects
-        # options whose effects need more than the three lines their button shows: the whole
-        # list is also written in the scrolling text, so nothing is only "…"
-        self._cut = {
-            i
-            for i in range(n)
-            if not self.effects_in_body and len(text.wrap(effects[i], SIZE.SMALL, ew)) > 3
-        }
+        lh = text.line_height(SIZE.BODY)
         if not n:
+            bh = lh + 24
             w = max(320, text.width(tr("event.continue"), SIZE.BODY, True) + 60)
             self.option_buttons.append(
                 Button(
-                    Rect(box.centerx - w // 2, box.bottom - 16 - bh, w, bh),
+                    Rect(box.centerx - w // 2, bottom - bh, w, bh),
                     tr("event.continue"),
                     self.cont,
                     primary=True,
                 )
             )
-        self.body.rect.h = (y0 if n else box.bottom - 16 - bh) - 12 - top
+            self.body.rect = Rect(inner.x, top, inner.w, bottom - bh - 12 - hint_h - top)
+            self.ring = FocusRing([*self.option_buttons, self.body])
+            return
+        self._effects = [
+            vm.sep().join(vm.effects(self.ctl.session, eff)) if eff else tr("event.no_effect")
+            for _oid, _t, _h, eff in opts
+        ]
+        self.columns = fonts.scale() <= COLUMNS_UP_TO
+        if self.columns:
+            # the text on the left; who decides and the options on the right
+            gap = 20
+            left_w = (inner.w - gap) * 11 // 20
+            self.body.rect = Rect(inner.x, top, left_w, bottom - hint_h - top)
+            col = Rect(inner.x + left_w + gap, top, inner.w - left_w - gap, bottom - top)
+            dh = len(text.wrap(self.decider(), SIZE.BODY, col.w, True)) * lh
+            self.decider_rect = Rect(col.x, col.y, col.w, dh)
+            room = col.h - dh - 8
+        else:
+            # one column: the options beneath the text, which keeps at least three lines (who
+            # decides is said in the text)
+            col = Rect(inner.x, top, inner.w, bottom - top)
+            room = col.h - MIN_BODY_LINES * lh - 12
+        hs, label_lines, effect_lines = self._option_heights(words.options, col.w, room)
+        total = sum(hs) + OPTION_GAP * (n - 1)
+        y = self.decider_rect.bottom + 8 if self.decider_rect is not None else bottom - total
+        if not self.columns:
+            self.body.rect = Rect(inner.x, top, inner.w, y - 12 - top)
+        for i in range(n):
+            self.option_buttons.append(
+                OptionButton(
+                    Rect(col.x, y, col.w, hs[i]),
+                    i + 1,
+                    words.options[i],
+                    self._effects[i] if effect_lines else "",
+                    lambda i=i: self.pick(i),
+                    label_lines[i],
+                    marks,
+                )
+            )
+            y += hs[i] + OPTION_GAP
+        ew = col.w - OptionButton.text_inset()
+        self.effects_in_body = not effect_lines
+        # labels and effects longer than their button shows are also written in the scrolling
+        # text, so nothing is only "…"
+        self._labels_cut = {
+            i
+            for i in range(n)
+            if len(text.wrap(words.options[i], SIZE.BODY, ew, True)) > label_lines[i]
+        }
+        self._cut = {
+            i
+            for i in range(n)
+            if effect_lines and len(text.wrap(self._effects[i], SIZE.SMALL, ew)) > effect_lines
+        }
         self.ring = FocusRing([*self.option_buttons, self.body])
+
+    def _option_heights(
+        self, labels: list[str], w: int, room: int
+    ) -> tuple[list[int], list[int], int]:
+        """(height of each option button, lines of its label, lines of effects each shows):
+        as many lines of effects as fit in ``room`` (4 at most; 0: they move into the text),
+        and when even the labels do not fit, one line of each label."""
+        lh, sh = text.line_height(SIZE.BODY), text.line_height(SIZE.SMALL)
+        ew = w - OptionButton.text_inset()
+        wrapped = [len(text.wrap(e, SIZE.SMALL, ew)) for e in self._effects]
+        label_lines = [min(3, len(text.wrap(t, SIZE.BODY, ew, True))) for t in labels]
+        for lines, caps in ((label_lines, (4, 3, 2, 0)), ([1] * len(labels), (0,))):
+            for cap in caps:
+                hs = [
+                    max(lh + 22, 12 + lh * lines[i] + min(cap, wrapped[i]) * sh)
+                    for i in range(len(labels))
+                ]
+                if sum(hs) + OPTION_GAP * (len(hs) - 1) <= room:
+                    return hs, lines, cap
+        return hs, [1] * len(labels), 0  # the options first; the text scrolls above them
 
     def pick(self, i: int) -> None:
         if self.ctl.choose(i):
@@ -255,9 +308,7 @@ class EventScene(Scene):
         self.after()
 
     def after(self) -> None:
-        tut = self.ctl.tutorial
-        if tut is not None:
-            tut.update(self)
+        tour_prompt.update(self)
         if self.ctl.phase != Phase.EVENTS:
             self.app.stack.pop()
         else:
@@ -274,8 +325,7 @@ class EventScene(Scene):
         if ev is None:
             self.app.stack.pop()
             return True
-        tut = self.ctl.tutorial
-        if tut is not None and tut.handle(inp, self):
+        if tour_prompt.handle(self, inp):
             return True
         if inp.action == Action.DIGIT and ev.needs_choice:
             if 1 <= inp.value <= len(ev.event.options):
@@ -285,33 +335,24 @@ class EventScene(Scene):
             self.app.open_glossary(self.ctl.scenario, self.glossary_terms())
             return True
         if inp.action == Action.BACK:
-            from .overlays import PauseScene
-
             self.app.stack.push(PauseScene(self.app, self.ctl))
             return True
-        return super().handle(inp)
+        if super().handle(inp):
+            return True
+        # the text scrolls by keyboard whatever has the focus (an option ignores these keys)
+        return inp.action in SCROLL_KEYS and self.body.handle(inp)
 
     def update(self, dt: float) -> None:
         if self.ctl.current_event is None:
             self.app.stack.pop()
-        elif self._shown != (
-            id(self.ctl.current_event),
-            self.ctl.event_index,
-            fonts.scale(),
-            language(),
-        ):
+            return
+        if self._shown != self._showing():
             self.build()
-        tut = self.ctl.tutorial
-        if tut is not None and self.app.stack.top is self:
-            tut.update(self)
+        if self.app.stack.top is self:
+            tour_prompt.update(self)
 
     def resume(self) -> None:
-        if self.ctl.current_event is not None and self._shown != (
-            id(self.ctl.current_event),
-            self.ctl.event_index,
-            fonts.scale(),
-            language(),
-        ):
+        if self.ctl.current_event is not None and self._shown != self._showing():
             self.build()
 
     def shot_key(self) -> str:
@@ -328,14 +369,14 @@ class EventScene(Scene):
             return tr("event.team_decides", team=vm.team(self.ctl.session, team))
         return tr("event.your_decision", who=vm.name(self.ctl.session, e.chooser))
 
-    def _blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _blocks(self) -> list[TextBlock]:
         ev = self.ctl.current_event
         words = self.words()
         if ev is None or words is None:
             return []
         th = current()
         e = ev.event
-        out: list[tuple[str, int, bool, object]] = [(words.text, SIZE.BODY, False, None)]
+        out: list[TextBlock] = [(words.text, SIZE.BODY, False, None)]
         effects = vm.effects(self.ctl.session, self.ctl.event_effects(e.event_id))
         if effects:
             out.append(
@@ -356,11 +397,13 @@ class EventScene(Scene):
             out.append((tr("event.source", source=src), SIZE.SMALL, False, th.ink_soft))
         if not e.sources:
             out.append((tr("event.no_source"), SIZE.SMALL, False, th.ink_soft))
-        if ev.needs_choice:
+        if ev.needs_choice and not self.columns:
             out.append((self.decider(), SIZE.BODY, True, None))
-            cut: set[int] = getattr(self, "_cut", set())
-            for i, eff in enumerate(getattr(self, "_effects", [])):
-                if self.effects_in_body or i in cut:
+        if ev.needs_choice:
+            for i in sorted(self._labels_cut):
+                out.append((f"{i + 1}. {words.options[i]}", SIZE.BODY, True, None))
+            for i, eff in enumerate(self._effects):
+                if self.effects_in_body or i in self._cut:
                     out.append(
                         (
                             tr("event.option_effects", n=i + 1, effects=eff),
@@ -371,7 +414,7 @@ class EventScene(Scene):
                     )
         return out
 
-    def tutorial_target(self, target: str) -> Rect | None:
+    def tour_target(self, target: str) -> Rect | None:
         return self.box if target == "event" else None
 
     def draw(self, surf: pygame.Surface) -> None:
@@ -410,7 +453,19 @@ class EventScene(Scene):
             valign="center",
             min_size=SIZE.H2,
         )
+        if self.decider_rect is not None:
+            text.draw(surf, self.decider(), self.decider_rect, SIZE.BODY, th.ink, bold=True)
         self.ring.draw(surf)
-        tut = self.ctl.tutorial
-        if tut is not None:
-            tut.draw(surf, self)
+        if self.body.more_below and (self.columns or not ev.needs_choice):
+            r = self.body.rect
+            text.draw(
+                surf,
+                tr("event.more"),
+                Rect(r.x, r.bottom + 4, r.w, text.line_height(SIZE.SMALL)),
+                SIZE.SMALL,
+                th.ink_soft,
+                bold=True,
+                align="right",
+                wrap_text=False,
+            )
+        tour_prompt.draw(self, surf)

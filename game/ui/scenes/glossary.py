@@ -4,20 +4,15 @@ marked ◆, so "what does ODA mean?" is one key away."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
+from ...scenario.model import Scenario
 from .. import glossary, text
 from ..i18n import language, tr
 from ..input import Action, Input
 from ..theme import SIZE, current
-from ..widgets import Button, FocusRing, ListView, ScrollText, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ...scenario.model import Scenario
-    from ..app import App
+from ..widgets import Button, FocusRing, ListView, ScrollText, TextBlock, panel
+from .base import Host, Scene
 
 Rect = pygame.Rect
 BOX = Rect(20, 16, 1240, 688)
@@ -31,7 +26,7 @@ class GlossaryScene(Scene):
 
     def __init__(
         self,
-        app: App,
+        app: Host,
         scenario: Scenario | None,
         found: list[str] | None = None,
         start: str | None = None,
@@ -112,12 +107,12 @@ class GlossaryScene(Scene):
             return None
         return self.items[min(self.list.selected, len(self.items) - 1)]
 
-    def _blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _blocks(self) -> list[TextBlock]:
         th = current()
         t = self.current()
         if t is None:
             return [(tr("glossary.empty"), SIZE.BODY, False, th.ink_soft)]
-        out: list[tuple[str, int, bool, object]] = [
+        out: list[TextBlock] = [
             (t.name, SIZE.H2, True, None),
             (t.definition, SIZE.BODY, False, None),
         ]

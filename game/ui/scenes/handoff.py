@@ -7,8 +7,6 @@ team; nothing here is timed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from .. import text
@@ -17,11 +15,8 @@ from ..controller import GameController, Phase
 from ..i18n import tr
 from ..input import Action, Input
 from ..theme import SIZE, current
-from ..widgets import Button, FocusRing, ScrollText, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from ..widgets import Button, FocusRing, ScrollText, TextBlock, panel
+from .base import Host, Scene
 
 Rect = pygame.Rect
 BOX = Rect(60, 30, 1160, 660)
@@ -31,7 +26,7 @@ class HandoffScene(Scene):
     name = "handoff"
     large_text = True
 
-    def __init__(self, app: App, ctl: GameController) -> None:
+    def __init__(self, app: Host, ctl: GameController) -> None:
         super().__init__(app)
         self.ctl = ctl
         inner = BOX.inflate(-40, -24)
@@ -73,12 +68,12 @@ class HandoffScene(Scene):
     def shot_key(self) -> str:
         return f"handoff_{self.ctl.session.turn:02d}_{self.ctl.role}"
 
-    def lines(self) -> list[tuple[str, int, bool, object]]:
+    def lines(self) -> list[TextBlock]:
         """Everything the screen says (the tests read it: no trace of any team's plan)."""
         th = current()
         s = self.ctl.session
         who = vm.team(s, self.ctl.role)
-        out: list[tuple[str, int, bool, object]] = [
+        out: list[TextBlock] = [
             (
                 tr("game.when", year=s.year, turn=min(s.turn + 1, s.c.n_turns), total=s.c.n_turns),
                 SIZE.BODY,

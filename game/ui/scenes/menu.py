@@ -4,23 +4,19 @@ about the map, help, quit."""
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
+from ...scenario.model import text_in
 from .. import catalog, fonts, saves, text
 from ..controller import DIFFICULTIES, MAX_TEAMS, default_role, scenario_roles
 from ..i18n import language, tr
 from ..input import Action, Input
+from ..text import short_title
 from ..theme import SIZE, current
-from ..widgets import Button, Cycle, FocusRing, ListView, NumberField, ScrollText, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
-
-from ...scenario.model import text_in
+from ..widgets import Button, Cycle, FocusRing, ListView, NumberField, ScrollText, TextBlock, panel
+from .base import Host, Scene
 
 Rect = pygame.Rect
 LIST_BOX = Rect(16, 68, 420, 444)
@@ -30,7 +26,7 @@ DETAIL_BOX = Rect(452, 68, 812, 444)
 class MenuScene(Scene):
     name = "menu"
 
-    def __init__(self, app: App, entries: list[catalog.Entry] | None = None) -> None:
+    def __init__(self, app: Host, entries: list[catalog.Entry] | None = None) -> None:
         super().__init__(app)
         self.entries = entries if entries is not None else catalog.discover()
         self.role: tuple[str, ...] | None = None
@@ -46,7 +42,7 @@ class MenuScene(Scene):
 
     def _build_widgets(self) -> None:
         self._built = (language(), fonts.scale())
-        keep_sel = self.list.selected if hasattr(self, "list") else 0
+        keep_sel = self.list.selected if hasattr(self, "list") else 0  # type: ignore[has-type]
         inner = LIST_BOX.inflate(-20, -12)
         hh = text.line_height(SIZE.H2) + 4
         row_h = text.line_height(SIZE.BODY) * 2 + text.line_height(SIZE.SMALL) + 16
@@ -166,7 +162,7 @@ class MenuScene(Scene):
         if not e or not e.scenario:
             return []
         roles = scenario_roles(e.scenario)
-        out = [(r,) for r in roles]
+        out: list[tuple[str, ...]] = [(r,) for r in roles]
         extra = [tuple(self.app.options.roles)]
         st = self.app.remembered_setup()
         if st is not None and st.scenario == e.id:
@@ -218,7 +214,7 @@ class MenuScene(Scene):
         self.app.open_setup(self.entries, e.id if e is not None and e.ok else None)
 
     def tour(self) -> None:
-        self.app.start_tutorial(self.entries)
+        self.app.start_tour(self.entries)
 
     def glossary(self) -> None:
         e = self.entry
@@ -233,11 +229,10 @@ class MenuScene(Scene):
         if a is None:
             return tr("menu.continue")
         # the scenario's title as the list shows it (its id only when it is not installed)
-        title = next(
-            (e.title(language()) for e in self.entries if e.id == a.scenario_id), a.scenario_id
-        )
-        short = re.split(r"(?<=[?:：？])\s", title, maxsplit=1)[0] if len(title) > 28 else title
-        return tr("menu.continue_what", scenario=short, year=a.year or "—")
+        entry = next((e for e in self.entries if e.id == a.scenario_id), None)
+        title = short_title(entry.title(language())) if entry is not None else a.scenario_id
+        year = a.year_now(entry.scenario if entry is not None else None)
+        return tr("menu.continue_what", scenario=title, year=year or "—")
 
     def continue_game(self) -> None:
         a = self._autosave
@@ -310,7 +305,7 @@ class MenuScene(Scene):
             min_size=SIZE.SMALL,
         )
 
-    def _detail_blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _detail_blocks(self) -> list[TextBlock]:
         e = self.entry
         th = current()
         if e is None:
@@ -322,9 +317,7 @@ class MenuScene(Scene):
         lang = language()
         names = sc.names(lang)
         roles = ", ".join(names.get(r, r) for r in sc.playable_roles) or "—"
-        out: list[tuple[str, int, bool, object]] = [
-            (tr("menu.roles", roles=roles), SIZE.BODY, False, None)
-        ]
+        out: list[TextBlock] = [(tr("menu.roles", roles=roles), SIZE.BODY, False, None)]
         if lang not in (sc.meta.languages or ["en"]):  # say so before the English texts
             out.append((tr("menu.not_translated"), SIZE.SMALL, False, th.ink_soft))
         out.append((text_in(sc.meta.summary, lang), SIZE.BODY, False, None))

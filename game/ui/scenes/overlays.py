@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -12,11 +11,8 @@ from ..controller import GameController
 from ..i18n import tr
 from ..input import KEY_HELP, Action, Input
 from ..theme import SIZE, current
-from ..widgets import Button, FocusRing, ScrollText, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from ..widgets import Button, FocusRing, ScrollText, TextBlock, panel
+from .base import Host, Scene
 
 Rect = pygame.Rect
 
@@ -25,7 +21,7 @@ class PauseScene(Scene):
     name = "pause"
     transparent = True
 
-    def __init__(self, app: App, ctl: GameController | None) -> None:
+    def __init__(self, app: Host, ctl: GameController | None) -> None:
         super().__init__(app)
         self.ctl = ctl
         items: list[tuple[str, Callable[[], object], Callable[[], bool] | None]] = [
@@ -123,7 +119,7 @@ class ConfirmScene(Scene):
     name = "confirm"
     transparent = True
 
-    def __init__(self, app: App, question: str, on_yes: Callable[[], None]) -> None:
+    def __init__(self, app: Host, question: str, on_yes: Callable[[], None]) -> None:
         super().__init__(app)
         self.question = question
         self.on_yes = on_yes
@@ -172,7 +168,7 @@ class HelpScene(Scene):
     name = "help"
     transparent = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.box = Rect(20, 24, 1240, 672)
         self.close = Button(
@@ -236,7 +232,7 @@ class AboutMapScene(Scene):
     name = "about_map"
     transparent = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         from ..map_data import load_map
 
@@ -260,7 +256,7 @@ class AboutMapScene(Scene):
         self.app.stack.pop()
         return True
 
-    def _blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _blocks(self) -> list[TextBlock]:
         th = current()
         d = self.data
         src = d.source.get("dataset", "")

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from .. import fonts, saves, text
 from ..controller import GameController
-from ..i18n import tr
+from ..i18n import language, tr
+from ..text import short_title
 from ..theme import SIZE, current
 from ..widgets import Button, FocusRing, ListView, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from .base import Host, Scene
 
 Rect = pygame.Rect
 BOX = Rect(120, 40, 1040, 640)
@@ -24,19 +20,20 @@ class SaveLoadScene(Scene):
     name = "saves"
     transparent = True
 
-    def __init__(self, app: App, mode: str, ctl: GameController | None = None) -> None:
+    def __init__(self, app: Host, mode: str, ctl: GameController | None = None) -> None:
         super().__init__(app)
         self.mode = mode  # "save" | "load"
         self.ctl = ctl
         self.refresh()
         inner = BOX.inflate(-20, -12)
-        with fonts.scale_capped(fonts.OTHER_SCENES_CAP):
+        with fonts.scale_capped(fonts.OTHER_SCENES_CAP):  # as it will be drawn
             hh = text.line_height(SIZE.H1) + 6
+            row_h = max(72, text.line_height(SIZE.BODY) + text.line_height(SIZE.SMALL) + 14)
         self.list = ListView(
             Rect(inner.x, inner.y + hh, inner.w, inner.h - hh - 70),
             lambda: len(self.items),
             self._draw_row,
-            72,
+            row_h,
             on_activate=self.activate,
         )
         self.close = Button(
@@ -50,6 +47,8 @@ class SaveLoadScene(Scene):
         self.items = saves.slots()
         if self.mode == "load":
             self.items += saves.autosaves()
+        ids = {si.scenario_id for si in self.items if si.scenario_id}
+        self.scenarios = {sid: self.app.find_entry(sid) for sid in sorted(ids)}
 
     def back(self) -> bool:
         self.app.stack.pop()
@@ -75,6 +74,21 @@ class SaveLoadScene(Scene):
             return
         self.app.resume_save(si.path, si.scenario_id)
 
+    def describe(self, si: saves.SaveInfo) -> str:
+        """ "Contracts or credit? … · Japan · 2016 (3 turns played)": the scenario and the
+        teams by name where the scenario is installed, and the year the game goes on in."""
+        entry = self.scenarios.get(si.scenario_id)
+        sc = entry.scenario if entry is not None else None
+        title, roles = si.scenario_id, si.roles
+        if sc is not None:
+            names = sc.names(language())
+            title = short_title(entry.title(language())) if entry is not None else title
+            roles = ", ".join(names.get(r, r) for r in si.roles.split(", ") if r)
+        played = tr("saves.played_one") if si.turns == 1 else tr("saves.played", n=si.turns)
+        return tr(
+            "saves.desc", scenario=title, roles=roles, year=si.year_now(sc) or "—", played=played
+        )
+
     def _draw_row(self, surf: pygame.Surface, i: int, r: Rect, selected: bool) -> None:
         th = current()
         si = self.items[i]
@@ -88,13 +102,7 @@ class SaveLoadScene(Scene):
         elif si.error:
             desc, sub = tr("saves.damaged"), si.error
         else:
-            desc = tr(
-                "saves.desc",
-                scenario=si.scenario_id,
-                roles=si.roles,
-                year=si.year or "—",
-                turns=si.turns,
-            )
+            desc = self.describe(si)
             sub = tr("saves.when", when=si.when(), seed=si.seed)
         text.draw(
             surf,

@@ -3,7 +3,8 @@ per user. Text size (100-200 %, also + and − anywhere) and language take effec
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pygame
 
@@ -12,30 +13,38 @@ from ..display import parse_size
 from ..i18n import tr
 from ..theme import SIZE
 from ..widgets import Button, Cycle, FocusRing, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from .base import Host, Scene
 
 Rect = pygame.Rect
 BOX = Rect(200, 16, 880, 688)
 SIZES = ["1280x720", "1600x900", "1920x1080"]
+
+#: a setting: (label, its values, the value now, set it, how a value is shown)
+Row = tuple[
+    str, Callable[[], Sequence[Any]], Callable[[], Any], Callable[[Any], None], Callable[[Any], str]
+]
+
+
+def on_off(v: bool) -> str:
+    return tr("common.on") if v else tr("common.off")
 
 
 class SettingsScene(Scene):
     name = "settings"
     transparent = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
+        self._build()
+
+    def _build(self) -> None:
+        """The rows and the button, with their words in the language now chosen."""
+        app = self.app
         st = app.settings
-        on_off = lambda v: tr("common.on") if v else tr("common.off")  # noqa: E731
         x, w, h = BOX.x + 40, BOX.w - 80, 62
         y = BOX.y + 66
         step = 72
-        from ..app import TEXT_STEPS
-
-        rows = [
+        rows: list[Row] = [
             (
                 tr("settings.fullscreen"),
                 lambda: [False, True],
@@ -59,7 +68,7 @@ class SettingsScene(Scene):
             ),
             (
                 tr("settings.text_size"),
-                lambda: list(TEXT_STEPS),
+                lambda: list(fonts.TEXT_STEPS),
                 lambda: round(fonts.scale() * 100),
                 self.set_text_size,
                 lambda v: f"{v} %",
@@ -121,7 +130,7 @@ class SettingsScene(Scene):
         self.app.settings.language = i18n.set_language(v)
         self.app.settings.save()
         keep = self.ring.index
-        self.__init__(self.app)  # type: ignore[misc]  # the labels, in the new language
+        self._build()  # the labels, in the new language
         self.ring.index = keep
 
     def done(self) -> None:

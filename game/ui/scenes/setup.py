@@ -9,7 +9,8 @@ sets everything at once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import Any
 
 import pygame
 
@@ -20,10 +21,7 @@ from ..i18n import language, tr
 from ..input import Action, Input
 from ..theme import SIZE, current
 from ..widgets import Button, Cycle, FocusRing, NumberField, TextField, Widget, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from .base import Host, Scene
 
 Rect = pygame.Rect
 LEFT = Rect(16, 68, 640, 578)
@@ -40,7 +38,7 @@ class SetupScene(Scene):
 
     def __init__(
         self,
-        app: App,
+        app: Host,
         entries: list[catalog.Entry] | None = None,
         start: classcode.ClassSetup | None = None,
     ) -> None:
@@ -112,10 +110,10 @@ class SetupScene(Scene):
                 Cycle(
                     rr,
                     self._role_label(r),
-                    lambda: [True, False],
-                    lambda r=r: r in self.setup.roles,
-                    lambda v, r=r: self._set_team(r, v),
-                    lambda v: tr("setup.team") if v else tr("setup.computer"),
+                    _on_off_values,
+                    partial(self._plays, r),
+                    partial(self._set_team, r),
+                    _team_or_computer,
                 )
             )
         rows = (len(self.team_ws) + 1) // 2
@@ -225,6 +223,10 @@ class SetupScene(Scene):
         self._build()
         self.ring.index = min(keep, len(self.ring.widgets) - 1)
 
+    def _plays(self, r: str) -> bool:
+        """True when a team of the class plays role ``r`` (else the computer does)."""
+        return r in self.setup.roles
+
     def _set_team(self, r: str, on: bool) -> None:
         roles = [x for x in self.setup.roles if x != r]
         if on:
@@ -274,7 +276,7 @@ class SetupScene(Scene):
         self.app.remember_setup(self.setup)
         st = self.setup
         self.app.new_game(
-            e, tuple(st.roles), st.seed, st.difficulty, timer_min=st.timer_min, tutorial=self.tour
+            e, tuple(st.roles), st.seed, st.difficulty, timer_min=st.timer_min, tour=self.tour
         )
 
     def done(self) -> None:
@@ -361,6 +363,14 @@ class SetupScene(Scene):
             valign="center",
         )
         self.ring.draw(surf)
+
+
+def _on_off_values() -> list[bool]:
+    return [True, False]
+
+
+def _team_or_computer(team: bool) -> str:
+    return tr("setup.team") if team else tr("setup.computer")
 
 
 def vm_team_name(scene: SetupScene, r: str) -> str:

@@ -3,21 +3,16 @@ state's autonomy moved, and the biggest changes with their causes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
-from .. import fonts, text
+from .. import fonts, text, tour_prompt
 from .. import viewmodels as vm
 from ..controller import GameController
 from ..i18n import tr
 from ..input import Action, Input
 from ..theme import SIZE, current
-from ..widgets import Button, FocusRing, ScrollText, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from ..widgets import Button, FocusRing, ScrollText, TextBlock, panel
+from .base import Host, Scene
 
 Rect = pygame.Rect
 LEFT = Rect(16, 72, 616, 590)
@@ -28,12 +23,18 @@ class SummaryScene(Scene):
     name = "summary"
     large_text = True
 
-    def __init__(self, app: App, ctl: GameController) -> None:
+    def __init__(self, app: Host, ctl: GameController) -> None:
         super().__init__(app)
         self.ctl = ctl
         rep = ctl.last_report
         assert rep is not None
         self.vm = vm.summary_vm(ctl.session, rep, ctl.roles)
+        self.build()
+
+    def build(self) -> None:
+        """Lay the summary out in the room the guided tour leaves (all of the screen without
+        it): the title, the two panels, the buttons beneath."""
+        area = self._built_for = tour_prompt.free_area(self)
         self.large = fonts.scale() > 1.0
         n = len(self.vm.autonomy)
         lh = text.line_height(SIZE.BODY)
@@ -41,38 +42,36 @@ class SummaryScene(Scene):
         self.table_h = 0 if self.large else text.line_height(SIZE.H2) + 4 + n * lh + 8
         bh = max(40, lh + 8)
         self.title_h = max(52, text.line_height(SIZE.H1) + 4)
-        self.left_box = Rect(
-            LEFT.x, 12 + self.title_h + 8, LEFT.w, 720 - 12 - bh - 8 - (12 + self.title_h + 8)
-        )
-        self.right_box = Rect(RIGHT.x, self.left_box.y, RIGHT.w, self.left_box.h)
+        top = area.y + 12 + self.title_h + 8
+        bottom = area.bottom - 12 - bh - 8
+        self.left_box = Rect(LEFT.x, top, LEFT.w, bottom - top)
+        self.right_box = Rect(RIGHT.x, top, RIGHT.w, bottom - top)
         self.left = ScrollText(panel_inner(self.left_box), self._left_blocks)
         r = panel_inner(self.right_box)
         self.right = ScrollText(
             Rect(r.x, r.y + self.table_h, r.w, r.h - self.table_h), self._right_blocks
         )
-        last = ctl.session.over
+        last = self.ctl.session.over
         lab = tr("summary.to_debrief") if last else tr("summary.continue")
         w = max(300, text.width(lab, SIZE.BODY, True) + 40)
-        self.cont = Button(Rect(1280 - 16 - w, 720 - 8 - bh, w, bh), lab, self.done, primary=True)
+        by = area.bottom - 8 - bh
+        self.cont = Button(Rect(1280 - 16 - w, by, w, bh), lab, self.done, primary=True)
         w2 = max(260, text.width(tr("game.timeline"), SIZE.BODY) + 40)
-        self.timeline = Button(
-            Rect(16, 720 - 8 - bh, w2, bh), tr("game.timeline"), self.open_timeline
-        )
+        self.timeline = Button(Rect(16, by, w2, bh), tr("game.timeline"), self.open_timeline)
         self.ring = FocusRing([self.cont, self.left, self.right, self.timeline])
 
     def done(self) -> None:
         self.ctl.continue_after_summary()
-        tut = self.ctl.tutorial
-        if tut is not None:
-            tut.update(self)
+        tour_prompt.update(self)
         self.app.stack.pop()
 
     def update(self, dt: float) -> None:
-        tut = self.ctl.tutorial
-        if tut is not None and self.app.stack.top is self:
-            tut.update(self)
+        if self.app.stack.top is self:
+            tour_prompt.update(self)
+        if tour_prompt.free_area(self) != self._built_for:
+            self.build()
 
-    def tutorial_target(self, target: str) -> Rect | None:
+    def tour_target(self, target: str) -> Rect | None:
         return self.left_box.union(self.right_box) if target == "summary" else None
 
     def open_timeline(self) -> None:
@@ -81,8 +80,7 @@ class SummaryScene(Scene):
         self.app.stack.push(TimelineScene(self.app, self.ctl))
 
     def handle(self, inp: Input) -> bool:
-        tut = self.ctl.tutorial
-        if tut is not None and tut.handle(inp, self):
+        if tour_prompt.handle(self, inp):
             return True
         if inp.action == Action.GLOSSARY:
             self.app.open_glossary(self.ctl.scenario, [])
@@ -100,9 +98,9 @@ class SummaryScene(Scene):
     def shot_key(self) -> str:
         return f"summary_{self.vm.year}"
 
-    def _left_blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _left_blocks(self) -> list[TextBlock]:
         th = current()
-        out: list[tuple[str, int, bool, object]] = [(tr("summary.actions"), SIZE.H2, True, None)]
+        out: list[TextBlock] = [(tr("summary.actions"), SIZE.H2, True, None)]
         for who, what in self.vm.actions:
             out.append((f"{who}: {what}", SIZE.BODY, False, None))
         out.append((tr("summary.events"), SIZE.H2, True, None))
@@ -114,9 +112,9 @@ class SummaryScene(Scene):
                 out.append((outcome, SIZE.BODY, False, None))
         return out
 
-    def _right_blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _right_blocks(self) -> list[TextBlock]:
         th = current()
-        out: list[tuple[str, int, bool, object]] = []
+        out: list[TextBlock] = []
         if self.large:
             out.append((tr("summary.autonomy"), SIZE.H2, True, None))
             for nm, v, d in self.vm.autonomy:
@@ -136,7 +134,7 @@ class SummaryScene(Scene):
         text.draw(
             surf,
             tr("summary.title", year=self.vm.year),
-            Rect(16, 12, 1248, self.title_h),
+            Rect(16, self._built_for.y + 12, 1248, self.title_h),
             SIZE.H1,
             th.ink,
             bold=True,
@@ -148,7 +146,7 @@ class SummaryScene(Scene):
         r = panel(surf, self.right_box)
         if self.large:
             self.ring.draw(surf)
-            self._draw_tour(surf)
+            tour_prompt.draw(self, surf)
             return
         h2 = text.line_height(SIZE.H2)
         text.draw(
@@ -195,12 +193,7 @@ class SummaryScene(Scene):
             )
             y += lh
         self.ring.draw(surf)
-        self._draw_tour(surf)
-
-    def _draw_tour(self, surf: pygame.Surface) -> None:
-        tut = self.ctl.tutorial
-        if tut is not None:
-            tut.draw(surf, self)
+        tour_prompt.draw(self, surf)
 
 
 def panel_inner(r: Rect) -> Rect:

@@ -3,8 +3,6 @@ options chosen. Becomes the "key decisions" of the debrief."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from .. import text
@@ -12,11 +10,8 @@ from .. import viewmodels as vm
 from ..controller import GameController
 from ..i18n import tr
 from ..theme import SIZE, current
-from ..widgets import Button, FocusRing, ScrollText, panel
-from .base import Scene
-
-if TYPE_CHECKING:
-    from ..app import App
+from ..widgets import Button, FocusRing, ScrollText, TextBlock, panel
+from .base import Host, Scene
 
 Rect = pygame.Rect
 BOX = Rect(16, 72, 1248, 590)
@@ -25,7 +20,7 @@ BOX = Rect(16, 72, 1248, 590)
 class TimelineScene(Scene):
     name = "timeline"
 
-    def __init__(self, app: App, ctl: GameController) -> None:
+    def __init__(self, app: Host, ctl: GameController) -> None:
         super().__init__(app)
         self.ctl = ctl
         self.turns = vm.timeline(ctl.session, ctl.roles)
@@ -43,9 +38,9 @@ class TimelineScene(Scene):
         self.app.stack.pop()
         return True
 
-    def _blocks(self) -> list[tuple[str, int, bool, object]]:
+    def _blocks(self) -> list[TextBlock]:
         th = current()
-        out: list[tuple[str, int, bool, object]] = []
+        out: list[TextBlock] = []
         for t in self.turns:
             out.append((t.year, SIZE.H2, True, None))
             for kind, line in t.lines:

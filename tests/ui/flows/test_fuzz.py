@@ -43,6 +43,8 @@ KEYS = [
     pygame.K_SLASH,
     pygame.K_F11,
 ]
+
+
 N_INPUTS = 5000
 
 

@@ -1,9 +1,11 @@
-"""Autosave every turn, save/load slots, and resuming after a crash without losing a turn."""
+"""``saves``: autosave every turn, save/load slots, resuming after a crash, settings."""
 
 from __future__ import annotations
 
 import pygame
-from uihelp import press
+from uihelp import (
+    press,
+)
 
 
 def _play_turns(app, n):
@@ -24,7 +26,7 @@ def _play_turns(app, n):
 
 def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
     from game.ui import saves
-    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.map_screen import MapScene
     from game.ui.scenes.menu import MenuScene
 
     app = menu_app()
@@ -43,7 +45,7 @@ def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
     menu.ring.focus(menu.cont_b)  # "Continue"
     press(app2, pygame.K_RETURN)
     game = app2.stack.top
-    assert isinstance(game, GameScene)
+    assert isinstance(game, MapScene)
     assert game.ctl.session.turn == turn
     assert game.ctl.session.st.hash(0) == state_hash
     # and it keeps autosaving from there
@@ -53,7 +55,7 @@ def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
 
 def test_save_slot_and_load(menu_app, no_fsync):
     from game.ui import saves
-    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.map_screen import MapScene
     from game.ui.scenes.saves import SaveLoadScene
 
     app = menu_app()
@@ -77,7 +79,7 @@ def test_save_slot_and_load(menu_app, no_fsync):
     press(app, pygame.K_DOWN)
     press(app, pygame.K_RETURN)
     game = app.stack.top
-    assert isinstance(game, GameScene)
+    assert isinstance(game, MapScene)
     assert game.ctl.session.st.hash(0) == h and len(game.ctl.session.reports) == 2
 
 
@@ -128,3 +130,30 @@ def test_settings_persist(menu_app):
     s.ring.focus(s.widgets[2])  # high contrast
     press(app, pygame.K_RIGHT)
     assert saves.Settings.load().high_contrast is True
+
+
+def test_the_load_list_says_the_year_the_game_goes_on_in(make_app, class_entry, no_fsync):
+    """A game saved in 2014 after one turn reads "… 2014 (1 turn played)", the year its top bar
+    shows, with the scenario's title and the team's name."""
+    from game.ui import i18n, saves
+    from game.ui.scenes.saves import SaveLoadScene
+
+    app = make_app()
+    app.new_game(class_entry, "JPN", 1, "standard")
+    app.step([])
+    ctl = app.stack.top.ctl
+    ctl.session.play_turn()
+    ctl.save_to(saves.slot_path(1))
+    year = ctl.session.year
+    assert year == "2014"
+    for lang, one in (("en", "1 turn played"), ("ja", "1ターン"), ("ru", "ходов: 1")):
+        i18n.set_language(lang)
+        load = SaveLoadScene(app, "load")
+        desc = load.describe(load.items[0])
+        assert f"{year}" in desc and "2013" not in desc and one in desc, desc
+        assert "class_abe_belt_road" not in desc and "JPN" not in desc
+    ctl.session.play_turn()
+    ctl.save_to(saves.slot_path(1))
+    i18n.set_language("en")
+    load = SaveLoadScene(app, "load")
+    assert "2015 (2 turns played)" in load.describe(load.items[0])

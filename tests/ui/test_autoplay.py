@@ -1,12 +1,13 @@
-"""The window's command-line entry: bad scenarios, --autoplay with screenshots, the benchmark."""
+"""``--autoplay``: a policy plays through the real key path, with screenshots."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import pygame
-from uihelp import FIXTURE
+from uihelp import (
+    FIXTURE,
+)
 
 
 def _args(**kw):
@@ -83,25 +84,29 @@ def test_menu_autoplay_picks_the_scenario(tmp_path, no_fsync):
     assert app.autoplayer.finished
 
 
-def test_ui_bench_figures():
-    from game.ui.bench import ui_bench
+def test_autoplay_drives_a_hotseat_game_in_projector_mode(mini_entry, tmp_path):
+    """``play SCENARIO --role JPN --role RUS --projector --autoplay 2`` goes through every
+    hand-off screen by key presses, to the debrief."""
+    from game.cli import _parser
+    from game.ui.app import run_window
 
-    out = ui_bench(frames=30)
-    assert set(out) == {"frame_ms_p95", "startup_to_menu_s"}
-    assert 0 < out["frame_ms_p95"] < 1000 and 0 < out["startup_to_menu_s"] < 30
-
-
-def test_main_py_play_headless_is_untouched():
-    """``play --headless`` never imports the window."""
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[2]
-    code = (
-        f"import sys, game.cli as c; c.main(['play', {str(FIXTURE)!r}, '--headless', "
-        "'--quiet']); print('pygame' in sys.modules)"
+    shots = tmp_path / "shots"
+    args = _parser().parse_args(
+        [
+            "play",
+            str(mini_entry.path),
+            "--role",
+            "JPN",
+            "--role",
+            "RUS",
+            "--projector",
+            "--autoplay",
+            "2",
+            "--screenshot-dir",
+            str(shots),
+        ]
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
-    )
-    assert out.stdout.strip().splitlines()[-1] == "False", out.stdout + out.stderr
+    assert run_window(args) == 0
+    names = sorted(p.name for p in shots.glob("*.png"))
+    assert any("handoff_00_JPN" in n for n in names) and any("handoff_00_RUS" in n for n in names)
+    assert any("debrief_1_results" in n for n in names)

@@ -6,43 +6,14 @@ from __future__ import annotations
 import argparse
 
 import pygame
-import pytest
-from uihelp import press, type_text
-
-FOUR = "kazakhstan_multivector"
-
-
-def _entry(sid: str):
-    from game.ui import catalog
-
-    e = catalog.load(sid)
-    if not e.ok:
-        pytest.skip(f"{sid} is not playable right now")
-    return e
+from uihelp import (
+    drawn_strings,
+    press,
+    type_text,
+)
 
 
-@pytest.fixture
-def class_entry(mini_entry):
-    """The four-role class scenario; else the fixture (two roles) so the flow is still tested."""
-    from game.ui import catalog
-
-    e = catalog.load(FOUR)
-    return e if e.ok and len(e.scenario.playable_roles) >= 4 else mini_entry
-
-
-def _drawn(app) -> list[str]:
-    """Every string drawn in one frame."""
-    from game.ui import fonts
-
-    fonts.DRAWN = []
-    try:
-        app.step([])
-        return list(fonts.DRAWN)
-    finally:
-        fonts.DRAWN = None
-
-
-def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
+def test_four_teams_from_setup_to_class_report(four_team_entry, tmp_path, no_fsync):
     from game.engine.record import read_record
     from game.report import cmd_report
     from game.ui import saves
@@ -50,15 +21,15 @@ def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
     from game.ui.app import App, Options
     from game.ui.scenes.debrief import DebriefScene
     from game.ui.scenes.event import EventScene
-    from game.ui.scenes.game import GameScene
     from game.ui.scenes.handoff import HandoffScene
+    from game.ui.scenes.map_screen import MapScene
     from game.ui.scenes.menu import MenuScene
     from game.ui.scenes.setup import SetupScene
     from game.ui.scenes.summary import SummaryScene
 
-    sc = class_entry.scenario
+    sc = four_team_entry.scenario
     roles = sc.playable_roles[:4]
-    app = App(Options(size=(1280, 720), menu_first=True), class_entry)
+    app = App(Options(size=(1280, 720), menu_first=True), four_team_entry)
     app.step([])
     menu = app.stack.top
     assert isinstance(menu, MenuScene)
@@ -70,11 +41,11 @@ def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
     assert isinstance(setup, SetupScene)
     while setup.ring.focused is not setup.code_field:
         press(app, pygame.K_TAB)
-    code = f"{class_entry.id}/seed 5/{'+'.join(r.lower() for r in roles)}/standard"
+    code = f"{four_team_entry.id}/seed 5/{'+'.join(r.lower() for r in roles)}/standard"
     type_text(app, code)
     press(app, pygame.K_RETURN)
     assert setup.setup.roles == roles and setup.setup.seed == 5, setup.message
-    assert setup.code() == f"{class_entry.id}/seed 5/{'+'.join(roles)}/standard"
+    assert setup.code() == f"{four_team_entry.id}/seed 5/{'+'.join(roles)}/standard"
     while setup.ring.focused is not setup.start_b:
         press(app, pygame.K_TAB)
     press(app, pygame.K_RETURN)
@@ -102,11 +73,11 @@ def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
                 }
                 mine = {vm.name(ctl.session, ch.action_id) for ch in ctl.session.choices(ctl.role)}
                 secret -= mine  # a name the team at the keyboard also has proves nothing
-                drawn = _drawn(app)
+                drawn = drawn_strings(app)
                 press(app, pygame.K_RETURN)
-                drawn += _drawn(app)
+                drawn += drawn_strings(app)
                 game = app.stack.top
-                assert isinstance(game, GameScene) and ctl.role == roles[1]
+                assert isinstance(game, MapScene) and ctl.role == roles[1]
                 assert not ctl.planned_ids()
                 assert all(r.choice.seat == roles[1] and not r.planned for r in game.rows())
                 leaked = [d for d in drawn for s in secret if s and s in d]
@@ -114,7 +85,7 @@ def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
                 hidden_checked = True
                 continue
             press(app, pygame.K_RETURN)
-        elif isinstance(top, GameScene):
+        elif isinstance(top, MapScene):
             planned = len(ctl.planned_ids())
             press(app, pygame.K_1)
             if len(ctl.planned_ids()) == planned:
@@ -146,14 +117,14 @@ def test_four_teams_from_setup_to_class_report(class_entry, tmp_path, no_fsync):
         assert any(t.actions.get(r) for t in s.record.turns), f"team {r} never acted"
     press(app, pygame.K_p)  # the group's own debrief export
     # the class report from the game's saved record
-    path = saves.autosave_path(class_entry.id)
+    path = saves.autosave_path(four_team_entry.id)
     rec = read_record(path)
     assert rec.humans == roles and rec.label == "standard" and len(rec.turns) == s.c.n_turns
     out = tmp_path / "report"
     code = cmd_report(argparse.Namespace(records=[str(path)], out=str(out), html=False))
     assert code == 0
     md = (out / "report.md").read_text(encoding="utf-8")
-    assert f"`{class_entry.id}`" in md and "## " in md
+    assert f"`{four_team_entry.id}`" in md and "## " in md
     for r in roles:  # every team is graded and compared with history
         assert f"({r})" in md or f" {r} " in md
 
@@ -177,72 +148,17 @@ def test_team_two_sees_exactly_what_it_would_see_had_team_one_planned_nothing(mi
             assert len(ctl.planned_ids()) == 2
         press(app, pygame.K_e)
         assert app.stack.top.name == "handoff" and ctl.role == "RUS"
-        handoff = _drawn(app)
+        handoff = drawn_strings(app)
         hand_px = pygame.image.tobytes(app.display.canvas, "RGB")
         press(app, pygame.K_RETURN)
         game = app.stack.top
         for _ in range(3):  # look around: next state, the actions list, the preview
             press(app, pygame.K_RIGHT)
         game.focus_widget(game.choice_list)
-        drawn = _drawn(app)
+        drawn = drawn_strings(app)
         px = pygame.image.tobytes(app.display.canvas, "RGB")
         shots.append((handoff, hand_px, drawn, px))
         assert bool(ctl.session.planned[ctl.c.actor_index["JPN"]]) == plan
     a, b = shots
     assert a[0] == b[0] and a[1] == b[1], "the hand-off screen differs"
     assert sorted(a[2]) == sorted(b[2]) and a[3] == b[3], "team 2's map differs"
-
-
-def test_hotseat_from_the_command_line_and_the_menu(mini_entry):
-    from game.ui.app import App, Options
-
-    opts = Options.from_args(
-        argparse.Namespace(
-            scenario=str(mini_entry.path), role=["JPN", "RUS"], seed=3, difficulty="advanced"
-        )
-    )
-    assert opts.roles == ("JPN", "RUS")
-    app = App(opts, mini_entry)
-    app.step([])
-    assert app.stack.top.name == "handoff"
-    ctl = app.stack.top.ctl
-    assert ctl.roles == ("JPN", "RUS") and ctl.session.record.humans == ["JPN", "RUS"]
-    # in the menu, the role choice offers both teams together
-    app2 = App(Options(size=(1280, 720), menu_first=True), mini_entry)
-    app2.step([])
-    menu = app2.stack.top
-    assert ("JPN", "RUS") in menu._roles()
-    menu.ring.focus(menu.role_w)
-    while menu.role != ("JPN", "RUS"):
-        press(app2, pygame.K_RIGHT)
-    menu.ring.focus(menu.start_b)
-    press(app2, pygame.K_RETURN)
-    assert app2.stack.top.name == "handoff"
-
-
-def test_autoplay_drives_a_hotseat_game_in_projector_mode(mini_entry, tmp_path):
-    """``play SCENARIO --role JPN --role RUS --projector --autoplay 2`` goes through every
-    hand-off screen by key presses, to the debrief."""
-    from game.cli import _parser
-    from game.ui.app import run_window
-
-    shots = tmp_path / "shots"
-    args = _parser().parse_args(
-        [
-            "play",
-            str(mini_entry.path),
-            "--role",
-            "JPN",
-            "--role",
-            "RUS",
-            "--projector",
-            "--autoplay",
-            "2",
-            "--screenshot-dir",
-            str(shots),
-        ]
-    )
-    assert run_window(args) == 0
-    names = sorted(p.name for p in shots.glob("*.png"))
-    assert any("handoff_00_JPN" in n for n in names) and any("handoff_00_RUS" in n for n in names)
-    assert any("debrief_1_results" in n for n in names)

@@ -1,0 +1,134 @@
+"""Where everything sits on the map screen (pure geometry, no drawing).
+
+Two layouts. At 100 % text the four panels sit side by side: the map, the state panel (or the
+preview of the highlighted action), the actions and the "Why?" panel, with the command buttons
+beneath (the projector-tested layout). At a larger text scale the map stays on the left and the
+right side shows one panel at a time under tabs (State, Actions, Why?), each wrapping and
+scrolling; on the Actions tab the preview takes the map's place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from ... import fonts, text
+from ...theme import SIZE
+from ...widgets import flow_buttons
+
+Rect = pygame.Rect
+
+TOP_H = 44
+MAP_RECT = Rect(8, 52, 692, 380)
+CONTEXT_RECT = Rect(708, 52, 564, 380)
+ACTIONS_RECT = Rect(8, 440, 692, 228)
+WHY_RECT = Rect(708, 440, 564, 228)
+BAR_Y = 676
+BAR_H = 38
+#: at 100 % the actions' heading line ("Actions in Kazakhstan ... 1 of 2 used")
+ACTIONS_HEAD_H = 44
+ROW_H = 38
+#: the size of the command buttons' labels at 100 %
+BUTTON_SIZE = SIZE.SMALL + 2
+
+
+@dataclass
+class MapLayout:
+    large: bool
+    top: Rect  # the top bar: year, turn, who plays, budget, actions left
+    map: Rect
+    context: Rect  # the state panel or the preview (100 %), the tab's content (large)
+    actions: Rect
+    why: Rect
+    buttons: list[Rect]
+    action_list: Rect  # the scrolling list of actions inside ``actions``
+    action_row_h: int
+    why_text: Rect
+    tabs: Rect | None = None  # large text: State | Actions | Why?
+    state_text: Rect | None = None  # large text: the state panel as scrolling text
+    preview_text: Rect | None = None  # large text: the preview, where the map was
+
+
+def normal(label_widths: Sequence[int]) -> MapLayout:
+    """The 100 % layout; ``label_widths`` are the command buttons' label widths."""
+    buttons = _bar(label_widths, BUTTON_SIZE)
+    return MapLayout(
+        large=False,
+        top=Rect(0, 0, 1280, TOP_H),
+        map=MAP_RECT,
+        context=CONTEXT_RECT,
+        actions=ACTIONS_RECT,
+        why=WHY_RECT,
+        buttons=buttons,
+        action_list=Rect(
+            ACTIONS_RECT.x + 8,
+            ACTIONS_RECT.y + ACTIONS_HEAD_H,
+            ACTIONS_RECT.w - 16,
+            ACTIONS_RECT.h - ACTIONS_HEAD_H - 8,
+        ),
+        action_row_h=ROW_H,
+        why_text=Rect(WHY_RECT.x + 10, WHY_RECT.y + 44, WHY_RECT.w - 20, WHY_RECT.h - 52),
+    )
+
+
+BAR_GAP, BAR_PAD = 8, 24
+
+
+def one_row_fits(label_widths: Sequence[int]) -> bool:
+    """Whether buttons with labels this wide fit side by side in the bar."""
+    n = len(label_widths)
+    return sum(w + BAR_PAD for w in label_widths) + BAR_GAP * (n - 1) <= 1280 - 16
+
+
+def _bar(label_widths: Sequence[int], size: int) -> list[Rect]:
+    """One row of buttons across the bottom: each as wide as its label needs, the spare width
+    shared out equally, so a long label ("Done: next team (E)") is never cut."""
+    n = len(label_widths)
+    gap, pad = BAR_GAP, BAR_PAD
+    spare = 1280 - 16 - gap * (n - 1) - sum(w + pad for w in label_widths)
+    if spare < 0:  # too long for one row: equal widths, the labels shrink to fit
+        each = (1280 - 16 - gap * (n - 1)) // n
+        return [Rect(8 + i * (each + gap), BAR_Y, each, BAR_H) for i in range(n)]
+    out = []
+    x = 8.0
+    for lw in label_widths:
+        w = lw + pad + spare / n
+        out.append(Rect(round(x), BAR_Y, round(x + w) - round(x), BAR_H))
+        x += w + gap
+    return out
+
+
+def large(label_widths: Sequence[int]) -> MapLayout:
+    """The large-text layout; ``label_widths`` are the (fewer) command buttons' label widths."""
+    lh = text.line_height(SIZE.BODY)
+    top_h = 2 * lh + 8
+    buttons = flow_buttons(label_widths, Rect(8, 0, 1264, 720 - 6), SIZE.SMALL)
+    bar_top = min(r.y for r in buttons)
+    y0, y1 = top_h + 6, bar_top - 6
+    map_w = 660 if fonts.scale() <= 1.5 else 580
+    map_rect = Rect(8, y0, map_w, y1 - y0)
+    side = Rect(map_w + 16, y0, 1280 - map_w - 24, y1 - y0)
+    tab_h = text.line_height(SIZE.SMALL) + 10
+    content = Rect(side.x, side.y + tab_h + 8, side.w, side.h - tab_h - 8)
+    inner = content.inflate(-20, -16)
+    row_h = lh + text.line_height(SIZE.SMALL) + 10  # the name, and its cost beneath
+    head = text.line_height(SIZE.SMALL) + 6  # "Actions in X · 1 of 2 used · A: all"
+    pv = map_rect.inflate(-20, -16)
+    ph = text.line_height(SIZE.H2) + 2
+    return MapLayout(
+        large=True,
+        top=Rect(0, 0, 1280, top_h),
+        map=map_rect,
+        context=content,
+        actions=content,
+        why=content,
+        buttons=buttons,
+        action_list=Rect(inner.x, inner.y + head, inner.w, inner.h - head),
+        action_row_h=row_h,
+        why_text=inner,
+        tabs=Rect(side.x, side.y, side.w, tab_h),
+        state_text=inner,
+        preview_text=Rect(pv.x, pv.y + ph, pv.w, pv.h - ph),
+    )

@@ -1,0 +1,85 @@
+"""``controller.GameController``: the planning timer, the difficulty table and the historical
+benchmark of the debrief."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from uihelp import (
+    press,
+)
+
+
+def test_timer_is_off_by_default_and_never_ends_a_turn(make_app, mini_entry):
+    from game.ui import fonts, i18n
+    from game.ui.controller import Phase
+
+    app = make_app()
+    app.new_game(mini_entry, None, 1, None)
+    app.step([])
+    assert app.stack.top.ctl.time_left() is None
+    app.new_game(mini_entry, None, 1, None, timer_min=2)
+    app.step([])
+    game = app.stack.top
+    ctl = game.ctl
+    assert ctl.time_left() == pytest.approx(120, abs=0.1)
+    fonts.DRAWN = drawn = []
+    try:
+        app.step([], dt=30)
+        assert any("1:30" in d for d in drawn)
+        for _ in range(20):  # ten minutes later: a gentle note, still the same turn
+            app.step([], dt=30)
+    finally:
+        fonts.DRAWN = None
+    assert ctl.phase == Phase.PLANNING and ctl.session.turn == 0 and ctl.time_left() < 0
+    fonts.DRAWN = drawn = []
+    try:
+        app.step([])
+    finally:
+        fonts.DRAWN = None
+    up = i18n.tr("timer.up")
+    assert any(d and d in up for d in drawn)
+    press(app, pygame.K_e)
+    assert ctl.session.turn == 1 or ctl.phase != Phase.PLANNING
+
+
+def test_difficulty_table_changes_budget_and_resistance_and_replays(mini_entry):
+    from game.play.session import DIFFICULTY, Session
+
+    sc = mini_entry.scenario
+    base = Session.start(sc, humans=("JPN",), seed=3, difficulty="standard")
+    intro = Session.start(sc, humans=("JPN",), seed=3, difficulty="introductory")
+    adv = Session.start(sc, humans=("JPN",), seed=3, difficulty="advanced")
+    b, i, a = (s.budget("JPN")["oda"] for s in (base, intro, adv))
+    assert i == pytest.approx(b * DIFFICULTY["introductory"].budget)
+    assert a == pytest.approx(b * DIFFICULTY["advanced"].budget)
+    ji = intro.c.actor_index["JPN"]
+    assert intro.p.income[0, ji].sum() > base.p.income[0, ji].sum() > adv.p.income[0, ji].sum()
+    assert adv.p.resistance[0] == pytest.approx(base.p.resistance[0] * 1.5)
+    # the computer-played powers are not helped or hindered by the budget rule
+    ri = base.c.actor_index["RUS"]
+    assert (intro.st.res[0, ri] == base.st.res[0, ri]).all()
+    # the level is recorded, so a replay (resume, class report) reproduces the game
+    for _ in range(3):
+        adv.play_turn()
+    assert adv.record.label == "advanced"
+    again = Session.replay(sc, adv.record)
+    assert again.st.hash(0) == adv.st.hash(0)
+
+
+def test_the_debrief_and_the_class_report_compare_with_the_same_history():
+    """Groups at any difficulty see the same historical path on their screen as the projected
+    class report shows (standard difficulty, the recorded history, the group's seed)."""
+    from game.play.history import history_session
+    from game.ui import catalog
+    from game.ui.controller import GameController
+
+    entry = catalog.load("class_abe_belt_road")
+    ref = history_session(entry.scenario, 12)
+    for level in ("introductory", "advanced"):
+        ctl = GameController.new(entry, "JPN", seed=12, difficulty=level, autosave=False)
+        while not ctl.session.over:
+            ctl.session.play_turn()
+        bench = ctl.benchmark().session
+        assert bench.grades() == ref.grades()
+        assert bench.st.hash(0) == ref.st.hash(0)

@@ -103,7 +103,7 @@ def amounts(names: ScenarioTexts, values: dict[str, float], order: list[str]) ->
     """'20 ODA, 10 Capital' in the scenario's order of resources."""
     keys = sorted(values, key=lambda k: order.index(k) if k in order else len(order))
     return tr("join.sep").join(
-        tr("amount", n=number(values[k]), resource=names.short(k)) for k in keys if values[k]
+        tr("amount", value=number(values[k]), resource=names.short(k)) for k in keys if values[k]
     )
 
 
@@ -273,8 +273,7 @@ def brief_parts(sc: Scenario, role: str, lang: str) -> Parts:
     ]
     parts.sources = _sources(sc, role, names)
     if names.fell_back:
-        whole = lang != "en" and lang not in sc.meta.languages
-        parts.fallback = tr("fallback.all" if whole else "fallback.some")
+        parts.fallback = tr("fallback.some" if names.translated else "fallback.all")
     parts.footer = tr(
         "footer",
         sid=sc.meta.id,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 
@@ -45,7 +45,8 @@ class ScenarioTexts(Mapping[str, str]):
 
     def __init__(self, sc: Scenario, lang: str, target_is_state: bool = True) -> None:
         self.lang = lang
-        self.fell_back = 0
+        self.fell_back = 0  # texts shown in English for want of a translation
+        self.translated = 0  # texts shown in the brief's language (other than English)
         self._texts: dict[str, Text] = {}
         for seq in (
             sc.actors,
@@ -68,8 +69,11 @@ class ScenarioTexts(Mapping[str, str]):
         """``t`` in the brief's language; English (counted) where it has no translation."""
         if t is None:
             return ""
-        if self.lang != "en" and (isinstance(t, str) or not t.get(self.lang)):
-            self.fell_back += 1
+        if self.lang != "en":
+            if isinstance(t, str) or not t.get(self.lang):
+                self.fell_back += 1
+            else:
+                self.translated += 1
         return text_in(t, self.lang)
 
     def short(self, resource: str) -> str:
@@ -97,6 +101,12 @@ class ScenarioTexts(Mapping[str, str]):
         return self.get(ref, ref)
 
 
+def as_names(names: ScenarioTexts) -> dict[str, str]:
+    """The names as ``describe`` takes them: it only reads them with ``get``, which a
+    ``ScenarioTexts`` answers (counting what it shows in English)."""
+    return cast(dict[str, str], names)
+
+
 def substituted(model: Any, placeholders: Mapping[str, str]) -> Any:
     """A copy of an effect or condition with ``$actor``/``$target`` replaced, at any depth."""
     updates: dict[str, Any] = {}
@@ -122,7 +132,7 @@ def delta(x: float) -> str:
 def effect_sentence(e: Effect, names: ScenarioTexts) -> str:
     """One effect (its placeholders already substituted) in the brief's language."""
     if language() == "en":
-        return e.describe(names)
+        return e.describe(as_names(names))
     n, verb, a = names.name, e.verb, e.arg
     if verb == "shift_dependence":
         return tr(
@@ -194,7 +204,7 @@ def simplified(cond: Condition | None, first: int, last: int) -> Condition | Non
 def condition_sentence(cond: Condition, names: ScenarioTexts) -> str:
     """A condition (placeholders substituted) in the brief's language."""
     if language() == "en":
-        return cond.describe(names)
+        return cond.describe(as_names(names))
     kind, arg = cond.kind, cond.arg
     if kind in ("all", "any"):
         sep = tr("cond.and" if kind == "all" else "cond.or")

@@ -61,7 +61,7 @@ p,li{orphans:2;widows:2}
 li{break-inside:avoid;page-break-inside:avoid}
 section.head p:first-of-type{font-size:12pt;color:#333}
 section.objectives li{margin:.35em 0}
-section.tools{break-before:page;page-break-before:always;columns:2;column-gap:8mm}
+section.tools{columns:2;column-gap:8mm}
 section.tools h2,section.tools>p:first-of-type{column-span:all}
 section.tools ul{list-style:none;padding-left:0;font-size:10.5pt}
 section.tools li{white-space:pre-line;margin:0 0 .8em}
@@ -174,7 +174,8 @@ def _timing(a: Action) -> str:
         else tr("timing.repeat", n=a.duration, start=start)
     )
     if a.cooldown >= 2:  # a cooldown of 1 is the rule for every action: once a turn
-        out += tr("sentence.sep") + tr("tool.cooldown", n=a.cooldown)
+        key = "tool.cooldown_untargeted" if a.targets == "none" else "tool.cooldown"
+        out += tr("sentence.sep") + tr(key, n=a.cooldown)
     return out
 
 
@@ -306,6 +307,10 @@ def brief_doc(sc: Scenario, role: str, lang: str) -> Doc:
             doc.p(tr("objectives.overall"))
         else:
             doc.p(tr("objectives.none"))
+        doc.section("others")
+        doc.h(tr("h.others"))
+        doc.p(tr("others.intro"))
+        doc.ul(p.others)
         doc.section("tools")
         doc.h(tr("h.tools"))
         doc.p(p.tools_intro)
@@ -316,10 +321,6 @@ def brief_doc(sc: Scenario, role: str, lang: str) -> Doc:
                 for name, text, facts in p.tools
             ]
         )
-        doc.section("others")
-        doc.h(tr("h.others"))
-        doc.p(tr("others.intro"))
-        doc.ul(p.others)
         if p.terms:
             doc.section("terms")
             doc.h(tr("h.terms"))

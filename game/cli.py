@@ -20,6 +20,8 @@ EPILOG = """examples:
                                                   play a whole game without a window
   python main.py validate scenarios/              check scenario files
   python main.py balance class_abe_belt_road --quick
+  python main.py brief class_abe_belt_road --role all --lang ja
+                                                  print a brief for each team
 """
 
 
@@ -249,6 +251,34 @@ def _parser() -> argparse.ArgumentParser:
         "ja or ru; the scenario's names and questions come from its own "
         "translations (English where it has none)",
     )
+
+    p = sub.add_parser(
+        "brief",
+        help="a printable brief for a team: situation, objectives, tools, sources",
+        description="Write a brief a teacher can print for each team: the situation, the "
+        "role's objectives and grade bands, its actions with their costs and effects, the "
+        "other actors, key terms and sources to read, as one HTML page (A4 or Letter).",
+    )
+    p.add_argument("scenario", metavar="SCENARIO", help="an installed scenario id or a path")
+    p.add_argument(
+        "--role",
+        required=True,
+        help="the team's role, e.g. JPN, or all for one brief per playable role",
+    )
+    p.add_argument(
+        "--lang",
+        choices=("en", "ja", "ru"),
+        default="en",
+        type=str.lower,
+        help="language of the brief: en (default), ja or ru; the scenario's own texts come "
+        "from its translations (English where it has none, and the page says so)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="F",
+        help="file to write (default: brief-SCENARIO-ROLE-LANG.html here); with --role all, "
+        "the folder for the briefs",
+    )
     return ap
 
 
@@ -300,6 +330,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .report import cmd_report
 
         return cmd_report(args)
+    if cmd == "brief":
+        from .brief import cmd_brief
+
+        return cmd_brief(args)
     raise AssertionError(cmd)
 
 

@@ -2,9 +2,12 @@
 
 A ``Doc`` is a title and a list of blocks (headings, paragraphs, lists, tables, images) built
 in order; ``markdown()`` writes it for GitHub and text editors, ``html()`` as one file with its
-pictures inside (for a projector or a printer). Text may use Markdown's ``**bold**``,
-``_emphasis_`` and `` `code` ``; the HTML page turns them into tags. The class report, the
-balance lab's report and the window's debrief export all write through it.
+pictures inside (for a projector or a printer), with an extra stylesheet when the page needs
+one (a printed team brief: its ``@page`` rules and fonts). ``section`` groups the blocks that
+follow it under a CSS class in the HTML (Markdown ignores it). Text may use Markdown's
+``**bold**``, ``_emphasis_`` and `` `code` ``; the HTML page turns them into tags. The class
+report, the balance lab's report, the window's debrief export and the team briefs all write
+through it.
 """
 
 from __future__ import annotations
@@ -47,6 +50,11 @@ class Doc:
         if rows:
             self.blocks.append(("table", (list(head), [list(r) for r in rows], align)))
 
+    def section(self, name: str) -> None:
+        """Start a part of the page: the blocks after it, up to the next ``section``, are one
+        ``<section class="name">`` in the HTML (for the stylesheet: columns, page breaks)."""
+        self.blocks.append(("section", name))
+
     def images(self, items: Sequence[tuple[str, str]]) -> None:
         """Pictures, (file, description) each, one after the other."""
         if items:
@@ -75,9 +83,10 @@ class Doc:
                 out += [f"![{alt}]({src})" for src, alt in b] + [""]
         return "\n".join(out)
 
-    def html(self, images: Mapping[str, bytes] | None = None) -> str:
+    def html(self, images: Mapping[str, bytes] | None = None, css: str = "") -> str:
         """One HTML page; the pictures whose bytes ``images`` holds are inside it (the others
-        are left out, so the page never points to a file beside it)."""
+        are left out, so the page never points to a file beside it). ``css`` comes after the
+        page's own style, so its rules win."""
         e = _html.escape
         out = [
             "<!DOCTYPE html>",
@@ -91,11 +100,16 @@ class Doc:
             "vertical-align:top}th{background:#eef2f7}",
             "img{max-width:100%;border:1px solid #ccc}",
             "@media print{img{max-width:100%}h2{page-break-after:avoid}}",
+            *([css] if css else []),
             "</style></head><body>",
             f"<h1>{e(self.title)}</h1>",
         ]
+        in_section = False
         for kind, b in self.blocks:
-            if kind == "h":
+            if kind == "section":
+                out.append(("</section>" if in_section else "") + f'<section class="{e(b)}">')
+                in_section = True
+            elif kind == "h":
                 out.append(f"<h{b[0]}>{e(b[1])}</h{b[0]}>")
             elif kind == "p":
                 out.append(f"<p>{inline_html(b)}</p>")
@@ -119,6 +133,8 @@ class Doc:
                     if data is not None:
                         uri = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
                         out.append(f'<p><img src="{uri}" alt="{e(alt)}"></p>')
+        if in_section:
+            out.append("</section>")
         out.append("</body></html>")
         return "\n".join(out)
 

@@ -76,6 +76,21 @@ def test_one_document_as_markdown_and_html():
     assert "<img" not in Doc("t", blocks=doc.blocks).html({})  # a missing picture is left out
 
 
+def test_sections_group_blocks_in_html_only_and_a_stylesheet_comes_last():
+    doc = Doc("Title")
+    doc.p("before")
+    doc.section("tools")
+    doc.p("one")
+    doc.section("sources")
+    doc.p("two")
+    assert "section" not in doc.markdown() and "one\n\ntwo" in doc.markdown()
+    html = doc.html(css="h1{color:red}")
+    assert '<p>before</p>\n<section class="tools">\n<p>one</p>' in html
+    assert '</section><section class="sources">\n<p>two</p>\n</section>\n</body>' in html
+    assert html.index("h1{color:red}") < html.index("</style>")
+    assert "<section" not in Doc("t", blocks=[("p", "x")]).html()
+
+
 @pytest.mark.parametrize("label", ["Group A", "史実の道（再現）", "Исторический путь"])
 def test_a_line_chart_draws_every_script_in_the_shipped_font(label):
     pygame.font.init()

@@ -76,7 +76,13 @@ def _locale(lang: str) -> Any:
 
 def plural_category(n: float, lang: str | None = None) -> str:
     """The CLDR plural category of ``n`` in ``lang`` (default: the language in use):
-    'one', 'two', 'few', 'many' or 'other'."""
+    'one', 'two', 'few', 'many' or 'other'.
+
+    >>> [plural_category(n, "ru") for n in (1, 3, 5, 21)]
+    ['one', 'few', 'many', 'one']
+    >>> plural_category(1, "ja")
+    'other'
+    """
     return str(_locale(lang or _lang).plural_form(n))
 
 
@@ -85,7 +91,11 @@ def number(
 ) -> str:
     """``x`` as the language writes numbers: ``digits`` decimals (None: as many as it has, up
     to six significant digits, like ``{:g}``), with a ``+`` before positive numbers when
-    ``sign``. Rounded as Python rounds (``f"{x:.1f}"``), so the English text is unchanged."""
+    ``sign``. Rounded as Python rounds (``f"{x:.1f}"``), so the English text is unchanged.
+
+    >>> number(19.82, 2, lang="ru"), number(1234.5, 1, lang="en"), number(0.25, sign=True, lang="ja")
+    ('19,82', '1,234.5', '+0.25')
+    """
     from babel.numbers import format_decimal
 
     if not math.isfinite(x):

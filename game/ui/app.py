@@ -17,6 +17,7 @@ from typing import Any
 
 import pygame
 
+from ..kit.command import command
 from ..play import classcode
 from ..scenario.loader import load_scenario
 from . import catalog, fonts, i18n, saves, theme
@@ -446,7 +447,7 @@ def run_window(args: Any) -> int:
             print(entry.errors, file=sys.stderr)
             print(
                 f"crossroads: cannot open '{opts.scenario}': fix the errors above "
-                "(python main.py validate shows them too)",
+                f"({command('validate')} shows them too)",
                 file=sys.stderr,
             )
             return 1

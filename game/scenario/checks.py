@@ -464,7 +464,7 @@ def _references(c: _Checker) -> None:
     # actions
     for i, act in enumerate(d.actions or []):
         p = ("actions", i)
-        actors = act.actor if isinstance(act.actor, list) else [act.actor]
+        actors = _listed(act.actor)
         for j, a in enumerate(actors):
             c.actor(
                 a, p + (("actor", j) if isinstance(act.actor, list) else ("actor",)), "any", None
@@ -509,8 +509,8 @@ def _references(c: _Checker) -> None:
             check_date(w.from_, p + ("window", "from"), "The window starts in")
             check_date(w.until, p + ("window", "until"), "The window ends in")
             if w.from_ and w.until:
-                a, b = _month_span(w.from_), _month_span(w.until)
-                if a and b and b[1] < a[0]:
+                opens, closes = _month_span(w.from_), _month_span(w.until)
+                if opens and closes and closes[1] < opens[0]:
                     c.err(
                         "E206",
                         p + ("window", "until"),
@@ -618,7 +618,7 @@ def _references(c: _Checker) -> None:
             if not c.ref("actions", st.action, p + ("action",)):
                 continue
             act = actions[st.action]
-            who = act.actor if isinstance(act.actor, list) else [act.actor]
+            who = _listed(act.actor)
             if a in c.actor_kind and a not in who:
                 c.err(
                     "E208",
@@ -751,7 +751,7 @@ def _lints(c: _Checker) -> None:
             who = e.arg.actor
             if who in ("$actor", "$target") and act is not None:
                 if who == "$actor":
-                    acts = act.actor if isinstance(act.actor, list) else [act.actor]
+                    acts = _listed(act.actor)
                     gains.setdefault(e.arg.resource, set()).update(acts)
                 else:
                     gains.setdefault(e.arg.resource, set()).add("*")
@@ -810,7 +810,7 @@ def _lints(c: _Checker) -> None:
     init_res = d.initial.resources if d.initial else {}
     for i, act in enumerate(d.actions or []):
         p = ("actions", i)
-        actors = act.actor if isinstance(act.actor, list) else [act.actor]
+        actors = _listed(act.actor)
         if not actors:
             c.warn(
                 "W304",
@@ -968,14 +968,26 @@ def _starting_world(c: _Checker) -> None:
 
 
 def _objectives_of_roles(c: _Checker) -> None:
-    """W311: objectives for an actor that no player can choose."""
+    """W311: objectives for an actor that no player can choose; W312: a playable actor with
+    no action of its own (a player could only end turns)."""
     d = c.d
-    lines = {a.id: i for i, a in enumerate(d.actors or [])}
+    takers = {a for act in d.actions or [] for a in _listed(act.actor)}
+    for i, actor in enumerate(d.actors or []):
+        if actor.playable and actor.id not in takers:
+            c.warn(
+                "W312",
+                ("actors", i, "playable"),
+                f"{actor.id} is playable but no action has '{actor.id}' as its actor, so a "
+                "player in this role can do nothing but end turns.",
+                f"Give {actor.id} actions of its own (actor: {actor.id}) and a resource to pay "
+                "for them (under 'initial: resources:' and 'income:'), or set playable: false.",
+            )
+    index = {a.id: i for i, a in enumerate(d.actors or [])}
     for a, objs in (d.objectives or {}).items():
-        i = lines.get(a)
-        if i is None or not objs or d.actors[i].playable:
+        k = index.get(a)
+        if k is None or not objs or d.actors[k].playable:
             continue
-        declared = d.where(("actors", i, "id"))
+        declared = d.where(("actors", k, "id"))
         here = d.where(("objectives", a), "key")
         line = (
             f"line {declared[1]}" if declared[0] == here[0] else f"{declared[0]} line {declared[1]}"
@@ -990,6 +1002,11 @@ def _objectives_of_roles(c: _Checker) -> None:
             "and rollout players aim at them), you may leave them.",
             at="key",
         )
+
+
+def _listed(actor: str | list[str]) -> list[str]:
+    """An action's ``actor``: one id or a list of them."""
+    return actor if isinstance(actor, list) else [actor]
 
 
 def _and(items: Sequence[str]) -> str:

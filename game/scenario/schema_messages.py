@@ -628,8 +628,13 @@ def _bands_hint(objective: Any) -> str:
     bands = objective.get("bands") if isinstance(objective, dict) else None
     if not isinstance(bands, dict):
         return ""
-    vals = {k: bands.get(k) for k in "ABCD"}
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in vals.values()):
+    given = {k: bands.get(k) for k in "ABCD"}
+    vals = {
+        k: float(v)
+        for k, v in given.items()
+        if isinstance(v, int | float) and not isinstance(v, bool)
+    }
+    if len(vals) != 4:
         return ""
     lower = objective.get("lower_is_better") is True
     fixed = sorted(vals.values(), reverse=not lower)

@@ -462,7 +462,7 @@ def run_window(args: Any) -> int:
     except pygame.error as e:
         print(
             f"crossroads: cannot open a window ({e}). On a machine without a display use "
-            "'play SCENARIO --headless', or run under xvfb-run.",
+            f"'{command('play SCENARIO --headless')}', or run under xvfb-run.",
             file=sys.stderr,
         )
         return 1

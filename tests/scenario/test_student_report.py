@@ -81,6 +81,10 @@ SAYS = {
         "CHN has objectives, but CHN is not playable",
         "add 'playable: true' to CHN under 'actors:' (line 12)",
     ),
+    "playable_without_actions": (
+        "KAZ is playable but no action has 'KAZ' as its actor",
+        "Give KAZ actions of its own (actor: KAZ)",
+    ),
     "event_needs_its_own_flag": (
         "can never fire: it needs the flag 'deal_signed', but only this event's own options or "
         "effects set it, and they happen only after the event has fired",

@@ -13,6 +13,10 @@ The window and the class report keep their own catalogues (``game/ui/locale``,
 ``game/report/locale``); both look phrases up in the one language in use (``use_language``;
 ``using`` for a ``with`` block that puts it back afterwards).
 
+A ``{cmd}`` placeholder is always filled in with the command the user typed to start the game
+(``crossroads``, ``python main.py`` or ``python -m game``; ``command.command_prefix``), so a
+phrase that names a command names the one that works for this user.
+
 Numbers shown to people go through ``number`` (a decimal comma in Russian: ``19,82``), and
 dates through ``date``.
 """
@@ -28,6 +32,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .command import command_prefix
 
 DEFAULT_LANG = "en"
 #: the languages the game is translated into
@@ -169,6 +175,8 @@ class Catalogue:
         if n is not None:
             kw.setdefault("n", n)
         text = _plural_form(value, n, lang) if isinstance(value, Mapping) else str(value)
+        if "{cmd}" in text:  # the command the user typed, so a phrase can name it
+            kw.setdefault("cmd", command_prefix())
         if not kw:
             return text
         try:

@@ -334,7 +334,7 @@ class MenuScene(Scene):
         surf.fill(th.bg)
         text.draw(
             surf,
-            tr("app.title"),
+            tr("menu.title", title=self.entry.title(language())) if self.entry else "Crossroads",
             Rect(16, 8, 1248, 56),
             SIZE.TITLE,
             th.ink,

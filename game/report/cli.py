@@ -83,7 +83,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         changed = [
             str(p)
             for p, rec in loaded
-            if rec.scenario_hash and sc.content_hash and rec.scenario_hash != sc.content_hash
+            if rec.scenario_hash and sc.content_hash and not sc.is_version(rec.scenario_hash)
         ]
         if changed:
             warn.append(tr("warn.changed", n=len(changed), files=join(changed)))

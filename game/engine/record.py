@@ -43,7 +43,6 @@ RECORD_FORMAT = "crossroads-record"
 RECORD_VERSION = 2
 #: version 1: the window's save, the record as a JSON string inside a checksummed wrapper
 OLD_SAVE_FORMAT = "crossroads-save"
-MAX_RECORD_BYTES = 64 * 1024 * 1024
 
 
 class SaveError(ValueError):
@@ -145,6 +144,8 @@ PROBLEMS = {
     "fields: damaged, or made by another version of the game?)",
     "damaged": "{file}: the record is damaged ({said})",
 }
+#: the largest record file read (a whole game of any valid scenario fits: E406)
+MAX_RECORD_BYTES = limits.MAX_RECORD_BYTES
 #: how deep a record's JSON nests at most (its deepest part, dependence, is 8 deep)
 MAX_RECORD_DEPTH = 16
 
@@ -160,7 +161,7 @@ def _from_file_problem(p: FileProblem, name: str) -> SaveError:
     if p.kind in ("is_a_folder", "not_a_file"):
         return _problem("not_a_file", name)
     if p.kind == "too_large":
-        return _problem("too_large", name, mb=p.details.get("size", "?"))
+        return _problem("too_large", name, mb=p.details.get("n", 0) // 2**20)
     if p.kind == "cut_short":
         return _problem("cut_short", name)
     if p.kind == "bad_json":
@@ -197,6 +198,7 @@ def loads_record(text: str, name: str = "record") -> GameRecord:
     except FileProblem as p:
         raise _from_file_problem(p, name) from None
     fmt = data.get("format") if isinstance(data, dict) else None
+    _check_turn_count(data, name)  # before anything costs time in proportion to the turns
     if fmt == RECORD_FORMAT:
         rec = _from_v2(data, name)
     elif fmt == OLD_SAVE_FORMAT:
@@ -210,6 +212,14 @@ def loads_record(text: str, name: str = "record") -> GameRecord:
         kind, details = problem
         raise _problem("damaged", name, said=shape_text(kind, details), problem=kind, **details)
     return rec
+
+
+def _check_turn_count(data: Any, name: str) -> None:
+    turns = data.get("turns") if isinstance(data, dict) else None
+    if isinstance(turns, list) and len(turns) > limits.MAX_TURNS:
+        details = {"n": len(turns), "most": limits.MAX_TURNS}
+        said = shape_text("too_many_turns", details)
+        raise _problem("damaged", name, said=said, problem="too_many_turns", **details)
 
 
 def _build(d: dict[str, Any], name: str) -> GameRecord:
@@ -254,6 +264,7 @@ def _from_old_save(outer: dict[str, Any], name: str) -> GameRecord:
         raise _problem("checksum", name) from None
     if not isinstance(data, dict):
         raise _problem("checksum", name)
+    _check_turn_count(data, name)
     return _build(data, name)
 
 
@@ -284,7 +295,7 @@ SHAPE_PROBLEMS = {
     "seed": "the seed is not a whole number from 0 to {most}",
     "roles": "the roles or their policies are not actor ids and policy names",
     "hash": "the scenario's or the final state's hash is not a hash",
-    "label": "the group label is not text (or longer than {most} characters)",
+    "label": "the group label is not text, or longer than {most} characters",
     "names": "the names of the values' axes are not lists of ids",
     "grades": "the grades are malformed",
     "too_many_turns": "it has {n} turns; no scenario has more than {most}",
@@ -294,7 +305,7 @@ SHAPE_PROBLEMS = {
     "no_autonomy": "autonomy of {where} is missing",
     "n_states": "{where} has a different number of states",
     "dependence": "dependence of {where} is malformed",
-    "numbers": "values of {where}: '{key}' holds something other than numbers in range",
+    "numbers": "values of {where}: '{field}' holds something other than numbers in range",
     "choices": "turn {turn}: choices are malformed",
     "actions": "turn {turn}: actions of {actor} are malformed",
 }
@@ -378,7 +389,7 @@ def _check_values(v: Any, turn: int, n_states: int | None) -> tuple[str, dict[st
         return "dependence", {"turn": turn}
     for key, value in v.items():
         if not isinstance(key, str) or not _SCENARIO_ID.match(key):
-            return "numbers", {"turn": turn, "key": _short(key)}
+            return "numbers", {"turn": turn, "field": _short(key)}
         depth, lo, hi = _VALUES.get(key, (0, -MAX_VALUE, MAX_VALUE))
         found = None
         for d in (depth,) if key in _VALUES else (0, 1, 2, 3):
@@ -386,7 +397,7 @@ def _check_values(v: Any, turn: int, n_states: int | None) -> tuple[str, dict[st
             if found is not None:
                 break
         if found is None:
-            return ("dependence" if key == "dep" else "numbers"), {"turn": turn, "key": key}
+            return ("dependence" if key == "dep" else "numbers"), {"turn": turn, "field": key}
     return None
 
 

@@ -11,14 +11,16 @@ Reading (saves, records, settings, phrase catalogues, the map, fonts):
   ``RecursionError``), integers of at most ``max_digits`` digits (a 5,000-digit number is
   refused before Python converts it) and only finite numbers (``NaN``, ``Infinity`` and
   ``1e999`` are refused).
-* ``read_json(path, limit, ...)``: both.
+* ``read_json(path, limit, ...)``: both; ``read_settings(path, defaults)`` a settings file
+  over its defaults, keeping only values of the right type, never raising.
 
 Every problem is a ``FileProblem``: its ``kind`` names it (``PROBLEMS``) and ``str()`` says it
 in plain words, with the file's name, so a caller can name the file and skip it.
 
-Writing (``write_atomic``): a temporary file beside the target, written, flushed and
-``fsync``-ed, renamed over the target, then the folder ``fsync``-ed, so after a crash, a
-``kill -9`` or a full disk the target is either the old file or the new one, never half of one.
+Writing (``write_atomic``; ``write_all_atomic`` for files that belong together): a temporary
+file beside the target, written, flushed and ``fsync``-ed, renamed over the target, then the
+folder ``fsync``-ed, so after a crash, a ``kill -9`` or a full disk the target is either the
+old file or the new one, never half of one.
 A temporary file a killed process left behind is removed by ``remove_stale_temporaries`` (the
 next start). ``folder_problem`` says whether a folder can be written at all, and
 ``write_problem`` says why a write failed (a full disk, a read-only folder...) in plain words.
@@ -34,9 +36,11 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 #: how deep JSON may nest unless told otherwise (the game's own files nest less than 10 deep)
 MAX_JSON_DEPTH = 32
@@ -101,7 +105,9 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise FileProblem("not_a_file", name)
         if st.st_size > limit:
-            raise FileProblem("too_large", name, size=size_text(st.st_size), limit=size_text(limit))
+            raise FileProblem(
+                "too_large", name, size=size_text(st.st_size), limit=size_text(limit), n=st.st_size
+            )
         # O_NONBLOCK: should the file have become a FIFO since stat(), open() does not wait
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as fh:
@@ -115,7 +121,9 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     except OSError as e:
         raise FileProblem("cannot_read", name, error=e.strerror or str(e)) from None
     if len(data) > limit:  # it grew after stat()
-        raise FileProblem("too_large", name, size=f"> {size_text(limit)}", limit=size_text(limit))
+        raise FileProblem(
+            "too_large", name, size=f"> {size_text(limit)}", limit=size_text(limit), n=len(data)
+        )
     return data
 
 
@@ -152,20 +160,13 @@ def parse_json(
             raise _Refused("huge_number", limit=max_digits)
         return int(s)
 
-    def real(s: str) -> float:
-        mantissa = s.lstrip("-").split("e")[0].split("E")[0].replace(".", "")
-        if len(mantissa) > 400:  # float() of a 10 MB run of digits is slow
-            raise _Refused("huge_number", limit=400)
-        x = float(s)
-        if not math.isfinite(x):
-            raise _Refused("not_finite", value=s[:20])
-        return x
-
     def constant(s: str) -> Any:
         raise _Refused("not_finite", value=s)
 
-    try:
-        value = json.loads(text, parse_int=integer, parse_float=real, parse_constant=constant)
+    if nesting_depth(text, max_depth) > max_depth:
+        raise FileProblem("too_deep", name, limit=max_depth)
+    try:  # floats are parsed by json's own C code (fast) and checked below
+        value = json.loads(text, parse_int=integer, parse_constant=constant)
     except _Refused as r:
         raise FileProblem(r.kind, name, **r.details) from None
     except RecursionError:
@@ -179,13 +180,37 @@ def parse_json(
         raise FileProblem("bad_json", name, line=e.lineno, column=e.colno) from None
     except ValueError:  # e.g. a lone surrogate the decoder refuses
         raise FileProblem("bad_json", name, line=1, column=1) from None
-    if depth_over(value, max_depth):
-        raise FileProblem("too_deep", name, limit=max_depth)
+    if _MAYBE_INFINITE.search(text):  # only a number this long or this large can be inf
+        problem = out_of_bounds(value, max_depth)
+        if problem is not None:
+            kind, details = problem
+            raise FileProblem(kind, name, **details)
     return value
 
 
-def depth_over(value: Any, limit: int) -> bool:
-    """Whether lists and objects nest more than ``limit`` deep in ``value`` (no recursion)."""
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_MAYBE_INFINITE = re.compile(r"\d{300}|[eE]\+?\d{3}")
+
+
+def nesting_depth(text: str, enough: int = 0) -> int:
+    """How deep lists and objects nest in JSON ``text`` (brackets inside strings do not
+    count), in time linear in the text and without recursion; ``enough``: any answer of at
+    most ``enough`` will do when there are that few brackets in all."""
+    if text.count("[") + text.count("{") <= enough:
+        return enough
+    brackets = _NOT_BRACKETS.sub("", _STRINGS.sub("", text)).encode("ascii")
+    if not brackets:
+        return 0
+    steps = np.frombuffer(brackets, dtype=np.uint8)
+    depth = np.cumsum(np.where((steps == ord("[")) | (steps == ord("{")), 1, -1))
+    return int(depth.max())
+
+
+def out_of_bounds(value: Any, max_depth: int) -> tuple[str, dict[str, Any]] | None:
+    """('too_deep', ...) when lists and objects nest more than ``max_depth`` deep in
+    ``value``, ('not_finite', ...) when it holds an infinite number (``1e999``), else None.
+    No recursion: a structure of any depth is walked in a loop."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         v, d = stack.pop()
@@ -195,10 +220,16 @@ def depth_over(value: Any, limit: int) -> bool:
             children = v
         else:
             continue
-        if d > limit:
-            return True
-        stack.extend((c, d + 1) for c in children if isinstance(c, (dict, list)))
-    return False
+        if d > max_depth:
+            return "too_deep", {"limit": max_depth}
+        for c in children:
+            if isinstance(c, (dict, list)):
+                stack.append((c, d + 1))
+            elif isinstance(c, float) and not math.isfinite(c):
+                return "not_finite", {"value": repr(c)}
+    if isinstance(value, float) and not math.isfinite(value):
+        return "not_finite", {"value": repr(value)}
+    return None
 
 
 def read_json(
@@ -221,6 +252,42 @@ def read_json_object(path: str | os.PathLike[str], limit: int = 1 << 20) -> dict
     return data
 
 
+def read_settings(
+    path: str | os.PathLike[str], defaults: Mapping[str, Any], limit: int = 64 << 10
+) -> tuple[dict[str, Any], str | None]:
+    """A settings file over its ``defaults``: every key of ``defaults`` whose value in the
+    file has the default's type (``True`` is not a number; texts at most 1,000 characters;
+    numbers finite and at most 10^9) takes the file's value, the rest keep the defaults. Also
+    returns what was wrong with the file, or None (a missing file is nothing wrong). Never
+    raises: a damaged, huge or hostile settings file gives the defaults and a message."""
+    out = dict(defaults)
+    try:
+        data = read_json_object(path, limit)
+    except FileProblem as e:
+        return out, (None if e.kind == "missing" else str(e))
+    ignored = []
+    for key, value in data.items():
+        if key in out and _same_kind(value, out[key]):
+            out[key] = value
+        else:
+            ignored.append(str(key)[:40])
+    if ignored:
+        return out, f"{path}: ignored settings that are unknown or of the wrong type: " + ", ".join(
+            ignored[:10]
+        )
+    return out, None
+
+
+def _same_kind(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, type(default)) and math.isfinite(value) and abs(value) <= 1e9
+    if isinstance(default, str):
+        return isinstance(value, str) and len(value) <= 1000
+    return False
+
+
 # ------------------------------------------------------------------------------------------------
 # Writing
 # ------------------------------------------------------------------------------------------------
@@ -230,7 +297,35 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
     fsync-ed, renamed over it, then the folder fsync-ed (the rename itself survives a power
     cut). On any error the temporary file is removed and the error raised (``OSError``; say
     it with ``write_problem``): the old file is untouched."""
-    path = Path(path)
+    return write_all_atomic({Path(path): data})[0]
+
+
+def write_all_atomic(items: dict[Path, bytes | str]) -> list[Path]:
+    """``write_atomic`` for several files that belong together (report.md and report.png):
+    every file is written to its temporary file and synced first, and only when all are on
+    the disk are they renamed over their targets, so a full disk leaves all the old files as
+    they were (not a new report.md beside an old report.png)."""
+    done: list[tuple[str, Path]] = []
+    try:
+        for path, data in items.items():
+            done.append((_temporary(path, data), path))
+        for tmp, path in done:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in done:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        raise
+    for folder in {p.parent for p in items}:
+        sync_folder(folder)
+    return list(items)
+
+
+def _temporary(path: Path, data: bytes | str) -> str:
+    """A synced temporary file beside ``path`` holding ``data``, with the permissions the
+    target has (a new file the usual 0644, not mkstemp's private 0600)."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
@@ -240,20 +335,18 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
             while view:  # os.write may write less than asked
                 view = view[os.write(f.fileno(), view) :]
             os.fsync(f.fileno())
-        try:  # a new file gets the usual permissions, not mkstemp's private 0600
+        try:
             mode = stat.S_IMODE(os.stat(path).st_mode) if path.exists() else 0o644
             os.chmod(tmp, mode)
         except OSError:
             pass
-        os.replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
-    sync_folder(path.parent)
-    return path
+    return tmp
 
 
 def sync_folder(folder: Path) -> None:

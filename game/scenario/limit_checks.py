@@ -1,4 +1,4 @@
-"""Checking a merged scenario against what the engine can run (``limits``): E401-E405 when
+"""Checking a merged scenario against what the engine can run (``limits``): E401-E406 when
 it is larger than the engine can honour, E202 when a balance expectation names a policy that
 does not exist (with the closest name). Run by the loader after the semantic checks."""
 
@@ -21,6 +21,7 @@ from .limits import (
     MAX_OPTIONS,
     MAX_ORGANISATIONS,
     MAX_POWERS,
+    MAX_RECORD_BYTES,
     MAX_RESOURCES,
     MAX_RESULT_BYTES,
     MAX_STATES,
@@ -30,6 +31,7 @@ from .limits import (
     Sizes,
     game_bytes,
     policy_problem,
+    record_bytes,
     result_bytes,
 )
 
@@ -82,7 +84,7 @@ def _mb(n: int) -> str:
 
 
 def check_limits(d: Draft) -> list[Diagnostic]:
-    """E401-E405: the scenario is larger than the engine can run; E202: an expectation names
+    """E401-E406: the scenario is larger than the engine can run; E202: an expectation names
     a policy that does not exist."""
     out: list[Diagnostic] = []
 
@@ -137,6 +139,18 @@ def check_limits(d: Draft) -> list[Diagnostic]:
         )
     if any(x.code in ("E401", "E402", "E403") for x in out):
         return out  # the estimates below would only repeat what is too large
+    saved = record_bytes(z)
+    if saved > MAX_RECORD_BYTES:
+        per_turn = max(1, (saved - 16_384) // (z.turns + 1))
+        fit = max(1, (MAX_RECORD_BYTES - 16_384) // per_turn - 1)
+        err(
+            "E406",
+            ("calendar",),
+            f"A whole game of this scenario would make a save file of about {_mb(saved)}; "
+            f"a save may be at most {_mb(MAX_RECORD_BYTES)}.",
+            f"A world of this size can have at most {fit} turns; or use fewer states, "
+            "powers or dimensions.",
+        )
     one = game_bytes(z)
     games = d.balance.games if d.balance is not None else 400
     chunk = min(games, STUDY_CHUNK) * one

@@ -4,7 +4,7 @@ scenario that validates can be played and studied in bounded memory, and no coun
 engine overflows. This module imports nothing, so every layer (the record reader, the
 policies) can use the same numbers.
 
-The limits (E401-E405 in ``docs/errors.md``, the table in ``docs/scenario-format.md``):
+The limits (E401-E406 in ``docs/errors.md``, the table in ``docs/scenario-format.md``):
 
 * counts: ``MAX_STATES`` states, ``MAX_POWERS`` powers, ``MAX_DIMENSIONS`` dimensions, and so on
   (E401); at most ``MAX_CHOICES`` choices (an action times its targets, for each actor that
@@ -12,6 +12,8 @@ The limits (E401-E405 in ``docs/errors.md``, the table in ``docs/scenario-format
 * turns: a calendar of at most ``MAX_TURNS`` turns (E403). Together with the at most 6 actions
   a turn this keeps every counter of the engine and the balance lab far inside its integer
   type (``COUNTER_LIMITS`` lists each, with its largest possible value; a test checks them);
+* a whole game's record (the save file) at most ``MAX_RECORD_BYTES`` (E406), the largest
+  file the record reader accepts (``record_bytes`` estimates it from above);
 * memory: a balance study holds ``STUDY_CHUNK`` games at once, at most ``MAX_CHUNK_BYTES``
   (E404), and keeps a few numbers of every game it plays for every profile, at most
   ``MAX_RESULT_BYTES`` a profile (E405). ``game_bytes`` estimates one game (an upper bound of
@@ -51,6 +53,8 @@ MAX_SLOTS = 6
 STUDY_CHUNK = 500
 MAX_CHUNK_BYTES = 1 << 30
 MAX_RESULT_BYTES = 1 << 30
+#: the largest record (save) file the game reads; a whole game of a scenario must fit (E406)
+MAX_RECORD_BYTES = 16 << 20
 
 #: every integer counter of the engine and the balance lab: (where, its type's largest value,
 #: the largest value it can reach in a scenario within the limits)
@@ -166,6 +170,22 @@ def game_bytes(z: Sizes) -> int:
     ints = 2 * z.horizon**2 * a * z.slots + z.choices + a * z.actions
     small = z.flags + z.organisations * a
     return 8 * floats + 4 * ints + small + 16_384
+
+
+def record_bytes(z: Sizes) -> int:
+    """An upper bound of the size of a whole game's record file (a save, ``--json``): the
+    values after every turn (about 12 characters a number), every actor's choices and the
+    events that fired."""
+    numbers = (
+        z.states * z.dimensions * (z.powers + 1)
+        + z.states * z.powers
+        + 6 * z.states
+        + z.actors * z.resources
+        + z.meters
+        + z.actors
+    )
+    per_turn = 12 * numbers + 40 * z.actors * z.slots + 24 * z.events + 200
+    return (z.turns + 1) * per_turn + 16_384
 
 
 def result_bytes(z: Sizes) -> int:

@@ -580,9 +580,9 @@ def _capture_painter(monkeypatch) -> list:
     painters = []
     paint = Picture.paint
 
-    def spy(self, path):
+    def spy(self):
         painters.append(self)
-        paint(self, path)
+        return paint(self)
 
     monkeypatch.setattr(Picture, "paint", spy)
     return painters

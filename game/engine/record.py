@@ -543,7 +543,12 @@ def record_years(rec: GameRecord) -> list[str]:
 def record_schema() -> dict[str, Any]:
     """The JSON Schema of a record file (version 2), for ``python main.py record-schema``."""
     strings = {"type": "array", "items": {"type": "string"}}
-    numbers_by_state = {"type": "array", "items": {"type": "number"}}
+    numbers_by_state = {
+        "type": "array",
+        "minItems": 1,
+        "items": {"type": "number", "minimum": 0, "maximum": 100},
+    }
+    hash_text = {"type": "string", "pattern": _HASH.pattern}
     values = {
         "type": "object",
         "description": "The world after a turn: lists along the axes that `names` lists "
@@ -563,6 +568,7 @@ def record_schema() -> dict[str, Any]:
             "turn": {"type": "integer", "minimum": 0, "description": "the turn played, from 0"},
             "year": {
                 "type": "string",
+                "pattern": DATE,
                 "description": "the period the turn was played in ('2013', '2013-07'); its "
                 "values describe the end of it",
             },
@@ -598,22 +604,29 @@ def record_schema() -> dict[str, Any]:
                 "description": "SHA-256 of every other field as JSON with sorted keys and no "
                 "spaces (UTF-8); a changed or damaged file is refused",
             },
-            "scenario_id": {"type": "string", "minLength": 1},
+            "scenario_id": {"type": "string", "pattern": SNAKE_ID},
             "scenario_hash": {
-                "type": "string",
-                "description": "the scenario file's content hash when the game was played",
+                **hash_text,
+                "description": "SHA-256 of the scenario's parsed content when the game was "
+                "played (older records: of its files' bytes)",
             },
-            "seed": {"type": "integer"},
-            "humans": {**strings, "description": "the roles people played (none: headless)"},
+            "seed": {"type": "integer", "minimum": 0, "maximum": MAX_SEED},
+            "humans": {
+                "type": "array",
+                "items": {"type": "string", "pattern": ACTOR_ID},
+                "uniqueItems": True,
+                "description": "the roles people played (none: headless)",
+            },
             "policies": {
                 "type": "object",
-                "additionalProperties": {"type": "string"},
+                "propertyNames": {"pattern": ACTOR_ID},
+                "additionalProperties": {"type": "string", "pattern": _POLICY.pattern},
                 "description": "actor -> the policy that played it",
             },
             "start_values": {**values, "description": "the world before the first turn (turn 0)"},
-            "turns": {"type": "array", "items": turn},
+            "turns": {"type": "array", "maxItems": limits.MAX_TURNS, "items": turn},
             "final_hash": {
-                "type": "string",
+                **hash_text,
                 "description": "the engine's hash of the final state ('' until the game is over)",
             },
             "grades": {
@@ -627,6 +640,7 @@ def record_schema() -> dict[str, Any]:
             },
             "label": {
                 "type": "string",
+                "maxLength": MAX_LABEL,
                 "description": "the window's difficulty (introductory, standard, advanced) or "
                 "a group's name",
             },

@@ -411,15 +411,20 @@ def write_problem(e: OSError, path: str | os.PathLike[str]) -> str:
 
 def folder_problem(folder: str | os.PathLike[str]) -> str | None:
     """None when files can be written in ``folder`` (made if missing), else what is wrong,
-    in plain words (``write_problem``): a probe file is written, synced and removed."""
+    in plain words (``write_problem``): a probe file of its own (several processes may check
+    one folder at once) is written, synced and removed."""
     folder = Path(folder)
-    probe = folder / ".crossroads-write-test"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if not folder.is_dir():
             return f"{folder} is not a folder"
-        write_atomic(probe, b"ok")
-        probe.unlink()
+        fd, probe = tempfile.mkstemp(prefix=".crossroads-write-test.", dir=folder)
+        try:
+            os.write(fd, b"ok")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            os.unlink(probe)
     except OSError as e:
-        return write_problem(e, probe)
+        return write_problem(e, folder / "file")
     return None

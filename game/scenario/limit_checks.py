@@ -172,7 +172,7 @@ def check_limits(d: Draft) -> list[Diagnostic]:
             ("balance", "games") if d.balance is not None else ("actions",),
             f"A balance study of {games:,} games a profile would keep about {_mb(kept)} of "
             f"results for each profile; the limit is {_mb(MAX_RESULT_BYTES)}.",
-            f"Set 'balance: {{games: {fit:,}}}' or less.",
+            f"Set 'balance: {{games: {fit}}}' or less.",
         )
     out += check_policy_names(d)
     return out

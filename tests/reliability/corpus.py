@@ -20,6 +20,17 @@ from pathlib import Path
 from typing import Any
 
 
+def human_turn(s: Any) -> None:
+    """One turn of a session with Japan played by a person: its first legal action, the first
+    option of every event."""
+    legal = [c for c in s.choices("JPN") if c.legal]
+    if legal:
+        s.plan(legal[0].id)
+    for ev in s.end_turn():
+        s.choose_option(ev.event_id, 0)
+    s.finish_turn()
+
+
 def signed(data: dict[str, Any]) -> str:
     """A version-2 record's text with a valid checksum (docs/records.md)."""
     body = {k: v for k, v in data.items() if k != "sha256"}

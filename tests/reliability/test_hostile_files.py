@@ -22,7 +22,7 @@ from game.play import savefolder
 from game.play.session import Session
 from tests.conftest import FIXTURES
 
-from .corpus import HOSTILE_SETTINGS, hostile_saves, signed
+from .corpus import HOSTILE_SETTINGS, hostile_saves, human_turn, signed
 
 MINI = FIXTURES / "mini.yaml"
 
@@ -30,12 +30,7 @@ MINI = FIXTURES / "mini.yaml"
 def _window_save(mini, path: Path, turns: int = 2, **start) -> Path:
     s = Session.start(mini, humans=("JPN",), seed=5, **start)
     for _ in range(turns):
-        legal = [c for c in s.choices("JPN") if c.legal]
-        if legal:
-            s.plan(legal[0].id)
-        for ev in s.end_turn():
-            s.choose_option(ev.event_id, 0)
-        s.finish_turn()
+        human_turn(s)
     return s.save(path)
 
 

@@ -169,7 +169,8 @@ def _from_file_problem(p: FileProblem, name: str) -> SaveError:
     if p.kind == "not_text":
         return _problem("not_a_record", name)
     # too deep, a number with thousands of digits, NaN: not something the game writes
-    return _problem("damaged", name, said=str(p).split(": ", 1)[-1], problem="file")
+    details = {k: v for k, v in p.details.items() if k != "file"}
+    return _problem("damaged", name, said=str(p).split(": ", 1)[-1], problem=p.kind, **details)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

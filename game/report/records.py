@@ -92,8 +92,9 @@ def expand_inputs(items: list[str]) -> tuple[list[Path], list[Path], list[str]]:
                 continue
             # the class folder's own records and those in its group folders, both (a stray
             # file beside the group folders must not hide them)
-            found = sorted(x for x in p.glob("*.json") if x.is_file())
-            found += sorted(x for x in p.glob("*/*.json") if x.is_file())
+            # not only ordinary files: a pipe or a device named *.json is named and skipped
+            found = sorted(x for x in p.glob("*.json") if not x.is_dir())
+            found += sorted(x for x in p.glob("*/*.json") if not x.is_dir())
             if not found:
                 problems.append(tr("input.empty_folder", folder=it))
             records.extend(found)

@@ -133,9 +133,10 @@ def check_limits(d: Draft) -> list[Diagnostic]:
     if z.turns > MAX_TURNS and d.calendar is not None:
         err(
             "E403",
-            ("calendar",),
+            ("calendar", "end"),
             f"The calendar has {z.turns:,} turns; a scenario may have at most {MAX_TURNS}.",
             "Move 'end' closer to 'start', or use longer turns (turn: year).",
+            at="value",
         )
     if any(x.code in ("E401", "E402", "E403") for x in out):
         return out  # the estimates below would only repeat what is too large
@@ -204,7 +205,7 @@ def check_policy_names(d: Draft) -> list[Diagnostic]:
                         f"but {problem}.",
                         (f"Did you mean '{close}'? " if close else "")
                         + "Policies: "
-                        + ", ".join(POLICY_NAMES)
+                        + ", ".join(n for n in POLICY_NAMES if ":" not in n)
                         + ".",
                     )
                 )

@@ -2,8 +2,9 @@
 plain words, and never takes down what reads it - the save folder's listing (what the window's
 menu shows), Continue/Load, the class report.
 
-[UI] When the window's menu reads its saves through ``game.play.savefolder.list_saves``, add a
-test here that opens the window on this corpus and reaches the menu.
+The window reaches its menu with the whole corpus in its save folder (it reads saves through
+the record reader). [UI] Once the window reads its settings with ``kit.files.read_settings``,
+put the hostile settings files in its config folder in that test too.
 """
 
 from __future__ import annotations
@@ -75,6 +76,25 @@ def test_the_folder_listing_names_each_bad_file_and_keeps_the_good_one(corpus):
     autos = savefolder.autosaves(folder)
     assert autos and all(s.kind == "autosave" for s in autos)
     assert savefolder.latest_autosave(folder) is None  # every autosave here is damaged
+
+
+def test_the_window_reaches_its_menu_with_the_corpus_in_its_save_folder(
+    corpus, tmp_path, monkeypatch
+):
+    import pygame
+
+    from game.ui.app import App, Options
+    from game.ui.scenes.menu import MenuScene
+
+    folder, _ = corpus
+    monkeypatch.setenv("CROSSROADS_SAVE_DIR", str(folder))
+    monkeypatch.setenv("CROSSROADS_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("CROSSROADS_EXPORT_DIR", str(tmp_path / "exports"))
+    try:
+        app = App(Options(size=(1280, 720)))
+        assert isinstance(app.stack.top, MenuScene)
+    finally:
+        pygame.display.quit()
 
 
 def test_summarise_never_raises(corpus, monkeypatch):

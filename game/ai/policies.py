@@ -39,6 +39,7 @@ from ..engine.compiler import Compiled
 from ..engine.layout import Block
 from ..engine.rng import BatchRandom
 from ..engine.state import State
+from ..scenario import limits
 
 
 @dataclass
@@ -437,17 +438,9 @@ class Spam:
         return out
 
 
-POLICY_NAMES = (
-    "passive",
-    "random",
-    "historical",
-    "strategic",
-    "multivector",
-    "greedy",
-    "no:FAMILY",
-    "only:FAMILY",
-    "spam:ACTION",
-)
+#: the names ``make_policy`` knows (the scenario layer's vocabulary, without the balance lab's
+#: rollout family)
+POLICY_NAMES = tuple(n for n in limits.POLICY_NAMES if not n.startswith("rollout"))
 
 
 class UnknownPolicy(ValueError):

@@ -25,11 +25,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
-import tempfile
+import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..kit.files import FileProblem, decode_text, parse_json, read_regular, write_atomic
+from ..scenario import limits
+from ..scenario.registry import ACTOR_ID, DATE, SNAKE_ID
 
 if TYPE_CHECKING:
     from ..scenario.model import Calendar
@@ -38,7 +43,6 @@ RECORD_FORMAT = "crossroads-record"
 RECORD_VERSION = 2
 #: version 1: the window's save, the record as a JSON string inside a checksummed wrapper
 OLD_SAVE_FORMAT = "crossroads-save"
-MAX_RECORD_BYTES = 64 * 1024 * 1024
 
 
 class SaveError(ValueError):
@@ -110,24 +114,10 @@ def dumps_record(record: GameRecord) -> str:
 
 
 def write_record(record: GameRecord, path: str | os.PathLike[str]) -> Path:
-    """Write atomically: a temporary file beside the target, fsync, then rename over it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = dumps_record(record)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
+    """Write atomically (``kit.files.write_atomic``: a temporary file beside the target,
+    fsync, rename, fsync the folder): the file is the old record or the new one, never half
+    of one, whatever happens. Raises ``OSError`` (``kit.files.write_problem`` says it)."""
+    return write_atomic(path, dumps_record(record))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -137,6 +127,8 @@ def write_record(record: GameRecord, path: str | os.PathLike[str]) -> Path:
 #: in another language from ``SaveError.kind`` and ``details``
 PROBLEMS = {
     "missing": "{file}: no such file",
+    "not_a_file": "{file}: this is not an ordinary file (a folder, a device, a pipe or a link "
+    "to one), so it was not read",
     "too_large": "{file}: this file is too large to be a game record ({mb} MB)",
     "cannot_read": "{file}: cannot read this file ({error})",
     "not_a_record": "{file}: this is not a Crossroads game record or save file (make one with "
@@ -152,46 +144,62 @@ PROBLEMS = {
     "fields: damaged, or made by another version of the game?)",
     "damaged": "{file}: the record is damaged ({said})",
 }
+#: the largest record file read (a whole game of any valid scenario fits: E406)
+MAX_RECORD_BYTES = limits.MAX_RECORD_BYTES
+#: how deep a record's JSON nests at most (its deepest part, dependence, is 8 deep)
+MAX_RECORD_DEPTH = 16
 
 
 def _problem(kind: str, file: str, **details: Any) -> SaveError:
     return SaveError(PROBLEMS[kind].format(file=file, **details), kind, file=file, **details)
 
 
+def _from_file_problem(p: FileProblem, name: str) -> SaveError:
+    """The record's words for what the kit found wrong with the file."""
+    if p.kind in ("missing", "cannot_read"):
+        return _problem(p.kind, name, **{k: v for k, v in p.details.items() if k != "file"})
+    if p.kind in ("is_a_folder", "not_a_file"):
+        return _problem("not_a_file", name)
+    if p.kind == "too_large":
+        return _problem("too_large", name, mb=p.details.get("n", 0) // 2**20)
+    if p.kind == "cut_short":
+        return _problem("cut_short", name)
+    if p.kind == "bad_json":
+        return _problem("bad_json", f"{name}:{p.details['line']}:{p.details['column']}")
+    if p.kind == "not_text":
+        return _problem("not_a_record", name)
+    # too deep, a number with thousands of digits, NaN: not something the game writes
+    details = {k: v for k, v in p.details.items() if k != "file"}
+    return _problem("damaged", name, said=str(p).split(": ", 1)[-1], problem=p.kind, **details)
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
-    """The text of a record file, size-capped and UTF-8 checked; ``SaveError`` otherwise."""
-    name = str(path)
+    """The text of a record file (an ordinary file, size-capped, UTF-8); ``SaveError``
+    otherwise."""
     try:
-        size = Path(path).stat().st_size
-    except OSError:
-        raise _problem("missing", name) from None
-    if size > MAX_RECORD_BYTES:
-        raise _problem("too_large", name, mb=size // 2**20)
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise _problem("not_a_record", name) from None
-    except OSError as e:
-        raise _problem("cannot_read", name, error=str(e.strerror or e)) from None
+        return decode_text(read_regular(path, MAX_RECORD_BYTES), str(path))
+    except FileProblem as p:
+        raise _from_file_problem(p, str(path)) from None
 
 
 def read_record(path: str | os.PathLike[str]) -> GameRecord:
     """Read and check a save or record file (any version). Raises ``SaveError`` with a message
-    a player can act on."""
+    a player can act on, and nothing else: a file of any content, size or kind (a FIFO, a
+    device) is refused in bounded time and memory."""
     return loads_record(read_text(path), str(path))
 
 
 def loads_record(text: str, name: str = "record") -> GameRecord:
-    """A record from a file's text: version 2, or either format of version 1."""
+    """A record from a file's text: version 2, or either format of version 1, checked field by
+    field (``check_record``) before anyone uses it."""
+    if not text.lstrip().startswith(("{", "[")):  # not JSON at all: some other file
+        raise _problem("not_a_record", name)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        if not text.lstrip().startswith(("{", "[")):  # not JSON at all: some other file
-            raise _problem("not_a_record", name) from None
-        end = len(text.rstrip())  # stopped in the middle: the text ends before the JSON does
-        cut = e.pos >= end - 1 or not text.rstrip().endswith(("}", "]"))
-        raise _problem("cut_short" if cut else "bad_json", f"{name}:{e.lineno}:{e.colno}") from None
+        data = parse_json(text, name, max_depth=MAX_RECORD_DEPTH)
+    except FileProblem as p:
+        raise _from_file_problem(p, name) from None
     fmt = data.get("format") if isinstance(data, dict) else None
+    _check_turn_count(data, name)  # before anything costs time in proportion to the turns
     if fmt == RECORD_FORMAT:
         rec = _from_v2(data, name)
     elif fmt == OLD_SAVE_FORMAT:
@@ -200,13 +208,19 @@ def loads_record(text: str, name: str = "record") -> GameRecord:
         rec = _from_old_headless(data, name)
     else:
         raise _problem("not_a_record", name)
-    problem = check_shape(rec)
+    problem = check_record(rec)
     if problem is not None:
         kind, details = problem
-        where = "the start" if details.get("turn") == 0 else f"turn {details.get('turn')}"
-        said = SHAPE_PROBLEMS[kind].format(where=where, **details)
-        raise _problem("damaged", name, said=said, problem=kind, **details)
+        raise _problem("damaged", name, said=shape_text(kind, details), problem=kind, **details)
     return rec
+
+
+def _check_turn_count(data: Any, name: str) -> None:
+    turns = data.get("turns") if isinstance(data, dict) else None
+    if isinstance(turns, list) and len(turns) > limits.MAX_TURNS:
+        details = {"n": len(turns), "most": limits.MAX_TURNS}
+        said = shape_text("too_many_turns", details)
+        raise _problem("damaged", name, said=said, problem="too_many_turns", **details)
 
 
 def _build(d: dict[str, Any], name: str) -> GameRecord:
@@ -217,10 +231,15 @@ def _build(d: dict[str, Any], name: str) -> GameRecord:
 
 
 def _from_v2(data: dict[str, Any], name: str) -> GameRecord:
-    if data.get("version") != RECORD_VERSION:
-        raise _problem("version", name, version=data.get("version"), supported=RECORD_VERSION)
+    version = data.get("version")
+    if version != RECORD_VERSION or isinstance(version, bool):
+        raise _problem("version", name, version=_short(version), supported=RECORD_VERSION)
     body = {k: v for k, v in data.items() if k != "sha256"}
-    if data.get("sha256") != _checksum(body):
+    try:
+        same = data.get("sha256") == _checksum(body)
+    except (TypeError, ValueError):  # e.g. text with a lone surrogate: not written by the game
+        same = False
+    if not same:
         raise _problem("checksum", name)
     return _build(data, name)
 
@@ -228,19 +247,25 @@ def _from_v2(data: dict[str, Any], name: str) -> GameRecord:
 def _from_old_save(outer: dict[str, Any], name: str) -> GameRecord:
     """Version 1 of the window's saves: the record as canonical JSON in ``payload``, with its
     SHA-256 beside it."""
-    if outer.get("version") != 1:
-        raise _problem("version", name, version=outer.get("version"), supported=RECORD_VERSION)
+    version = outer.get("version")
+    if version != 1 or isinstance(version, bool):
+        raise _problem("version", name, version=_short(version), supported=RECORD_VERSION)
     payload = outer.get("payload")
-    if not isinstance(payload, str) or (
-        hashlib.sha256(payload.encode("utf-8")).hexdigest() != outer.get("sha256")
-    ):
+    try:
+        same = isinstance(payload, str) and (
+            hashlib.sha256(payload.encode("utf-8")).hexdigest() == outer.get("sha256")
+        )
+    except UnicodeEncodeError:
+        same = False
+    if not same:
         raise _problem("checksum", name)
     try:
-        data = json.loads(payload)
-    except json.JSONDecodeError:
+        data = parse_json(str(payload), name, max_depth=MAX_RECORD_DEPTH)
+    except FileProblem:
         raise _problem("checksum", name) from None
     if not isinstance(data, dict):
         raise _problem("checksum", name)
+    _check_turn_count(data, name)
     return _build(data, name)
 
 
@@ -254,60 +279,236 @@ def _from_old_headless(data: dict[str, Any], name: str) -> GameRecord:
     return rec
 
 
-#: what ``check_shape`` finds, in words ({where}: "the start" or "turn N" of the values)
+def _short(value: Any) -> str:
+    """A value for a message, never longer than a few words."""
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+# ------------------------------------------------------------------------------------------------
+# Checking a record's contents (the documented format, docs/records.md)
+# ------------------------------------------------------------------------------------------------
+#: what ``check_record`` finds, in words ({where}: "the start" or "turn N" of the values)
 SHAPE_PROBLEMS = {
     "no_id": "no scenario id",
+    "scenario_id": "'{value}' is not a scenario id",
     "types": "seed, roles, grades or names have the wrong type",
-    "label": "the group label is not text",
+    "seed": "the seed is not a whole number from 0 to {most}",
+    "roles": "the roles or their policies are not actor ids and policy names",
+    "hash": "the scenario's or the final state's hash is not a hash",
+    "label": "the group label is not text, or longer than {most} characters",
+    "names": "the names of the values' axes are not lists of ids",
+    "grades": "the grades are malformed",
+    "too_many_turns": "it has {n} turns; no scenario has more than {most}",
+    "turn_order": "its turns are not numbered 0, 1, 2, ... (turn {turn} is out of place)",
+    "year": "turn {turn}: the year is not a year",
     "no_values": "values of {where} are missing",
     "no_autonomy": "autonomy of {where} is missing",
     "n_states": "{where} has a different number of states",
     "dependence": "dependence of {where} is malformed",
+    "numbers": "values of {where}: '{field}' holds something other than numbers in range",
     "choices": "turn {turn}: choices are malformed",
     "actions": "turn {turn}: actions of {actor} are malformed",
 }
 
 
-def check_shape(rec: GameRecord) -> tuple[str, dict[str, Any]] | None:
-    """What is wrong with a record's structure, as (problem, details), or None: the types of
-    its fields and the values every reader counts on (autonomy and dependence of every
-    state, the same states every turn, the choices of every turn)."""
+def shape_text(kind: str, details: dict[str, Any]) -> str:
+    """A ``check_record`` problem in words."""
+    where = "the start" if details.get("turn") == 0 else f"turn {details.get('turn')}"
+    return SHAPE_PROBLEMS[kind].format(**{"where": where, **details})
+
+
+MAX_SEED = 2**63 - 1
+MAX_LABEL = 200
+#: the largest magnitude of any recorded value (money, shares, scores are far smaller)
+MAX_VALUE = 1e12
+_SCENARIO_ID = re.compile(SNAKE_ID)
+_ACTOR = re.compile(ACTOR_ID)
+_DATE = re.compile(DATE)
+_HASH = re.compile(r"^([0-9a-f]{64})?$")
+_POLICY = re.compile(r"^[a-z][a-z0-9_]{0,31}(:[A-Za-z0-9_]{1,64}){0,2}$")
+_CHOICE = re.compile(r"^[a-z][a-z0-9_]{0,63}(@[A-Z][A-Z0-9_]{1,9})?$")
+_MAX_ACTORS = limits.MAX_STATES + limits.MAX_POWERS + 1  # and the rest of the world
+
+
+def is_text(value: Any, most: int) -> bool:
+    """A string of at most ``most`` characters that can be written as UTF-8."""
+    if not isinstance(value, str) or len(value) > most:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _ids(value: Any, pattern: re.Pattern[str], most: int) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) <= most
+        and all(isinstance(x, str) and pattern.match(x) for x in value)
+    )
+
+
+def _numbers(value: Any, depth: int, lo: float, hi: float, most: int) -> int | None:
+    """How many numbers ``value`` holds when it is a list nested ``depth`` deep (no deeper) of
+    finite numbers in [lo, hi], every list at most ``most`` long; None otherwise."""
+    if depth == 0:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return 1 if ok and math.isfinite(value) and lo <= value <= hi else None
+    if not isinstance(value, list) or len(value) > most:
+        return None
+    total = 0
+    for x in value:
+        n = _numbers(x, depth - 1, lo, hi, most)
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+#: the shape of each kind of value: (nesting depth, lowest, highest); dependence is 0-1, the
+#: 0-100 quantities are autonomy, stability and trust; others only need to be finite
+_VALUES = {
+    "autonomy": (1, -1e-6, 100 + 1e-6),
+    "dep": (3, -1e-6, 1 + 1e-6),
+    "trust": (2, -1e-6, 100 + 1e-6),
+    "stability": (1, -1e-6, 100 + 1e-6),
+}
+
+
+def _check_values(v: Any, turn: int, n_states: int | None) -> tuple[str, dict[str, Any]] | None:
+    if not isinstance(v, dict) or len(v) > 64:
+        return "no_values", {"turn": turn}
+    aut = v.get("autonomy")
+    if not isinstance(aut, list) or not aut or len(aut) > _MAX_ACTORS:
+        return "no_autonomy", {"turn": turn}
+    if n_states is not None and len(aut) != n_states:
+        return "n_states", {"turn": turn}
+    dep = v.get("dep")
+    if dep is not None and (not isinstance(dep, list) or len(dep) != len(aut)):
+        return "dependence", {"turn": turn}
+    for key, value in v.items():
+        if not isinstance(key, str) or not _SCENARIO_ID.match(key):
+            return "numbers", {"turn": turn, "field": _short(key)}
+        depth, lo, hi = _VALUES.get(key, (0, -MAX_VALUE, MAX_VALUE))
+        found = None
+        for d in (depth,) if key in _VALUES else (0, 1, 2, 3):
+            found = _numbers(value, d, lo, hi, 1_000)
+            if found is not None:
+                break
+        if found is None:
+            return ("dependence" if key == "dep" else "numbers"), {"turn": turn, "field": key}
+    return None
+
+
+def check_record(rec: GameRecord) -> tuple[str, dict[str, Any]] | None:
+    """What is wrong with a record's contents, as (problem, details), or None: every field
+    has the type and the range ``docs/records.md`` gives it (ids are ids, numbers are finite
+    and in range, texts are short, turns are numbered in order and at most
+    ``limits.MAX_TURNS``), and the values every reader counts on are there (autonomy and
+    dependence of every state, the same states every turn, the choices of every turn). Nothing
+    read from a file is used before it passes."""
     if not isinstance(rec.scenario_id, str) or not rec.scenario_id:
         return "no_id", {}
+    if not _SCENARIO_ID.match(rec.scenario_id):
+        return "scenario_id", {"value": _short(rec.scenario_id)}
     if (
         not isinstance(rec.seed, int)
-        or not isinstance(rec.humans, list)
-        or not isinstance(rec.policies, dict)
-        or not isinstance(rec.grades, dict)
-        or not isinstance(rec.names, dict)
+        or isinstance(rec.seed, bool)
+        or not (0 <= rec.seed <= MAX_SEED)
     ):
+        if not isinstance(rec.seed, int):
+            return "types", {}
+        return "seed", {"most": MAX_SEED}
+    if not isinstance(rec.humans, list) or not isinstance(rec.policies, dict):
         return "types", {}
-    if not isinstance(rec.label, str):
-        return "label", {}
+    if (
+        not _ids(rec.humans, _ACTOR, _MAX_ACTORS)
+        or len(set(rec.humans)) != len(rec.humans)
+        or len(rec.policies) > _MAX_ACTORS
+        or not all(
+            isinstance(a, str) and _ACTOR.match(a) and isinstance(p, str) and _POLICY.match(p)
+            for a, p in rec.policies.items()
+        )
+    ):
+        return "roles", {}
+    if not is_text(rec.scenario_hash, 64) or not _HASH.match(rec.scenario_hash):
+        return "hash", {}
+    if not is_text(rec.final_hash, 64) or not _HASH.match(rec.final_hash):
+        return "hash", {}
+    if not is_text(rec.label, MAX_LABEL):
+        return "label", {"most": MAX_LABEL}
+    if not isinstance(rec.grades, dict) or not isinstance(rec.names, dict):
+        return "types", {}
+    if len(rec.names) > 16 or not all(
+        isinstance(k, str) and _SCENARIO_ID.match(k) and _ids(v, _ACTOR_OR_ID, 10_000)
+        for k, v in rec.names.items()
+    ):
+        return "names", {}
+    if not _grades_ok(rec.grades):
+        return "grades", {}
+    if not isinstance(rec.turns, list) or len(rec.turns) > limits.MAX_TURNS:
+        return "too_many_turns", {"n": len(rec.turns), "most": limits.MAX_TURNS}
     n_states = None
     for turn, v in enumerate([rec.start_values] + [t.values for t in rec.turns]):
-        if not isinstance(v, dict):
-            return "no_values", {"turn": turn}
-        aut = v.get("autonomy")
-        if not isinstance(aut, list) or not all(isinstance(x, (int, float)) for x in aut):
-            return "no_autonomy", {"turn": turn}
-        n_states = len(aut) if n_states is None else n_states
-        if len(aut) != n_states:
-            return "n_states", {"turn": turn}
-        dep = v.get("dep")
-        if dep is not None and (not isinstance(dep, list) or len(dep) != n_states):
-            return "dependence", {"turn": turn}
-    for t in rec.turns:
+        found = _check_values(v, turn, n_states)
+        if found is not None:
+            return found
+        n_states = len(v["autonomy"])
+    for i, t in enumerate(rec.turns):
+        if not isinstance(t.turn, int) or isinstance(t.turn, bool) or t.turn != i:
+            return "turn_order", {"turn": i}
+        if not isinstance(t.year, str) or not _DATE.match(t.year):
+            return "year", {"turn": i}
         if (
             not isinstance(t.actions, dict)
             or not isinstance(t.options, dict)
-            or not isinstance(t.events, list)
+            or not _ids(t.events, _SCENARIO_ID, limits.MAX_EVENTS)
+            or len(t.actions) > _MAX_ACTORS
+            or len(t.options) > limits.MAX_EVENTS
+            or not all(
+                isinstance(e, str)
+                and _SCENARIO_ID.match(e)
+                and isinstance(o, str)
+                and _SCENARIO_ID.match(o)
+                for e, o in t.options.items()
+            )
         ):
             return "choices", {"turn": t.turn}
         for actor, keys in t.actions.items():
-            if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
-                return "actions", {"turn": t.turn, "actor": actor}
+            if not isinstance(actor, str) or not _ACTOR.match(actor) or not _ids(keys, _CHOICE, 64):
+                return "actions", {"turn": t.turn, "actor": _short(actor)}
     return None
+
+
+_ACTOR_OR_ID = re.compile(f"{ACTOR_ID}|{SNAKE_ID}")
+
+
+def _grades_ok(grades: dict[str, Any]) -> bool:
+    """``{"overall": {role: letter}, "objectives": [{role, id, name, value, grade, bands}]}``,
+    either part may be missing."""
+    overall = grades.get("overall", {})
+    objectives = grades.get("objectives", [])
+    if not isinstance(overall, dict) or not isinstance(objectives, list):
+        return False
+    if len(overall) > _MAX_ACTORS or not all(
+        isinstance(r, str) and _ACTOR.match(r) and is_text(g, 8) for r, g in overall.items()
+    ):
+        return False
+    if len(objectives) > limits.MAX_OBJECTIVES:
+        return False
+    for o in objectives:
+        if not isinstance(o, dict) or len(o) > 32:
+            return False
+        if not all(is_text(o.get(k, ""), 400) for k in ("role", "id", "name", "grade")):
+            return False
+        value = o.get("value", 0)
+        if value is not None and _numbers(value, 0, -MAX_VALUE, MAX_VALUE, 0) is None:
+            return False
+        if "bands" in o and _numbers(o["bands"], 1, -MAX_VALUE, MAX_VALUE, 10) is None:
+            return False
+    return True
 
 
 # ------------------------------------------------------------------------------------------------
@@ -343,7 +544,12 @@ def record_years(rec: GameRecord) -> list[str]:
 def record_schema() -> dict[str, Any]:
     """The JSON Schema of a record file (version 2), for ``python main.py record-schema``."""
     strings = {"type": "array", "items": {"type": "string"}}
-    numbers_by_state = {"type": "array", "items": {"type": "number"}}
+    numbers_by_state = {
+        "type": "array",
+        "minItems": 1,
+        "items": {"type": "number", "minimum": 0, "maximum": 100},
+    }
+    hash_text = {"type": "string", "pattern": _HASH.pattern}
     values = {
         "type": "object",
         "description": "The world after a turn: lists along the axes that `names` lists "
@@ -363,6 +569,7 @@ def record_schema() -> dict[str, Any]:
             "turn": {"type": "integer", "minimum": 0, "description": "the turn played, from 0"},
             "year": {
                 "type": "string",
+                "pattern": DATE,
                 "description": "the period the turn was played in ('2013', '2013-07'); its "
                 "values describe the end of it",
             },
@@ -398,22 +605,29 @@ def record_schema() -> dict[str, Any]:
                 "description": "SHA-256 of every other field as JSON with sorted keys and no "
                 "spaces (UTF-8); a changed or damaged file is refused",
             },
-            "scenario_id": {"type": "string", "minLength": 1},
+            "scenario_id": {"type": "string", "pattern": SNAKE_ID},
             "scenario_hash": {
-                "type": "string",
-                "description": "the scenario file's content hash when the game was played",
+                **hash_text,
+                "description": "SHA-256 of the scenario's parsed content when the game was "
+                "played (older records: of its files' bytes)",
             },
-            "seed": {"type": "integer"},
-            "humans": {**strings, "description": "the roles people played (none: headless)"},
+            "seed": {"type": "integer", "minimum": 0, "maximum": MAX_SEED},
+            "humans": {
+                "type": "array",
+                "items": {"type": "string", "pattern": ACTOR_ID},
+                "uniqueItems": True,
+                "description": "the roles people played (none: headless)",
+            },
             "policies": {
                 "type": "object",
-                "additionalProperties": {"type": "string"},
+                "propertyNames": {"pattern": ACTOR_ID},
+                "additionalProperties": {"type": "string", "pattern": _POLICY.pattern},
                 "description": "actor -> the policy that played it",
             },
             "start_values": {**values, "description": "the world before the first turn (turn 0)"},
-            "turns": {"type": "array", "items": turn},
+            "turns": {"type": "array", "maxItems": limits.MAX_TURNS, "items": turn},
             "final_hash": {
-                "type": "string",
+                **hash_text,
                 "description": "the engine's hash of the final state ('' until the game is over)",
             },
             "grades": {
@@ -427,6 +641,7 @@ def record_schema() -> dict[str, Any]:
             },
             "label": {
                 "type": "string",
+                "maxLength": MAX_LABEL,
                 "description": "the window's difficulty (introductory, standard, advanced) or "
                 "a group's name",
             },

@@ -19,6 +19,7 @@ from ..ai.policies import UnknownPolicy
 from ..engine.compiler import Compiled
 from ..engine.record import record_schema, value_years, write_record
 from ..kit.command import command
+from ..kit.files import folder_problem
 from ..play.history import default_headless_policies
 from ..play.session import Session
 from ..scenario.loader import load_scenario
@@ -92,7 +93,28 @@ def _read_class_code(args: argparse.Namespace) -> bool:
     return True
 
 
+def output_problem(args: argparse.Namespace) -> str | None:
+    """Why ``--json`` or ``--csv`` could not be written, found before the game is played (a
+    whole campaign is not played only to fail at its last line), or None. A probe file is
+    written and removed in each folder (``kit.files.folder_problem``)."""
+    targets = [("--json", args.json), ("--csv", getattr(args, "csv", None))]
+    given = [(opt, Path(v)) for opt, v in targets if v]
+    if len(given) == 2 and given[0][1].resolve() == given[1][1].resolve():
+        return f"--json and --csv name the same file ({given[0][1]}); give two files"
+    for opt, path in given:
+        if path.is_dir():
+            return f"{opt} {path}: this is a folder; give a file name, e.g. {path / 'game.json'}"
+        problem = folder_problem(path.parent)
+        if problem is not None:
+            return f"{opt} {path}: {problem}"
+    return None
+
+
 def cmd_play_headless(args: argparse.Namespace) -> int:
+    problem = output_problem(args)
+    if problem is not None:
+        print(f"crossroads: {problem}", file=sys.stderr)
+        return 2
     if not _read_class_code(args):
         return 2
     if args.xlsx and not export.xlsx_available():

@@ -24,8 +24,8 @@ dates through ``date``.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import math
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from decimal import Decimal
@@ -34,8 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from .command import command_prefix
+from .files import FileProblem, read_json_object
 
 DEFAULT_LANG = "en"
+#: a phrase catalogue larger than this is not read (the game's are about 30 KB)
+MAX_CATALOGUE_BYTES = 4 << 20
 #: the languages the game is translated into
 LANGUAGES = ("en", "ja", "ru")
 
@@ -147,15 +150,22 @@ class Catalogue:
         or it cannot be read."""
         table = self._tables.get(lang)
         if table is None:
+            path = self.folder / f"{lang}.json"
             try:
-                data = json.loads((self.folder / f"{lang}.json").read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+                data = read_json_object(path, MAX_CATALOGUE_BYTES)
+            except FileProblem as e:
+                if e.kind != "missing":  # a damaged file: say so once, use English
+                    print(f"crossroads: warning: {e}; its phrases are not used", file=sys.stderr)
                 data = {}
-            table = (
-                {k: v for k, v in data.items() if not k.startswith("_")}
-                if isinstance(data, dict)
-                else {}
-            )
+            table = {
+                k: v
+                for k, v in data.items()
+                if not k.startswith("_")
+                and (
+                    isinstance(v, str)
+                    or (isinstance(v, dict) and all(isinstance(f, str) for f in v.values()))
+                )
+            }
             self._tables[lang] = table
         return table
 

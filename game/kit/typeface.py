@@ -10,12 +10,15 @@ the three methods of ``Typeface`` can draw a chart (``game.kit.raster``).
 
 from __future__ import annotations
 
+import struct
+import sys
 from pathlib import Path
 from typing import Protocol
 
 import pygame
 
 from ..data import asset
+from .files import FileProblem, read_regular
 
 Colour = tuple[int, int, int]
 
@@ -27,9 +30,74 @@ SHIPPED_FONTS = {
 
 
 def shipped_font(weight: str) -> Path | None:
-    """The shipped font file of ``weight`` ('regular' or 'bold'), None if it is missing."""
+    """The shipped font file of ``weight`` ('regular' or 'bold'); None, with a warning on
+    stderr, if it is missing or damaged (``font_problem``): then pygame's own font is used,
+    which draws Latin letters only, rather than a damaged file crashing SDL_ttf."""
     p = SHIPPED_FONTS[weight]
-    return p if p.is_file() else None
+    problem = font_problem(p, checksums=True)
+    if problem is None:
+        return p
+    _warn_once(
+        f"{problem}; text is drawn in pygame's default font (Latin letters only). "
+        "Reinstall the game to restore it."
+    )
+    return None
+
+
+#: the tables every TrueType or OpenType font file has
+_REQUIRED = (b"cmap", b"head", b"hhea", b"hmtx", b"maxp")
+MAX_FONT_BYTES = 64 << 20
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        print(f"crossroads: warning: {message}", file=sys.stderr)
+
+
+def font_problem(path: Path, checksums: bool = False) -> str | None:
+    """None when ``path`` is a whole TrueType/OpenType font file, else what is wrong with it.
+    Its table directory is read and every table must lie inside the file (a truncated file
+    crashes SDL_ttf with a segmentation fault, which no ``except`` can catch); with
+    ``checksums`` every table's checksum is verified too (the shipped files have correct
+    ones; some fonts found elsewhere do not)."""
+    try:
+        data = read_regular(path, MAX_FONT_BYTES)
+    except FileProblem as e:
+        return f"the font file {e}"
+    return _font_data_problem(data, checksums, str(path))
+
+
+def _font_data_problem(data: bytes, checksums: bool, name: str) -> str | None:
+    damaged = f"the font file {name} is damaged"
+    if len(data) < 12:
+        return f"{damaged} (too short)"
+    version, n_tables = struct.unpack(">IH", data[:6])
+    if version not in (0x00010000, 0x4F54544F, 0x74727565):  # 1.0, 'OTTO', 'true'
+        return f"{damaged} (not a TrueType or OpenType font)"
+    if not 1 <= n_tables <= 200 or 12 + 16 * n_tables > len(data):
+        return f"{damaged} (its table directory is cut short)"
+    tables: dict[bytes, tuple[int, int, int]] = {}
+    for i in range(n_tables):
+        tag, checksum, offset, length = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
+        if offset + length > len(data):
+            return f"{damaged} (cut short: its '{tag.decode('latin-1')}' table is missing)"
+        tables[tag] = (checksum, offset, length)
+    missing = [t.decode() for t in _REQUIRED if t not in tables]
+    if missing:
+        return f"{damaged} (no {', '.join(missing)} table)"
+    if checksums:
+        for tag, (checksum, offset, length) in tables.items():
+            words = data[offset : offset + length] + b"\0" * (-length % 4)
+            total = sum(struct.unpack(f">{len(words) // 4}I", words))
+            if tag == b"head" and length >= 12:  # the whole file's adjustment is left out
+                total -= struct.unpack(">I", data[offset + 8 : offset + 12])[0]
+            if total & 0xFFFFFFFF != checksum:
+                return (
+                    f"{damaged} (its '{tag.decode('latin-1')}' table does not match its checksum)"
+                )
+    return None
 
 
 class Typeface(Protocol):

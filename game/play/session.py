@@ -23,11 +23,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ..ai.policies import UnknownPolicy
 from ..engine import core
 from ..engine.compiler import Compiled, compile_scenario
 from ..engine.ledger import Entry
 from ..engine.record import GameRecord, SaveError, TurnRecord, read_record, write_record
 from ..engine.state import State
+from ..scenario import limits
 from ..scenario.model import Scenario, text_in
 from .loop import build_policies, choose_actions, option_chooser_for, snapshot
 
@@ -470,29 +472,45 @@ class Session:
     def resume(
         cls, scenario: Scenario, path: str | Path, autosave: str | Path | None = None
     ) -> Session:
-        """Load a save by replaying its choices on the scenario; checks every step."""
+        """Load a save by replaying its choices on the scenario; checks every step. Raises
+        ``SaveError`` (with a message for the player) and nothing else, whatever the file
+        holds."""
         rec = read_record(path)
-        return cls.replay(scenario, rec, autosave=autosave)
+        return cls.replay(scenario, rec, autosave=autosave, name=str(path))
 
     @classmethod
     def replay(
-        cls, scenario: Scenario, rec: GameRecord, autosave: str | Path | None = None
+        cls,
+        scenario: Scenario,
+        rec: GameRecord,
+        autosave: str | Path | None = None,
+        name: str = "",
     ) -> Session:
         """Play a record's choices again on ``scenario``; ``SaveError`` if they do not fit or
-        do not reproduce the recorded final state."""
-        if rec.scenario_id != scenario.meta.id:
-            raise SaveError(
-                f"this save is for scenario '{rec.scenario_id}', not '{scenario.meta.id}'"
-            )
-        if (
-            rec.scenario_hash
-            and scenario.content_hash
-            and rec.scenario_hash != scenario.content_hash
-        ):
-            raise SaveError(
-                "the scenario file has changed since this game was saved, so the "
-                "game cannot be replayed exactly; restore the scenario or start anew"
-            )
+        do not reproduce the recorded final state. Everything the record names - its scenario,
+        roles, policies, difficulty, actions and options - is checked against the scenario
+        before it is used (``replay_problem``), and anything that still goes wrong while
+        replaying is a ``SaveError`` too, so a hand-edited save never stops the game."""
+        problem = replay_problem(scenario, rec)
+        if problem is not None:
+            raise SaveError(f"{name}: {problem}", "replay", file=name, said=problem)
+        try:
+            return cls._replayed(scenario, rec, autosave)
+        except SaveError as e:
+            raise SaveError(f"{name}: {e}", e.kind, file=name, said=str(e)) from None
+        except (
+            core.IllegalAction,
+            UnknownPolicy,
+            ValueError,
+            KeyError,
+            IndexError,
+            TypeError,
+        ) as e:
+            said = f"it cannot be replayed on this scenario ({e})"
+            raise SaveError(f"{name}: {said}", "replay", file=name, said=said) from None
+
+    @classmethod
+    def _replayed(cls, scenario: Scenario, rec: GameRecord, autosave: str | Path | None) -> Session:
         s = cls.start(
             scenario,
             tuple(rec.humans),
@@ -510,13 +528,19 @@ class Session:
                     cid = _choice_from_key(c, actor, key)
                     if cid is None:
                         raise SaveError(f"turn {tr.turn}: the action '{key}' no longer exists")
-                    s.plan(cid)
+                    try:
+                        s.plan(cid)
+                    except core.IllegalAction as e:
+                        raise SaveError(f"turn {tr.turn}: '{key}' was not possible ({e})") from None
             s.end_turn()
             for ev in s.pending_events():
                 opt = tr.options.get(ev.event_id)
                 if opt is None:
                     raise SaveError(f"turn {tr.turn}: no recorded option for {ev.event_id}")
-                s.choose_option(ev.event_id, opt)
+                try:
+                    s.choose_option(ev.event_id, opt)
+                except core.IllegalAction as e:
+                    raise SaveError(f"turn {tr.turn}: {e}") from None
             s.finish_turn()
         s.record.label = rec.label
         if rec.final_hash and s.over and s.st.hash(0) != rec.final_hash:
@@ -525,6 +549,36 @@ class Session:
             )
         s.autosave = Path(autosave) if autosave else None
         return s
+
+
+def replay_problem(scenario: Scenario, rec: GameRecord) -> str | None:
+    """What keeps a (well-formed, ``engine.record.check_record``) record from being replayed on
+    ``scenario``, in words, or None: another scenario, another version of it, roles that are
+    not its actors, policies that do not exist, more turns than it has."""
+    sc = scenario
+    if rec.scenario_id != sc.meta.id:
+        return f"this save is for scenario '{rec.scenario_id}', not '{sc.meta.id}'"
+    if rec.scenario_hash and sc.content_hash and not sc.is_version(rec.scenario_hash):
+        return (
+            "the scenario file has changed since this game was saved, so the "
+            "game cannot be replayed exactly; restore the scenario or start anew"
+        )
+    actors = {a.id: a for a in sc.actors}
+    unknown = [h for h in rec.humans if h not in actors]
+    if unknown:
+        return f"it has people playing {', '.join(unknown)}, which this scenario does not have"
+    for actor, policy in rec.policies.items():
+        if actor not in actors:
+            return f"it names a policy for {actor}, which this scenario does not have"
+        mine = [
+            a for a in sc.actions if actor in (a.actor if isinstance(a.actor, list) else [a.actor])
+        ]
+        found = limits.policy_problem(policy, [a.family for a in mine], [a.id for a in mine])
+        if found is not None:
+            return f"{actor} plays '{policy}': {found[0]}"
+    if len(rec.turns) > sc.calendar.n_turns:
+        return f"it has {len(rec.turns)} turns, but the scenario has only {sc.calendar.n_turns}"
+    return None
 
 
 # ------------------------------------------------------------------------------------------------

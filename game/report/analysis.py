@@ -274,9 +274,9 @@ def compare_with_history(g: Group, sc: Any, names: Names, roles: list[str]) -> l
 def turn_signature(g: Group, turn: int, roles: list[str], names: Names) -> str | None:
     """What the group chose in a turn for these roles (actions, and the options of events
     these roles decide); None if the group did not play that turn."""
-    turn_rec = next((t for t in g.rec.turns if t.turn == turn), None)
-    if turn_rec is None:
+    if not 0 <= turn < len(g.rec.turns):  # a record's turns are numbered 0, 1, 2, ...
         return None
+    turn_rec = g.rec.turns[turn]
     parts = []
     for r in roles:
         acts = sorted(turn_rec.actions.get(r, []))

@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from ..kit.files import remove_stale_temporaries, write_all_atomic, write_problem
 from .analysis import (
     Findings,
     Group,
@@ -38,6 +39,7 @@ from .records import (
     find_scenario,
     group_labels,
     read,
+    scenario_problem,
 )
 
 
@@ -80,10 +82,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     sc = find_scenario(sid, sc_paths, sorted({p.resolve().parent for p, _ in loaded}), warn)
     if sc is not None:
+        fitting: Loaded = []
+        for p, rec in loaded:
+            problem = scenario_problem(rec, sc, p)
+            if problem is None:
+                fitting.append((p, rec))
+                continue
+            print(f"crossroads: warning: {problem} {tr('skip.suffix')}", file=sys.stderr)
+            skipped.append(problem)
+        loaded = fitting
+        if not loaded:
+            print(f"crossroads: {tr('cli.no_records')}", file=sys.stderr)
+            return 1
         changed = [
             str(p)
             for p, rec in loaded
-            if rec.scenario_hash and sc.content_hash and rec.scenario_hash != sc.content_hash
+            if rec.scenario_hash and sc.content_hash and not sc.is_version(rec.scenario_hash)
         ]
         if changed:
             warn.append(tr("warn.changed", n=len(changed), files=join(changed)))
@@ -144,19 +158,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    png = draw_png(summarise(found), warn)
+    files: dict[Path, bytes | str] = {out / "report.md": doc.markdown()}
+    if png:
+        files[out / "report.png"] = png
+    if getattr(args, "html", False):
+        files[out / "report.html"] = doc.html({"report.png": png} if png else {})
     try:
         out.mkdir(parents=True, exist_ok=True)
-        png = draw_png(
-            summarise(found),
-            out / "report.png",
-            warn,
-        )
-        (out / "report.md").write_text(doc.markdown(), encoding="utf-8")
-        if getattr(args, "html", False):
-            images = {"report.png": png} if png else {}
-            (out / "report.html").write_text(doc.html(images), encoding="utf-8")
+        remove_stale_temporaries(out, "report.*")
+        # all three or none: on a full disk the previous report stays whole
+        write_all_atomic(files)
     except OSError as e:
-        print(f"crossroads: cannot write the report to {out}: {e.strerror or e}", file=sys.stderr)
+        print(
+            f"crossroads: cannot write the report to {out}: {write_problem(e, out / 'report.md')}",
+            file=sys.stderr,
+        )
         return 1
     written = (
         ["report.md"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..kit.raster import MARKERS, OKABE_ITO, Canvas, Series, Style, line_chart
 from ..kit.typeface import Colour, FontFiles
@@ -123,9 +122,8 @@ def summarise(f: Findings) -> Summary:
 # ------------------------------------------------------------------------------------------------
 # The picture
 # ------------------------------------------------------------------------------------------------
-def draw_png(s: Summary, path: Path, warn: list[str]) -> bytes | None:
-    """Draw the one-page summary to ``path``; returns the PNG bytes (None, with a warning, if
-    pygame cannot be used)."""
+def draw_png(s: Summary, warn: list[str]) -> bytes | None:
+    """The one-page summary as PNG bytes (None, with a warning, if pygame cannot be used)."""
     try:
         picture = Picture(s)
     except Exception as e:  # noqa: BLE001 - the picture is optional; report.md is the report
@@ -133,8 +131,7 @@ def draw_png(s: Summary, path: Path, warn: list[str]) -> bytes | None:
         warn.append(msg)
         print(f"crossroads: warning: {msg}", file=sys.stderr)
         return None
-    picture.paint(path)
-    return path.read_bytes()
+    return picture.paint()
 
 
 #: the smallest text in the picture, in pixels (legible from the back of a classroom)
@@ -203,12 +200,13 @@ class Picture:
             self.cv.dashed((c[0] - 10, c[1]), (c[0] + 10, c[1]), look.colour, dash=5)
 
     # ---- the page ------------------------------------------------------------------------------
-    def paint(self, path: Path) -> None:
+    def paint(self) -> bytes:
+        """The page as PNG bytes."""
         self.page(False)
         if self.cv.cut and not self.cut_noted:  # a name was shortened below the grades' note
             self.cv.surf.fill(self.STYLE.paper)
             self.page(True)
-        self.cv.save(path)
+        return self.cv.png()
 
     def page(self, note_cut: bool) -> None:
         """Draw the page; ``note_cut``: say in the grades' footnote that some text ends in

@@ -26,23 +26,45 @@ class RecordError(ValueError):
 
 
 def read(path: Path) -> GameRecord:
-    """A save file or a headless ``--json`` record. Raises RecordError."""
+    """A save file or a headless ``--json`` record, checked by the record reader (ordinary
+    files only, bounded size, depth and numbers, every field's type and range). Raises
+    RecordError and nothing else: one bad file is named and skipped, never the report's end."""
     try:
         return read_record(path)
     except SaveError as e:
         raise RecordError(problem_text(e)) from None
+    except Exception as e:  # noqa: BLE001 - the one boundary around each file
+        raise RecordError(tr("record.cannot_read", file=path, error=type(e).__name__)) from None
+
+
+def scenario_problem(rec: GameRecord, sc: Any, path: Path) -> str | None:
+    """Why a (well-formed) record cannot be a game of the scenario ``sc`` the report uses, in
+    the report's language, or None: more turns than the scenario has, or another number of
+    states than it has (a record of an older version of it keeps its own states' names)."""
+    total = sc.calendar.n_turns
+    if len(rec.turns) > total:
+        return tr("record.more_turns", file=path, n=len(rec.turns), total=total, sid=sc.meta.id)
+    return None
 
 
 def problem_text(e: SaveError) -> str:
     """What is wrong with a record, in the report's language (the reader's English where the
-    report has no phrase for it)."""
+    report has no phrase for it, or its phrase does not fit the details)."""
+    try:
+        return _in_report_language(e)
+    except (KeyError, TypeError, ValueError):
+        return str(e)
+
+
+def _in_report_language(e: SaveError) -> str:
     d = dict(e.details)
     if e.kind in ("cut_short", "bad_json"):
         return tr("record.unreadable", file=d.get("file"), problem=tr(f"record.{e.kind}"))
     if e.kind == "damaged":
         turn = d.get("turn")
         where = tr("shape.start") if turn == 0 else tr("shape.turn", turn=turn)
-        problem = tr(f"shape.{d.pop('problem', '')}", where=where, **d)
+        key = f"shape.{d.pop('problem', '')}"
+        problem = tr(key, where=where, **d) if PHRASES.has(key) else str(d.get("said", e))
         return tr("record.damaged", file=d.get("file"), problem=problem)
     key = f"record.{e.kind}"
     return tr(key, **d) if PHRASES.has(key) else str(e)
@@ -70,8 +92,9 @@ def expand_inputs(items: list[str]) -> tuple[list[Path], list[Path], list[str]]:
                 continue
             # the class folder's own records and those in its group folders, both (a stray
             # file beside the group folders must not hide them)
-            found = sorted(x for x in p.glob("*.json") if x.is_file())
-            found += sorted(x for x in p.glob("*/*.json") if x.is_file())
+            # not only ordinary files: a pipe or a device named *.json is named and skipped
+            found = sorted(x for x in p.glob("*.json") if not x.is_dir())
+            found += sorted(x for x in p.glob("*/*.json") if not x.is_dir())
             if not found:
                 problems.append(tr("input.empty_folder", folder=it))
             records.extend(found)

@@ -11,7 +11,8 @@ The layers, one module each (each collects diagnostics; only errors block loadin
 2. schema: each file against ``ScenarioFile`` (``schema_check``, in plain words by
    ``schema_messages``: E100-E104)
 3. merge: the files' sections into one ``Draft`` (``draft``: E013, E101)
-4. semantics and lints (``checks``: E2xx, W3xx)
+4. semantics and lints (``checks``: E2xx, W3xx), and what the engine can run (``limits``:
+   sizes E401-E406, policy names)
 
 Finding scenarios (installed ids, folders) lives in ``discovery``; its public names are
 re-exported here, since this module is where the rest of the game comes for scenarios.
@@ -20,6 +21,7 @@ re-exported here, since this module is where the rest of the game comes for scen
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -38,6 +40,7 @@ from .discovery import (
 )
 from .draft import merge
 from .includes import read_all
+from .limit_checks import check_limits
 from .model import Scenario
 from .schema_check import check_schema
 from .schema_messages import Examples
@@ -94,6 +97,7 @@ def _load_manifest(manifest: Path) -> LoadResult:
     incomplete = any(d.code == "E101" and not d.located for d in merge_diags)
     if complete and files[0].model is not None and not incomplete:
         diags.extend(check_draft(draft))
+        diags.extend(check_limits(draft))
     scenario = None
     if not any(d.is_error for d in diags):
         h = hashlib.sha256()
@@ -102,9 +106,22 @@ def _load_manifest(manifest: Path) -> LoadResult:
         secs = {k: v for k, v in draft.sections.items() if v is not None}
         scenario = Scenario.model_validate(secs)
         scenario = scenario.model_copy(
-            update={"content_hash": h.hexdigest(), "path": str(manifest)}
+            update={
+                "content_hash": content_hash(scenario),
+                "source_hash": h.hexdigest(),
+                "path": str(manifest),
+            }
         )
     return LoadResult(scenario, diags, names, sources)
+
+
+def content_hash(scenario: Scenario) -> str:
+    """SHA-256 of a scenario's parsed content (canonical JSON: keys sorted, no spaces), so a
+    comment, a blank line or a file split differently leaves it as it was, and any change of
+    what the game plays changes it."""
+    data = scenario.model_dump(mode="json", exclude={"content_hash", "source_hash", "path"})
+    canon = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canon.encode("utf-8")).hexdigest()
 
 
 def load_scenario_text(

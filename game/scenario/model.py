@@ -665,10 +665,19 @@ class Scenario(Strict):
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     discussion_questions: list[Text] = Field(default_factory=list)
     balance: Balance = Balance()
-    #: sha256 of the source files, set by the loader (saves and records refer to it)
+    #: sha256 of the scenario as parsed (its content, not its bytes: a comment or a change
+    #: of layout keeps it), set by the loader; saves and records refer to it
     content_hash: str = ""
+    #: sha256 of the source files' bytes, set by the loader: what records written before
+    #: ``content_hash`` was the parsed content refer to (``is_version``)
+    source_hash: str = ""
     #: where the manifest was loaded from
     path: str = ""
+
+    def is_version(self, recorded_hash: str) -> bool:
+        """Whether a record's ``scenario_hash`` names this scenario as it is now: its parsed
+        content, or (for a record written before hashes were of the content) its bytes."""
+        return bool(recorded_hash) and recorded_hash in (self.content_hash, self.source_hash)
 
     # ---- convenience views used by the engine and the UI ------------------------------------
     @property

@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from yaml.events import (
 )
 
 from ..kit.command import command
+from ..kit.files import FileProblem, read_regular
 from .diagnostics import Diagnostic, error, path_str
 
 try:  # libyaml: ~10x faster; the event API is identical
@@ -202,66 +202,28 @@ ScenarioLoader.add_implicit_resolver(
 def read_bytes(
     path: str | os.PathLike[str], fname: str | None = None
 ) -> tuple[bytes | None, list[Diagnostic]]:
-    """The file's bytes, or a diagnostic. Only regular files are read (a FIFO would block and
-    a device such as /dev/zero never ends, and both report size 0), the size is checked before
-    anything is read, and never more than the limit is read."""
+    """The file's bytes, or a diagnostic. Read by the kit's one reader of ordinary files
+    (``kit.files.read_regular``): a FIFO would block and a device such as /dev/zero never ends
+    (both report size 0), so only regular files are read, the size is checked before anything
+    is read, and never more than the limit is read."""
     fname = fname or str(path)
-    p = Path(path)
     try:
-        st = p.stat()  # follows symlinks: a link to /dev/zero is a device
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(str(p))
-        if not stat.S_ISREG(st.st_mode):
+        return read_regular(path, MAX_BYTES), []
+    except FileProblem as p:
+        if p.kind == "not_a_file":
             return None, [_not_a_file(fname)]
-        if st.st_size > MAX_BYTES:
-            return None, [_too_big(fname, st.st_size)]
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # swapped since stat()
-                return None, [_not_a_file(fname)]
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return None, [
-            error(
-                "E011",
-                fname,
-                1,
-                1,
-                "",
-                f"The file '{fname}' does not exist.",
-                "Check the spelling of the file name and its folder.",
-                False,
-            )
-        ]
-    except IsADirectoryError:
-        return None, [
-            error(
-                "E011",
-                fname,
-                1,
-                1,
-                "",
-                f"'{fname}' is a folder, not a file.",
-                "Give the path of a .yaml file.",
-                False,
-            )
-        ]
-    except OSError as exc:
-        return None, [
-            error(
-                "E011",
-                fname,
-                1,
-                1,
-                "",
-                f"The file '{fname}' cannot be read ({exc.strerror or exc}).",
-                "Check that the file exists and that you may read it.",
-                False,
-            )
-        ]
-    if len(data) > MAX_BYTES:
-        return None, [_too_big(fname, len(data))]
-    return data, []
+        if p.kind == "too_large":
+            size = Path(path).stat().st_size if Path(path).is_file() else MAX_BYTES + 1
+            return None, [_too_big(fname, size)]
+        if p.kind == "missing":
+            message = f"The file '{fname}' does not exist."
+            hint = "Check the spelling of the file name and its folder."
+        elif p.kind == "is_a_folder":
+            message, hint = f"'{fname}' is a folder, not a file.", "Give the path of a .yaml file."
+        else:
+            message = f"The file '{fname}' cannot be read ({p.details.get('error', p.kind)})."
+            hint = "Check that the file exists and that you may read it."
+        return None, [error("E011", fname, 1, 1, "", message, hint, False)]
 
 
 def _not_a_file(fname: str) -> Diagnostic:

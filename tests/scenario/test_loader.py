@@ -191,10 +191,16 @@ def test_includes_merge_and_hash(tmp_path):
     whole = load_scenario_text(template_text("Split")).scenario
     assert res.scenario.actions == whole.actions and res.scenario.events == whole.events
     assert len(res.files) == 3
-    h1 = res.scenario.content_hash
+    h1, b1 = res.scenario.content_hash, res.scenario.source_hash
     ev = folder / "parts" / "events.yaml"
+    # a comment changes the bytes, not the content: saves of the scenario still load
     ev.write_text(ev.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
-    assert load_scenario(folder).scenario.content_hash != h1
+    again = load_scenario(folder).scenario
+    assert again.content_hash == h1 and again.source_hash != b1
+    assert again.is_version(h1) and again.is_version(again.source_hash)
+    ev.write_text(ev.read_text(encoding="utf-8").replace("by: -0.3", "by: -0.4"), encoding="utf-8")
+    changed = load_scenario(folder).scenario
+    assert changed.content_hash != h1 and not changed.is_version(h1)
 
 
 def test_errors_in_included_files_point_at_that_file(tmp_path):

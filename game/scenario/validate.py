@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import AfterValidator, BaseModel
 
+from . import countries
 from . import model as M
 from .diagnostics import Diagnostic, error, path_str, warning
 from .languages import name_of, ui_languages
@@ -362,6 +363,8 @@ def check_draft(d: Draft) -> list[Diagnostic]:
     c = _Checker(d)
     _declarations(c)
     _references(c)
+    for path, msg, hint in countries.check_map(d.map):
+        c.err("E210", path, msg, hint)
     if not d.had_errors and not any(x.is_error for x in c.diags):
         _lints(c)
     return c.diags

@@ -20,9 +20,10 @@ import pygame
 from .. import engine_text, fonts, glossary, text
 from .. import viewmodels as vm
 from ..controller import GameController, Phase
-from ..i18n import has, language, tr
+from ..i18n import language, tr
 from ..input import Action, Input
-from ..map_view import MapView, Paint
+from ..map_data import load_map
+from ..map_view import MapView, Paint, map_legend, map_names
 from ..theme import OKABE_ITO, SIZE, current, partner_styles
 from ..widgets import (
     Button,
@@ -47,9 +48,6 @@ CTX_RECT = Rect(708, 52, 564, 380)
 CHOICES_RECT = Rect(8, 440, 692, 228)
 WHY_RECT = Rect(708, 440, 564, 228)
 BAR_Y = 676
-#: the map's own labels (ISO codes, badges, legend) sit on geometry and keep their normal size
-#: (20 px bold, with a halo); the panels beside the map say the same in large text
-MAP_TEXT_CAP = 1.0
 TABS = ("state", "actions", "why")
 
 
@@ -170,7 +168,9 @@ class GameScene(Scene):
             self._layout_large()
         else:
             self._layout_normal()
-        self.map = MapView(self.map_rect)
+        entries, titles = map_legend(s, self.styles, self.modes)
+        self.map = MapView(self.map_rect, load_map(s.scenario), entries, titles)
+        self.map_names = map_names(s, self.map.data)
         map_states = set(self.map.data.ids("state"))
         self.state_order = [x for x in self.map.state_ids() if x in s.c.state_index] + [
             x for x in s.c.state_ids if x not in map_states
@@ -263,7 +263,8 @@ class GameScene(Scene):
         ]
         bar_top = min(r.y for r in rects)
         y0, y1 = top_h + 6, bar_top - 6
-        map_w = 660 if fonts.scale() <= 1.5 else 580
+        # the map is never smaller than at 100 % text (its labels are larger: they need room)
+        map_w = 730 if fonts.scale() <= 1.5 else 580
         self.map_rect = Rect(8, y0, map_w, y1 - y0)
         side = Rect(map_w + 16, y0, 1280 - map_w - 24, y1 - y0)
         self.side_rect = side
@@ -718,9 +719,9 @@ class GameScene(Scene):
         cells = self._cells
         row = self.focused_row()
         target = row.choice.target if row and row.choice.target != self.selected else None
-        return Paint(
-            self.mode.kind,
-            tuple((k, round(c.value, 1), c.partner, c.badge) for k, c in sorted(cells.items())),
+        return Paint.of(
+            self.mode,
+            cells,
             self.selected,
             target,
             self.app.settings.patterns,
@@ -729,74 +730,9 @@ class GameScene(Scene):
         )
 
     def draw_map(self, surf: pygame.Surface, focused: bool) -> None:
-        names = {k: vm.name(self.ctl.session, k) for k in self.map.data.features}
-        names.update(
-            {
-                f.id: tr(f"map.n_{f.id}") if has(f"map.n_{f.id}") else f.name
-                for f in self.map.data.features.values()
-                if f.id not in self.ctl.c.names
-            }
-        )
-        names["CASPIAN"] = tr("map.caspian")
-        with fonts.scale_capped(MAP_TEXT_CAP):
-            img = self.map.surface(self.paint(focused), self.styles, names)
-            surf.blit(img, self.map_rect.topleft)
-            self.draw_legend(surf)
-
-    def draw_legend(self, surf: pygame.Surface) -> None:
-        """The legend in the strip right of the map: the mode, then a swatch, the letter and the
-        name of each partner (or the 0-100 ramp)."""
-        from ..theme import ramp
-
-        th = current()
-        r = self.map.legend_rect
-        pygame.draw.rect(surf, (255, 255, 255), r, border_radius=4)
-        pygame.draw.rect(surf, th.border, r, 1, border_radius=4)
-        inner = r.inflate(-12, -8)
-        lh = text.line_height(SIZE.SMALL)
-        title = tr("map.legend_title", mode=self.mode.label)
-        title = title[:1].upper() + title[1:]
-        n = min(4, len(text.wrap(title, SIZE.SMALL, inner.w, True)))
-        used = text.draw(
-            surf, title, Rect(inner.x, inner.y, inner.w, lh * n), SIZE.SMALL, th.ink, bold=True
-        )
-        y = used.bottom + 4
-        if self.mode.kind == "partner":
-            for pid in self.ctl.c.partner_ids:
-                if y + lh > inner.bottom:
-                    break
-                col, letter, _ = self.styles[pid]
-                sw = Rect(inner.x, y + 5, 18, lh - 10)
-                pygame.draw.rect(surf, col, sw)
-                pygame.draw.rect(surf, (0, 0, 0), sw, 1)
-                nm = tr("map.row_short") if pid == vm.ROW else vm.name(self.ctl.session, pid)
-                label = f"{letter} {nm}"
-                n = min(2, len(text.wrap(label, SIZE.SMALL, inner.w - 24)))
-                if y + n * lh > inner.bottom:
-                    break
-                text.draw(
-                    surf,
-                    label,
-                    Rect(inner.x + 24, y, inner.w - 24, n * lh),
-                    SIZE.SMALL,
-                    th.ink,
-                    wrap_text=n > 1,
-                    min_size=SIZE.SMALL,
-                )
-                y += n * lh
-        else:
-            bar = Rect(inner.x, y + 4, 24, max(40, inner.bottom - y - 8))
-            for i in range(bar.h):
-                pygame.draw.line(
-                    surf, ramp(1 - i / bar.h), (bar.x, bar.y + i), (bar.right, bar.y + i)
-                )
-            pygame.draw.rect(surf, (0, 0, 0), bar, 1)
-            text.draw_line(
-                surf, "100 " + tr("map.high"), (bar.right + 8, bar.y), SIZE.SMALL, th.ink
-            )
-            text.draw_line(
-                surf, "0 " + tr("map.low"), (bar.right + 8, bar.bottom - lh), SIZE.SMALL, th.ink
-            )
+        """The map, its insets and legend: drawn by ``MapView`` (labels at body-text size)."""
+        img = self.map.surface(self.paint(focused), self.styles, self.map_names)
+        surf.blit(img, self.map_rect.topleft)
 
     # context panel: the selected state, or the preview of the highlighted action --------------
     def draw_context(self, surf: pygame.Surface) -> None:

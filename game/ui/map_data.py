@@ -50,7 +50,7 @@ ASSET = Path(__file__).resolve().parents[2] / "assets" / "map" / "world.json"
 KIND_PRIORITY = {"state": 0, "country": 1, "sea": 2}
 EARTH_RADIUS_KM = 6371.0
 #: padding of the focus box, as a share of its size on each side
-FOCUS_PAD = 0.06
+FOCUS_PAD = 0.03
 #: the frame (what is projected and kept) is the focus box grown by this many times its larger
 #: side on every side, so a window of any shape up to 3:1 shows land, not blank paper
 FRAME_GROW = 1.0

@@ -42,9 +42,9 @@ RAMP_MIN_SPAN = 10
 #: at 150-200 % they would hide the map; the labels on the map follow it all the way
 BOX_TEXT_CAP = 1.25
 #: the legend and insets are placed on a grid of cells this size (px)
-CELL = 8
+CELL = 4
 #: grid step (px) of the candidate label positions
-LABEL_STEP = 4
+LABEL_STEP = 5
 #: a state's label outside the state (with a leader line) must be this much nearer its place
 #: than the nearest spot inside the state to be chosen
 LEADER_PX = 150
@@ -338,7 +338,7 @@ class MapView:
         # the insets in full; then (very large text) only their names; then none: the legend
         # still lists every power
         for ins in (insets, names_only, []):
-            for f in (1.0, 0.97, 0.94, 0.91, 0.88, 0.84, 0.8, 0.75, 0.7, 0.64, 0.58, 0.52):
+            for f in (1.0, 0.98, 0.96, 0.94, 0.91, 0.88, 0.84, 0.8, 0.75, 0.7, 0.64, 0.58, 0.52):
                 t = self._try_scale(full, f, shapes, ins)
                 if t is not None:
                     found = t
@@ -440,7 +440,7 @@ class MapView:
         r = self.rect
         cw, ch = -(-r.w // CELL), -(-r.h // CELL)
         bw, bh = -(-w // CELL), -(-h // CELL)
-        g = -(-GAP // CELL)
+        g = 1  # one cell between a box and the states
         xs = np.arange(g, cw - bw - g + 1)
         ys = np.arange(g, ch - bh - g + 1)
         if not len(xs) or not len(ys):
@@ -627,13 +627,14 @@ class MapView:
     ) -> Label | None:
         """The best free box of ``size`` for feature ``fid`` (a sea: the sea), in screen px.
 
-        Candidates lie on a grid over the map area; a box is free when it overlaps no placed
-        label and no leader line. A box is *on* the feature when at least ``own_share`` of it
-        covers the feature and at most half the rest covers other states, or when it covers the
-        feature's anchor and little of other states; the one nearest the anchor wins. With ``leader`` (states), a box
-        elsewhere may be taken, with a leader line, when it is LEADER_PX nearer the anchor;
-        boxes over other states, and leader lines across other labels, cost more. ``reach``: how far (px) from the anchor a box may
-        be."""
+        Candidates lie on a grid over the map area (for a label without a leader line, over
+        the feature's box); a box is free when it overlaps no placed label and no leader line.
+        A box is *on* the feature when at least ``own_share`` of it covers the feature and at
+        most half the rest covers other states, or when it covers the feature's anchor and
+        little of other states; the one nearest the anchor wins. With ``leader`` (states), a
+        box elsewhere may be taken, with a leader line, when it is LEADER_PX nearer the
+        anchor; boxes over other states, and leader lines across other labels, cost more.
+        ``reach``: how far (px) from the anchor a box may be."""
         a = self.map_area
         w, h = size
         if w > a.w - 8 or h > a.h - 8:
@@ -644,8 +645,19 @@ class MapView:
         if anchor is None:
             return None
         ax, ay = anchor
-        xs = np.arange(4, a.w - w - 4, LABEL_STEP)
-        ys = np.arange(4, a.h - h - 4, LABEL_STEP)
+        x0, y0, x1, y1 = 4, 4, a.w - w - 4, a.h - h - 4
+        if not leader:  # only where the feature (or, for a sea, the reach) is
+            if reach is not None:
+                bx0, by0, bx1, by1 = ax - reach, ay - reach, ax + reach, ay + reach
+            else:
+                f = self.data.features[fid]
+                bx0, by0 = self.fitted.transform.to_screen(f.bbox[0], f.bbox[1])
+                bx1, by1 = self.fitted.transform.to_screen(f.bbox[2], f.bbox[3])
+                bx0, by0, bx1, by1 = bx0 - a.x, by0 - a.y, bx1 - a.x, by1 - a.y
+            x0, y0 = max(x0, int(bx0)), max(y0, int(by0))
+            x1, y1 = min(x1, int(bx1) - w), min(y1, int(by1) - h)
+        xs = np.arange(x0, x1, LABEL_STEP)
+        ys = np.arange(y0, y1, LABEL_STEP)
         if not len(xs) or not len(ys):
             return None
         gx, gy = (g.ravel() for g in np.meshgrid(xs, ys))
@@ -665,8 +677,8 @@ class MapView:
         covers = (gx <= ax) & (ax <= gx + w) & (gy <= ay) & (ay <= gy + h)
         # on the feature: mostly over it and much less over other states, or over its anchor
         on = free & (
-            ((mine >= own_share) & (states <= (1.0 - own_share) / 2 if leader else states <= 0))
-            | (covers & (states <= 0.2) & leader)
+            ((mine >= own_share) & (states <= ((1.0 - own_share) / 2 if is_state else 0.0)))
+            | (covers & (states <= 0.2) & is_state)
         )
         cost = np.where(on, dist, np.inf)
         if leader:  # a leader line across another label only when nothing else is free
@@ -773,16 +785,16 @@ class MapView:
         states = [fid for fid in self.data.ids("state") if fid in area]
         for fid in sorted(states, key=lambda s: (area[s], s)):
             badge = cells[fid][3] if fid in cells else ""
+            # on the state at the text size; at a very large one (150-200 %) perhaps only at
+            # projector mode's (never smaller); else near it, with a leader line, at that size
+            caps = sorted({fonts.scale(), min(fonts.scale(), BOX_TEXT_CAP)}, reverse=True)
             lab = None
-            # at a very large text size a state may find no room: its label then follows the
-            # text size only as far as projector mode's (still body text or larger)
-            caps = {fonts.scale(), min(fonts.scale(), BOX_TEXT_CAP), 1.0}
-            for cap in sorted(caps, reverse=True):
+            for cap, leader in [*((c, False) for c in caps), (caps[-1], True)]:
                 tries = []
                 with fonts.scale_capped(cap):
                     for inline in (False, True):
                         w, h, _ = self._state_block(fid, badge, inline)
-                        got = self.place(fid, (w, h), taken, 0.6, True)
+                        got = self.place(fid, (w, h), taken, 0.6, leader)
                         if got is not None:
                             tries.append(replace(got, inline=inline, scale=cap))
                 lab = min(tries, key=lambda t: t.cost) if tries else None

@@ -5,12 +5,13 @@ hatch pattern, and print a badge such as ``R 48%``; value modes (autonomy, trust
 colour-blind-safe sequential ramp stretched over the values actually on the map (the legend
 gives the range) and print the number. So no information is in colour alone.
 
-Layout: a strip holds the insets (far-away powers) and the legend, on the right of the map or
-beneath it, whichever leaves the map larger; the scenario's focus box is fitted into the rest.
-Every label is drawn at body-text size or larger (the text scale applies), and labels never
-overlap: ``place_labels`` puts each state's label (its id and badge) inside the state where it
-fits, else as near as it can with a leader line, then the powers', neighbours' and seas' names
-where they fit whole. The painted map is cached and redrawn only when what it shows changes.
+Layout (``MapView._layout``): the legend and the insets (far-away powers) are boxes laid over
+the map where they cover no state, the corners first; the scenario's focus box is fitted as
+large as that allows. Every label is drawn at body-text size or larger (the text scale
+applies), and labels never overlap: ``place_labels`` puts each state's label (its id and badge)
+on the state where it fits, else as near as it can with a leader line, then the powers',
+neighbours' and seas' names where they fit whole. The painted map is cached and redrawn only
+when what it shows changes; the labels' places only when their texts change.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from .i18n import language, tr
 from .map_data import FittedMap, MapLayer, RegionMap, Transform, load_world
 from .theme import SIZE, Colour, current, ink_on, mix, ramp
 
-#: padding inside the map's rectangle and between the strip's boxes
+#: padding inside the map's rectangle and between the boxes over it
 GAP = 8
 #: an inset is never smaller than this (logical px, its map part)
 INSET_MIN = 64
@@ -180,7 +181,7 @@ class Label:
     leader_to: tuple[int, int] | None
     inline: bool = False  # a state's id and badge side by side (else the badge beneath)
     cost: float = 0.0  # how far from its ideal place (px; a leader line adds LEADER_PX)
-    scale: float = 9.0  # the text scale it is drawn at, at most (see place_labels)
+    scale: float = math.inf  # the text scale it is drawn at, at most (see place_labels)
 
 
 def ramp_range(values: Sequence[float]) -> tuple[float, float]:
@@ -250,7 +251,7 @@ class MapView:
     """The map widget's drawing and geometry for one rectangle of the screen.
 
     ``entries`` are the partners for the legend; ``titles`` every legend heading the scene may
-    show (the map modes), so the strip is sized once for the longest."""
+    show (the map modes), so the legend is sized once, for the longest."""
 
     def __init__(
         self,

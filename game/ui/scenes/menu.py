@@ -329,12 +329,19 @@ class MenuScene(Scene):
             out.append((tr("menu.warnings", n=len(e.warnings)), SIZE.SMALL, False, th.ink_soft))
         return out
 
+    def title(self) -> str:
+        """The game's title for the highlighted scenario: its region (``map: region:``)."""
+        e = self.entry
+        sc = e.scenario if e is not None and e.ok else None
+        region = text_in(sc.map.region, language()) if sc is not None else ""
+        return tr("app.title_region", region=region) if region else tr("app.title_plain")
+
     def draw(self, surf: pygame.Surface) -> None:
         th = current()
         surf.fill(th.bg)
         text.draw(
             surf,
-            tr("app.title"),
+            self.title(),
             Rect(16, 8, 1248, 56),
             SIZE.TITLE,
             th.ink,

@@ -13,16 +13,29 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-EPILOG = """examples:
-  python main.py                                  open the game window
-  python main.py play class_abe_belt_road         open a scenario in the window
-  python main.py play class_war_corridor --headless --seed 3
-                                                  play a whole game without a window
-  python main.py validate scenarios/              check scenario files
-  python main.py balance class_abe_belt_road --quick
-  python main.py brief class_abe_belt_road --role all --lang ja
-                                                  print a brief for each team
-"""
+from .kit.command import command, command_prefix
+
+EXAMPLES = (
+    ("", "open the game window"),
+    ("play class_abe_belt_road", "open a scenario in the window"),
+    ("play class_war_corridor --headless --seed 3", "play a whole game without a window"),
+    ("validate scenarios/", "check scenario files"),
+    ("new-scenario my_region", "start a scenario of your own (docs/new-region.md)"),
+    ("balance class_abe_belt_road --quick", ""),
+    ("brief class_abe_belt_road --role all --lang ja", "print a brief for each team"),
+)
+
+
+def epilog() -> str:
+    """The examples under ``--help``, written with the command the user typed."""
+    out = ["examples:"]
+    for rest, what in EXAMPLES:
+        line = "  " + command(rest)
+        if what and len(line) > 48:
+            out += [line, " " * 50 + what]
+        else:
+            out.append(f"{line:<50}{what}".rstrip())
+    return "\n".join(out) + "\n"
 
 
 MAX_SEED = 2**63 - 1
@@ -55,12 +68,12 @@ def seed_number(text: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
-        prog="crossroads",
+        prog=command_prefix(),
         description="Crossroads: Balanced Diplomacy in Central Asia",
-        epilog=EPILOG,
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ap.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    ap.add_argument("--version", action="version", version=f"crossroads {_version()}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(

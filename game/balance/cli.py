@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..kit.command import command
 from .executors import ExecutorError, ProgressBar
 from .study import StudyError, check_sizes, parse_policy_args, run_study
 
@@ -32,7 +33,7 @@ def load(ref: str, err=None):  # noqa: ANN001, ANN201
                 print(f"{d.file}:{d.line}:{d.col}: {d.code}: {d.message}", file=err)
         print(
             f"crossroads: cannot open '{ref}': fix the errors above "
-            "(python main.py validate shows them too)",
+            f"({command('validate')} shows them too)",
             file=err,
         )
         return None

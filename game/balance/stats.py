@@ -41,7 +41,11 @@ def t_for(z: float, n: int) -> float:
 
 
 def wilson(k: int, n: int, z: float | None = None) -> tuple[float, float, float]:
-    """Wilson score interval for ``k`` successes out of ``n``."""
+    """Wilson score interval for ``k`` successes out of ``n``.
+
+    >>> [round(x, 4) for x in wilson(81, 263)]  # a textbook example
+    [0.308, 0.2553, 0.3662]
+    """
     z = z_for() if z is None else z
     if n <= 0:
         return (math.nan, 0.0, 1.0)

@@ -18,6 +18,7 @@ from typing import Any
 from ..ai.policies import UnknownPolicy
 from ..engine.compiler import Compiled
 from ..engine.record import record_schema, value_years, write_record
+from ..kit.command import command
 from ..play.history import default_headless_policies
 from ..play.session import Session
 from ..scenario.loader import load_scenario
@@ -36,7 +37,7 @@ def load_or_explain(ref: str, out: Any = None) -> Scenario | None:
         print(render_text(res.diagnostics), file=out)
         print(
             f"crossroads: cannot open '{ref}': fix the errors above "
-            "(python main.py validate shows them too)",
+            f"({command('validate')} shows them too)",
             file=out,
         )
         return None

@@ -13,6 +13,10 @@ The window and the class report keep their own catalogues (``game/ui/locale``,
 ``game/report/locale``); both look phrases up in the one language in use (``use_language``;
 ``using`` for a ``with`` block that puts it back afterwards).
 
+A ``{cmd}`` placeholder is always filled in with the command the user typed to start the game
+(``crossroads``, ``python main.py`` or ``python -m game``; ``command.command_prefix``), so a
+phrase that names a command names the one that works for this user.
+
 Numbers shown to people go through ``number`` (a decimal comma in Russian: ``19,82``), and
 dates through ``date``.
 """
@@ -28,6 +32,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .command import command_prefix
 
 DEFAULT_LANG = "en"
 #: the languages the game is translated into
@@ -76,7 +82,13 @@ def _locale(lang: str) -> Any:
 
 def plural_category(n: float, lang: str | None = None) -> str:
     """The CLDR plural category of ``n`` in ``lang`` (default: the language in use):
-    'one', 'two', 'few', 'many' or 'other'."""
+    'one', 'two', 'few', 'many' or 'other'.
+
+    >>> [plural_category(n, "ru") for n in (1, 3, 5, 21)]
+    ['one', 'few', 'many', 'one']
+    >>> plural_category(1, "ja")
+    'other'
+    """
     return str(_locale(lang or _lang).plural_form(n))
 
 
@@ -85,7 +97,11 @@ def number(
 ) -> str:
     """``x`` as the language writes numbers: ``digits`` decimals (None: as many as it has, up
     to six significant digits, like ``{:g}``), with a ``+`` before positive numbers when
-    ``sign``. Rounded as Python rounds (``f"{x:.1f}"``), so the English text is unchanged."""
+    ``sign``. Rounded as Python rounds (``f"{x:.1f}"``), so the English text is unchanged.
+
+    >>> number(19.82, 2, lang="ru"), number(1234.5, 1, lang="en"), number(0.25, sign=True, lang="ja")
+    ('19,82', '1,234.5', '+0.25')
+    """
     from babel.numbers import format_decimal
 
     if not math.isfinite(x):
@@ -159,6 +175,8 @@ class Catalogue:
         if n is not None:
             kw.setdefault("n", n)
         text = _plural_form(value, n, lang) if isinstance(value, Mapping) else str(value)
+        if "{cmd}" in text:  # the command the user typed, so a phrase can name it
+            kw.setdefault("cmd", command_prefix())
         if not kw:
             return text
         try:

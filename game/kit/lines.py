@@ -131,7 +131,13 @@ def _spaced(ch: str) -> bool:
 
 def find_term(line: str, term: str) -> list[int]:
     """Where ``term`` occurs in ``line``: case-insensitive, whole words in spaced scripts (an
-    English plural "s" is allowed), anywhere in Japanese."""
+    English plural "s" is allowed), anywhere in Japanese.
+
+    >>> find_term("Aid to the EAEU states", "eaeu"), find_term("The EAEUX bank", "EAEU")
+    ([11], [])
+    >>> find_term("ユーラシア経済連合に加盟", "経済連合")
+    [5]
+    """
     out: list[int] = []
     low, t = line.lower(), term.lower()
     if not t:

@@ -59,7 +59,17 @@ def make(
 
 def parse(code: str, known_roles: dict[str, list[str]] | None = None) -> ClassSetup:
     """Read a class code. ``known_roles`` (scenario id -> playable roles) lets it check the
-    scenario and the roles; without it only the form is checked."""
+    scenario and the roles; without it only the form is checked. Reading is forgiving:
+
+    >>> setup = parse("Class_Abe_Belt_Road / 42 / jpn, chn / ADVANCED / timer 5",
+    ...               {"class_abe_belt_road": ["JPN", "CHN"]})
+    >>> setup.code()
+    'class_abe_belt_road/seed 42/JPN+CHN/advanced/timer 5'
+    >>> parse("class_abe_belt_road/seed 42/JPX", {"class_abe_belt_road": ["JPN", "CHN"]})
+    Traceback (most recent call last):
+    ...
+    game.play.classcode.CodeError: 'JPX' is not a seed, a role of class_abe_belt_road (JPN, CHN), a difficulty (introductory, standard, advanced) or a timer
+    """
     parts = [p.strip() for p in re.split(r"[/\\|]", code.strip()) if p.strip()]
     if not parts:
         raise CodeError("the class code is empty")

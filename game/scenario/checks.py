@@ -90,6 +90,13 @@ class _Checker:
         low = value.lower()
         return any(b.lower() == low for b in bad)
 
+    def example(self, kind: str, among: Sequence[str] = ()) -> str:
+        """An actor id of ``kind`` ('state' or 'power') for a hint: from ``among`` if one fits,
+        else the first declared, so a hint always speaks of the scenario's own actors."""
+        fits = [a for a in among if self.actor_kind.get(a) == kind]
+        fits += [a for a, k in self.actor_kind.items() if k == kind]
+        return fits[0] if fits else kind.upper()
+
     def where_else(self, value: str, kind: str) -> str | None:
         for k, ids in self.ids.items():
             if k != kind and value in ids:
@@ -169,7 +176,8 @@ class _Checker:
                     path,
                     f"'{value}' can only be used inside an action (it means "
                     f"{who}); here there is no action.",
-                    "Write the actor id instead, for example KAZ or JPN.",
+                    "Write the actor id instead, for example "
+                    f"{self.example('state')} or {self.example('power')}.",
                     at,
                 )
                 return
@@ -460,7 +468,7 @@ def _references(c: _Checker) -> None:
     # actions
     for i, act in enumerate(d.actions or []):
         p = ("actions", i)
-        actors = act.actor if isinstance(act.actor, list) else [act.actor]
+        actors = _listed(act.actor)
         for j, a in enumerate(actors):
             c.actor(
                 a, p + (("actor", j) if isinstance(act.actor, list) else ("actor",)), "any", None
@@ -505,8 +513,8 @@ def _references(c: _Checker) -> None:
             check_date(w.from_, p + ("window", "from"), "The window starts in")
             check_date(w.until, p + ("window", "until"), "The window ends in")
             if w.from_ and w.until:
-                a, b = _month_span(w.from_), _month_span(w.until)
-                if a and b and b[1] < a[0]:
+                opens, closes = _month_span(w.from_), _month_span(w.until)
+                if opens and closes and closes[1] < opens[0]:
                     c.err(
                         "E206",
                         p + ("window", "until"),
@@ -614,7 +622,7 @@ def _references(c: _Checker) -> None:
             if not c.ref("actions", st.action, p + ("action",)):
                 continue
             act = actions[st.action]
-            who = act.actor if isinstance(act.actor, list) else [act.actor]
+            who = _listed(act.actor)
             if a in c.actor_kind and a not in who:
                 c.err(
                     "E208",
@@ -637,7 +645,8 @@ def _references(c: _Checker) -> None:
                     "E208",
                     p,
                     f"The action '{st.action}' needs a target: add 'target: ...' to this step.",
-                    "For example: target: KAZ",
+                    "For example: target: "
+                    + c.example("state", act.targets if isinstance(act.targets, list) else ()),
                     at="key",
                 )
             elif isinstance(act.targets, list):
@@ -681,17 +690,31 @@ def _required_atoms(cond: Condition, path: tuple[Any, ...]) -> Iterable[tuple[st
         yield k, a, p
 
 
-def _all_effects(d: Draft) -> Iterable[tuple[Effect, Any]]:
-    """Every effect with the action it belongs to (or None)."""
-    for act in d.actions or []:
+def _all_effects(d: Draft) -> Iterable[tuple[Effect, Any, tuple[str, int]]]:
+    """Every effect with the action it belongs to (or None) and its owner: ("actions", i) or
+    ("events", i), for an event's own effects and its options' effects alike."""
+    for i, act in enumerate(d.actions or []):
         for e in act.effects:
-            yield e, act
-    for ev in d.events or []:
+            yield e, act, ("actions", i)
+    for i, ev in enumerate(d.events or []):
         for e in ev.effects:
-            yield e, None
+            yield e, None, ("events", i)
         for o in ev.options:
             for e in o.effects:
-                yield e, None
+                yield e, None, ("events", i)
+
+
+#: what an event or an action does for its own effects to happen
+_TAKEN = {"events": "fired", "actions": "been taken"}
+#: the start of the hint of a W303/W304, by why the condition can never hold
+_NEVER_HINT = {
+    "flag": "Set the flag with '- set_flag: ...' in some effect (or list it under initial: "
+    "flags:), or change",
+    "own": "Set the flag somewhere else (in an action, in another event, or under initial: "
+    "flags:). For a follow-up, let this one set the flag and give the condition to a second "
+    "event. Or change",
+    "": "Change",
+}
 
 
 def _lints(c: _Checker) -> None:
@@ -722,37 +745,49 @@ def _lints(c: _Checker) -> None:
                 + ", locator: ...}]), or remove it.",
             )
     # what can ever be set / gained
-    set_flags = set((d.initial.flags if d.initial else []) or [])
+    initial_flags = set((d.initial.flags if d.initial else []) or [])
+    setters: dict[str, set[tuple[str, int]]] = {}  # flag -> the actions and events that set it
     gains: dict[str, set[str]] = {}  # resource -> actors that can gain it ('*' = anyone)
-    for e, act in _all_effects(d):
+    for e, act, owner in _all_effects(d):
         if e.verb == "set_flag":
-            set_flags.add(e.arg)
+            setters.setdefault(e.arg, set()).add(owner)
         elif e.verb == "add_resource" and e.arg.amount > 0:
             who = e.arg.actor
             if who in ("$actor", "$target") and act is not None:
                 if who == "$actor":
-                    acts = act.actor if isinstance(act.actor, list) else [act.actor]
+                    acts = _listed(act.actor)
                     gains.setdefault(e.arg.resource, set()).update(acts)
                 else:
                     gains.setdefault(e.arg.resource, set()).add("*")
             else:
                 gains.setdefault(e.arg.resource, set()).add(who)
 
-    def never(cond: Condition | None, path: tuple[Any, ...]) -> tuple[tuple, str] | None:
+    def never(
+        cond: Condition | None, path: tuple[Any, ...], owner: tuple[str, int]
+    ) -> tuple[tuple, str, str] | None:
+        """Why ``cond`` (of the action or event ``owner``) can never hold: (where, why, and
+        which hint fits: "flag" nothing sets it, "own" only ``owner`` sets it, or "")."""
         if cond is None:
             return None
         for k, a, p in _required_atoms(cond, path):
-            if k == "flag" and a not in set_flags:
-                return p, (
-                    f"it needs the flag '{a}', but no effect sets it and it is not set at the start"
+            if k == "flag" and a not in initial_flags and setters.get(a, set()) <= {owner}:
+                if not setters.get(a):
+                    why = f"it needs the flag '{a}', but no effect sets it and it is not set at "
+                    return p, why + "the start", "flag"
+                noun = owner[0][:-1]
+                own = "options or effects" if noun == "event" else "effects"
+                why = (
+                    f"it needs the flag '{a}', but only this {noun}'s own {own} set it, and they "
+                    f"happen only after the {noun} has {_TAKEN[owner[0]]}"
                 )
+                return p, why, "own"
             if k == "year" and span is not None:
                 lo = _month_span(a.from_) if a.from_ else None
                 hi = _month_span(a.until) if a.until else None
                 if (lo and lo[0] > span[1]) or (hi and hi[1] < span[0]):
-                    return p, "its 'year' condition is outside the calendar"
+                    return p, "its 'year' condition is outside the calendar", ""
             if k == "chance" and a == 0:
-                return p, "its chance is 0"
+                return p, "its chance is 0", ""
         return None
 
     for i, ev in enumerate(d.events or []):
@@ -765,23 +800,21 @@ def _lints(c: _Checker) -> None:
                 "Give it a chance above 0, or remove it.",
             )
             continue
-        why = never(ev.condition, p + ("condition",))
+        why = never(ev.condition, p + ("condition",), p)
         if why:
             c.warn(
                 "W303",
                 why[0],
                 f"The event '{ev.id}' can never fire: {why[1]}.",
-                "Set the flag with '- set_flag: ...' in some effect (or list it under "
-                "initial: flags:), or change the condition."
-                if "flag" in why[1]
-                else "Change the condition or the calendar.",
+                _NEVER_HINT[why[2]]
+                + (" the condition." if why[2] else " the condition or calendar."),
             )
     income = d.income or {}
     res_max = {r.id: r.max for r in d.resources or []}
     init_res = d.initial.resources if d.initial else {}
     for i, act in enumerate(d.actions or []):
         p = ("actions", i)
-        actors = act.actor if isinstance(act.actor, list) else [act.actor]
+        actors = _listed(act.actor)
         if not actors:
             c.warn(
                 "W304",
@@ -790,13 +823,13 @@ def _lints(c: _Checker) -> None:
                 "Add the id of the actor who can take it.",
             )
             continue
-        why = never(act.available_if, p + ("available_if",))
+        why = never(act.available_if, p + ("available_if",), p)
         if why:
             c.warn(
                 "W304",
                 why[0],
                 f"Nobody can ever take the action '{act.id}': {why[1]}.",
-                "Change 'available_if'.",
+                _NEVER_HINT[why[2]] + " 'available_if'.",
             )
             continue
         blocked: list[str] = []
@@ -883,3 +916,103 @@ def _lints(c: _Checker) -> None:
                 "objectives, so a player in this role cannot be graded.",
                 f"Add objectives for {a.id} under 'objectives: {a.id}:', or set playable: false.",
             )
+    _starting_world(c)
+    _objectives_of_roles(c)
+
+
+def _starting_world(c: _Checker) -> None:
+    """W309 / W310: a state the scenario says nothing about starts with no dependence at all.
+
+    The engine gives whatever ``initial: dependence:`` leaves out to the rest of the world, so a
+    forgotten dimension (or state) silently starts at full autonomy there."""
+    d = c.d
+    ini = d.initial
+    dims = [x.id for x in d.dimensions or []]
+    power = c.example("power")
+    for i, a in enumerate(d.actors or []):
+        if a.kind != "state":
+            continue
+        s = a.id
+        given = ini is not None and any(
+            s in getattr(ini, sec) for sec in ("dependence", "trust", "stability", "growth")
+        )
+        if not given:
+            c.warn(
+                "W310",
+                ("actors", i, "id"),
+                f"The state {s} has no starting data under 'initial:' (no dependence, trust, "
+                "stability or growth), so it starts depending on nobody but the rest of the "
+                "world (full autonomy, 100) in every dimension, with the defaults for the rest: "
+                "trust 50 in every power, stability 60, growth 4%.",
+                f"Add {s} under 'initial:' with figures from your sources: under 'dependence:' "
+                f"a share for each dimension ({s}: {{{dims[0] if dims else 'trade'}: "
+                f"{{{power}: 30}}, ...}}), and under 'trust:', 'stability:' and 'growth:'.",
+                at="value",
+            )
+            continue
+        have = ini.dependence.get(s, {}) if ini is not None else {}
+        missing = [x for x in dims if x not in have]
+        if not missing:
+            continue
+        listed = _and(missing)
+        in_dependence = ini is not None and s in ini.dependence
+        where = ("initial", "dependence", s) if in_dependence else ("actors", i, "id")
+        c.warn(
+            "W309",
+            where,
+            f"The state {s} has no starting dependence in {listed}, so it starts with 100% "
+            f"from the rest of the world there: full autonomy in "
+            f"{'that dimension' if len(missing) == 1 else 'those dimensions'} before anyone "
+            "acts.",
+            f"Under 'initial: dependence: {s}:' add '{missing[0]}: {{{power}: 30}}' with the "
+            f"shares from your sources; write '{missing[0]}: {{}}' if {s} really depends on no "
+            "power there.",
+            at="key",
+        )
+
+
+def _objectives_of_roles(c: _Checker) -> None:
+    """W311: objectives for an actor that no player can choose; W312: a playable actor with
+    no action of its own (a player could only end turns)."""
+    d = c.d
+    takers = {a for act in d.actions or [] for a in _listed(act.actor)}
+    for i, actor in enumerate(d.actors or []):
+        if actor.playable and actor.id not in takers:
+            c.warn(
+                "W312",
+                ("actors", i, "playable"),
+                f"{actor.id} is playable but no action has '{actor.id}' as its actor, so a "
+                "player in this role can do nothing but end turns.",
+                f"Give {actor.id} actions of its own (actor: {actor.id}) and a resource to pay "
+                "for them (under 'initial: resources:' and 'income:'), or set playable: false.",
+            )
+    index = {a.id: i for i, a in enumerate(d.actors or [])}
+    for a, objs in (d.objectives or {}).items():
+        k = index.get(a)
+        if k is None or not objs or d.actors[k].playable:
+            continue
+        declared = d.where(("actors", k, "id"))
+        here = d.where(("objectives", a), "key")
+        line = (
+            f"line {declared[1]}" if declared[0] == here[0] else f"{declared[0]} line {declared[1]}"
+        )
+        c.warn(
+            "W311",
+            ("objectives", a),
+            f"{a} has objectives, but {a} is not playable, so no player can choose {a} and be "
+            "graded on them.",
+            f"If players should take this role, add 'playable: true' to {a} under 'actors:' "
+            f"({line}). If the objectives are there only to steer the computer (the greedy "
+            "and rollout players aim at them), you may leave them.",
+            at="key",
+        )
+
+
+def _listed(actor: str | list[str]) -> list[str]:
+    """An action's ``actor``: one id or a list of them."""
+    return actor if isinstance(actor, list) else [actor]
+
+
+def _and(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

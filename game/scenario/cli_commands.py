@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from ..kit.command import command
 from .diagnostics import (
     DOCS_LINE,
     count,
@@ -56,7 +57,7 @@ def cmd_validate(paths: Sequence[str], fmt: str = "text") -> int:
         if not paths:
             _say(
                 "Give at least one scenario file or folder to check, e.g. "
-                "'python main.py validate scenarios/'.",
+                f"'{command('validate scenarios/')}'.",
                 sys.stderr,
             )
             return 2
@@ -135,7 +136,9 @@ def cmd_new_scenario(name: str, dest: str | None = None) -> int:
 
         if not name or not name.strip():
             _say(
-                "Give the scenario a name, e.g. 'python main.py new-scenario \"Silk Road 2030\"'.",
+                "Give the scenario a name, e.g. '"
+                + command('new-scenario "Silk Road 2030"')
+                + "'.",
                 sys.stderr,
             )
             return 2
@@ -151,8 +154,7 @@ def cmd_new_scenario(name: str, dest: str | None = None) -> int:
             if not name or name in (".", ".."):
                 _say(
                     f"'{folder}' does not name a new folder; give a path that ends in the "
-                    "scenario's name, e.g. 'python main.py new-scenario ~/scenarios/"
-                    "silk_road'.",
+                    f"scenario's name, e.g. '{command('new-scenario ~/scenarios/silk_road')}'.",
                     sys.stderr,
                 )
                 return 2
@@ -180,7 +182,7 @@ def cmd_new_scenario(name: str, dest: str | None = None) -> int:
             return 2
         shown = display_name(path)
         _say(f"Created {shown} (scenario id '{slug(name)}').")
-        _say(f"Next: edit it, then check it with 'python main.py validate {shown}'.")
+        _say(f"Next: edit it, then check it with '{command('validate ' + shown)}'.")
         return 0
     except OSError as exc:
         _say(f"Cannot write the scenario: {exc.strerror or exc}.", sys.stderr)
@@ -228,7 +230,7 @@ def cmd_scenarios(as_json: bool = False) -> int:
             _say(
                 f"No scenarios are installed: the folder '{display_name(installed_dir())}' has "
                 "none. Reinstall the game, or give a scenario file: "
-                "'python main.py play PATH'.",
+                f"'{command('play PATH')}'.",
                 sys.stderr,
             )
             return 1
@@ -236,7 +238,7 @@ def cmd_scenarios(as_json: bool = False) -> int:
             if r.get("errors"):
                 _say(
                     f"{r['id']:<28} BROKEN: {r['errors']} error(s) - run "
-                    f"'python main.py validate {r['path']}'"
+                    f"'{command('validate ' + str(r['path']))}'"
                 )
                 continue
             roles = ", ".join(r.get("playable_roles") or []) or "-"  # type: ignore[arg-type]
@@ -248,7 +250,7 @@ def cmd_scenarios(as_json: bool = False) -> int:
             )
         _say(
             "kind 'class' = made for one lesson; min = expected playing time. "
-            "Open one with: python main.py play ID"
+            f"Open one with: {command('play ID')}"
         )
         return 0
     except Exception as exc:  # noqa: BLE001

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from .. import data
+from ..kit.command import command
 from .diagnostics import Diagnostic, error
 from .yamlsafe import read_bytes
 
@@ -124,7 +125,7 @@ def resolve_manifest(path_or_id: str | os.PathLike[str]) -> tuple[Path | None, l
                 1,
                 "",
                 f"There is no scenario file or installed scenario called '{s}'.",
-                hint + " Run 'python main.py scenarios' to list them.",
+                hint + f" Run '{command('scenarios')}' to list them.",
                 False,
             )
         ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..kit.command import command
 from .diagnostics import Diagnostic, error, path_str, warning
 from .includes import SourceFile
 from .model import SECTIONS_LISTS, SECTIONS_ONCE
@@ -157,7 +158,7 @@ def merge(files: list[SourceFile]) -> tuple[Draft, list[Diagnostic]]:
                 "the main file of a scenario.",
                 "If it is part of a scenario, list it under 'include:' in the "
                 "scenario's main file and validate that file. To start a new "
-                "scenario, run 'python main.py new-scenario NAME'.",
+                f"scenario, run '{command('new-scenario NAME')}'.",
                 False,
             )
         )
@@ -172,7 +173,7 @@ def merge(files: list[SourceFile]) -> tuple[Draft, list[Diagnostic]]:
                         1,
                         "",
                         f"The main scenario file has no '{s}:' section.",
-                        _MISSING_SECTION_HINT[s],
+                        _missing_section_hint(s),
                         False,
                     )
                 )
@@ -186,19 +187,19 @@ def merge(files: list[SourceFile]) -> tuple[Draft, list[Diagnostic]]:
                         1,
                         "",
                         f"This scenario declares no {s}.",
-                        _MISSING_SECTION_HINT[s],
+                        _missing_section_hint(s),
                         False,
                     )
                 )
     return draft, diags
 
 
-_MISSING_SECTION_HINT = {
-    "meta": "Add 'meta:' with id, title, summary and authors. "
-    "See docs/scenario-format.md, or run 'python main.py new-scenario NAME' for an "
-    "example.",
-    "calendar": "Add for example: calendar: {start: 2013, end: 2030, turn: year}",
-    "actors": "Add an 'actors:' list with at least one power and one state, e.g. "
-    "- {id: JPN, kind: power, name: Japan}",
-    "dimensions": "Add a 'dimensions:' list, e.g. - {id: trade, name: Trade}",
-}
+def _missing_section_hint(section: str) -> str:
+    return {
+        "meta": "Add 'meta:' with id, title, summary and authors. See docs/scenario-format.md, "
+        f"or run '{command('new-scenario NAME')}' for an example.",
+        "calendar": "Add for example: calendar: {start: 2013, end: 2030, turn: year}",
+        "actors": "Add an 'actors:' list with at least one power and one state, e.g. "
+        "- {id: JPN, kind: power, name: Japan}",
+        "dimensions": "Add a 'dimensions:' list, e.g. - {id: trade, name: Trade}",
+    }[section]

@@ -40,6 +40,7 @@ from .draft import merge
 from .includes import read_all
 from .model import Scenario
 from .schema_check import check_schema
+from .schema_messages import Examples
 
 
 @dataclass
@@ -80,9 +81,10 @@ def _load_manifest(manifest: Path) -> LoadResult:
     files, diags, complete = read_all(manifest)
     sources = {f.name: f.text for f in files if f.text}
     names = [f.name for f in files]
+    examples = Examples.of(f.data for f in files)
     for sf in files:
         if sf.usable:
-            diags.extend(check_schema(sf))
+            diags.extend(check_schema(sf, examples))
             if not sf.usable:
                 complete = False
     draft, merge_diags = merge(files)

@@ -77,6 +77,34 @@ def _name(names: dict[str, str] | None, ref: str) -> str:
     return (names or {}).get(ref, ref)
 
 
+def _flag(names: dict[str, str] | None, ref: str) -> tuple[str, bool]:
+    """A flag as a reader sees it: (its text, whether that text is a sentence). A flag is shown
+    by its description, a sentence that is true once it is set ("The treaty is in force"); an
+    id-like text (``deal_signed``, or a missing description) is named as a flag instead. A
+    sentence's leading article is lowercased so it reads inside another sentence."""
+    text = _name(names, ref).strip()
+    if not text or not any(ch.isspace() for ch in text):
+        return text or ref, False
+    first, _, rest = text.partition(" ")
+    if first in ("The", "A", "An") and rest:
+        text = first.lower() + " " + rest
+    return text, True
+
+
+def describe_flag(names: dict[str, str] | None, ref: str, verb: str) -> str:
+    """How a flag reads: ``verb`` is 'set_flag' or 'clear_flag' (an effect) or 'flag' (a
+    condition). 'from now on: the treaty is in force', 'no longer so: the treaty is in force',
+    'the treaty is in force'; for an id: "the flag 'deal_signed' is set" (or 'is cleared')."""
+    text, sentence = _flag(names, ref)
+    if not sentence:
+        return f"the flag '{text}' is {'cleared' if verb == 'clear_flag' else 'set'}"
+    if verb == "set_flag":
+        return f"from now on: {text}"
+    if verb == "clear_flag":
+        return f"no longer so: {text}"
+    return text
+
+
 # ---------------------------------------------------------------------------------------------
 # Comparators (named, so nothing has to be parsed from strings and editors can complete them)
 # ---------------------------------------------------------------------------------------------
@@ -333,7 +361,7 @@ class Condition(Strict):
         if kind in QUANTITIES:
             return describe_quantity_test(kind, arg, names)
         if kind == "flag":
-            return f"'{_name(names, arg)}' has happened"
+            return describe_flag(names, arg, "flag")
         if kind == "member_of":
             return f"{_name(names, arg.actor)} is a member of {_name(names, arg.org)}"
         if kind == "year":
@@ -508,10 +536,8 @@ class Effect(Strict):
 
     def describe(self, names: dict[str, str] | None = None) -> str:
         verb, arg = self.verb, self.arg
-        if verb == "set_flag":
-            return f"'{_name(names, arg)}' happens"
-        if verb == "clear_flag":
-            return f"'{_name(names, arg)}' is undone"
+        if verb in ("set_flag", "clear_flag"):
+            return describe_flag(names, arg, verb)
         if verb in ("join_org", "leave_org"):
             how = "joins" if verb == "join_org" else "leaves"
             return f"{_name(names, arg.actor)} {how} {_name(names, arg.org)}"

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from .diagnostics import Diagnostic, error, path_str
 from .includes import SourceFile
 from .model import SCHEMA_VERSION, SECTIONS_LISTS, ScenarioFile
-from .schema_messages import humanize, problems
+from .schema_messages import Examples, humanize, problems
 
 #: where the id of an item of each list section lives
 ID_KEY = {s: "id" for s in SECTIONS_LISTS}
@@ -124,8 +124,9 @@ def _raw_token(lines: list[str], pos: tuple[int, int]) -> str | None:
     return m.group(0) if m else None
 
 
-def check_schema(sf: SourceFile) -> list[Diagnostic]:
-    """Validate one parsed file against ``ScenarioFile``; keep what is valid."""
+def check_schema(sf: SourceFile, examples: Examples | None = None) -> list[Diagnostic]:
+    """Validate one parsed file against ``ScenarioFile``; keep what is valid. The hints'
+    examples use the actor ids in ``examples`` (the scenario's own)."""
     data = sf.data
     assert data is not None
     diags: list[Diagnostic] = []
@@ -169,7 +170,7 @@ def check_schema(sf: SourceFile) -> list[Diagnostic]:
             )
             parent_pos = marks.value_pos(opath[:-1]) if e.clean else (1, 1)
             e.inline = _char_at(lines, parent_pos) == "{"
-            code, msg, hint, at = humanize(e, work)
+            code, msg, hint, at = humanize(e, work, examples)
             if at == "key":
                 pos = marks.key_pos(opath)
             elif at == "parent":

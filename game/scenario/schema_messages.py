@@ -47,11 +47,12 @@ _TYPE_MISMATCH = frozenset(
 _PATTERN_TEXT = {
     registry.ACTOR_ID: (
         "is not an actor id",
-        "Actor ids are 2 to 10 capital letters, such as JPN, KAZ or WEST.",
+        "Actor ids are 2 to 10 capital letters, digits or _, such as {power} or {state}.",
     ),
     registry.ACTOR_REF: (
         "is not an actor",
-        "Write an actor id in capitals such as JPN or KAZ (or $actor / $target inside an action).",
+        "Write an actor id in capitals such as {power} or {state} (or $actor / $target inside an "
+        "action).",
     ),
     registry.SNAKE_ID: (
         "is not a valid id",
@@ -64,7 +65,7 @@ _PATTERN_TEXT = {
     ),
     r"^(average|\$target|\$actor|[A-Z][A-Z0-9_]{1,9})$": (
         "is not a state",
-        "Write a state id such as KAZ, 'average' (all states), or $target inside an action.",
+        "Write a state id such as {state}, 'average' (all states), or $target inside an action.",
     ),
     registry.DATE: ("is not a date", 'Write a year like 2014 or a year and month like "2014-05".'),
 }
@@ -304,14 +305,14 @@ _VALUE_ERROR_HINTS = {
     "bands: {A: 80, B: 70, C: 60, D: 50}. If lower is better, add "
     "'lower_is_better: true'.",
     "before it starts": "Swap 'start' and 'end'.",
-    "needs a 'chooser'": "Add 'chooser: JPN' (the id of the actor who picks an option).",
+    "needs a 'chooser'": "Add 'chooser: {power}' (the id of the actor who picks an option).",
     "has no options": "Remove 'chooser', or add 'options:'.",
     "either 'date' or 'window'": "Keep 'date' for an event on a fixed date, or 'window' for "
     "one that may happen during a period.",
     "expectation needs": "See the balance section of docs/scenario-format.md.",
     "first number must not be larger": "Write between: [low, high].",
     "give 'from', 'until' or both": "For example: year: {from: 2014}",
-    "English version": "Add the English text first, e.g. {en: Japan, ja: 日本}.",
+    "english version": "Add the English text first, e.g. {en: Japan, ja: 日本}.",
     "not a language code": "Use codes such as en, ja, ru, kk, uz.",
 }
 
@@ -597,8 +598,69 @@ def _missing_hint(
     return f"Add a line '{last}: ...' to this {noun}{choice}{desc}."
 
 
-def humanize(e: SchemaProblem, data: Any) -> tuple[str, str, str, str]:
-    """(code, message, hint, position kind 'key'|'value'|'parent') for one schema error."""
+@dataclass(frozen=True)
+class Examples:
+    """Actor ids for the examples in hints: the scenario's own, so a hint never speaks of an
+    actor the scenario does not have (the game's own ids when it declares none of a kind)."""
+
+    state: str = "KAZ"
+    power: str = "JPN"
+
+    @classmethod
+    def of(cls, documents: Iterable[Any]) -> Examples:
+        """The first state and the first power declared in any of the parsed files."""
+        found: dict[str, str] = {}
+        for doc in documents:
+            actors = doc.get("actors") if isinstance(doc, dict) else None
+            for a in actors if isinstance(actors, list) else []:
+                aid = a.get("id") if isinstance(a, dict) else None
+                if isinstance(aid, str) and re.fullmatch(registry.ACTOR_ID, aid):
+                    found.setdefault(str(a.get("kind")), aid)
+        return cls(found.get("state", cls.state), found.get("power", cls.power))
+
+    def fill(self, hint: str) -> str:
+        """The hint with the ``{state}`` and ``{power}`` of its examples filled in."""
+        return hint.replace("{state}", self.state).replace("{power}", self.power)
+
+
+def _bands_hint(objective: Any) -> str:
+    """What to write for grade bands given out of order, from the values given."""
+    bands = objective.get("bands") if isinstance(objective, dict) else None
+    if not isinstance(bands, dict):
+        return ""
+    given = {k: bands.get(k) for k in "ABCD"}
+    vals = {
+        k: float(v)
+        for k, v in given.items()
+        if isinstance(v, int | float) and not isinstance(v, bool)
+    }
+    if len(vals) != 4:
+        return ""
+    lower = objective.get("lower_is_better") is True
+    fixed = sorted(vals.values(), reverse=not lower)
+    shown = ", ".join(f"{k}: {v:g}" for k, v in zip("ABCD", fixed, strict=True))
+    order = "lowest" if lower else "highest"
+    other = (
+        "If a higher value is better, remove 'lower_is_better'."
+        if lower
+        else "If a lower value is better (tension, dependence), add 'lower_is_better: true'."
+    )
+    return (
+        f"Here A is {vals['A']:g} and D is {vals['D']:g}. A needs the {order} value, then B, C "
+        f"and D in order: bands: {{{shown}}}. {other}"
+    )
+
+
+def humanize(
+    e: SchemaProblem, data: Any, examples: Examples | None = None
+) -> tuple[str, str, str, str]:
+    """(code, message, hint, position kind 'key'|'value'|'parent') for one schema error; the
+    examples in hints use ``examples``' actor ids."""
+    code, msg, hint, at = _humanize(e, data)
+    return code, msg, (examples or Examples()).fill(hint), at
+
+
+def _humanize(e: SchemaProblem, data: Any) -> tuple[str, str, str, str]:
     name = next((str(p) for p in reversed(e.clean) if isinstance(p, str)), "this value")
     last = e.clean[-1] if e.clean else None
     v = e.input
@@ -710,9 +772,11 @@ def humanize(e: SchemaProblem, data: Any) -> tuple[str, str, str, str]:
             elif "quantity" in msg:
                 hint = "For example: quantity: {autonomy: {state: average}}"
             else:
-                hint = "For example: trust: {state: KAZ, power: JPN, at_least: 40}"
+                hint = "For example: trust: {state: {state}, power: {power}, at_least: 40}"
             return ("E103", msg, hint, "value")
-        hint = next((h for k, h in _VALUE_ERROR_HINTS.items() if k in msg), "")
+        hint = next((h for k, h in _VALUE_ERROR_HINTS.items() if k in msg.lower()), "")
+        if "grade bands" in msg.lower():
+            hint = _bands_hint(e.input) or hint
         return ("E102", msg, hint, "value")
     if t in ("model_type", "model_attributes_type", "dict_type"):
         model = model_at(e.clean)
@@ -720,15 +784,15 @@ def humanize(e: SchemaProblem, data: Any) -> tuple[str, str, str, str]:
             return (
                 "E103",
                 f"An effect must be written as 'verb: ...', not {_desc(v)}.",
-                "For example: '- set_flag: bri_launched' or '- change_trust: {state: KAZ, "
-                "power: JPN, by: 5}'. Effects are: " + ", ".join(registry.EFFECTS) + ".",
+                "For example: '- change_trust: {state: {state}, power: {power}, by: 5}'. "
+                "Effects are: " + ", ".join(registry.EFFECTS) + ".",
                 "value",
             )
         if model is registry.Condition:
             return (
                 "E103",
                 f"A condition must be written as 'kind: ...', not {_desc(v)}.",
-                "For example: 'flag: bri_launched'. Conditions are: "
+                "For example: 'trust: {state: {state}, power: {power}, at_least: 40}'. Conditions are: "
                 + ", ".join(registry.CONDITION_KEYS)
                 + ".",
                 "value",
@@ -839,8 +903,14 @@ def humanize(e: SchemaProblem, data: Any) -> tuple[str, str, str, str]:
             "less_than_equal": "at most",
             "less_than": "less than",
         }[t]
-        hint = ""
-        lo, _ = _bounds(finfo)
+        lo, hi = _bounds(finfo)
+        hint = (
+            f"Write a number from {lo:g} to {hi:g}."
+            if lo is not None and hi is not None
+            else f"Write a number {words} {bound:g}."
+            if isinstance(bound, int | float)
+            else ""
+        )
         if (
             t in ("less_than_equal", "less_than")
             and bound == 1

@@ -41,6 +41,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from ..kit.command import command
 from .diagnostics import Diagnostic, error, path_str
 
 try:  # libyaml: ~10x faster; the event API is identical
@@ -359,7 +360,7 @@ def _empty(fname: str) -> Diagnostic:
         "",
         "This file is empty.",
         "A scenario file starts with 'schema_version: 1' followed by its sections. "
-        "Run 'python main.py new-scenario NAME' to get a starter file.",
+        f"Run '{command('new-scenario NAME')}' to get a starter file.",
         False,
     )
 

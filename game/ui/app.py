@@ -18,6 +18,7 @@ from pathlib import Path
 import pygame
 
 from ..engine.record import SaveError
+from ..kit.command import command
 from ..play import classcode
 from ..scenario.model import Scenario
 from . import catalog, fonts, i18n, saves, text, theme
@@ -393,7 +394,7 @@ def run_window(args: argparse.Namespace) -> int:
             print(entry.errors, file=sys.stderr)
             print(
                 f"crossroads: cannot open '{opts.scenario}': fix the errors above "
-                "(python main.py validate shows them too)",
+                f"({command('validate')} shows them too)",
                 file=sys.stderr,
             )
             return 1
@@ -408,7 +409,7 @@ def run_window(args: argparse.Namespace) -> int:
     except pygame.error as e:
         print(
             f"crossroads: cannot open a window ({e}). On a machine without a display use "
-            "'play SCENARIO --headless', or run under xvfb-run.",
+            f"'{command('play SCENARIO --headless')}', or run under xvfb-run.",
             file=sys.stderr,
         )
         return 1

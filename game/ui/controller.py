@@ -56,10 +56,12 @@ def scenario_roles(sc: Scenario) -> list[str]:
 
 
 def default_role(sc: Scenario, wanted: str | None = None) -> str:
+    """``wanted`` if the scenario lets people play it, else the first playable actor in the
+    order the scenario declares them (docs/scenario-format.md, "actors")."""
     roles = scenario_roles(sc)
     if wanted and wanted in roles:
         return wanted
-    return "JPN" if "JPN" in roles else roles[0]
+    return roles[0]
 
 
 def pick_roles(sc: Scenario, wanted: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ _TRUST = re.compile(r"^trust of (.+?) in (.+?) " + _NUM + r"$")
 _STAB = re.compile(r"^stability of (.+?) " + _NUM + r"$")
 _GROWTH = re.compile(r"^growth of (.+?) " + _NUM + r" pts$")
 _JOINS = re.compile(r"^(.+?) (joins|leaves) (.+)$")
-_FLAG = re.compile(r"^'(.+)' (happens|is undone)$")
+_FLAG = re.compile(r"^(?:(from now on|no longer so): (.+)|the flag '(.+)' is (set|cleared))$")
 _AMOUNT = re.compile(r"^(.+) " + _NUM + r"$")
 
 _MONEY = re.compile(r"^not enough (.+?): needs " + _NUM + r", you have " + _NUM + r"$")
@@ -146,9 +146,10 @@ def effect(sc: Scenario, sentence: str, lang: str | None = None) -> str:
     if m:
         return tr("engine.growth", state=n(m[1]), delta=_num(m[2]))
     m = _FLAG.match(sentence)
-    if m:
-        key = "engine.flag_on" if m[2] == "happens" else "engine.flag_off"
-        return tr(key, what=n(m[1]))
+    if m:  # registry.describe_flag; a sentence's first article was lowercased there
+        what = m[2] or m[3]
+        key = "engine.flag_on" if "from now on" == m[1] or m[4] == "set" else "engine.flag_off"
+        return tr(key, what=n(what) if n(what) != what else n(what[:1].upper() + what[1:]))
     m = _JOINS.match(sentence)
     if m and m[1] in _names(sc, lang)[0]:
         key = "engine.joins" if m[2] == "joins" else "engine.leaves"

@@ -55,7 +55,7 @@ def test_years_as_integers_are_accepted():
     data, _, _ = load_yaml(template_text())
     data["calendar"] = {"start": 2013, "end": "2020-06"}
     data["events"][0]["date"] = 2017
-    data["history"]["CHN"][0]["year"] = 2013
+    data["history"] = {"POWER_B": [{"year": 2013, "action": "power_b_loan", "target": "STATE_A"}]}
     assert list(VALIDATOR.iter_errors(data)) == []
     data["calendar"]["start"] = "2013-13"
     assert list(VALIDATOR.iter_errors(data))

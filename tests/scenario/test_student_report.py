@@ -68,6 +68,41 @@ SAYS = {
         "'year' should be a block",
         "{from: ..., until: ...} (either may be left out). For example: year: {from: 2018}",
     ),
+    "dependence_dimension_missing": (
+        "KAZ has no starting dependence in security, so it starts with 100% from the rest of "
+        "the world there: full autonomy",
+        "write 'security: {}' if KAZ really depends on no power there",
+    ),
+    "state_without_initial": (
+        "UZB has no starting data under 'initial:'",
+        "Add UZB under 'initial:' with figures from your sources",
+    ),
+    "objectives_not_playable": (
+        "CHN has objectives, but CHN is not playable",
+        "add 'playable: true' to CHN under 'actors:' (line 12)",
+    ),
+    "playable_without_actions": (
+        "KAZ is playable but no action has 'KAZ' as its actor",
+        "Give KAZ actions of its own (actor: KAZ)",
+    ),
+    "event_needs_its_own_flag": (
+        "can never fire: it needs the flag 'deal_signed', but only this event's own options or "
+        "effects set it, and they happen only after the event has fired",
+        "Set the flag somewhere else",
+    ),
+    "event_never_fires": (
+        "it needs the flag 'deal_signed', but no effect sets it",
+        "Set the flag with '- set_flag: ...' in some effect",
+    ),
+    "bands_wrong_order": (
+        "Grade bands must fall from A to D",
+        "Here A is 50 and D is 80. A needs the highest value, then B, C and D in order: "
+        "bands: {A: 80, B: 70, C: 60, D: 50}. If a lower value is better",
+    ),
+    "out_of_range": (
+        "'by' is 500, but it must be at most 100.",
+        "Write a number from -100 to 100.",
+    ),
     "missing_kind_inline": (
         "'kind' is missing from this actor",
         "inside the { }, for example {id: KAZ, name: Kazakhstan, kind: ...}"
@@ -85,11 +120,83 @@ def test_message_and_hint(case):
     assert hint in d.hint, d.hint
 
 
+@pytest.mark.parametrize("path", sorted(BROKEN.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_message_has_a_hint(path):
+    diags, _ = validate_paths([path])
+    assert diags and all(d.hint for d in diags), [(d.code, d.message) for d in diags]
+
+
+def _mini(**replace: str) -> str:
+    text = (BROKEN / "event_never_fires.yaml").read_text(encoding="utf-8")
+    for old, new in replace.items():
+        text = text.replace(old.replace("_", " "), new)
+    return text
+
+
+def test_hints_use_the_scenarios_own_actor_ids():
+    """A scenario about Mongolia and South Korea never gets a hint about KAZ or JPN."""
+    text = _mini().replace("KAZ", "MNG").replace("Kazakhstan", "Mongolia")
+    text = text.replace("JPN", "KOR").replace("Japan", "South Korea")
+    assert "KAZ" not in text and "JPN" not in text
+    history = "history:\n  KOR:\n    - {year: 2014, action: loan}\n"
+    res = load_scenario_text(text + history)
+    (d,) = res.errors
+    assert d.code == "E208" and d.hint == "For example: target: MNG", d.hint
+    bad_chooser = text.replace(
+        "    effects:\n      - change_trust: {state: MNG, power: KOR, by: 2}\n",
+        "    options:\n      - {id: yes, text: Agree}\n",
+    )
+    bad_condition = text.replace(
+        "condition: {flag: deal_signed}", "condition: {trust: {state: MNG, power: KOR}}"
+    )
+    bad_actor = text.replace("{id: CHN, kind: power", "{id: chn, kind: power")
+    for bad in (bad_chooser, bad_condition, bad_actor):
+        res = load_scenario_text(bad)
+        assert res.errors, bad
+        for d in res.errors:
+            assert "KAZ" not in d.hint and "JPN" not in d.hint, d.hint
+            assert "MNG" in d.hint or "KOR" in d.hint or "CHN" in d.hint, d.hint
+
+
+def test_an_action_that_needs_its_own_flag_is_w304():
+    text = _mini().replace(
+        "    cost: {oda: 10}\n", "    cost: {oda: 10}\n    available_if: {flag: deal_signed}\n"
+    )
+    text = text.replace(
+        "      - change_meter: {meter: tension, by: 1}\n", "      - set_flag: deal_signed\n"
+    )
+    res = load_scenario_text(text)
+    codes = sorted(d.code for d in res.diagnostics)
+    assert codes == ["W304"], [(d.code, d.message) for d in res.diagnostics]
+    (d,) = res.diagnostics
+    assert "only this action's own effects set it" in d.message and "somewhere else" in d.hint
+
+
+def test_a_flag_set_by_another_event_or_at_the_start_is_fine():
+    text = _mini().replace(
+        "      - change_meter: {meter: tension, by: 1}\n", "      - set_flag: deal_signed\n"
+    )
+    assert load_scenario_text(text).diagnostics == []
+    text = _mini().replace(
+        "  resources: {JPN: {oda: 50}}\n", "  resources: {JPN: {oda: 50}}\n  flags: [deal_signed]\n"
+    )
+    assert load_scenario_text(text).diagnostics == []
+
+
+def test_w310_names_the_engines_own_defaults():
+    from game.engine.core import DEFAULT_GROWTH, NEUTRAL_TRUST, NORMAL_STABILITY
+
+    diags, _ = validate_paths([BROKEN / "state_without_initial.yaml"])
+    (d,) = diags
+    assert f"trust {NEUTRAL_TRUST:g} in every power" in d.message
+    assert f"stability {NORMAL_STABILITY:g}, growth {DEFAULT_GROWTH:g}%" in d.message
+
+
 def test_hints_never_lead_to_a_second_error():
     """Applying the hint of each mistake gives a scenario that loads."""
     base = template_text()
     fixes = [
-        ('date: "2017-05"', "date: 2017.05", 'date: "2017-05"'),
+        ('date: "2027-05"', "date: 2027.05", 'date: "2027-05"'),
         ("chance: 0.2", 'chance: "20%"', "chance: 0.2"),
         ("chance: 0.2", "chance: 20", "chance: 0.2"),
     ]

@@ -330,11 +330,16 @@ class MenuScene(Scene):
         return out
 
     def title(self) -> str:
-        """The game's title for the highlighted scenario: its region (``map: region:``)."""
+        """The title for the highlighted scenario: the game in its region (``map: region:``),
+        or, when the scenario names none, the scenario's own title."""
         e = self.entry
-        sc = e.scenario if e is not None and e.ok else None
+        if e is None:
+            return "Crossroads"
+        sc = e.scenario if e.ok else None
         region = text_in(sc.map.region, language()) if sc is not None else ""
-        return tr("app.title_region", region=region) if region else tr("app.title_plain")
+        if region:
+            return tr("app.title_region", region=region)
+        return tr("menu.title", title=e.title(language()))
 
     def draw(self, surf: pygame.Surface) -> None:
         th = current()

@@ -14,6 +14,7 @@ from typing import Any
 
 import pygame
 
+from ...kit.command import command
 from ...play import classcode
 from .. import catalog, text
 from ..controller import DIFFICULTIES, MAX_TEAMS, pick_roles, scenario_roles
@@ -82,7 +83,7 @@ class SetupScene(Scene):
         )
         lang = f" --lang {language()}" if language() != "en" else ""
         return (
-            f"python main.py play {st.scenario} --seed {st.seed} {roles} "
+            f"{command('play')} {st.scenario} --seed {st.seed} {roles} "
             f"--difficulty {st.difficulty}{proj}{lang}"
         )
 

@@ -147,7 +147,7 @@ def test_the_wheel_carries_the_data_and_the_licences(installed):
     for sid in SHIPPED:
         assert f"game/data/scenarios/{sid}.yaml" in names
     assert "game/data/scenarios/common/actions.yaml" in names
-    assert "game/data/assets/map/central_asia.json" in names
+    assert "game/data/assets/map/world.json" in names
     for f in ("CrossroadsSans-Regular.ttf", "CrossroadsSans-Bold.ttf", "OFL.txt"):
         assert f"game/data/assets/fonts/{f}" in names
     licences = {n.split(".dist-info/licenses/")[1] for n in names if ".dist-info/licenses/" in n}
@@ -196,7 +196,7 @@ def test_installed_window_draws_the_map_with_the_shipped_fonts(installed):
         "import pygame\n"
         "home = pathlib.Path(game.__file__).parent\n"
         "c = fonts.config()\n"
-        "for p in (c.regular, c.bold, map_data.DEFAULT_PATH):\n"
+        "for p in (c.regular, c.bold, map_data.ASSET):\n"
         "    assert p is not None and p.is_file() and home in p.parents, p\n"
         "assert len(map_data.load_map().features) > 5\n"
         "pygame.font.init()\n"

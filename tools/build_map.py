@@ -1,412 +1,349 @@
-"""Build the committed map asset ``assets/map/central_asia.json``.
+"""Build the committed world map: ``assets/map/world.json`` and ``game/scenario/country_codes.py``.
 
-Run by a developer, never by the game. The game only reads the JSON
-(see ``game/ui/map_data.py``), so none of the packages below is a runtime
-dependency.
+Run by a developer, never by the game. The game reads only the JSON (``game/ui/map_data.py``
+projects and frames it for each scenario when the map screen opens) and the generated table of
+country codes and names (``game/scenario/country_codes.py``, which the validator uses for ``map:``).
+None of the packages below is a runtime dependency.
 
-Build-time dependencies, declared in ``pyproject.toml`` as the optional extra
-``mapbuild``::
+Build-time dependencies, the optional extra ``mapbuild`` in ``pyproject.toml``::
 
-    [project.optional-dependencies]
-    mapbuild = [
-        "pyogrio==0.13.0",   # ships Natural Earth 1:110m admin-0 as a test fixture (data only)
-        "pyshp>=2.3",        # pure-Python shapefile reader
-        "shapely>=2.0",      # clipping, union, pole of inaccessibility
-    ]
+    shapely   # pole of inaccessibility (label points), a check of the sea labels
+    babel     # country names in English, Japanese and Russian (Unicode CLDR)
+    pycountry # ISO 3166-1 numeric -> alpha-3 codes
 
-Build command (from the repository root)::
+Build (from the repository root; npm is only the way to fetch the data)::
 
-    .venv/bin/pip install -e ".[mapbuild]"   # or: pip install pyogrio==0.13.0 pyshp "shapely>=2"
-    .venv/bin/python tools/build_map.py      # writes assets/map/central_asia.json
-
-``--shp PATH`` reads another copy of ``naturalearth_lowres.shp`` (for example
-the identical-schema one in the geopandas 0.14.4 wheel) instead of pyogrio's.
+    npm pack world-atlas@2.0.2                           # -> world-atlas-2.0.2.tgz
+    .venv/bin/pip install -e ".[mapbuild]"
+    .venv/bin/python tools/build_map.py world-atlas-2.0.2.tgz
 
 Source
-    ``pyogrio/tests/fixtures/naturalearth_lowres/naturalearth_lowres.shp`` inside
-    the pyogrio 0.13.0 wheel: Natural Earth 1:110m admin-0 countries, copied
-    from GeoPandas, public domain. pyogrio is *not imported*; only its files are
-    located, so GDAL is never loaded. The version is pinned because a
-    different vintage has slightly different vertices (and therefore a
-    different asset).
+    ``countries-50m.json`` of the npm package ``world-atlas`` 2.0.2: Natural Earth 4.1.0
+    admin-0 countries at 1:50m as TopoJSON (shared borders are stored once, as *arcs*). Natural
+    Earth is public domain; world-atlas is ISC-licensed packaging. Country ids there are ISO
+    3166-1 numeric codes; they become alpha-3 codes. Five features have no ISO code and get
+    Natural Earth's own ADM0_A3 code (Kosovo gets XKX, the code the EU and the IMF use).
 
-Projection
-    Spherical Lambert conformal conic, standard parallels 37N and 52N
-    (the 1/6 rule for the 33..56N window), origin 45N 68E (the window
-    centre). Conformal, so the shapes of the Central Asian states are
-    right, and the parallels' curvature shows that this is a globe, not a
-    sheet. No pyproj: the formulas are a dozen lines of ``math``. The main map
-    is then clipped to the projected bounding rectangle of the lon 44..92E,
-    lat 33..56N window, and scaled to a logical frame 1000 units wide with y
-    pointing down (screen convention). Japan, which lies outside that
-    window, is projected separately (LCC, parallels 33N/43N, origin 37N
-    137E) into its own inset frame. Both frames record ``km_per_unit``
-    so a scale bar can be drawn (the inset is not at the main map's scale).
+What the build does
+    1. Simplifies every arc (Douglas-Peucker, ``TOLERANCE`` degrees of latitude; longitude is
+       scaled by cos(latitude) so high latitudes are not over-detailed). Arcs are simplified
+       once, so neighbours keep an identical border: no gaps, no overlaps.
+    2. Drops islands smaller than ``MIN_ISLAND`` square degrees (never a country's largest
+       part, so the smallest states stay) and the arcs nothing uses any more.
+    3. Rounds coordinates to ``QUANTUM`` degrees and writes each arc as integers: its first
+       point, then the difference to the previous point.
+    4. Computes a label point per country: the pole of inaccessibility of its largest part.
+    5. Checks the sea labels (``SEAS``) lie in no country.
 
-Water
-    The 1:110m admin-0 layer has no lakes, but the Caspian Sea is the hole
-    enclosed by RUS, KAZ, TKM, IRN and AZE, so it is derived as the part of a
-    box around it that no country covers. The Aral Sea and Lake Balkhash are
-    not holes at this scale, so they are absent.
-
-Simplification
-    None is needed at 1:110m: coordinates are only rounded to 0.1 logical
-    unit (1/10000 of the frame width). Rounding is identical for shared
-    vertices, so neighbouring borders stay gap-free. The asset is ~16 KB.
+The asset is about 300 KB (about 100 KB inside a wheel). Projection and framing happen at load
+time, per scenario (``map_data.region_map``), so one asset serves any region.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
+import io
 import json
 import math
+import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 try:
-    import shapefile  # pyshp
-    import shapely
-    from shapely.geometry import MultiPolygon, Polygon, box, shape
-    from shapely.ops import polylabel, unary_union
+    import numpy as np
+    import pycountry
+    from babel import Locale
+    from shapely.geometry import Point, Polygon
+    from shapely.ops import polylabel
 except ImportError as exc:  # pragma: no cover - developer tool
-    sys.exit(
-        f"tools/build_map.py needs the 'mapbuild' extra ({exc}); "
-        "run: pip install pyogrio==0.13.0 pyshp 'shapely>=2'"
-    )
+    sys.exit(f"tools/build_map.py needs the 'mapbuild' extra ({exc}): pip install -e '.[mapbuild]'")
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "assets" / "map" / "central_asia.json"
-PYOGRIO_VERSION = "0.13.0"
-FIXTURE = Path("tests", "fixtures", "naturalearth_lowres", "naturalearth_lowres.shp")
+OUT = REPO / "assets" / "map" / "world.json"
+NAMES_OUT = REPO / "game" / "scenario" / "country_codes.py"
+MEMBER = "package/countries-50m.json"
+WORLD_ATLAS = "world-atlas 2.0.2"
 
-EARTH_RADIUS_KM = 6371.0
-FRAME_WIDTH = 1000.0
-ROUND = 1  # decimals of logical units
+TOLERANCE = 0.02  # degrees of latitude (about 2 km)
+QUANTUM = 0.01  # degrees per integer unit
+MIN_ISLAND = 0.002  # square degrees (times cos latitude), about 25 km2
 
-# Main map window (degrees) and projection.
-WINDOW = (44.0, 33.0, 92.0, 56.0)  # lon_min, lat_min, lon_max, lat_max
-PRECLIP = (30.0, 22.0, 108.0, 66.0)  # generous lon/lat pre-clip before projecting
-MAIN_LCC = {"lat1": 37.0, "lat2": 52.0, "lat0": 45.0, "lon0": 68.0}
-JAPAN_LCC = {"lat1": 33.0, "lat2": 43.0, "lat0": 37.0, "lon0": 137.0}
-JAPAN_PRECLIP = (120.0, 20.0, 160.0, 50.0)
-INSET_MARGIN = 0.04  # fraction of the inset's larger side added around Japan
-CASPIAN_BOX = (45.0, 35.0, 57.0, 48.0)
-
-STATES = {
-    "KAZ": "Kazakhstan",
-    "KGZ": "Kyrgyzstan",
-    "TJK": "Tajikistan",
-    "TKM": "Turkmenistan",
-    "UZB": "Uzbekistan",
+#: features of Natural Earth without an ISO 3166-1 code: its ADM0_A3 (XKX for Kosovo)
+NO_ISO = {
+    "Kosovo": "XKX",
+    "Somaliland": "SOL",
+    "N. Cyprus": "CYN",
+    "Siachen Glacier": "KAS",
+    "Indian Ocean Ter.": "IOA",
 }
-# Display names for neighbours; any other country that reaches into the
-# frame is included too (so no blank land at the edges), with its NE name.
-NEIGHBOURS = {
-    "RUS": "Russia",
-    "CHN": "China",
-    "AFG": "Afghanistan",
-    "IRN": "Iran",
-    "MNG": "Mongolia",
-    "PAK": "Pakistan",
-    "AZE": "Azerbaijan",
-    "IND": "India",
+#: Ashmore and Cartier Islands share Australia's numeric code in the source
+SHARED_NUMERIC = {"Ashmore and Cartier Is.": "ATC"}
+#: (en, ja, ru) where CLDR has no name or a name too long for a map label
+NAME_OVERRIDES = {
+    "XKX": ("Kosovo", "コソボ", "Косово"),
+    "SOL": ("Somaliland", "ソマリランド", "Сомалиленд"),
+    "CYN": ("Northern Cyprus", "北キプロス", "Северный Кипр"),
+    "KAS": ("Siachen Glacier", "シアチェン氷河", "Сиачен"),
+    "IOA": ("Indian Ocean Territories", "インド洋地域", "Территории в Индийском океане"),
+    "ATC": ("Ashmore and Cartier Islands", "アシュモア・カルティエ諸島", "Ашмор и Картье"),
+    "COD": ("DR Congo", "コンゴ民主共和国", "ДР Конго"),
+    "COG": ("Congo", "コンゴ共和国", "Республика Конго"),
+    "MMR": ("Myanmar", "ミャンマー", "Мьянма"),
+    "HKG": ("Hong Kong", "香港", "Гонконг"),
+    "MAC": ("Macao", "マカオ", "Макао"),
+    "PSE": ("Palestine", "パレスチナ", "Палестина"),
+    "BIH": ("Bosnia and Herzegovina", "ボスニア・ヘルツェゴビナ", "Босния и Герцеговина"),
+    "USA": ("United States", "アメリカ合衆国", "США"),
+    "KOR": ("South Korea", "韓国", "Южная Корея"),
+    "PRK": ("North Korea", "北朝鮮", "КНДР"),
 }
-MIN_NEIGHBOUR_AREA = 50.0  # logical units^2; drops slivers at the frame edge
+#: sea labels: id -> (full names, short names (en, ja, ru)), (lon, lat)); each point must lie
+#: in no country. The map shows the short name where the full one does not fit.
+SEAS = {
+    "caspian": (
+        (("Caspian Sea", "カスピ海", "Каспийское море"), ("Caspian", "カスピ海", "Каспий")),
+        (50.8, 42.2),
+    ),
+    "black": ((("Black Sea", "黒海", "Чёрное море"),) * 2, (34.0, 43.3)),
+    "mediterranean": (
+        (
+            ("Mediterranean Sea", "地中海", "Средиземное море"),
+            ("Mediterranean", "地中海", "Средиземное"),
+        ),
+        (18.0, 34.5),
+    ),
+    "red": ((("Red Sea", "紅海", "Красное море"),) * 2, (38.5, 20.5)),
+    "persian_gulf": (
+        (("Persian Gulf", "ペルシャ湾", "Персидский залив"),) * 2,
+        (51.0, 27.3),
+    ),
+    "arabian": ((("Arabian Sea", "アラビア海", "Аравийское море"),) * 2, (64.0, 16.0)),
+    "bengal": ((("Bay of Bengal", "ベンガル湾", "Бенгальский залив"),) * 2, (89.0, 15.0)),
+    "south_china": (
+        (("South China Sea", "南シナ海", "Южно-Китайское море"),) * 2,
+        (114.0, 14.0),
+    ),
+    "baltic": ((("Baltic Sea", "バルト海", "Балтийское море"),) * 2, (19.5, 56.5)),
+    "north": ((("North Sea", "北海", "Северное море"),) * 2, (3.0, 56.0)),
+    "okhotsk": ((("Sea of Okhotsk", "オホーツク海", "Охотское море"),) * 2, (150.0, 55.0)),
+    "barents": ((("Barents Sea", "バレンツ海", "Баренцево море"),) * 2, (40.0, 73.0)),
+}
 
 ATTRIBUTION = "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com"
 ABOUT = (
-    "Borders are the Natural Earth 1:110m admin-0 lines, which follow de facto "
-    "control ('on the ground'), simplified for a small-scale map. They are "
-    "shown for orientation only and imply no endorsement by the game's "
-    "authors. Several boundaries in and around the region are disputed or "
-    "not fully demarcated (for example Kashmir, Aksai Chin, parts of the "
-    "Fergana Valley and the legal status of the Caspian Sea). Small islands "
-    "(such as the Southern Kurils) and small enclaves are not visible at this "
-    "scale."
+    "Borders are the Natural Earth 1:50m admin-0 lines, which follow de facto control ('on "
+    "the ground'), simplified for a small-scale map. They are shown for orientation only and "
+    "imply no endorsement by the game's authors. Many boundaries are disputed or not fully "
+    "demarcated (in and around Central Asia for example Kashmir, Aksai Chin, parts of the "
+    "Fergana Valley and the legal status of the Caspian Sea). Very small islands are left out."
 )
 
 
-class LambertConic:
-    """Spherical Lambert conformal conic (Snyder, Map Projections, eqs 15-1..15-4)."""
-
-    def __init__(self, lat1: float, lat2: float, lat0: float, lon0: float) -> None:
-        p1, p2, p0 = (math.radians(v) for v in (lat1, lat2, lat0))
-        self.lon0 = math.radians(lon0)
-        if abs(p1 - p2) < 1e-12:
-            self.n = math.sin(p1)
-        else:
-            self.n = math.log(math.cos(p1) / math.cos(p2)) / math.log(
-                math.tan(math.pi / 4 + p2 / 2) / math.tan(math.pi / 4 + p1 / 2)
-            )
-        self.F = math.cos(p1) * math.tan(math.pi / 4 + p1 / 2) ** self.n / self.n
-        self.rho0 = self.F / math.tan(math.pi / 4 + p0 / 2) ** self.n
-
-    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
-        """(lon, lat) degrees -> (x, y) in Earth radii, y north."""
-        rho = self.F / math.tan(math.pi / 4 + math.radians(lat) / 2) ** self.n
-        theta = self.n * (math.radians(lon) - self.lon0)
-        return rho * math.sin(theta), self.rho0 - rho * math.cos(theta)
+# ---- reading ------------------------------------------------------------------------------
+def read_topology(src: Path) -> dict:
+    """countries-50m.json from the npm tarball, or from an unpacked package folder."""
+    if src.is_dir():
+        return json.loads((src / Path(MEMBER).name).read_text(encoding="utf-8"))
+    with tarfile.open(src) as tar:
+        member = tar.extractfile(MEMBER)
+        if member is None:
+            sys.exit(f"{MEMBER} not found in {src}")
+        return json.load(io.TextIOWrapper(member, encoding="utf-8"))
 
 
-def locate_source(explicit: str | None) -> tuple[Path, str]:
-    if explicit:
-        return Path(explicit), f"file {Path(explicit).name}"
-    spec = importlib.util.find_spec("pyogrio")  # locate only; never import GDAL
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit("pyogrio is not installed: pip install pyogrio==0.13.0 (or pass --shp PATH)")
-    pkg = Path(next(iter(spec.submodule_search_locations)))
-    shp = pkg / FIXTURE
-    if not shp.exists():
-        sys.exit(
-            f"{shp} not found; this pyogrio does not ship the fixture (need {PYOGRIO_VERSION})"
-        )
-    try:
-        from importlib.metadata import version
-
-        ver = version("pyogrio")
-    except Exception:  # pragma: no cover
-        ver = "unknown"
-    if ver != PYOGRIO_VERSION:
-        print(
-            f"warning: pyogrio {ver} installed, asset is pinned to {PYOGRIO_VERSION}",
-            file=sys.stderr,
-        )
-    return shp, f"pyogrio {ver} wheel, pyogrio/{FIXTURE.as_posix()}"
-
-
-def read_countries(shp: Path) -> dict[str, tuple[str, object]]:
-    out: dict[str, tuple[str, object]] = {}
-    reader = shapefile.Reader(str(shp))
-    for sr in reader.iterShapeRecords():
-        rec = sr.record.as_dict()
-        iso, name = rec["iso_a3"], rec["name"]
-        geom = shape(sr.shape.__geo_interface__)
-        if iso in ("-99", "", None):
-            iso = f"X_{name.upper().replace(' ', '_')[:12]}"
-        if iso in out:  # merge duplicates, if any
-            geom = unary_union([out[iso][1], geom])
-        out[iso] = (name, geom)
-    return out
-
-
-def project_geom(geom, proj):
-    return shapely.transform(geom, lambda c: _project_array(c, proj))
-
-
-def _project_array(coords, proj):
-    import numpy as np
-
-    return np.array([proj(x, y) for x, y in coords]).reshape(-1, 2)
-
-
-def polygons_of(geom) -> list[Polygon]:
-    if geom.is_empty:
-        return []
-    if isinstance(geom, Polygon):
-        return [geom]
-    if isinstance(geom, MultiPolygon):
-        return list(geom.geoms)
-    return [g for part in getattr(geom, "geoms", []) for g in polygons_of(part)]
-
-
-class Frame:
-    """Affine map from projected (Earth radii, y north) to logical units (y down)."""
-
-    def __init__(self, bounds: tuple[float, float, float, float], width: float = FRAME_WIDTH):
-        self.minx, self.miny, self.maxx, self.maxy = bounds
-        self.scale = width / (self.maxx - self.minx)
-        self.width = width
-        self.height = round((self.maxy - self.miny) * self.scale, ROUND)
-
-    def apply(self, geom):
-        s, minx, maxy = self.scale, self.minx, self.maxy
-
-        def f(c):
-            import numpy as np
-
-            out = np.empty_like(c)
-            out[:, 0] = (c[:, 0] - minx) * s
-            out[:, 1] = (maxy - c[:, 1]) * s
-            return np.round(out, ROUND)
-
-        return shapely.transform(geom, f)
-
-    @property
-    def km_per_unit(self) -> float:
-        return EARTH_RADIUS_KM / self.scale
-
-
-def ring_list(ring) -> list[list[float]]:
-    coords = list(ring.coords)[:-1]  # drop the closing duplicate
-    out: list[list[float]] = []
-    for x, y in coords:
-        pt = [round(x, ROUND), round(y, ROUND)]
-        if not out or out[-1] != pt:
-            out.append(pt)
-    return out
-
-
-def clean(geom):
-    """Make valid after rounding and keep only areal parts."""
-    geom = shapely.make_valid(geom)
-    polys = [p for p in polygons_of(geom) if p.area > 0]
-    return MultiPolygon(polys) if polys else Polygon()
-
-
-def encode_polygons(geom, min_area: float = 0.0) -> list[list[list[list[float]]]]:
-    polys = sorted(polygons_of(geom), key=lambda p: -p.area)
+def decode_arcs(topo: dict) -> list[np.ndarray]:
+    """TopoJSON's delta-encoded quantised arcs -> (n, 2) arrays of lon/lat degrees."""
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
     out = []
-    for p in polys:
-        if p.area < min_area:
-            continue
-        rings = [ring_list(p.exterior)] + [ring_list(r) for r in p.interiors]
-        rings = [r for r in rings if len(r) >= 3]
-        if rings:
-            out.append(rings)
+    for arc in topo["arcs"]:
+        q = np.cumsum(np.asarray(arc, dtype=np.int64), axis=0)
+        out.append(np.stack([q[:, 0] * sx + tx, q[:, 1] * sy + ty], axis=1))
     return out
 
 
-def label_point(geom) -> list[float]:
-    """Pole of inaccessibility of the largest part: always inside, visually central."""
-    polys = polygons_of(geom)
-    big = max(polys, key=lambda p: p.area)
-    tol = max(0.2, math.sqrt(big.area) / 200)
-    pt = polylabel(big, tolerance=tol)
-    if not big.contains(pt):  # cannot normally happen; be safe
-        pt = big.representative_point()
-    return [round(pt.x, ROUND), round(pt.y, ROUND)]
+def alpha3(geom: dict) -> str:
+    name = geom["properties"]["name"]
+    if name in NO_ISO:
+        return NO_ISO[name]
+    if name in SHARED_NUMERIC:
+        return SHARED_NUMERIC[name]
+    c = pycountry.countries.get(numeric=geom["id"])
+    if c is None:
+        sys.exit(f"no ISO 3166-1 code for {geom['id']} ({name})")
+    return c.alpha_3
 
 
-def feature_record(fid, name, kind, geom, min_area=0.0):
-    polys = encode_polygons(geom, min_area)
-    kept = MultiPolygon([Polygon(r[0], r[1:]) for r in polys])
-    minx, miny, maxx, maxy = kept.bounds
-    return {
-        "id": fid,
-        "name": name,
-        "kind": kind,
-        "label": label_point(kept),
-        "bbox": [round(minx, ROUND), round(miny, ROUND), round(maxx, ROUND), round(maxy, ROUND)],
-        "polygons": polys,
-    }
+def names_of(iso: str) -> tuple[str, str, str]:
+    if iso in NAME_OVERRIDES:
+        return NAME_OVERRIDES[iso]
+    a2 = pycountry.countries.get(alpha_3=iso).alpha_2
+    return tuple(Locale(lang).territories[a2] for lang in ("en", "ja", "ru"))  # type: ignore[return-value]
 
 
-def build(shp: Path, source_desc: str) -> dict:
-    countries = read_countries(shp)
-    for iso in list(STATES) + ["RUS", "CHN", "AFG", "IRN", "MNG", "JPN"]:
-        if iso not in countries:
-            sys.exit(f"{iso} missing from {shp}")
+# ---- simplifying ----------------------------------------------------------------------------
+def douglas_peucker(p: np.ndarray, tol: float) -> np.ndarray:
+    """Mask of the points of an open polyline kept at tolerance ``tol`` (same units as p)."""
+    n = len(p)
+    keep = np.zeros(n, dtype=bool)
+    keep[0] = keep[-1] = True
+    stack = [(0, n - 1)]
+    while stack:
+        i, j = stack.pop()
+        if j <= i + 1:
+            continue
+        a, b = p[i], p[j]
+        seg = p[i + 1 : j]
+        ab = b - a
+        length = math.hypot(ab[0], ab[1])
+        if length == 0:
+            dist = np.hypot(seg[:, 0] - a[0], seg[:, 1] - a[1])
+        else:
+            dist = np.abs(ab[0] * (seg[:, 1] - a[1]) - ab[1] * (seg[:, 0] - a[0])) / length
+        k = int(np.argmax(dist))
+        if dist[k] > tol:
+            m = i + 1 + k
+            keep[m] = True
+            stack += [(i, m), (m, j)]
+    return keep
 
-    # ---- main map -------------------------------------------------------
-    proj = LambertConic(**MAIN_LCC)
-    lon0, lat0, lon1, lat1 = WINDOW
-    edge = [(lon0 + (lon1 - lon0) * i / 96, lat0) for i in range(97)]
-    edge += [(lon1, lat0 + (lat1 - lat0) * i / 46) for i in range(47)]
-    edge += [(lon1 - (lon1 - lon0) * i / 96, lat1) for i in range(97)]
-    edge += [(lon0, lat1 - (lat1 - lat0) * i / 46) for i in range(47)]
-    pts = [proj(lo, la) for lo, la in edge]
-    bounds = (
-        min(p[0] for p in pts),
-        min(p[1] for p in pts),
-        max(p[0] for p in pts),
-        max(p[1] for p in pts),
+
+def simplify_arc(arc: np.ndarray) -> np.ndarray:
+    """Douglas-Peucker in a local equal-distance frame; a closed arc is split at its farthest
+    point so that both halves keep their ends."""
+    local = arc.copy()
+    local[:, 0] *= np.cos(np.radians(arc[:, 1]))
+    if len(arc) > 3 and np.array_equal(arc[0], arc[-1]):
+        far = int(np.argmax(np.hypot(*(local - local[0]).T)))
+        k1 = douglas_peucker(local[: far + 1], TOLERANCE)
+        k2 = douglas_peucker(local[far:], TOLERANCE)
+        keep = np.concatenate([k1, k2[1:]])
+    else:
+        keep = douglas_peucker(local, TOLERANCE)
+    return arc[keep]
+
+
+def ring_points(arcs: list[np.ndarray], refs: list[int]) -> np.ndarray:
+    """A ring's points from its arc references (TopoJSON: ~i is arc i reversed), continuous
+    across the 180th meridian (the source jumps 360 degrees there; the game undoes it too)."""
+    parts = []
+    for r in refs:
+        a = arcs[r] if r >= 0 else arcs[~r][::-1]
+        parts.append(a if not parts else a[1:])
+    ring = np.concatenate(parts).copy()
+    jump = np.zeros(len(ring))
+    jump[1:] = -360.0 * np.round(np.diff(ring[:, 0]) / 360.0)
+    ring[:, 0] += np.cumsum(jump)
+    return ring
+
+
+def ring_area(p: np.ndarray) -> float:
+    """Signed area in square degrees scaled by cos(latitude) (shoelace)."""
+    x = p[:, 0] * np.cos(np.radians(p[:, 1].mean()))
+    y = p[:, 1]
+    return float((x * np.roll(y, -1) - np.roll(x, -1) * y).sum() / 2)
+
+
+def polygons_of(geom: dict) -> list[list[list[int]]]:
+    if geom["type"] == "Polygon":
+        return [geom["arcs"]]
+    if geom["type"] == "MultiPolygon":
+        return geom["arcs"]
+    return []
+
+
+# ---- building -------------------------------------------------------------------------------
+def build(topo: dict, source_sha: str) -> tuple[dict, dict[str, tuple[str, str, str]]]:
+    raw_arcs = decode_arcs(topo)
+    arcs = [simplify_arc(a) for a in raw_arcs]
+    countries: dict[str, dict] = {}
+    names: dict[str, tuple[str, str, str]] = {}
+    for geom in topo["objects"]["countries"]["geometries"]:
+        iso = alpha3(geom)
+        if iso in countries:
+            sys.exit(f"two features for {iso}")
+        polys = polygons_of(geom)
+        areas = [abs(ring_area(ring_points(arcs, p[0]))) for p in polys]
+        biggest = int(np.argmax(areas))
+        kept = [p for i, p in enumerate(polys) if i == biggest or areas[i] >= MIN_ISLAND]
+        kept.sort(key=lambda p: -abs(ring_area(ring_points(arcs, p[0]))))
+        big = ring_points(arcs, kept[0][0])
+        holes = [ring_points(arcs, h) for h in kept[0][1:]]
+        shape = Polygon(big, holes)
+        label = polylabel(shape, tolerance=0.01)
+        if not shape.contains(label):
+            label = shape.representative_point()
+        lon = (label.x + 180.0) % 360.0 - 180.0
+        countries[iso] = {"polygons": kept, "label": [round(lon, 2), round(label.y, 2)]}
+        names[iso] = names_of(iso)
+
+    # renumber the arcs that are still used; quantise and delta-encode them
+    used = sorted(
+        {
+            r if r >= 0 else ~r
+            for c in countries.values()
+            for p in c["polygons"]
+            for ring in p
+            for r in ring
+        }
     )
-    frame = Frame(bounds)
-    preclip = box(*PRECLIP)
-    covered = frame.apply(project_geom(preclip.segmentize(0.5), proj))
-    if not covered.contains(box(0, 0, frame.width, frame.height)):
-        sys.exit("PRECLIP does not cover the projected frame; widen it")
+    new_index = {old: new for new, old in enumerate(used)}
+    encoded = []
+    for old in used:
+        q = np.round(arcs[old] / QUANTUM).astype(np.int64)
+        same = np.zeros(len(q), dtype=bool)
+        same[1:-1] = np.all(q[1:-1] == q[:-2], axis=1)  # ends are shared: always kept
+        q = q[~same]
+        d = np.concatenate([q[:1], np.diff(q, axis=0)])
+        encoded.append(d.ravel().tolist())
+    out_countries = []
+    for iso in sorted(countries):
+        c = countries[iso]
+        polys = [
+            [[new_index[r] if r >= 0 else ~new_index[~r] for r in ring] for ring in p]
+            for p in c["polygons"]
+        ]
+        out_countries.append({"id": iso, "label": c["label"], "polygons": polys})
 
-    def to_frame(geom_ll):
-        g = shapely.clip_by_rect(geom_ll, *PRECLIP) if geom_ll.intersects(preclip) else Polygon()
-        if g.is_empty:
-            return g
-        g = frame.apply(project_geom(g, proj))
-        g = shapely.clip_by_rect(g, 0, 0, frame.width, frame.height)
-        return clean(g)
+    shapes = [
+        Polygon(ring_points(raw_arcs, p[0]))
+        for g in topo["objects"]["countries"]["geometries"]
+        for p in polygons_of(g)
+    ]
+    seas = []
+    for sid, ((full, short), (lon, lat)) in SEAS.items():
+        if any(s.contains(Point(lon, lat)) for s in shapes):
+            sys.exit(f"the label of {sid} at {lon}, {lat} lies on land")
+        sea_names = {lang: [full[i], short[i]] for i, lang in enumerate(("en", "ja", "ru"))}
+        seas.append({"id": sid, "names": sea_names, "label": [lon, lat]})
 
-    features = []
-    for iso, name in STATES.items():
-        g = to_frame(countries[iso][1])
-        features.append(feature_record(iso, name, "state", g))
-
-    others = []
-    for iso, (ne_name, geom_ll) in countries.items():
-        if iso in STATES or iso == "JPN":
-            continue
-        g = to_frame(geom_ll)
-        if g.is_empty or g.area < MIN_NEIGHBOUR_AREA:
-            continue
-        others.append((iso, NEIGHBOURS.get(iso, ne_name), g))
-    order = list(NEIGHBOURS)
-    others.sort(key=lambda t: (order.index(t[0]) if t[0] in order else len(order), t[0]))
-    for iso, name, g in others:
-        features.append(feature_record(iso, name, "neighbour", g, min_area=1.0))
-
-    # Caspian Sea: the part of a box around it that no country covers.
-    land = unary_union([geom for _, geom in countries.values()])
-    gap = box(*CASPIAN_BOX).difference(land)
-    caspian_ll = max(polygons_of(gap), key=lambda p: p.area)
-    cminx, cminy, cmaxx, cmaxy = caspian_ll.bounds
-    bx = CASPIAN_BOX
-    if cminx <= bx[0] or cminy <= bx[1] or cmaxx >= bx[2] or cmaxy >= bx[3]:
-        sys.exit("Caspian gap touches its search box: not enclosed by land in this source")
-    features.append(feature_record("CASPIAN", "Caspian Sea", "water", to_frame(caspian_ll)))
-
-    # ---- Japan inset ----------------------------------------------------
-    jproj = LambertConic(**JAPAN_LCC)
-    jpn_ll = shapely.clip_by_rect(countries["JPN"][1], *JAPAN_PRECLIP)
-    jpn_p = project_geom(jpn_ll, jproj)
-    minx, miny, maxx, maxy = jpn_p.bounds
-    pad = INSET_MARGIN * max(maxx - minx, maxy - miny)
-    jframe = Frame((minx - pad, miny - pad, maxx + pad, maxy + pad))
-    jpn = clean(jframe.apply(jpn_p))
-    inset_feature = feature_record("JPN", "Japan", "neighbour", jpn)
-
-    sha = hashlib.sha256(shp.read_bytes()).hexdigest()
-    return {
-        "format": "crossroads-map/1",
+    asset = {
+        "format": "crossroads-world/1",
         "attribution": ATTRIBUTION,
-        "license": "Natural Earth data: public domain (naturalearthdata.com/about/terms-of-use)",
+        "license": "Natural Earth data: public domain (naturalearthdata.com/about/terms-of-use); "
+        "country names: Unicode CLDR (Unicode License v3)",
         "about": ABOUT,
         "source": {
-            "dataset": "Natural Earth 1:110m Cultural Vectors, Admin 0 - Countries "
-            "(naturalearth_lowres)",
-            "from": source_desc,
-            "shp_sha256": sha,
+            "dataset": "Natural Earth 4.1.0, 1:50m Cultural Vectors, Admin 0 - Countries",
+            "from": f"{WORLD_ATLAS} (npm), {MEMBER}",
+            "sha256": source_sha,
             "built_by": "tools/build_map.py",
+            "tolerance_deg": TOLERANCE,
+            "min_island_deg2": MIN_ISLAND,
         },
-        "frame": {
-            "width": frame.width,
-            "height": frame.height,
-            "y_down": True,
-            "km_per_unit": round(frame.km_per_unit, 4),
-            "window_lonlat": list(WINDOW),
-            "projection": {"name": "lambert_conformal_conic_sphere", **MAIN_LCC},
-        },
-        "features": features,
-        "inset": {
-            "id": "JPN",
-            "name": "Japan",
-            "note": "Inset, own projection and scale; not in its true position.",
-            "frame": {
-                "width": jframe.width,
-                "height": jframe.height,
-                "y_down": True,
-                "km_per_unit": round(jframe.km_per_unit, 4),
-                "projection": {"name": "lambert_conformal_conic_sphere", **JAPAN_LCC},
-            },
-            "features": [inset_feature],
-        },
+        "quantum": QUANTUM,
+        "countries": out_countries,
+        "seas": seas,
+        "arcs": encoded,
     }
+    return asset, names
 
 
 def dump(asset: dict) -> str:
-    """Compact JSON, one feature per line (reviewable diffs, small file)."""
+    """Compact JSON: one country, one sea and one arc per line (reviewable, small)."""
 
-    def c(v):
+    def c(v: object) -> str:
         return json.dumps(v, separators=(",", ":"), ensure_ascii=False)
 
     lines = ["{"]
@@ -414,38 +351,64 @@ def dump(asset: dict) -> str:
     for i, k in enumerate(keys):
         end = "," if i < len(keys) - 1 else ""
         v = asset[k]
-        if k == "features":
+        if isinstance(v, list):
             lines.append(f' "{k}":[')
-            lines += ["  " + c(f) + ("," if j < len(v) - 1 else "") for j, f in enumerate(v)]
+            lines += ["  " + c(x) + ("," if j < len(v) - 1 else "") for j, x in enumerate(v)]
             lines.append(" ]" + end)
-        elif k == "inset":
-            lines.append(f' "{k}":{{')
-            ik = list(v)
-            for j, kk in enumerate(ik):
-                e2 = "," if j < len(ik) - 1 else ""
-                lines.append(f'  "{kk}":{c(v[kk])}{e2}')
-            lines.append(" }" + end)
         else:
             lines.append(f' "{k}":{c(v)}{end}')
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
+def names_module(names: dict[str, tuple[str, str, str]]) -> str:
+    def q(v: str) -> str:
+        return json.dumps(v, ensure_ascii=False)
+
+    rows = "\n".join(
+        f"    {q(iso)}: ({q(en)}, {q(ja)}, {q(ru)})," for iso, (en, ja, ru) in sorted(names.items())
+    )
+    return f'''"""The countries on the map: ISO 3166-1 alpha-3 code -> name in English, Japanese, Russian.
+
+Generated by ``tools/build_map.py`` from the same source as ``assets/map/world.json`` (Natural
+Earth admin-0 at 1:50m; names from Unicode CLDR). Do not edit by hand; ``countries.py`` reads it.
+"""
+
+#: code -> (English, Japanese, Russian)
+COUNTRIES: dict[str, tuple[str, str, str]] = {{
+{rows}
+}}
+'''
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shp", help="path to naturalearth_lowres.shp (default: pyogrio's fixture)")
-    ap.add_argument("--out", default=str(OUT), help=f"output (default {OUT.relative_to(REPO)})")
+    ap.add_argument(
+        "source", help="world-atlas-2.0.2.tgz from 'npm pack world-atlas@2.0.2' (or its folder)"
+    )
+    ap.add_argument(
+        "--out", default=str(OUT), help=f"the map asset (default {OUT.relative_to(REPO)})"
+    )
+    ap.add_argument(
+        "--names",
+        default=str(NAMES_OUT),
+        help=f"the code table (default {NAMES_OUT.relative_to(REPO)})",
+    )
     args = ap.parse_args(argv)
-    shp, desc = locate_source(args.shp)
-    asset = build(shp, desc)
+    src = Path(args.source)
+    raw = src.read_bytes() if src.is_file() else (src / Path(MEMBER).name).read_bytes()
+    asset, names = build(read_topology(src), hashlib.sha256(raw).hexdigest())
     text = dump(asset)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
-    n = sum(len(r) for f in asset["features"] for p in f["polygons"] for r in p)
+    Path(args.names).write_text(names_module(names), encoding="utf-8")
+    # the project's style (long names wrap); ruff is in the dev extra
+    subprocess.run([sys.executable, "-m", "ruff", "format", "-q", args.names], check=False)
+    n = sum(len(a) // 2 for a in asset["arcs"])
     print(
-        f"wrote {out} ({len(text.encode()) / 1024:.1f} KB, {len(asset['features'])} features, "
-        f"{n} vertices, frame {asset['frame']['width']}x{asset['frame']['height']})"
+        f"wrote {out} ({len(text.encode()) / 1024:.0f} KB, {len(asset['countries'])} countries, "
+        f"{len(asset['arcs'])} arcs, {n} points) and {args.names}"
     )
     return 0
 

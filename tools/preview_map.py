@@ -1,9 +1,12 @@
-"""Render the map asset to a PNG for a visual check (developer tool).
+"""Render a scenario's map, as the map screen draws it, to a PNG (developer tool).
 
-    .venv/bin/python tools/preview_map.py [out.png] [--size 1280x720]
+    .venv/bin/python tools/preview_map.py SCENARIO [out.png] [--size 692x380] [--scale 1.25]
+        [--mode dominant|autonomy|trust] [--lang ja] [--role JPN]
 
-Uses SDL's dummy video driver, so it runs headless. Colours follow
-docs frontend_style §5.3 (Okabe-Ito fills, light-grey neighbours, sea #DCE9F2).
+SCENARIO is an installed scenario's id or a path. The map is drawn with the window's own code
+(``MapView``) for the scenario's first turn, at the rectangle ``--size`` (logical pixels; the
+map screen's is 692x380 at 100 % text) and text scale ``--scale`` (projector mode: 1.25).
+It prints the time taken to project and frame the map. Uses SDL's dummy video driver.
 """
 
 from __future__ import annotations
@@ -11,81 +14,68 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-FILL = {
-    "state": (0x00, 0x9E, 0x73),
-    "water": (0xDC, 0xE9, 0xF2),
-    "neighbour": (0xD9, 0xD9, 0xD9),
-}
-SPECIAL = {"RUS": (0x00, 0x72, 0xB2), "CHN": (0xD5, 0x5E, 0x00), "JPN": (0xCC, 0x79, 0xA7)}
-SEA = (0xDC, 0xE9, 0xF2)
-BORDER = (40, 40, 40)
-
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("scenario")
     ap.add_argument("out", nargs="?", default="/tmp/map_preview.png")
-    ap.add_argument("--size", default="1280x720")
-    ap.add_argument(
-        "--tint-neighbours", action="store_true", help="colour RUS/CHN/JPN with the partner palette"
-    )
+    ap.add_argument("--size", default="692x380")
+    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--mode", default="dominant")
+    ap.add_argument("--lang", default="en")
+    ap.add_argument("--role", default=None)
     args = ap.parse_args(argv)
     w, h = (int(v) for v in args.size.lower().split("x"))
 
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     import pygame
 
-    from game.ui.map_data import load_map
+    from game.play.session import Session
+    from game.scenario.loader import load_scenario
+    from game.ui import fonts, i18n
+    from game.ui import viewmodels as vm
+    from game.ui.map_data import region_map, spec_for
+    from game.ui.map_view import MapView, Paint, map_legend, map_names
+    from game.ui.theme import partner_styles
 
-    pygame.font.init()
-    screen = pygame.Surface((w, h))
-    screen.fill((250, 250, 247))
-    data = load_map()
-    fitted = data.fit(w, h, margin=10)
-    inset_size = int(min(w, h) * 0.28)
-    inset = data.fit_inset(
-        inset_size, inset_size, margin=4, x=w - inset_size - 12, y=h - inset_size - 12
+    res = load_scenario(args.scenario)
+    if res.scenario is None:
+        for d in res.diagnostics:
+            print(d)
+        return 1
+    sc = res.scenario
+    pygame.init()
+    i18n.set_language(args.lang)
+    fonts.set_scale(args.scale)
+    t0 = time.perf_counter()
+    data = region_map(spec_for(sc))
+    t1 = time.perf_counter()
+    s = Session.start(sc)
+    role = args.role or sc.playable_roles[0]
+    styles = partner_styles(s.c.partner_ids)
+    modes = {m.id: m for m in vm.map_modes(s, role)}
+    mode = modes[args.mode]
+    entries, titles = map_legend(s, styles, list(modes.values()))
+    view = MapView(pygame.Rect(0, 0, w, h), data, entries, titles)
+    letters = {k: v[1] for k, v in styles.items()}
+    cells = vm.map_cells(s, mode.id, role, letters)
+    paint = Paint.of(mode, cells)
+    t2 = time.perf_counter()
+    img = view.surface(paint, styles, map_names(s, data))
+    t3 = time.perf_counter()
+    pygame.image.save(img, args.out)
+    print(
+        f"wrote {args.out}: projected and framed in {1000 * (t1 - t0):.0f} ms, "
+        f"laid out in {1000 * (t2 - t1):.0f} ms, painted in {1000 * (t3 - t2):.0f} ms; "
+        f"insets {[i.id for i in data.insets]}, "
+        f"scale {view.scale * 1000:.1f} px per 1000 km"
     )
-
-    def paint(fm, surface):
-        fx, fy, fw, fh = fm.rect
-        pygame.draw.rect(surface, SEA, pygame.Rect(round(fx), round(fy), round(fw), round(fh)))
-        for fid in fm.draw_order():
-            f = fm.layer.features[fid]
-            colour = FILL[f.kind]
-            if args.tint_neighbours and fid in SPECIAL:
-                colour = SPECIAL[fid]
-            for poly in fm.polygons[fid]:
-                pygame.draw.polygon(surface, colour, poly[0])
-                for hole in poly[1:]:
-                    pygame.draw.polygon(surface, SEA, hole)
-            for ring in fm.rings(fid):
-                width = 2 if f.kind == "state" else 1
-                pygame.draw.lines(surface, BORDER, True, ring, width)
-
-    paint(fitted, screen)
-    ix, iy, iw, ih = inset.rect
-    pygame.draw.rect(screen, (250, 250, 247), pygame.Rect(ix - 4, iy - 4, iw + 8, ih + 8))
-    paint(inset, screen)
-    pygame.draw.rect(screen, BORDER, pygame.Rect(ix - 4, iy - 4, iw + 8, ih + 8), 1)
-
-    font = pygame.font.Font(None, max(16, round(22 * h / 720)))
-    for fm in (fitted, inset):
-        for fid, (lx, ly) in fm.labels.items():
-            f = fm.layer.features[fid]
-            text = f.name if f.kind != "state" else fid
-            img = font.render(text, True, (0, 0, 0))
-            screen.blit(img, img.get_rect(center=(round(lx), round(ly))))
-            # check: hit test at the label returns the feature
-            assert fm.hit_test(lx, ly) == fid, (fid, fm.hit_test(lx, ly))
-    small = pygame.font.Font(None, 16)
-    screen.blit(small.render(data.attribution, True, (60, 60, 60)), (12, h - 18))
-    pygame.image.save(screen, args.out)
-    print(f"wrote {args.out}")
     return 0
 
 

@@ -28,5 +28,5 @@ def folder(name: Literal["scenarios", "assets"]) -> Path:
 
 
 def asset(*parts: str) -> Path:
-    """One file under the assets, e.g. ``asset("map", "central_asia.json")``."""
+    """One file under the assets, e.g. ``asset("map", "world.json")``."""
     return folder("assets").joinpath(*parts)

@@ -2,7 +2,8 @@
 
 Errors (E2xx): every id used anywhere must be declared, with the right kind of actor in each
 place; ids are unique within a kind; ``$actor``/``$target`` only inside actions; dates inside the
-calendar; initial dependence at most 100%; history steps the actor can actually take.
+calendar; initial dependence at most 100%; history steps the actor can actually take; the
+``map:`` section names countries that are on the map (E210).
 
 Warnings (W3xx): historical events without sources, unused bibliography entries, events and
 actions that can never happen, missing translations, playable roles without objectives, declared
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import countries
 from . import model as M
 from .diagnostics import Diagnostic, path_str
 from .draft import Draft
@@ -357,6 +359,8 @@ def check_draft(d: Draft) -> list[Diagnostic]:
     c = _Checker(d)
     _declarations(c)
     _references(c)
+    for path, msg, hint in countries.check_map(d.map):
+        c.err("E210", path, msg, hint)
     if not d.had_errors and not any(x.is_error for x in c.diags):
         _lints(c)
     return c.diags

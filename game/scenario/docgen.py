@@ -121,6 +121,7 @@ SECTION_MODELS: list[tuple[str, type[BaseModel]]] = [
     ("glossary[]", M.GlossaryEntry),
     ("balance", M.Balance),
     ("balance.expectations[]", M.Expectation),
+    ("map", M.MapSettings),
 ]
 _DOCUMENTED = {m for _, m in SECTION_MODELS}
 

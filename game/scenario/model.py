@@ -529,6 +529,38 @@ class Balance(Strict):
     expectations: list[Expectation] = Field(default_factory=list)
 
 
+#: A country on the map: its ISO 3166-1 alpha-3 code (checked against ``countries.py``, E210)
+CountryCode = Annotated[
+    str,
+    Field(max_length=60),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"}),
+]
+
+
+class MapSettings(Strict):
+    """Which part of the world the map screen shows. Every key is optional: without this section
+    the scenario's states frame the map and far-away powers get small boxes (insets). Countries
+    are ISO 3166-1 alpha-3 codes (``KAZ``, ``MNG``); an actor whose id is such a code is that
+    country on the map."""
+
+    region: Text | None = Field(
+        None, description="the region's name, for the title (e.g. {en: Central Asia})"
+    )
+    focus: list[CountryCode] = Field(
+        default_factory=list,
+        description="countries the map is framed on, with the states (default: the states)",
+    )
+    show: list[CountryCode] = Field(
+        default_factory=list,
+        description="countries that must be on the map itself, at least in part, never in an inset",
+    )
+    insets: list[CountryCode] | None = Field(
+        None,
+        description="countries drawn in small boxes, each at its own scale (default: the "
+        "powers that are far from the states); [] for none",
+    )
+
+
 SECTIONS_ONCE = (
     "meta",
     "calendar",
@@ -539,6 +571,7 @@ SECTIONS_ONCE = (
     "history",
     "balance",
     "model",
+    "map",
 )
 SECTIONS_LISTS = (
     "actors",
@@ -627,6 +660,7 @@ class ScenarioFile(Strict):
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     discussion_questions: list[Text] = Field(default_factory=list)
     balance: Balance | None = None
+    map: MapSettings | None = None
 
     @field_validator("schema_version")
     @classmethod
@@ -665,6 +699,7 @@ class Scenario(Strict):
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     discussion_questions: list[Text] = Field(default_factory=list)
     balance: Balance = Balance()
+    map: MapSettings = MapSettings()
     #: sha256 of the scenario as parsed (its content, not its bytes: a comment or a change
     #: of layout keeps it), set by the loader; saves and records refer to it
     content_hash: str = ""
@@ -759,6 +794,7 @@ BLOCKS: dict[str, tuple[str, str]] = {
     "BibItem": ("bibliography entry", "{id: mofa_2019, type: webpage, title: Summit}"),
     "GlossaryEntry": ("glossary entry", "{term: autonomy, name: Autonomy, definition: ...}"),
     "Balance": ("balance settings", "{games: 400}"),
+    "MapSettings": ("map settings", "{focus: [MNG], insets: [JPN]}"),
     "Expectation": ("balance expectation", ""),
     "YearRange": ("year range", "{from: 2014, until: 2020}"),
     "MemberOf": ("membership test", "{actor: KAZ, org: csto}"),

@@ -2,8 +2,9 @@
 
 Japanese and Russian in projector mode (high contrast, text 125 %), team hotseat, the glossary,
 the class setup, the guided tour and the large-text layout at 200 %, all of the class scenario
-``class_abe_belt_road`` (the fixture when it is not installed). Runs without a display; saves and
-settings go to a temporary folder, never the user's.
+``class_abe_belt_road`` (the fixture when it is not installed); and the picture at the top of
+README.md and docs/ui.md (``readme.png``, with ``map.png`` beside it): the campaign's third turn
+at 100 %. Runs without a display; saves and settings go to a temporary folder, never the user's.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +22,8 @@ if TYPE_CHECKING:  # pygame must not load before the video driver is chosen (in 
     from .scenes.map_screen import MapScene
 
 SCENARIO = "class_abe_belt_road"
+#: the picture at the top of README.md and docs/ui.md (``readme.png``, and ``map.png``)
+README_SCENARIO = "campaign_1992_2025"
 
 
 def _press(app: App, key: int, mod: int = 0, uni: str = "") -> None:
@@ -31,18 +35,18 @@ def _press(app: App, key: int, mod: int = 0, uni: str = "") -> None:
     app.step()
 
 
-def _to_event(app: App, ctl: GameController, with_options: bool = True) -> None:
-    """Play turns (first legal action for each team) until an event pop-up is on screen."""
+def _play_until(app: App, ctl: GameController, done: Callable[[], bool]) -> None:
+    """Play turns (first legal action for each team) until ``done()`` or the game is over."""
     import pygame
 
     from .controller import Phase
 
     for _ in range(200):
+        if done():
+            return
         top = app.stack.top
         name = top.name if top is not None else ""
         ev = ctl.current_event
-        if name == "event" and (not with_options or (ev is not None and ev.needs_choice)):
-            return
         if name == "handoff":
             _press(app, pygame.K_RETURN)
         elif name == "map":
@@ -58,6 +62,22 @@ def _to_event(app: App, ctl: GameController, with_options: bool = True) -> None:
             return
         else:
             _press(app, pygame.K_ESCAPE)
+
+
+def _to_event(app: App, ctl: GameController, with_options: bool = True) -> None:
+    """Play turns until an event pop-up (one with options, unless ``with_options`` is False)
+    is on screen."""
+
+    def showing() -> bool:
+        top = app.stack.top
+        ev = ctl.current_event
+        return (
+            top is not None
+            and top.name == "event"
+            and (not with_options or (ev is not None and ev.needs_choice))
+        )
+
+    _play_until(app, ctl, showing)
 
 
 def _map_scene(app: App) -> MapScene:
@@ -138,6 +158,21 @@ def make(folder: Path) -> list[Path]:
     shot(app, "en-text200-actions")
     _to_event(app, game.ctl)
     shot(app, "en-text200-event")
+    pygame.display.quit()
+    # the README's picture: the campaign at 100 %, Japan, on its third turn (the map has moved)
+    campaign = catalog.load(README_SCENARIO)
+    if not campaign.ok:
+        raise SystemExit(campaign.errors)
+    app = App(Options(size=(1280, 720), menu_first=True, lang="en", text_scale=100), campaign)
+    app.new_game(campaign, "JPN", 1, "standard")
+    app.step([])
+    game = _map_scene(app)
+    _play_until(app, game.ctl, lambda: app.stack.top is game and game.ctl.session.turn == 2)
+    shot(app, "map")
+    game.focus_widget(game.choice_list)
+    rows = game.screen.rows()  # the first action Japan can take now, with its preview
+    game.choice_list.selected = next((i for i, r in enumerate(rows) if r.choice.legal), 0)
+    shot(app, "readme")
     pygame.display.quit()
     fonts.set_scale(1.0)
     theme.set_high_contrast(False)

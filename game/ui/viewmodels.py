@@ -155,7 +155,8 @@ def map_modes(s: Session, role: str) -> list[MapMode]:
 
 @dataclass(frozen=True)
 class MapCell:
-    """How one state is painted: a partner (with its share) or a 0-100 value on the ramp."""
+    """How one state is painted: its main partner among the powers (with its share) or a 0-100
+    value on the ramp."""
 
     value: float  # 0..100
     partner: str | None = None
@@ -183,7 +184,10 @@ def map_cells(s: Session, mode: str, role: str, letters: dict[str, str]) -> dict
                 shares = s.st.dep[0, si, c.dim_index[mode[4:]]]
             else:
                 shares = weighted_dependence(s, si)
-            k = int(np.argmax(shares))
+            # the main partner among the powers: the rest of the world is nobody a student
+            # can deal with, so it is never the state's "main partner" on the map
+            powers = np.array([p != ROW for p in c.partner_ids])
+            k = int(np.argmax(np.where(powers, shares, -1.0))) if powers.any() else 0
             pid = c.partner_ids[k]
             v = float(shares[k]) * 100
             out[sid] = MapCell(v, pid, f"{letters.get(pid, pid[0])} {v:.0f}%")

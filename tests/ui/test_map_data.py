@@ -1,138 +1,156 @@
-"""Tests for the committed map asset and game/ui/map_data.py (no pygame needed)."""
+"""The world asset and game/ui/map_data.py: projecting and framing any region (no pygame)."""
 
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from game.ui.map_data import DEFAULT_PATH, MapData, load_map
+from game.scenario.countries import COUNTRIES, check_map, suggest
+from game.scenario.loader import load_scenario
+from game.scenario.model import MapSettings
+from game.ui.map_data import ASSET, MapSpec, load_map, load_world, region_map, spec_for
 
-STATES = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
-NEIGHBOURS = ["RUS", "CHN", "AFG", "IRN", "MNG"]
-
-
-@pytest.fixture(scope="module")
-def data() -> MapData:
-    return load_map()
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = sorted((ROOT / "scenarios").glob("*.yaml"))
+CAUCASUS = ROOT / "tests" / "fixtures" / "caucasus.yaml"
+CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 
 
 @pytest.fixture(scope="module")
 def raw() -> dict:
-    return json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    return json.loads(ASSET.read_text(encoding="utf-8"))
 
 
-def test_asset_small() -> None:
-    assert DEFAULT_PATH.stat().st_size < 300 * 1024
+def test_asset_is_small_and_credited(raw: dict) -> None:
+    assert ASSET.stat().st_size < 400 * 1024
+    assert "Natural Earth" in raw["attribution"]
+    assert "public domain" in raw["license"]
+    assert "1:50m" in raw["source"]["dataset"]
+
+
+def test_every_country_has_a_code_and_names(raw: dict) -> None:
+    ids = [c["id"] for c in raw["countries"]]
+    assert len(ids) == len(set(ids)) > 200
+    assert set(ids) == set(COUNTRIES)
+    for small in ("ARM", "GEO", "AZE", "BHR", "QAT", "SGP", "LUX", "AND"):
+        assert small in COUNTRIES, small  # the small states of 1:50m are there
+    assert COUNTRIES["KAZ"] == ("Kazakhstan", "カザフスタン", "Казахстан")
 
 
 def test_map_data_does_not_import_pygame() -> None:
-    # the module itself must stay pygame-free (other tests may import pygame)
-    import game.ui.map_data as m
-
-    assert "pygame" not in m.__dict__
-    src = open(m.__file__, encoding="utf-8").read()
-    assert "import pygame" not in src
-
-
-def test_states_and_neighbours_present(data: MapData) -> None:
-    assert set(data.ids("state")) == set(STATES)
-    for fid in NEIGHBOURS:
-        assert data.features[fid].kind == "neighbour"
-    assert data.features["CASPIAN"].kind == "water"
-
-
-def test_features_well_formed(raw: dict) -> None:
-    for f in raw["features"]:
-        assert set(f) >= {"id", "name", "kind", "label", "polygons", "bbox"}
-        assert f["kind"] in {"state", "neighbour", "water"}
-        assert f["name"]
-        assert f["polygons"], f["id"]
-        for poly in f["polygons"]:
-            for ring in poly:
-                assert len(ring) >= 3
-                for x, y in ring:
-                    assert -1e-6 <= x <= raw["frame"]["width"] + 1e-6
-                    assert -1e-6 <= y <= raw["frame"]["height"] + 1e-6
-
-
-@pytest.mark.parametrize("fid", STATES)
-def test_state_polygon_non_empty(data: MapData, fid: str) -> None:
-    f = data.features[fid]
-    assert f.polygons
-    ext = f.polygons[0][0]
-    assert ext.shape[0] >= 10
-    # shoelace area in logical units^2; Tajikistan is the smallest state
-    x, y = ext[:, 0], ext[:, 1]
-    area = abs(float((x * np.roll(y, -1) - y * np.roll(x, -1)).sum())) / 2
-    assert area > 500
-
-
-@pytest.mark.parametrize("fid", STATES + NEIGHBOURS + ["CASPIAN"])
-def test_label_inside_and_hit(data: MapData, fid: str) -> None:
-    lx, ly = data.features[fid].label
-    assert data.contains(fid, lx, ly)
-    assert data.hit_test(lx, ly) == fid
-
-
-def test_hit_test_outside_and_relative_geography(data: MapData) -> None:
-    assert data.hit_test(-5, -5) is None
-    assert data.hit_test(data.width + 1, 10) is None
-    # Caspian lies west of Kazakhstan's label, Kazakhstan north of Uzbekistan's
-    assert data.features["CASPIAN"].label[0] < data.features["KAZ"].label[0]
-    assert data.features["KAZ"].label[1] < data.features["UZB"].label[1]
-    assert data.features["TJK"].label[1] > data.features["KGZ"].label[1]
-
-
-def test_fit_keeps_aspect_and_hits_in_pixels(data: MapData) -> None:
-    fm = data.fit(1280, 720, margin=10, x=0, y=0)
-    fx, fy, fw, fh = fm.rect
-    assert fw / fh == pytest.approx(data.width / data.height, rel=1e-6)
-    assert fx >= 10 - 1e-6 and fy >= 10 - 1e-6
-    assert fx + fw <= 1270 + 1e-6 and fy + fh <= 710 + 1e-6
-    for fid in STATES:
-        lx, ly = fm.labels[fid]
-        assert fm.hit_test(lx, ly) == fid
-        ring = fm.polygons[fid][0][0]
-        assert all(isinstance(p, tuple) and len(p) == 2 for p in ring)
-    # the order paints states last (on top)
-    order = fm.draw_order()
-    assert set(order[-5:]) == set(STATES)
-
-
-def test_japan_inset(data: MapData, raw: dict) -> None:
-    assert raw["inset"]["id"] == "JPN"
-    jp = data.inset.features["JPN"]
-    assert jp.polygons and len(jp.polygons) >= 3  # Honshu, Hokkaido, Kyushu, ...
-    assert data.inset.hit_test(*jp.label) == "JPN"
-    fm = data.fit_inset(200, 200, margin=4, x=1000, y=500)
-    fx, fy, fw, fh = fm.rect
-    assert 1000 <= fx and fx + fw <= 1200 + 1e-6 and 500 <= fy and fy + fh <= 700 + 1e-6
-    assert fm.hit_test(*fm.labels["JPN"]) == "JPN"
-    assert data.inset.km_per_unit > 0 and data.km_per_unit > data.inset.km_per_unit
-
-
-def test_attribution_and_about(data: MapData) -> None:
-    assert "Natural Earth" in data.attribution
-    assert "de facto" in data.about and "disputed" in data.about
-
-
-def test_load_cached(data: MapData) -> None:
-    assert load_map() is data
-
-
-def test_no_pygame_loaded_by_map_module_alone() -> None:
-    # importing map_data in a fresh interpreter must not pull pygame in
-    import subprocess
-
     code = "import sys, game.ui.map_data as m; m.load_map(); print('pygame' in sys.modules)"
     out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=str(DEFAULT_PATH.parents[2]),
-        check=True,
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT), check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_rings_are_continuous_across_the_date_line() -> None:
+    w = load_world()
+    for r in range(len(w.ring_start) - 1):
+        ring = w.ring(r)
+        assert np.abs(np.diff(ring[:, 0])).max(initial=0) < 180, w.country_ids[w.ring_country[r]]
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_shipped_scenario_states_are_in_the_frame(path) -> None:
+    sc = load_scenario(path).scenario
+    assert sc is not None
+    spec = spec_for(sc)
+    assert set(spec.states) == set(CENTRAL_ASIA)
+    m = region_map(spec)
+    x0, y0, x1, y1 = m.focus
+    for sid in CENTRAL_ASIA:
+        f = m.features[sid]
+        assert f.kind == "state"
+        bx0, by0, bx1, by1 = f.bbox
+        assert x0 <= bx0 and bx1 <= x1 and y0 <= by0 and by1 <= y1, sid
+        assert m.hit_test(*f.label) == sid  # the label point lies on the state
+    # neighbours are drawn grey around them, the powers far away in insets
+    assert {"RUS", "CHN", "AFG", "IRN"} <= set(m.ids("country"))
+    assert [i.id for i in m.insets] == ["JPN"]
+    # north is up, west is left
+    lab = {k: m.features[k].label for k in CENTRAL_ASIA}
+    assert lab["KAZ"][1] < lab["UZB"][1] and lab["TKM"][0] < lab["KGZ"][0]
+
+
+def test_the_caspian_is_water_between_its_shores() -> None:
+    m = load_map()
+    caspian = m.features["caspian"]
+    assert caspian.kind == "sea" and not caspian.polygons
+    assert m.hit_test(*caspian.label) is None  # no country there: the sea
+    # its shores: Kazakhstan east of it, Azerbaijan west of it
+    assert m.features["AZE"].bbox[2] < caspian.label[0] < m.features["KAZ"].label[0]
+
+
+def test_automatic_frame_for_another_region() -> None:
+    """GEO, ARM, AZE with powers RUS, TUR, IRN, USA and no map section: the three states frame
+    the map, the neighbouring powers are on it and the far one is an inset."""
+    sc = load_scenario(CAUCASUS).scenario
+    assert sc is not None and sc.map == MapSettings()
+    m = region_map(spec_for(sc))
+    x0, y0, x1, y1 = m.focus
+    for sid in ("GEO", "ARM", "AZE"):
+        bx0, by0, bx1, by1 = m.features[sid].bbox
+        assert x0 <= bx0 and bx1 <= x1 and y0 <= by0 and by1 <= y1, sid
+    # the frame is the Caucasus, not Central Asia: about 1000 km across, not 3000
+    assert 600 < x1 - x0 < 1500
+    assert "KAZ" not in m.ids("state")
+    assert [i.id for i in m.insets] == ["USA"]
+    for power in ("RUS", "TUR", "IRN"):
+        assert power in m.features and m.features[power].kind == "country"
+    usa = m.insets[0]
+    assert usa.features["USA"].polygons
+    # the inset frames the 48 states, not Alaska with them
+    ux0, uy0, ux1, uy1 = usa.focus
+    assert (ux1 - ux0) / (uy1 - uy0) > 1.3
+
+
+def test_declared_map_focus_show_and_insets() -> None:
+    spec = MapSpec(states=("MNG",), show=("RUS", "CHN"), insets=("JPN", "USA", "KOR"))
+    m = region_map(spec)
+    assert [i.id for i in m.insets] == ["JPN", "USA", "KOR"]
+    assert m.features["MNG"].kind == "state"
+    # insets: [] means none, even for far-away powers
+    assert region_map(MapSpec(states=("MNG",), insets=(), powers=("USA",))).insets == []
+
+
+def test_show_brings_a_country_into_the_frame() -> None:
+    near = region_map(MapSpec(states=("ARM",)))
+    far = region_map(MapSpec(states=("ARM",), show=("KAZ",)))
+    assert (far.focus[2] - far.focus[0]) > 1.5 * (near.focus[2] - near.focus[0])
+
+
+@pytest.mark.parametrize(
+    ("states", "north", "south"),
+    [
+        (("ARG", "CHL"), "BOL", "ARG"),  # southern hemisphere: mirrored cone, north still up
+        (("IDN", "MYS", "SGP"), "MYS", "IDN"),  # across the equator: Mercator
+        (("FJI", "NZL"), "FJI", "NZL"),  # across the date line
+    ],
+)
+def test_frames_anywhere_on_the_globe(states, north, south) -> None:
+    m = region_map(MapSpec(states=states))
+    x0, y0, x1, y1 = m.focus
+    assert 0 < x1 - x0 < 8000 and 0 < y1 - y0 < 8000  # a region, not the whole globe
+    assert m.features[north].label[1] < m.features[south].label[1]
+    for sid in states:
+        assert m.hit_test(*m.features[sid].label) == sid
+
+
+def test_unknown_codes_have_a_did_you_mean() -> None:
+    assert suggest("Mongolia") == "MNG"
+    assert suggest("Монголия") == "MNG"
+    assert suggest("chn") == "CHN"
+    assert suggest("KOE") == "KOR"
+    problems = check_map(MapSettings(focus=["KAZ", "Kazakstan"], insets=["JPN", "QQQQ"]))
+    assert [(p, h[:14]) for p, _, h in problems] == [
+        (("map", "focus", 1), "Did you mean '"),
+        (("map", "insets", 1), "Write the coun"),
+    ]
+    assert "KAZ" in problems[0][2]

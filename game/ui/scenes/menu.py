@@ -329,12 +329,24 @@ class MenuScene(Scene):
             out.append((tr("menu.warnings", n=len(e.warnings)), SIZE.SMALL, False, th.ink_soft))
         return out
 
+    def title(self) -> str:
+        """The title for the highlighted scenario: the game in its region (``map: region:``),
+        or, when the scenario names none, the scenario's own title."""
+        e = self.entry
+        if e is None:
+            return "Crossroads"
+        sc = e.scenario if e.ok else None
+        region = text_in(sc.map.region, language()) if sc is not None else ""
+        if region:
+            return tr("app.title_region", region=region)
+        return tr("menu.title", title=e.title(language()))
+
     def draw(self, surf: pygame.Surface) -> None:
         th = current()
         surf.fill(th.bg)
         text.draw(
             surf,
-            tr("menu.title", title=self.entry.title(language())) if self.entry else "Crossroads",
+            self.title(),
             Rect(16, 8, 1248, 56),
             SIZE.TITLE,
             th.ink,

@@ -234,9 +234,9 @@ class AboutMapScene(Scene):
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
-        from ..map_data import load_map
+        from ..map_data import load_world
 
-        self.data = load_map()
+        self.data = load_world()
         self.box = Rect(120, 40, 1040, 640)
         inner = self.box.inflate(-20, -12)
         with fonts.scale_capped(fonts.OTHER_SCENES_CAP):
@@ -263,9 +263,10 @@ class AboutMapScene(Scene):
         return [
             (tr("about.intro"), SIZE.BODY, False, None),
             (d.about, SIZE.BODY, False, None),
-            (tr("about.inset", note=d.inset_note), SIZE.BODY, False, None),
+            (tr("about.projection"), SIZE.BODY, False, None),
             (tr("about.patterns"), SIZE.BODY, False, None),
             (d.attribution + (f" ({src})" if src else ""), SIZE.SMALL, False, th.ink_soft),
+            (d.license, SIZE.SMALL, False, th.ink_soft),
         ]
 
     def draw(self, surf: pygame.Surface) -> None:

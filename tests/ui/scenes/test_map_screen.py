@@ -41,8 +41,7 @@ def test_click_selects_state_and_plans(menu_app):
     press(app, pygame.K_RETURN)
     game = app.stack.top
     assert isinstance(game, MapScene)
-    lx, ly = game.map_widget.view.fitted.labels["KGZ"]
-    click(app, (int(lx), int(ly) + 30))  # the badge under the label
+    click(app, game.map_widget.view.label_rects["KGZ"].center)  # its label (id and badge)
     assert game.screen.selected == "KGZ"
     row = game.choice_list.rect
     click(app, (row.x + 100, row.y + 10))  # first row: select

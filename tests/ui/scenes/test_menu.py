@@ -34,3 +34,28 @@ def test_broken_scenario_in_menu_shows_validator_messages(tmp_path, mini_entry):
     assert isinstance(top, ErrorScene) and "E10" in top.body_text
     press(app, pygame.K_ESCAPE)
     assert app.stack.top is menu
+
+
+def test_the_menu_title_names_the_scenarios_region(menu_app, mini_entry):
+    """A scenario with ``map: region:`` is the game in that region (in the chosen language);
+    one without shows its own title (tests/ui/test_authoring.py)."""
+    from dataclasses import replace
+
+    from game.ui import i18n
+    from game.ui.scenes import menu
+
+    sc = mini_entry.scenario
+    steppe = sc.model_copy(
+        update={"map": sc.map.model_copy(update={"region": {"en": "the steppe", "ru": "степь"}})}
+    )
+    app = menu_app()
+    scene = app.stack.top
+    assert isinstance(scene, menu.MenuScene)
+    scene.entries = [replace(mini_entry, scenario=steppe)]
+    scene.list.select(0)
+    assert scene.title() == "Crossroads: Balanced Diplomacy in the steppe"
+    i18n.set_language("ru")
+    try:
+        assert scene.title() == "Перекрёсток: сбалансированная дипломатия — степь"
+    finally:
+        i18n.set_language("en")

@@ -107,7 +107,8 @@ def large(label_widths: Sequence[int]) -> MapLayout:
     buttons = flow_buttons(label_widths, Rect(8, 0, 1264, 720 - 6), SIZE.SMALL)
     bar_top = min(r.y for r in buttons)
     y0, y1 = top_h + 6, bar_top - 6
-    map_w = 660 if fonts.scale() <= 1.5 else 580
+    # the map is never smaller than at 100 % text (its labels are larger: they need room)
+    map_w = 730 if fonts.scale() <= 1.5 else 580
     map_rect = Rect(8, y0, map_w, y1 - y0)
     side = Rect(map_w + 16, y0, 1280 - map_w - 24, y1 - y0)
     tab_h = text.line_height(SIZE.SMALL) + 10

@@ -1,5 +1,6 @@
 """The map as a focusable widget (← → and ↑ ↓ visit the states west to east, a click selects
-one, Enter goes to the actions) and its legend in the strip right of the map."""
+one, Enter goes to the actions). ``MapView`` draws it with its insets and legend, from the
+scenario's map (``map_data.load_map``)."""
 
 from __future__ import annotations
 
@@ -7,20 +8,17 @@ from collections.abc import Callable
 
 import pygame
 
-from ... import fonts, text
+from ... import fonts
 from ... import viewmodels as vm
-from ...i18n import has, language, tr
+from ...i18n import language
 from ...input import Action, Input
-from ...map_view import MapView, Paint
-from ...theme import SIZE, current, ramp
+from ...map_data import load_map
+from ...map_view import MapView, Paint, map_legend, map_names
+from ...theme import current
 from ...widgets import Widget, draw_focus
 from .state import MapScreenState
 
 Rect = pygame.Rect
-
-#: the map's own labels (ISO codes, badges, legend) sit on geometry and keep their normal size
-#: (20 px bold, with a halo); the panels beside the map say the same in large text
-MAP_TEXT_CAP = 1.0
 
 
 class MapPanel(Widget):
@@ -35,7 +33,11 @@ class MapPanel(Widget):
     ) -> None:
         super().__init__(rect)
         self.screen = screen
-        self.view = MapView(rect)
+        s = screen.ctl.session
+        entries, titles = map_legend(s, screen.styles, screen.modes)
+        self.view = MapView(rect, load_map(s.scenario), entries, titles)
+        #: the map's names in the chosen language (the scene rebuilds the panel when it changes)
+        self.names = map_names(s, self.view.data)
         self.highlighted = highlighted  # its target is marked on the map
         self.patterns = patterns
         self.select = select
@@ -79,11 +81,9 @@ class MapPanel(Widget):
             self._cells = vm.map_cells(sc.ctl.session, sc.mode.id, sc.ctl.role, letters)
         row = self.highlighted()
         target = row.choice.target if row and row.choice.target != sc.selected else None
-        return Paint(
-            sc.mode.kind,
-            tuple(
-                (k, round(c.value, 1), c.partner, c.badge) for k, c in sorted(self._cells.items())
-            ),
+        return Paint.of(
+            sc.mode,
+            self._cells,
             sc.selected,
             target,
             self.patterns(),
@@ -91,78 +91,9 @@ class MapPanel(Widget):
             focused,
         )
 
-    def names(self) -> dict[str, str]:
-        """The map's labels in the chosen language (neighbours from the locale file)."""
-        sc = self.screen
-        names = {k: vm.name(sc.ctl.session, k) for k in self.view.data.features}
-        names.update(
-            {
-                f.id: tr(f"map.n_{f.id}") if has(f"map.n_{f.id}") else f.name
-                for f in self.view.data.features.values()
-                if f.id not in sc.ctl.c.names
-            }
-        )
-        names["CASPIAN"] = tr("map.caspian")
-        return names
-
     def draw(self, surf: pygame.Surface, focused: bool) -> None:
-        with fonts.scale_capped(MAP_TEXT_CAP):
-            img = self.view.surface(self.paint(focused), self.screen.styles, self.names())
-            surf.blit(img, self.rect.topleft)
-            self.draw_legend(surf)
+        """The map, its insets and legend: drawn by ``MapView`` (labels at body-text size)."""
+        img = self.view.surface(self.paint(focused), self.screen.styles, self.names)
+        surf.blit(img, self.rect.topleft)
         if focused:
             draw_focus(surf, self.rect)
-
-    def draw_legend(self, surf: pygame.Surface) -> None:
-        """The mode, then a swatch, the letter and the name of each partner (or the 0-100
-        ramp)."""
-        th = current()
-        sc = self.screen
-        r = self.view.legend_rect
-        pygame.draw.rect(surf, (255, 255, 255), r, border_radius=4)
-        pygame.draw.rect(surf, th.border, r, 1, border_radius=4)
-        inner = r.inflate(-12, -8)
-        lh = text.line_height(SIZE.SMALL)
-        title = tr("map.legend_title", mode=sc.mode.label)
-        title = title[:1].upper() + title[1:]
-        n = min(4, len(text.wrap(title, SIZE.SMALL, inner.w, True)))
-        used = text.draw(
-            surf, title, Rect(inner.x, inner.y, inner.w, lh * n), SIZE.SMALL, th.ink, bold=True
-        )
-        y = used.bottom + 4
-        if sc.mode.kind == "partner":
-            for pid in sc.ctl.c.partner_ids:
-                if y + lh > inner.bottom:
-                    break
-                col, letter, _ = sc.styles[pid]
-                sw = Rect(inner.x, y + 5, 18, lh - 10)
-                pygame.draw.rect(surf, col, sw)
-                pygame.draw.rect(surf, (0, 0, 0), sw, 1)
-                nm = tr("map.row_short") if pid == vm.ROW else vm.name(sc.ctl.session, pid)
-                label = f"{letter} {nm}"
-                n = min(2, len(text.wrap(label, SIZE.SMALL, inner.w - 24)))
-                if y + n * lh > inner.bottom:
-                    break
-                text.draw(
-                    surf,
-                    label,
-                    Rect(inner.x + 24, y, inner.w - 24, n * lh),
-                    SIZE.SMALL,
-                    th.ink,
-                    wrap_text=n > 1,
-                    min_size=SIZE.SMALL,
-                )
-                y += n * lh
-        else:
-            bar = Rect(inner.x, y + 4, 24, max(40, inner.bottom - y - 8))
-            for i in range(bar.h):
-                pygame.draw.line(
-                    surf, ramp(1 - i / bar.h), (bar.x, bar.y + i), (bar.right, bar.y + i)
-                )
-            pygame.draw.rect(surf, (0, 0, 0), bar, 1)
-            text.draw_line(
-                surf, "100 " + tr("map.high"), (bar.right + 8, bar.y), SIZE.SMALL, th.ink
-            )
-            text.draw_line(
-                surf, "0 " + tr("map.low"), (bar.right + 8, bar.bottom - lh), SIZE.SMALL, th.ink
-            )

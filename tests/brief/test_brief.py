@@ -151,11 +151,19 @@ def test_a_page_says_when_the_scenario_has_no_text_in_its_language(tmp_path):
     with using("ja"):
         whole = PHRASES.tr("fallback.all")
     assert whole in Page(brief_html(own, own.playable_roles[0], "ja")).text
+    # a scenario translated in part: its title in Russian, the rest in English only
+    path = tmp_path / "mine" / "scenario.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('  title: "mine"', '  title: {en: "mine", ru: "моя"}', 1)
+    text = text.replace("  languages: [en]", "  languages: [en, ru]", 1)
+    path.write_text(text, encoding="utf-8")
+    partly = scenario(str(path))
     with using("ru"):
         some = PHRASES.tr("fallback.some")
+    assert some in Page(brief_html(partly, partly.playable_roles[0], "ru")).text
     war = Page(brief_html(scenario("class_war_corridor"), "KAZ", "ru")).text
-    assert some in war
-    assert "Диверсификация экспортных маршрутов" in war  # the shared actions are translated
+    assert some not in war  # every shipped scenario is translated
+    assert "Диверсификация экспортных маршрутов" in war
     for lang in ("en", "ja"):
         full = Page(brief_html(scenario("class_abe_belt_road"), "JPN", lang)).text
         with using(lang):

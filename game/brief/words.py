@@ -8,7 +8,7 @@ inside ``using(lang)``. The scenario's own texts come from its inline translatio
 say so.
 
 An action's effects and its condition are written short, for one line of the tools table, from
-the same structures in every language: ``effect_items`` ("Finance dependence: Japan +0.8, China
+the same structures in every language: ``effect_items`` ("Finance: Japan +0.8, China
 -1", "trust in Japan +4 (every state)") and ``condition_short`` ("stability ≥ 40, trust in Japan
 ≥ 40"). The state they concern (the chosen one, or the role's own country) is not named.
 ``$actor`` is the role itself and ``$target`` "the chosen state" (or partner). An objective's
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -103,12 +103,6 @@ class ScenarioTexts(Mapping[str, str]):
 
     def name(self, ref: str) -> str:
         return self.get(ref, ref)
-
-
-def as_names(names: ScenarioTexts) -> dict[str, str]:
-    """The names as ``describe`` takes them: it only reads them with ``get``, which a
-    ``ScenarioTexts`` answers (counting what it shows in English)."""
-    return cast(dict[str, str], names)
 
 
 def substituted(model: Any, placeholders: Mapping[str, str]) -> Any:
@@ -207,8 +201,8 @@ def effect_items(
 ) -> list[str]:
     """The effects (placeholders substituted) in short, in the scenario's order: an item once
     for all the states it concerns, the changes of one dimension's dependence together
-    ("Finance dependence: Japan +0.8, China -1"); ``home`` (the chosen state, or the role's own
-    country) is not named."""
+    ("Finance: Japan +0.8, China -1": the finance dependence on each); ``home`` (the chosen
+    state, or the role's own country) is not named."""
     subjects: dict[tuple[Any, ...], list[str | None]] = {}
     for e in effects:
         key, subject = _atom(e)

@@ -65,7 +65,7 @@ text-transform:uppercase;letter-spacing:.05em}
 section.tools tr:has(>td:first-child>em){border-top:1.6px solid #2d4a6b}
 section.tools td:nth-child(2){width:11%;word-break:keep-all}
 section.tools td:nth-child(3){width:13%}
-section.tools td:nth-child(4){width:9%}
+section.tools td:nth-child(4){width:9%;word-break:keep-all}
 section.tools td:nth-child(5){width:42%}
 section.tools td em{color:#444}
 section.refs{font-size:9pt;line-height:1.2}

@@ -1,5 +1,5 @@
 """The brief's words: its fixed phrases, the scenario's texts in the brief's language, and the
-sentences for effects, conditions and quantities.
+short forms of effects, conditions and quantities.
 
 Fixed phrases come from ``game/brief/locale/<lang>.json`` through the kit's one translation
 layer (``game.kit.i18n``: plural forms, numbers as the language writes them); the brief is built
@@ -7,21 +7,24 @@ inside ``using(lang)``. The scenario's own texts come from its inline translatio
 (``{en:, ja:, ru:}``), English where it has none; ``ScenarioTexts`` counts those, so the page can
 say so.
 
-In English an effect or a condition reads exactly as the game's tooltips write it (``describe``
-in ``game/scenario/registry.py``). Japanese and Russian sentences are built here from the same
-structures, with the scenario's names in that language. ``$actor`` is the role itself and
-``$target`` "the chosen state" (or partner) in every language.
+An action's effects and its condition are written short, for one line of the tools table, from
+the same structures in every language: ``effect_items`` ("Finance: Japan +0.8, China
+-1", "trust in Japan +4 (every state)") and ``condition_short`` ("stability ≥ 40, trust in Japan
+≥ 40"). The state they concern (the chosen one, or the role's own country) is not named.
+``$actor`` is the role itself and ``$target`` "the chosen state" (or partner). An objective's
+quantity is written in full (``quantity_phrase``; in English as the game's tooltips write it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from pydantic import BaseModel
 
 from ..kit.i18n import Catalogue, language, number
+from ..kit.lines import is_cjk, short_label
 from ..scenario.model import Scenario, Text, text_in
 from ..scenario.registry import REST_OF_WORLD, Condition, Effect
 
@@ -63,6 +66,7 @@ class ScenarioTexts(Mapping[str, str]):
         for f in sc.flags:  # a flag is named by what it says
             self._texts[f.id] = f.description
         self._short = {r.id: r.short or r.name for r in sc.resources}
+        self.states = [a.id for a in sc.actors if a.kind == "state"]
         self.target = tr("target.state" if target_is_state else "target.partner")
 
     def text(self, t: Text | None) -> str:
@@ -101,12 +105,6 @@ class ScenarioTexts(Mapping[str, str]):
         return self.get(ref, ref)
 
 
-def as_names(names: ScenarioTexts) -> dict[str, str]:
-    """The names as ``describe`` takes them: it only reads them with ``get``, which a
-    ``ScenarioTexts`` answers (counting what it shows in English)."""
-    return cast(dict[str, str], names)
-
-
 def substituted(model: Any, placeholders: Mapping[str, str]) -> Any:
     """A copy of an effect or condition with ``$actor``/``$target`` replaced, at any depth."""
     updates: dict[str, Any] = {}
@@ -126,31 +124,106 @@ def delta(x: float) -> str:
     return number(x, sign=True)
 
 
+def width(text: str) -> int:
+    """How wide ``text`` prints, in Latin letters (a Japanese character counts two)."""
+    return sum(2 if is_cjk(ch) else 1 for ch in text)
+
+
+def fitted(items: list[str], sep: str, budget: int, more: bool = True) -> str:
+    """The first ``items`` (at least one) that fit in ``budget``, then '…' (when ``more``) if
+    some are left."""
+    out: list[str] = []
+    for item in items:
+        if out and width(sep.join([*out, item])) > budget:
+            return sep.join(out) + (tr("s.more") if more else "")
+        out.append(item)
+    return sep.join(out)
+
+
 # ------------------------------------------------------------------------------------------------
-# Effects
+# Effects, in short: one item each, grouped
 # ------------------------------------------------------------------------------------------------
-def effect_sentence(e: Effect, names: ScenarioTexts) -> str:
-    """One effect (its placeholders already substituted) in the brief's language."""
-    if language() == "en":
-        return e.describe(as_names(names))
-    n, verb, a = names.name, e.verb, e.arg
+def _atom(e: Effect) -> tuple[tuple[Any, ...], str | None]:
+    """An effect as (what changes and by how much, the state it concerns or None)."""
+    verb, a = e.verb, e.arg
     if verb == "shift_dependence":
-        return tr(
-            "fx.dep", state=n(a.state), partner=n(a.partner), dim=n(a.dimension), delta=delta(a.by)
-        )
+        return ("dep", a.dimension, a.partner, a.by), a.state
     if verb == "change_trust":
-        return tr("fx.trust", state=n(a.state), power=n(a.power), delta=delta(a.by))
-    if verb == "change_stability":
-        return tr("fx.stability", state=n(a.state), delta=delta(a.by))
-    if verb == "change_growth":
-        return tr("fx.growth", state=n(a.state), delta=delta(a.by))
+        return ("trust", a.power, a.by), a.state
+    if verb in ("change_stability", "change_growth"):
+        return (verb, a.by), a.state
     if verb == "add_resource":
-        return tr("fx.resource", actor=n(a.actor), resource=n(a.resource), delta=delta(a.amount))
+        return (verb, a.actor, a.resource, a.amount), None
     if verb == "change_meter":
-        return tr("fx.meter", meter=n(a.meter), delta=delta(a.by))
+        return (verb, a.meter, a.by), None
     if verb in ("set_flag", "clear_flag"):
-        return tr("fx.flag_on" if verb == "set_flag" else "fx.flag_off", what=n(a))
-    return tr("fx.joins" if verb == "join_org" else "fx.leaves", actor=n(a.actor), org=n(a.org))
+        return (verb, a), None
+    return (verb, a.org), a.actor  # join_org, leave_org
+
+
+def _dimension(dim: str, names: ScenarioTexts) -> str:
+    return tr("word.all_dimensions") if dim == "all" else short_label(names.name(dim))
+
+
+def _item(key: tuple[Any, ...], role: str, names: ScenarioTexts) -> str:
+    n, verb = names.name, key[0]
+    if verb == "trust":
+        return tr("s.trust", power=n(key[1]), delta=delta(key[2]))
+    if verb == "change_stability":
+        return tr("s.stability", delta=delta(key[1]))
+    if verb == "change_growth":
+        return tr("s.growth", delta=delta(key[1]))
+    if verb == "add_resource":
+        _, actor, resource, amount = key
+        if actor == role:
+            return tr("s.own_resource", resource=names.short(resource), delta=delta(amount))
+        return tr(
+            "fx.resource", actor=n(actor), resource=names.short(resource), delta=delta(amount)
+        )
+    if verb == "change_meter":
+        return tr("fx.meter", meter=n(key[1]), delta=delta(key[2]))
+    if verb in ("set_flag", "clear_flag"):
+        return tr("fx.flag_on" if verb == "set_flag" else "fx.flag_off", what=n(key[1]))
+    return tr("s.joins" if verb == "join_org" else "s.leaves", org=n(key[1]))
+
+
+def _where(subjects: tuple[str | None, ...], home: str | None, names: ScenarioTexts) -> str:
+    """' (Kazakhstan, Uzbekistan)' after an item that concerns other states than ``home``."""
+    if subjects in ((home,), (None,)):
+        return ""
+    if len(subjects) > 1 and set(subjects) == set(names.states):
+        return tr("s.where", where=tr("word.every_state"))
+    return tr("s.where", where=tr("join.sep").join(names.name(str(s)) for s in subjects))
+
+
+def effect_items(
+    effects: list[Effect], role: str, home: str | None, names: ScenarioTexts
+) -> list[str]:
+    """The effects (placeholders substituted) in short, in the scenario's order: an item once
+    for all the states it concerns, the changes of one dimension's dependence together
+    ("Finance: Japan +0.8, China -1": the finance dependence on each); ``home`` (the chosen
+    state, or the role's own country) is not named."""
+    subjects: dict[tuple[Any, ...], list[str | None]] = {}
+    for e in effects:
+        key, subject = _atom(e)
+        subjects.setdefault(key, []).append(subject)
+    groups: dict[tuple[Any, ...], list[str]] = {}  # (key or dependence's dimension, states)
+    for key, who in subjects.items():
+        states = tuple(dict.fromkeys(who))
+        if key[0] == "dep":
+            change = tr("s.change", partner=names.name(key[2]), delta=delta(key[3]))
+            groups.setdefault(("dep", key[1], states), []).append(change)
+        else:
+            groups[(key, states)] = []
+    out = []
+    for group, changes in groups.items():
+        if group[0] == "dep":
+            dim = _dimension(group[1], names)
+            text = tr("s.dep", dim=dim, changes=tr("join.sep").join(changes))
+        else:
+            text = _item(group[0], role, names)
+        out.append(text + _where(group[-1], home, names))
+    return out
 
 
 # ------------------------------------------------------------------------------------------------
@@ -201,35 +274,69 @@ def simplified(cond: Condition | None, first: int, last: int) -> Condition | Non
     return cond
 
 
-def condition_sentence(cond: Condition, names: ScenarioTexts) -> str:
-    """A condition (placeholders substituted) in the brief's language."""
-    if language() == "en":
-        return cond.describe(as_names(names))
+def _short_quantity(kind: str, q: Any, role: str, home: str | None, names: ScenarioTexts) -> str:
+    """A quantity in a few words; the state is named only when it is not ``home``."""
+    n = names.name
+    if kind == "resource":
+        if q.actor == role:
+            return names.short(q.resource)
+        return tr("q.resource", actor=n(q.actor), resource=names.short(q.resource))
+    if kind == "meter":
+        return n(q.meter)
+    power = n(q.power) if kind == "trust" else ""
+    if q.state == "average":
+        return tr(f"q.{kind}_avg", power=power)
+    if kind == "dependence":
+        text = tr("s.q.dependence", dim=_dimension(q.dimension, names), partner=n(q.partner))
+    else:
+        text = tr(f"s.q.{kind}", power=power)
+    return text if q.state == home else tr("s.q.of", state=n(q.state), q=text)
+
+
+#: a comparison and its opposite (for a ``not``)
+COMPARE = {"at_least": ("s.at_least", "s.below"), "at_most": ("s.at_most", "s.above")}
+
+
+def condition_short(
+    cond: Condition, role: str, home: str | None, names: ScenarioTexts, negated: bool = False
+) -> str:
+    """A condition (placeholders substituted) in a few words: 'stability ≥ 40, trust in Japan
+    ≥ 40, Finance dependence on China < 40%'."""
     kind, arg = cond.kind, cond.arg
-    if kind in ("all", "any"):
-        sep = tr("cond.and" if kind == "all" else "cond.or")
-        return sep.join(condition_sentence(c, names) for c in arg)
-    if kind == "not":
-        return tr("cond.not", c=condition_sentence(arg, names))
-    if kind == "flag":
-        return tr("cond.flag", what=names.name(arg))
+    if kind in ("all", "any") and not negated:
+        parts = [condition_short(c, role, home, names) for c in arg]
+        if kind == "any":
+            parts = [tr("s.group", c=p) if c.kind == "all" else p for p, c in zip(parts, arg)]
+        return tr("s.and" if kind == "all" else "s.or").join(parts)
+    if kind == "not" and not negated:
+        return condition_short(arg, role, home, names, negated=True)
     if kind == "member_of":
-        return tr("cond.member", actor=names.name(arg.actor), org=names.name(arg.org))
-    if kind == "year":
+        org = names.name(arg.org)
+        if arg.actor == home:
+            return tr("s.not_member" if negated else "s.member", org=org)
+        text = tr("cond.member", actor=names.name(arg.actor), org=org)
+    elif kind == "flag":
+        text = tr("s.flag", what=names.name(arg))
+    elif kind == "year":
         if arg.from_ and arg.until:
-            return tr("cond.year_between", **{"from": arg.from_, "until": arg.until})
-        if arg.from_:
-            return tr("cond.year_from", **{"from": arg.from_})
-        return tr("cond.year_until", until=arg.until)
-    if kind == "event_fired":
-        return tr("cond.event", what=names.name(arg.id))
-    if kind == "chance":
-        return tr("cond.chance", p=f"{number(arg * 100)}%")
-    q = quantity_phrase(kind, arg, names)
-    unit = unit_of(kind)
-    if arg.at_least is not None:
-        return tr("cmp.at_least", q=q, x=number(arg.at_least) + unit)
-    if arg.at_most is not None:
-        return tr("cmp.at_most", q=q, x=number(arg.at_most) + unit)
-    lo, hi = arg.between
-    return tr("cmp.between", q=q, lo=number(lo) + unit, hi=number(hi) + unit)
+            text = tr("cond.year_between", **{"from": arg.from_, "until": arg.until})
+        elif arg.from_:
+            text = tr("cond.year_from", **{"from": arg.from_})
+        else:
+            text = tr("cond.year_until", until=arg.until)
+    elif kind == "event_fired":
+        text = tr("cond.event", what=names.name(arg.id))
+    elif kind == "chance":
+        text = tr("cond.chance", p=f"{number(arg * 100)}%")
+    elif kind in ("all", "any", "not"):
+        text = tr("s.group", c=condition_short(cond, role, home, names))
+    else:
+        q = _short_quantity(kind, arg, role, home, names)
+        unit = unit_of(kind)
+        for key, (yes, no) in COMPARE.items():
+            x = getattr(arg, key)
+            if x is not None:
+                return tr(no if negated else yes, q=q, x=number(x) + unit)
+        lo, hi = arg.between
+        text = tr("s.between", q=q, lo=number(lo) + unit, hi=number(hi) + unit)
+    return tr("cond.not", c=text) if negated else text

@@ -119,14 +119,17 @@ class Doc:
                 )
             elif kind == "table":
                 head, rows, _ = b
+                # a header of its own, so a table that goes on over a page repeats it there
                 out.append(
-                    "<table><tr>" + "".join(f"<th>{inline_html(h)}</th>" for h in head) + "</tr>"
+                    "<table><thead><tr>"
+                    + "".join(f"<th>{inline_html(h)}</th>" for h in head)
+                    + "</tr></thead><tbody>"
                 )
                 out += [
                     "<tr>" + "".join(f"<td>{inline_html(c)}</td>" for c in r) + "</tr>"
                     for r in rows
                 ]
-                out.append("</table>")
+                out.append("</tbody></table>")
             elif kind == "img":
                 for src, alt in b:
                     data = (images or {}).get(src)

@@ -6,7 +6,8 @@ kana, ー) never begins a line and an opening mark (「（…) never ends one (k
 bracketed note such as （平均） is kept whole. A no-break space joins two words.
 
 ``find_term`` says where a glossary term occurs in a line: whole words in spaced scripts,
-anywhere in Japanese.
+anywhere in Japanese; ``term_variants`` are the words a term is recognised by. ``short_label``
+and ``drop_parentheses`` shorten a name for a tight place.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ NO_LINE_START = frozenset(
 NO_LINE_END = frozenset("\uff08\u300c\u300e\u3010\u3014\u3008\u300a")
 #: a bracketed note this short (in characters) is never broken
 SHORT_NOTE = 6
+#: the shortest word (in characters of a spaced script) that marks a glossary term
+MIN_TERM = 3
 
 Measure = Callable[[str], int]
 
@@ -153,3 +156,26 @@ def find_term(line: str, term: str) -> list[int]:
             out.append(i)
         i = low.find(t, i + 1)
     return out
+
+
+def term_variants(name: str) -> list[str]:
+    """The words a glossary term is recognised by: its name, the name without its bracket
+    ("Eurasian Economic Union") and what the bracket holds ("EAEU"); none shorter than three
+    letters (two characters in Japanese)."""
+    out = [name]
+    m = re.match(r"^(.*?)\s*[(\uff08](.+?)[)\uff09]\s*$", name)
+    if m:
+        out += [m[1], m[2]]
+    return [v.strip() for v in out if len(v.strip()) >= (2 if has_cjk(v) else MIN_TERM)]
+
+
+def short_label(label: str) -> str:
+    """ "Finance (debt and investment)" -> "Finance": for labels in tight places (Japanese
+    full-width brackets too)."""
+    m = re.search(r" ?[(\uff08]", label)
+    return label[: m.start()] if m and m.start() > 0 else label
+
+
+def drop_parentheses(label: str) -> str:
+    """ "Finance (debt and investment) dependence on Japan" -> "Finance dependence on Japan"."""
+    return re.sub(r" ?[(\uff08][^)\uff09]*[)\uff09]", "", label)

@@ -8,14 +8,11 @@ them first); ``marks`` are the words to underline where they occur.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ..kit.lines import find_term, has_cjk
+from ..kit.lines import find_term, term_variants
 from ..scenario.model import Scenario, text_in
 from .i18n import language
-
-MIN_LEN = 3
 
 
 @dataclass(frozen=True)
@@ -25,14 +22,6 @@ class Term:
     definition: str
     english: str  # the English name, shown beside a translated one
     patterns: tuple[str, ...]  # words that mark the term in a text
-
-
-def _variants(name: str) -> list[str]:
-    out = [name]
-    m = re.match(r"^(.*?)\s*[(（](.+?)[)）]\s*$", name)
-    if m:
-        out += [m[1], m[2]]
-    return [v.strip() for v in out if len(v.strip()) >= (2 if has_cjk(v) else MIN_LEN)]
 
 
 _cache: dict[tuple[int, str], tuple[Scenario, list[Term]]] = {}
@@ -50,7 +39,7 @@ def terms(sc: Scenario | None, lang: str | None = None) -> list[Term]:
     for g in sc.glossary:
         nm, en = text_in(g.name, lang), text_in(g.name, "en")
         pats: list[str] = []
-        for v in _variants(nm) + _variants(en):
+        for v in term_variants(nm) + term_variants(en):
             if v not in pats:
                 pats.append(v)
         out.append(Term(g.term, nm, text_in(g.definition, lang), en, tuple(pats)))

@@ -14,6 +14,8 @@ import numpy as np
 
 from ..engine.ledger import Entry
 from ..engine.record import value_years
+from ..kit.lines import drop_parentheses as drop_parentheses
+from ..kit.lines import short_label as short_label
 from ..play.session import ChoiceView, PendingEvent, Session, TurnReport
 from ..scenario.model import text_in
 from . import engine_text
@@ -106,20 +108,6 @@ def effects(s: Session, sentences: list[str]) -> list[str]:
 def short_resource(s: Session, rid: str) -> str:
     """The one word the window uses for a resource (costs, the budget line, effects)."""
     return engine_text.resource_term(s.scenario, rid)
-
-
-def short_label(label: str) -> str:
-    """ "Finance (debt and investment)" -> "Finance": for labels in tight places (Japanese
-    full-width brackets too)."""
-
-    m = re.search(r" ?[(（]", label)
-    return label[: m.start()] if m and m.start() > 0 else label
-
-
-def drop_parentheses(label: str) -> str:
-    """ "Finance (debt and investment) dependence on Japan" -> "Finance dependence on Japan"."""
-
-    return re.sub(r" ?[(（][^)）]*[)）]", "", label)
 
 
 def fmt_cost(s: Session, cost: dict[str, float]) -> str:

@@ -8,7 +8,14 @@ import pytest
 
 from game.kit.document import Doc
 from game.kit.i18n import Catalogue, language, number, plural_category, using
-from game.kit.lines import break_units, find_term, wrap
+from game.kit.lines import (
+    break_units,
+    drop_parentheses,
+    find_term,
+    short_label,
+    term_variants,
+    wrap,
+)
 from game.kit.raster import Canvas, Series, Style, line_chart
 from game.kit.typeface import FontFiles
 
@@ -57,6 +64,20 @@ def test_terms_are_found_as_whole_words_or_anywhere_in_japanese():
     assert find_term("Aid to the EAEU states", "eaeu") == [11]
     assert find_term("The EAEUX bank", "EAEU") == []
     assert find_term("ユーラシア経済連合に加盟", "経済連合") == [5]
+    # a term is known by its name, the name without its bracket and what the bracket holds
+    assert term_variants("Eurasian Economic Union (EAEU)") == [
+        "Eurasian Economic Union (EAEU)",
+        "Eurasian Economic Union",
+        "EAEU",
+    ]
+    assert term_variants("一帯一路（BRI）") == ["一帯一路（BRI）", "一帯一路", "BRI"]
+    assert term_variants("C5") == []  # too short to find reliably
+
+
+def test_names_shorten_for_tight_places():
+    assert short_label("Finance (debt and investment)") == "Finance"
+    assert short_label("金融（債務と投資）") == "金融"
+    assert drop_parentheses("Yen loan (ODA loan) for roads") == "Yen loan for roads"
 
 
 def test_one_document_as_markdown_and_html():

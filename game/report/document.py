@@ -48,12 +48,15 @@ def grade_cell(o: dict[str, Any] | None) -> str:
 #: tables): with the group, difficulty and overall columns the table fits 1280 px and A4
 MAX_OBJECTIVE_COLUMNS = 6
 
+#: at most this many groups' columns in one key choices table (more groups get several tables)
+MAX_GROUP_COLUMNS = 5
+
 #: the HTML report's own style: tables never wider than the page (long words and file paths
 #: break), the page fits a 1280 px screen and prints on A4
 HTML_STYLE = (
     "table{max-width:100%}"
     "th,td{overflow-wrap:break-word;hyphens:auto}"
-    "section.records td{overflow-wrap:anywhere}"
+    "section.records td:nth-child(2){overflow-wrap:anywhere}"  # file paths
     "@page{size:A4;margin:14mm 12mm}"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
     "tr,img{break-inside:avoid}tr:first-child{break-after:avoid}h2,p{break-after:avoid}}"
@@ -173,67 +176,17 @@ def build_doc(f: Findings) -> Doc:
         doc.p(tr("choices.no_scenario"))
     for role in shared:
         players = [g for g in groups if role in g.roles]
-        hist = history_by_turn(sc, role)
-        n = max(len(g.rec.turns) for g in players)
-        rows = []
-        for t in range(n):
-            h_keys = hist.get(t, [])
-            cells = []
-            any_act = bool(h_keys)
-            for g in players:
-                turn_rec = g.rec.turns[t] if len(g.rec.turns) > t else None
-                acts = turn_rec.actions.get(role, []) if turn_rec else []
-                any_act = any_act or bool(acts)
-                txt = tr("join.sep").join(names.choice(a) for a in acts) or (
-                    tr("nothing") if turn_rec else tr("choices.not_played")
-                )
-                if h_keys and turn_rec:
-                    txt += " \u2713" if all(k in acts for k in h_keys) else " \u2717"
-                cells.append(txt)
-            if any_act:
-                rows.append(
-                    [
-                        year_of(players, t),
-                        tr("join.sep").join(names.choice(k) for k in h_keys) or "\u2013",
-                        *cells,
-                    ]
-                )
-        events = sorted(
-            {
-                (t.turn, e)
-                for g in players
-                for t in g.rec.turns
-                for e in t.options
-                if names.chooser.get(e, role) == role
-            }
-        )
-        for t, ev in events:
-            hist_opt = names.historical_option.get(ev)
-            cells = []
-            for g in players:
-                turn_rec = g.rec.turns[t] if len(g.rec.turns) > t else None
-                opt = turn_rec.options.get(ev) if turn_rec else None
-                if turn_rec is None:
-                    cells.append(tr("choices.not_played"))
-                elif opt is None:
-                    cells.append(tr("choices.did_not_happen"))
-                else:
-                    mark = "" if hist_opt is None else (" \u2713" if opt == hist_opt else " \u2717")
-                    cells.append(names.option(ev, opt) + mark)
-            rows.append(
-                [
-                    f"{year_of(players, t)} \u00b7 {names.of(ev)}",
-                    names.option(ev, hist_opt) if hist_opt else "\u2013",
-                    *cells,
-                ]
-            )
-        rows.sort(key=lambda r: r[0])
         others = [g.name for g in groups if g not in players]
         doc.p(
             tr("choices.role", name=names.of(role), role=role)
             + (tr("choices.not_shown", groups=join(others), name=names.of(role)) if others else "")
         )
-        doc.table([tr("col.year"), tr("col.history"), *[g.name for g in players]], rows)
+        for first in range(0, len(players), MAX_GROUP_COLUMNS):  # a table for every few groups
+            part = players[first : first + MAX_GROUP_COLUMNS]
+            doc.table(
+                [tr("col.year"), tr("col.history"), *[g.name for g in part]],
+                choice_rows(sc, role, part, names),
+            )
 
     doc.h(tr("div.title"))
     doc.ul(analysis.lines or [tr("div.none")])
@@ -318,6 +271,68 @@ def build_doc(f: Findings) -> Doc:
         rows,
     )
     return doc
+
+
+def choice_rows(sc: Any, role: str, players: list[Group], names: Names) -> list[list[str]]:
+    """The key choices table's rows for one role and these groups: a row a year in which
+    history or a group acted, and a row an event decision; each group's choice is marked ✓
+    where it made the historical one, ✗ where it chose differently."""
+    hist = history_by_turn(sc, role)
+    n = max(len(g.rec.turns) for g in players)
+    rows = []
+    for t in range(n):
+        h_keys = hist.get(t, [])
+        cells = []
+        any_act = bool(h_keys)
+        for g in players:
+            turn_rec = g.rec.turns[t] if len(g.rec.turns) > t else None
+            acts = turn_rec.actions.get(role, []) if turn_rec else []
+            any_act = any_act or bool(acts)
+            txt = tr("join.sep").join(names.choice(a) for a in acts) or (
+                tr("nothing") if turn_rec else tr("choices.not_played")
+            )
+            if h_keys and turn_rec:
+                txt += " \u2713" if all(k in acts for k in h_keys) else " \u2717"
+            cells.append(txt)
+        if any_act:
+            rows.append(
+                [
+                    year_of(players, t),
+                    tr("join.sep").join(names.choice(k) for k in h_keys) or "\u2013",
+                    *cells,
+                ]
+            )
+    events = sorted(
+        {
+            (t.turn, e)
+            for g in players
+            for t in g.rec.turns
+            for e in t.options
+            if names.chooser.get(e, role) == role
+        }
+    )
+    for t, ev in events:
+        hist_opt = names.historical_option.get(ev)
+        cells = []
+        for g in players:
+            turn_rec = g.rec.turns[t] if len(g.rec.turns) > t else None
+            opt = turn_rec.options.get(ev) if turn_rec else None
+            if turn_rec is None:
+                cells.append(tr("choices.not_played"))
+            elif opt is None:
+                cells.append(tr("choices.did_not_happen"))
+            else:
+                mark = "" if hist_opt is None else (" \u2713" if opt == hist_opt else " \u2717")
+                cells.append(names.option(ev, opt) + mark)
+        rows.append(
+            [
+                f"{year_of(players, t)} \u00b7 {names.of(ev)}",
+                names.option(ev, hist_opt) if hist_opt else "\u2013",
+                *cells,
+            ]
+        )
+    rows.sort(key=lambda r: r[0])
+    return rows
 
 
 def _pair_cell(

@@ -543,14 +543,16 @@ class Picture:
         if fit < need:
             fit = max(0, (bottom - y - lh) // row)  # room for the "more" line
         shown = s.made[: min(need, fit) * cols]
-        if len(shown) < len(s.made):
-            inline = tr("pic.key.sep").join(
+        if len(shown) < len(s.made):  # as text: every group if it fits, else the first few
+            items = [
                 tr("pic.made_inline", group=g.name, made=tr("pic.made", same=m, total=t))
                 for g, m, t in s.made
-            )
-            end = cv.paragraph(x, y, inline, w, bottom=bottom)
-            if end is not None:
-                return end
+            ]
+            for k in range(len(items), 0, -1):
+                rest = [tr("pic.more_lines", n=len(items) - k)] if k < len(items) else []
+                end = cv.paragraph(x, y, tr("pic.key.sep").join(items[:k] + rest), w, bottom=bottom)
+                if end is not None:
+                    return end
         for i, (g, same, total) in enumerate(shown):
             x0, cy = x + (i % cols) * (col_w + 30), y + (i // cols) * row + row // 2
             self.key(g, (x0 + 11, cy))

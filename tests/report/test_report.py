@@ -670,6 +670,14 @@ def test_when_every_group_left_history_in_the_first_year_the_picture_says_it_onc
     assert s2.all_left_first == "" and any(
         "made every historical choice" in line for line in s2.divergence
     )
+    # with room for one line only, the first groups' figures are written, and the rest counted
+    picture = painters[1]
+    cv, (a, b, _) = picture.cv, [f"{g.name}: {m} of {t}" for g, m, t in s2.made]
+    w = cv.width(f"{a} · 2 more in report.md") + 4
+    assert cv.width(f"{a} · {b} · 1 more in report.md") > w  # two groups do not fit
+    drawn = _capture_texts(monkeypatch)
+    picture.made_bars(40, 100, w, 100 + cv.line_height(18))
+    assert drawn == [f"{a} · 2 more in report.md"]
 
 
 def test_a_scenario_or_a_text_file_is_not_called_a_damaged_record(tmp_path, capsys):

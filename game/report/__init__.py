@@ -19,10 +19,13 @@ ones, where the paths diverged, average autonomy over time, discussion prompts),
 * ``i18n``: the report's phrases (``locale/<lang>.json``) in the kit's translation layer;
 * ``cli``: the command.
 
-A save of an unfinished game is graded as it stands (by replaying it on the scenario) and
-named with its turns everywhere ("Group B (2 of 9 turns)"); the prompts that compare results
-use the finished games only, and two groups are compared only in the turns and roles both
-played. The report warns when the groups' seeds or difficulties differ.
+A save of an unfinished game is not graded (a game is graded at its end): it is replayed on
+the scenario for its values in the year it stopped, named with its turns everywhere ("Group B
+(2 of 9 turns)"), listed after the finished games and left out of the comparisons of results;
+two groups are compared only in the turns and roles both played. The report warns when the
+groups' seeds differ, when a group played at another difficulty than the class, and when a
+group did not play the scenario as shipped (its own difficulty, or standard), so its
+comparison with history is not like for like (``analysis.difficulty_warnings``).
 """
 
 from .cli import cmd_report

@@ -3,11 +3,18 @@ unfinished save), the roles compared, each group's choices against the scenario'
 where the groups' paths split, the history benchmark, and the discussion prompts made from the
 games.
 
-Grades, dependence, shocks and the benchmark compare finished games only: a game stopped after
-2 of 9 turns would look better or worse for reasons that are not its choices. Two groups are
-compared only in the turns and roles both played. The "History (replayed)" benchmark is fixed
-for a scenario and seed: ``play SCENARIO --headless --seed N`` (standard difficulty, the
-playable roles following the recorded history), whatever the groups played.
+A game that stopped early is not graded: grades are given at the end of a game, and after 2 of
+9 turns most of a group's choices have not had their effect yet (an unspent budget would look
+like discipline). The report shows its values in the year it stopped, and leaves it out of the
+comparisons of results (grades, dependence, shocks, the benchmark). Two groups are compared
+only in the turns and roles both played.
+
+The "History (replayed)" benchmark is fixed for a scenario and seed: ``play SCENARIO
+--headless --seed N`` (the scenario as written, the playable roles following the recorded
+history), whatever the groups played. *Like for like* (``difficulty_warnings``): groups are
+compared with each other when they played at the same difficulty, and with history when they
+played the scenario as shipped - at its own default difficulty (``meta.difficulty``, which the
+window starts with) or as written (standard, the benchmark's own level).
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from typing import Any
 
 from ..engine.record import GameRecord, SaveError, record_years, value_years
 from ..kit.i18n import DEFAULT_LANG
-from .i18n import difficulty_name, join, language, number, tr
+from .i18n import difficulty_name, join, language, number, percent, tr
 from .records import difficulty_of
 
 GRADE_POINTS = {"A": 4, "B": 3, "C": 2, "D": 1, "F": 0}
@@ -56,6 +63,11 @@ class Group:
             if self.total_turns
             else tr("progress.n", n=n)
         )
+
+    @property
+    def stopped_year(self) -> str:
+        """The year whose values an unfinished game shows (the end of its last turn)."""
+        return self.rec.turns[-1].year if self.rec.turns else ""
 
     @property
     def name(self) -> str:
@@ -137,7 +149,8 @@ def _mean(xs: list[float]) -> float:
 
 
 def grade_group(g: Group, sc: Any, warn: list[str]) -> None:
-    """Fill in the grades: from the record, or by replaying an unfinished save."""
+    """Fill in the grades from the record; for an unfinished save, no grades (a game is graded
+    at its end) but its objectives' values in the year it stopped, by replaying it."""
     grades = g.rec.grades or {}
     overall = grades.get("overall") if isinstance(grades, dict) else None
     objs = grades.get("objectives") if isinstance(grades, dict) else None
@@ -159,9 +172,9 @@ def grade_group(g: Group, sc: Any, warn: list[str]) -> None:
     except SaveError as e:
         warn.append(tr("warn.cannot_grade", file=g.path, error=e))
         return
-    g.overall = s.grades()
-    g.objectives = s.objectives()
-    g.note += tr("note.graded_as_it_stands")
+    # the values as the game stood; no letter: the bands are for the end of the game
+    g.objectives = [{k: v for k, v in o.items() if k != "grade"} for o in s.objectives()]
+    g.note += tr("note.values_of", year=g.stopped_year) if g.stopped_year else ""
 
 
 def group_roles(g: Group, sc: Any) -> list[str]:
@@ -404,13 +417,13 @@ def _dependence_prompts(groups: list[Group], names: Names) -> list[str]:
         if len(groups) > 1 and gap < 0.08:
             continue
         others = [float(deps[o.label][s][d][k]) for o in groups if o is not g and o.label in deps]
-        tail = tr("prompt.dep.others", avg=number(100 * _mean(others), 0)) if others else ""
+        tail = tr("prompt.dep.others", avg=percent(100 * _mean(others))) if others else ""
         out.append(
             tr(
                 "prompt.dep",
                 group=g.name,
                 state=names.of(names.states[s]),
-                share=number(100 * share, 0),
+                share=percent(100 * share),
                 partner=names.of(names.partners[k]),
                 dim=names.of(names.dims[d]).lower(),
                 others=tail,
@@ -438,7 +451,7 @@ def _dependence_prompts(groups: list[Group], names: Names) -> list[str]:
             tr(
                 "prompt.dep_all",
                 state=names.of(names.states[s]),
-                share=number(100 * m, 0),
+                share=percent(100 * m),
                 partner=names.of(names.partners[k]),
                 dim=names.of(names.dims[d]).lower(),
             )
@@ -446,7 +459,18 @@ def _dependence_prompts(groups: list[Group], names: Names) -> list[str]:
     return out
 
 
+def compared_games(groups: list[Group]) -> list[Group]:
+    """The games whose results are compared with each other: the finished ones; if no game
+    finished, those that got furthest (the same number of turns)."""
+    done = [g for g in groups if g.finished]
+    if done:
+        return done
+    most = max(len(g.rec.turns) for g in groups)
+    return [g for g in groups if len(g.rec.turns) == most]
+
+
 def data_prompts(
+    sc: Any,
     groups: list[Group],
     names: Names,
     diverge: dict[str, list[Step]],
@@ -455,10 +479,11 @@ def data_prompts(
 ) -> list[str]:
     """Prompts made from the class's games. Grades, dependence, shocks and the benchmark
     compare finished games only: a game stopped after 2 of 9 turns would look better or worse
-    for reasons that are not its choices. (If no game is finished, all are used, each named
-    with its turns, and there is no comparison with the finished historical path.)"""
+    for reasons that are not its choices. (If no game is finished, the games that got
+    furthest are compared with each other, each named with its turns; they have no grades and
+    no comparison with the finished historical path.)"""
     out: list[str] = []
-    done = [g for g in groups if g.finished] or groups
+    done = compared_games(groups)
     # the widest spread of grades on one objective, between groups that played its role
     spread: list[tuple[int, str, str, str, str, str]] = []
     ids = {
@@ -470,7 +495,7 @@ def data_prompts(
             for g in done
             if role in g.roles
             for o in g.objectives
-            if o.get("role") == role and o.get("id") == oid
+            if o.get("role") == role and o.get("id") == oid and o.get("grade") is not None
         ]
         if len(got) < 2:
             continue
@@ -551,7 +576,8 @@ def data_prompts(
         ]
         ref_name = names.objective(ref.get("role"), ref.get("id"), ref.get("name"))
         if better:
-            easier = [g for g in better if g.difficulty != "standard"]
+            shipped = shipped_levels(sc)
+            easier = [g for g in better if g.difficulty not in shipped]
             caveat = tr("prompt.better.levels", levels=levels_phrase(easier)) if easier else ""
             out.append(
                 tr(
@@ -606,17 +632,11 @@ def _by(groups: list[Group], key: Any) -> str:
     )
 
 
-def comparability_warnings(groups: list[Group]) -> list[str]:
-    """Warnings when the groups did not face the same game: different seeds (other random
-    events) or different difficulties (other budgets, resistance and opponents)."""
-    out = []
+def seed_warnings(groups: list[Group]) -> list[str]:
+    """A warning when the groups used different seeds (other random events)."""
     if len({g.rec.seed for g in groups}) > 1:
-        out.append(tr("warn.seeds", seeds=_by(groups, lambda g: g.rec.seed)))
-    if len({g.difficulty for g in groups}) > 1:
-        out.append(
-            tr("warn.difficulties", levels=_by(groups, lambda g: difficulty_name(g.difficulty)))
-        )
-    return out
+        return [tr("warn.seeds", seeds=_by(groups, lambda g: g.rec.seed))]
+    return []
 
 
 #: how the computer-played powers play at each ``rivals`` policy, in the guide's words (the
@@ -637,7 +657,7 @@ def difficulty_changes(level: str) -> str:
         return ""
     parts = []
     if d.budget != 1.0:
-        parts.append(tr("changes.budget", pct=number(100 * (d.budget - 1), 0, sign=True)))
+        parts.append(tr("changes.budget", pct=percent(100 * (d.budget - 1), sign=True)))
     if d.resistance != 1.0:
         parts.append(tr("changes.resistance", factor=number(d.resistance)))
     if d.rivals:
@@ -649,24 +669,100 @@ def difficulty_changes(level: str) -> str:
     return tr("join.sep").join(parts)
 
 
-def like_for_like_note(groups: list[Group]) -> str:
-    """Which groups' comparison with the history benchmark (replayed at standard) is unfair."""
-    levels: dict[str, list[str]] = {}
+def default_level(sc: Any) -> str:
+    """The scenario's own difficulty (``meta.difficulty``: the level the window starts it at
+    and Class setup offers first); standard without the scenario."""
+    level = getattr(getattr(sc, "meta", None), "difficulty", None)
+    return level if level in DIFFICULTY_ORDER else "standard"
+
+
+def shipped_levels(sc: Any) -> set[str]:
+    """The difficulties at which a game is the scenario as shipped, so compared with history
+    like for like: the scenario's own level, and standard (the scenario as written, the level
+    history is replayed at)."""
+    return {default_level(sc), "standard"}
+
+
+def class_level(groups: list[Group], sc: Any) -> str:
+    """The difficulty the class played: the one most groups played (on a tie the scenario's
+    own level, then standard, then the easiest)."""
+    counts = Counter(g.difficulty for g in groups)
+    own = default_level(sc)
+    return min(
+        counts,
+        key=lambda lvl: (-counts[lvl], lvl != own, lvl != "standard", DIFFICULTY_ORDER.index(lvl)),
+    )
+
+
+def level_words(level: str) -> str:
+    """'introductory difficulty (+50% budget, the computer-played powers play loosely)'."""
+    changes = difficulty_changes(level) or tr("like.as_written")
+    return tr("like.level", level=difficulty_name(level), changes=changes)
+
+
+@dataclass
+class LevelGaps:
+    """Where the difficulties make a comparison not like for like."""
+
+    usual: str  # the difficulty the class played (``class_level``)
+    #: the other difficulties, each with its groups: not like for like with the class
+    other: dict[str, list[Group]]
+    #: the difficulties that are not the scenario as shipped (``shipped_levels``), each with
+    #: its groups: not like for like with history
+    unshipped: dict[str, list[Group]]
+
+
+def level_gaps(groups: list[Group], sc: Any, history: bool) -> LevelGaps:
+    """The groups whose difficulty keeps a comparison from being like for like: those at
+    another level than the class, and (with a ``history`` benchmark) those that did not play
+    the scenario as shipped. Nothing when every group played the scenario at its own level."""
+    usual = class_level(groups, sc)
+    by_level: dict[str, list[Group]] = {}
     for g in groups:
-        if g.difficulty != "standard" and difficulty_changes(g.difficulty):
-            levels.setdefault(g.difficulty, []).append(g.name)
-    if not levels:
-        return ""
-    parts = [
+        by_level.setdefault(g.difficulty, []).append(g)
+    shipped = shipped_levels(sc)
+    return LevelGaps(
+        usual,
+        {lvl: who for lvl, who in by_level.items() if lvl != usual},
+        {lvl: who for lvl, who in by_level.items() if history and lvl not in shipped},
+    )
+
+
+def difficulty_warnings(groups: list[Group], sc: Any, history: bool) -> list[str]:
+    """The report's warnings about difficulties (``level_gaps``), in full."""
+    gaps = level_gaps(groups, sc, history)
+    out = [
         tr(
-            "like.part",
-            groups=join(who),
-            level=difficulty_name(lvl),
-            changes=difficulty_changes(lvl),
+            "like.groups",
+            n=len(who),
+            groups=join([g.name for g in who]),
+            level=level_words(level),
+            usual=level_words(gaps.usual),
+            history=tr("like.and_history") if level in gaps.unshipped else "",
         )
-        for lvl, who in levels.items()
+        for level, who in gaps.other.items()
     ]
-    return tr("like.note", parts=tr("by.sep").join(parts))
+    own = default_level(sc)
+    out += [
+        tr(
+            "like.history" if own == "standard" else "like.history.own",
+            n=len(who),
+            groups=join([g.name for g in who]),
+            level=level_words(level),
+            own=difficulty_name(own),
+        )
+        for level, who in gaps.unshipped.items()
+        if level not in gaps.other  # said above, in one sentence
+    ]
+    return out
+
+
+def like_for_like_key(sc: Any) -> str:
+    """The report's key to 'like for like', in plain words."""
+    own = default_level(sc)
+    if own == "standard":
+        return tr("like.key")
+    return tr("like.key.own", own=difficulty_name(own), changes=difficulty_changes(own))
 
 
 def role_notes(groups: list[Group], roles: list[str], names: Names) -> list[str]:
@@ -784,7 +880,7 @@ def analyse(
             )
             split = tr("div.short.split", year=year, groups=join([g.name for g in who]))
         short.append(split)
-    prompts = data_prompts(groups, names, diverge, bench, shared)
+    prompts = data_prompts(sc, groups, names, diverge, bench, shared)
     return Analysis(diverge, lines, short, prompts, made_by, all_left_first, split, split_turn)
 
 

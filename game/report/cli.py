@@ -20,15 +20,15 @@ from .analysis import (
     Group,
     Names,
     analyse,
-    comparability_warnings,
     compared_roles,
+    difficulty_warnings,
     grade_group,
     group_roles,
-    like_for_like_note,
     role_notes,
     run_history,
+    seed_warnings,
 )
-from .document import build_doc
+from .document import build_doc, report_html
 from .i18n import join, report_language, tr
 from .picture import draw_png, summarise
 from .records import (
@@ -125,17 +125,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 n_kept=len(g.rec.turns),
             )
         )
-    warn += comparability_warnings(groups)
+    warn += seed_warnings(groups)
 
     n_states = len(groups[0].rec.start_values.get("autonomy", []))
     names = Names(sc, groups[0].rec.names, n_states)
     shared = compared_roles(groups, sc)
     notes += role_notes(groups, shared, names)
     bench = run_history(sc, groups, shared, warn) if sc is not None else None
-    if bench is not None:
-        easier = like_for_like_note(groups)
-        if easier:
-            warn.append(easier)
+    warn += difficulty_warnings(groups, sc, history=bench is not None)
     unfinished = [g for g in groups if not g.finished]
     if unfinished and len(unfinished) < len(groups):
         notes.append(
@@ -163,7 +160,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if png:
         files[out / "report.png"] = png
     if getattr(args, "html", False):
-        files[out / "report.html"] = doc.html({"report.png": png} if png else {})
+        files[out / "report.html"] = report_html(doc, {"report.png": png} if png else {})
     try:
         out.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(out, "report.*")

@@ -2,7 +2,8 @@
 
 Every fixed phrase comes from ``game/report/locale/<lang>.json`` through the kit's one
 translation layer (``game.kit.i18n``: plural forms, numbers written as the language writes
-them); the report is written inside ``report_language(lang)``. The scenario's own names,
+them: ``number``, ``percent``, the kit's ``date``); the report is written inside
+``report_language(lang)``, and every number it shows goes through them. The scenario's own names,
 objectives, events and questions come from the scenario's translations instead.
 """
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from ..kit.i18n import LANGUAGES, Catalogue, language, number, using
 
-__all__ = ["LANGUAGES", "language", "number", "report_language", "tr"]
+__all__ = ["LANGUAGES", "language", "number", "percent", "report_language", "tr"]
 
 PHRASES = Catalogue(Path(__file__).resolve().parent / "locale")
 tr = PHRASES.tr
@@ -24,6 +25,12 @@ def difficulty_name(level: str) -> str:
     """A difficulty's name in the report's language ('introductory' -> 'вводный')."""
     key = f"difficulty.{level}"
     return tr(key) if PHRASES.has(key) else level
+
+
+def percent(x: float, digits: int = 0, sign: bool = False) -> str:
+    """``x`` per cent as the language writes it: '50%', in Russian '50 %' (CLDR's percent
+    pattern puts a no-break space before the sign)."""
+    return tr("number.percent", value=number(x, digits, sign=sign))
 
 
 def join(xs: list[str]) -> str:

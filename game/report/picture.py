@@ -18,8 +18,8 @@ from .analysis import (
     Findings,
     Group,
     as_number,
-    difficulty_changes,
     discussion,
+    level_gaps,
     levels_of,
     objective_columns,
     seeds_of,
@@ -54,24 +54,30 @@ class Summary:
     prompts_total: int = 0
 
 
-def picture_cautions(groups: list[Group], bench: Group | None, skipped: list[str]) -> list[str]:
+def picture_cautions(
+    groups: list[Group], sc: object, bench: Group | None, skipped: list[str]
+) -> list[str]:
     """The warnings, short enough for the projector (report.md has them in full)."""
     out = []
     seeds = seeds_of(groups)
     if len(seeds) > 1:
         out.append(tr("caution.seeds", seeds=", ".join(map(str, seeds))))
-    levels = levels_of(groups)
-    if len(levels) > 1:
-        out.append(tr("caution.levels", levels=tr("join.sep").join(map(difficulty_name, levels))))
-    if bench is not None:
-        off = [lvl for lvl in levels if lvl != "standard" and difficulty_changes(lvl)]
-        if off:  # short: report.md says what each level changes
-            out.append(
-                tr(
-                    "caution.history",
-                    levels=join([tr("caution.level", level=difficulty_name(lvl)) for lvl in off]),
-                )
+    gaps = level_gaps(groups, sc, history=bench is not None)
+    for level, who in gaps.other.items():
+        out.append(
+            tr(
+                "caution.groups.history" if level in gaps.unshipped else "caution.groups",
+                groups=join([g.name for g in who]),
+                level=difficulty_name(level),
+                usual=difficulty_name(gaps.usual),
             )
+        )
+    for level, who in gaps.unshipped.items():
+        if level in gaps.other:  # said above
+            continue
+        out.append(
+            tr("caution.history", groups=join([g.name for g in who]), level=difficulty_name(level))
+        )
     if skipped:
         out.append(tr("caution.skipped", files=tr("n.file", n=len(skipped))))
     return out
@@ -102,7 +108,7 @@ def summarise(f: Findings) -> Summary:
     return Summary(
         title,
         sub,
-        picture_cautions(groups, bench, skipped),
+        picture_cautions(groups, sc, bench, skipped),
         groups,
         bench,
         objs,
@@ -268,7 +274,9 @@ class Picture:
     def grades(self, x: int, y: int, width: int) -> int:
         """The grades table across the page; returns the y below it (and its footnotes)."""
         s, cv = self.s, self.cv
-        rows = s.groups + ([s.bench] if s.bench else [])
+        # the finished games, the benchmark, then the games that stopped early (not graded)
+        rows = [g for g in s.groups if g.finished] + ([s.bench] if s.bench else [])
+        rows += [g for g in s.groups if not g.finished]
         roles = s.roles or sorted({r for g in rows for r in g.overall})
         label_w, ov_col = self.LABEL_W, self.OVERALL_W
         ov_w = ov_col * max(1, len(roles))
@@ -355,6 +363,8 @@ class Picture:
                 if r in g.roles and r in g.overall:
                     grade = g.overall[r]
                     cv.text(cx, cy, grade, 24, True, grade_colour(grade), anchor="center")
+                elif r in g.roles:  # stopped early: not graded
+                    cv.text(cx, cy, "\u2013", 20, colour=self.muted, anchor="center")
                 else:
                     cv.text(cx, cy, "\u2014", 20, colour=self.muted, anchor="center")
             for j, (role, oid, _) in enumerate(objs if mode != "none" else []):
@@ -366,7 +376,11 @@ class Picture:
                     cv.text(cx, cy, "\u2014", 20, colour=self.muted, anchor="center")
                     continue
                 v = as_number(o.get("value"))
-                gtxt = str(o.get("grade", "?"))
+                if o.get("grade") is None:  # stopped early: its value then, no grade
+                    text = number(v) if v is not None else "\u2013"
+                    cv.text(cx, cy, text, 18, colour=self.muted, anchor="center")
+                    continue
+                gtxt = str(o["grade"])
                 val = f" {number(v)}" if v is not None and show_values else ""
                 total = cv.width(gtxt, 22, True) + (cv.width(val) if val else 0)
                 left = cv.text(
@@ -529,14 +543,16 @@ class Picture:
         if fit < need:
             fit = max(0, (bottom - y - lh) // row)  # room for the "more" line
         shown = s.made[: min(need, fit) * cols]
-        if len(shown) < len(s.made):
-            inline = tr("pic.key.sep").join(
+        if len(shown) < len(s.made):  # as text: every group if it fits, else the first few
+            items = [
                 tr("pic.made_inline", group=g.name, made=tr("pic.made", same=m, total=t))
                 for g, m, t in s.made
-            )
-            end = cv.paragraph(x, y, inline, w, bottom=bottom)
-            if end is not None:
-                return end
+            ]
+            for k in range(len(items), 0, -1):
+                rest = [tr("pic.more_lines", n=len(items) - k)] if k < len(items) else []
+                end = cv.paragraph(x, y, tr("pic.key.sep").join(items[:k] + rest), w, bottom=bottom)
+                if end is not None:
+                    return end
         for i, (g, same, total) in enumerate(shown):
             x0, cy = x + (i % cols) * (col_w + 30), y + (i // cols) * row + row // 2
             self.key(g, (x0 + 11, cy))

@@ -49,6 +49,11 @@ def _row(md: str, label: str) -> str:
     return next(line for line in md.splitlines() if line.startswith(f"| **{label}"))
 
 
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row."""
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
 def test_report_names_every_group_its_grades_and_a_divergence(records, tmp_path, capsys):
     out = tmp_path / "report"
     assert main(["report", str(MINI), *_files(records), "--out", str(out), "--html"]) == 0
@@ -58,7 +63,7 @@ def test_report_names_every_group_its_grades_and_a_divergence(records, tmp_path,
     for name in POLICIES:
         data = json.loads((records / f"{name}.json").read_text(encoding="utf-8"))
         row = _row(md, name)
-        assert f"JPN {data['grades']['overall']['JPN']}" in row
+        assert _cells(row)[1] == data["grades"]["overall"]["JPN"]  # Group | Overall | ...
         for ob in data["grades"]["objectives"]:
             if ob["role"] == "JPN":
                 assert f"{ob['grade']} ({ob['value']:g})" in row, (row, ob)
@@ -138,8 +143,12 @@ def test_save_files_with_labels_and_unfinished_games(records, tmp_path, mini):
     assert main(["report", str(MINI), str(save), *_files(records), "--out", str(out)]) == 0
     md = (out / "report.md").read_text(encoding="utf-8")
     row = _row(md, "Group \u65e5\u672c \u049a\u0430\u0437\u0430\u049b (3 of 8 turns)")
-    assert "JPN " in row
-    assert "unfinished: 3 of 8 turns, graded as it stands" in md  # the Records table
+    # not graded: the values in the year it stopped (the end of its third turn), no letters
+    assert (
+        _cells(row)[1:]
+        == ["stopped after 3 of 8 turns, not graded (values of 2012)"] + ["64.13"] * 2
+    )
+    assert "| stopped after 3 of 8 turns, not graded (values of 2012) |" in md  # Records
 
 
 def test_a_corrupted_record_alone_exits_1_naming_the_file(records, tmp_path, capsys):
@@ -245,17 +254,20 @@ def test_a_folder_of_group_folders_and_a_quoted_pattern(records, tmp_path):
 # ------------------------------------------------------------------------------------------------
 # Games as the window saves them: teams, difficulties, unfinished games, slot files
 # ------------------------------------------------------------------------------------------------
-def _window_game(mini, roles=("JPN",), turns=8, difficulty="standard", seed=3, change=None):
+def _window_game(
+    mini, roles=("JPN",), turns=8, difficulty="standard", seed=3, change=None, idle=False
+):
     """A game as the window plays it (people's roles, the difficulty's computer opponents and
     budgets); each team takes its first legal action, or its second in the turns ``change``
-    lists, and events get their first option."""
+    lists (none at all when ``idle``: the budget stays unspent), and events get their first
+    option."""
     from game.play.session import DIFFICULTY, Session
 
     rivals = DIFFICULTY[difficulty].rivals
     pols = {a.id: rivals for a in mini.powers if a.id not in roles} if rivals else {}
     s = Session.start(mini, humans=tuple(roles), seed=seed, policies=pols, difficulty=difficulty)
     for t in range(turns):
-        for r in roles:
+        for r in roles if not idle else ():
             legal = [c.id for c in s.choices(r) if c.legal]
             s.plan(legal[1 if change and t in change else 0])
         for ev in s.end_turn():
@@ -306,9 +318,11 @@ def test_difficulties_are_shown_warned_and_history_is_one_fixed_benchmark(
         out = tmp_path / f"o{len(rows)}"
         assert main(["report", str(MINI), *map(str, order), "--out", str(out)]) == 0
         md = (out / "report.md").read_text(encoding="utf-8")
-        rows.append(next(line for line in md.splitlines() if line.startswith("| _History")))
+        row = next(line for line in md.splitlines() if line.startswith("| _History"))
+        rows.append(_cells(row)[-3:])  # its overall grade and objectives (the difficulty
+        # column is there only when the groups' difficulties differ)
     # the benchmark does not depend on which group comes first or at which level it played...
-    assert len(set(rows)) == 1, rows
+    assert all(r == rows[0] for r in rows), rows
     # ...and it is the game `play mini --headless --seed 3` plays (JPN follows history)
     hist = json.loads((records / "group_a.json").read_text(encoding="utf-8"))
     for ob in hist["grades"]["objectives"]:
@@ -316,21 +330,21 @@ def test_difficulties_are_shown_warned_and_history_is_one_fixed_benchmark(
             assert f"{ob['grade']} ({ob['value']:g})" in rows[0]
     err = capsys.readouterr().err
     md = (tmp_path / "o0" / "report.md").read_text(encoding="utf-8")
-    for text in (err, md):
-        assert (
-            "different difficulties (advanced: Group C; standard: Group B; introductory: "
-            "Group A)" in text
-        )
+    for text in (err, md):  # one level each: the scenario's own (standard) is the class's
+        assert "Group C played at advanced difficulty (-25% budget" in text
+        assert "the other groups at standard difficulty (the scenario as written)" in text
     assert "| Difficulty |" in md and "| advanced |" in _row(md, "Group C")
     assert "| introductory |" in _row(md, "Group A") and "| standard |" in _row(md, "Group B")
     assert "Group A played at introductory difficulty (+50% budget" in md
     assert "not like for like" in md
     assert "python main.py play mini --headless --seed 3" in md  # says what the benchmark is
-    # one group, one level: no warning about difficulties, but the note on history remains
+    # one group, one level: no warning about the groups, but the note on history remains
+    # (introductory is not how this scenario ships: its own difficulty is standard)
     md1 = (tmp_path / "o2" / "report.md").read_text(encoding="utf-8")
-    assert "different difficulties" not in md1 and "not like for like" in md1
+    assert "the other groups" not in md1 and "not like for like" in md1
+    assert "| Difficulty |" not in _section(md1, "Grades")  # one level: the introduction says it
     md2 = (tmp_path / "o3" / "report.md").read_text(encoding="utf-8")
-    assert "different difficulties" not in md2 and "not like for like" not in md2
+    assert "Warning:" not in md2 and "not like for like" not in md2
 
 
 def test_different_seeds_warn_naming_the_groups(mini, tmp_path, capsys):
@@ -350,11 +364,14 @@ def test_a_hotseat_team_is_compared_with_every_role_it_played(mini, tmp_path, ca
     assert main(["report", str(MINI), str(both), *map(str, japan), "--out", str(out)]) == 0
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "roles compared: Japan, Russia" in md
-    grades = _section(md, "Grades")
-    assert "Security ties (RUS)" in grades.splitlines()[2]  # the header
-    row_a = _row(grades, "Group A")
-    assert "JPN " in row_a and "RUS " in row_a and "\u2014" not in row_a
-    assert _row(grades, "Group B").rstrip(" |").endswith("\u2014")  # no Russia for B
+    # a table a role: Russia's has Group A and history only, and says who is not shown
+    japan_part, russia_part = _section(md, "Grades").split("**Russia** (RUS)")
+    assert "**Japan** (JPN)" in japan_part
+    assert all(f"| **Group {x}** |" in japan_part for x in "ABC")
+    assert "| Security ties |" in russia_part and "| _History (replayed)_ |" in russia_part
+    assert _cells(_row(russia_part, "Group A"))[1] in "ABCDF"
+    assert "Group B" not in russia_part.split("\n\n", 2)[1]  # the table
+    assert "Not shown: Group B and Group C, where the computer played Russia." in russia_part
     assert (
         "Group B and Group C played Japan only: Russia was played by the computer"
         in capsys.readouterr().err
@@ -588,6 +605,21 @@ def _capture_painter(monkeypatch) -> list:
     return painters
 
 
+def _capture_texts(monkeypatch) -> list:
+    """Every text the picture draws, as it draws it."""
+    from game.kit.raster import Canvas
+
+    drawn: list[str] = []
+    original = Canvas.text
+
+    def spy(self, x, y, text, *a, **k):
+        drawn.append(text)
+        return original(self, x, y, text, *a, **k)
+
+    monkeypatch.setattr(Canvas, "text", spy)
+    return drawn
+
+
 @pytest.mark.parametrize("lang", ["en", "ru", "ja"])
 def test_every_text_in_the_picture_is_at_least_18_px(
     belt_road, records, mini, tmp_path, monkeypatch, lang
@@ -638,6 +670,14 @@ def test_when_every_group_left_history_in_the_first_year_the_picture_says_it_onc
     assert s2.all_left_first == "" and any(
         "made every historical choice" in line for line in s2.divergence
     )
+    # with room for one line only, the first groups' figures are written, and the rest counted
+    picture = painters[1]
+    cv, (a, b, _) = picture.cv, [f"{g.name}: {m} of {t}" for g, m, t in s2.made]
+    w = cv.width(f"{a} · 2 more in report.md") + 4
+    assert cv.width(f"{a} · {b} · 1 more in report.md") > w  # two groups do not fit
+    drawn = _capture_texts(monkeypatch)
+    picture.made_bars(40, 100, w, 100 + cv.line_height(18))
+    assert drawn == [f"{a} · 2 more in report.md"]
 
 
 def test_a_scenario_or_a_text_file_is_not_called_a_damaged_record(tmp_path, capsys):
@@ -687,16 +727,7 @@ def test_the_split_table_example_uses_a_real_year_and_the_picture_counts_every_p
     belt_road, tmp_path, monkeypatch
 ):
     pytest.importorskip("pygame")
-    from game.kit.raster import Canvas
-
-    drawn: list[str] = []
-    original = Canvas.text
-
-    def spy(self, x, y, text, *a, **k):
-        drawn.append(text)
-        return original(self, x, y, text, *a, **k)
-
-    monkeypatch.setattr(Canvas, "text", spy)
+    drawn = _capture_texts(monkeypatch)
     md, _ = _report(belt_road, tmp_path / "r")
     years = re.findall(r"never \(to (\d{4})\)", md)
     example = re.search(r"\(“never \(to (\d{4})\)”: .*?up to (\d{4}), the last\)", md)
@@ -722,3 +753,257 @@ def test_saves_and_records_of_version_1_still_make_a_report(tmp_path, capsys):
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "| **v1-headless** |" in md and "| **v1-save-unfinished (3 of 8 turns)** |" in md
     assert "Traceback" not in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------------------------
+# A classroom-ready report: the class scenario as shipped, unfinished games, numbers, the page
+# ------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def belt_road_scenario():
+    return load(ROOT / "scenarios" / f"{BELT_ROAD}.yaml")
+
+
+@pytest.fixture(scope="module")
+def belt_road_class(belt_road_scenario, tmp_path_factory) -> Path:
+    """A class as the window saves it: groups playing Japan in the class scenario at its own
+    difficulty (introductory, what the window starts it at), one of them a hotseat team with
+    China too, and Group B, which spent nothing and stopped after 2 of 9 turns."""
+    sc = belt_road_scenario
+    assert sc.meta.difficulty == "introductory"
+    folder = tmp_path_factory.mktemp("belt_road_class")
+    games = {
+        "Group A": _window_game(sc, turns=9, difficulty="introductory", seed=12),
+        "Group B": _window_game(sc, turns=2, difficulty="introductory", seed=12, idle=True),
+        "Group C": _window_game(sc, turns=9, difficulty="introductory", seed=12, change={1, 3}),
+        "Group E": _window_game(
+            sc, roles=("JPN", "CHN"), turns=9, difficulty="introductory", seed=12, change={2}
+        ),
+    }
+    for name, s in games.items():
+        _save_in(folder / name, s, f"autosave-{BELT_ROAD}.json")
+    return folder
+
+
+def test_the_scenarios_own_difficulty_is_like_for_like(
+    belt_road_class, belt_road_scenario, tmp_path, monkeypatch, capsys
+):
+    pytest.importorskip("pygame")
+    painters = _capture_painter(monkeypatch)
+    md, html = _report(belt_road_class, tmp_path / "own")
+    # every group played the scenario as shipped: compared with history without a warning...
+    assert "Warning:" not in md and "not like for like" not in md
+    assert "warning" not in capsys.readouterr().err
+    assert painters[0].s.cautions == []  # nothing orange on the projected picture
+    # ...and the report says in plain words what "like for like" means
+    assert "a group that played the scenario as shipped – at its own difficulty, introductory" in md
+    assert "| Difficulty |" not in _section(md, "Grades")  # one level: the introduction has it
+
+    # a group that changed the difficulty away from what the others played gets the note,
+    # and only that group
+    hard = _window_game(belt_road_scenario, turns=9, difficulty="advanced", seed=12, change={0})
+    _save_in(tmp_path / "class" / "Group D", hard, f"autosave-{BELT_ROAD}.json")
+    for g in belt_road_class.iterdir():
+        shutil.copytree(g, tmp_path / "class" / g.name)
+    md2, _ = _report(tmp_path / "class", tmp_path / "mixed")
+    warnings = [line for line in md2.splitlines() if line.startswith("- Warning:")]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith("- Warning: Group D played at advanced difficulty (-25% budget")
+    assert "the other groups at introductory difficulty (+50% budget" in warnings[0]
+    assert "nor with history" in warnings[0]
+    assert not any(f"Group {x}" in warnings[0] for x in "ABCE")
+    assert "| Difficulty |" in _section(md2, "Grades")
+    caution = painters[1].s.cautions
+    assert len(caution) == 1 and caution[0].startswith("Group D played at advanced difficulty")
+
+    # standard is the scenario as written, the level history is replayed at: like for like too
+    std = _window_game(belt_road_scenario, turns=9, difficulty="standard", seed=12)
+    _save_in(tmp_path / "standard" / "Group S", std, f"autosave-{BELT_ROAD}.json")
+    md3, _ = _report(tmp_path / "standard", tmp_path / "std")
+    assert "Warning:" not in md3
+
+
+def test_a_game_that_stopped_early_is_not_graded_as_if_it_were_over(
+    belt_road_class, tmp_path, monkeypatch
+):
+    pytest.importorskip("pygame")
+    painters = _capture_painter(monkeypatch)
+    md, _ = _report(belt_road_class, tmp_path / "o")
+    japan = _section(md, "Grades").split("**China** (CHN)")[0]
+    table = [line for line in japan.splitlines() if line.startswith("| ")]
+    names = [_cells(line)[0] for line in table[1:]]
+    # the finished games, the benchmark, then the game that stopped (not ranked among them)
+    assert names == [
+        "**Group A**",
+        "**Group C**",
+        "**Group E**",
+        "_History (replayed)_",
+        "**Group B (2 of 9 turns)**",
+    ]
+    row = _cells(_row(japan, "Group B"))
+    assert row[1] == "stopped after 2 of 9 turns, not graded (values of 2014)"
+    # its values as it stood, no letters: unspent money after 2 turns is not an A
+    assert all(re.fullmatch(r"\d+(\.\d+)?", c) for c in row[2:]), row
+    budget = _cells(table[0]).index("Budget discipline: ODA left at the end")
+    assert float(row[budget]) > 0
+    key = _section(md, "Grades")
+    assert "stopped early and is not graded" in key and "not ranked against" in key
+    # left out of every comparison of results
+    prompts = _section(md, "Discussion prompts").split("**From your games**", 1)[1]
+    assert "Group B (2 of 9 turns) is left out of the comparisons" in prompts
+    for item in re.findall(r"^\d+\. .*$", prompts, flags=re.M):
+        if "Group B" in item:
+            assert not any(w in item for w in (" got ", "ended with", "did better")), item
+    # the picture: its row after history, no grade letters
+    s = painters[0].s
+    b = next(g for g in s.groups if g.label == "Group B")
+    assert not b.finished and b.overall == {}
+    assert all(o.get("grade") is None and o.get("value") is not None for o in b.objectives)
+
+
+def test_when_no_game_finished_the_report_grades_none(belt_road_scenario, tmp_path):
+    sc = belt_road_scenario
+    for name, turns in (("Group A", 4), ("Group B", 4), ("Group C", 2)):
+        s = _window_game(sc, turns=turns, difficulty="introductory", seed=12, change={1})
+        _save_in(tmp_path / "class" / name, s, f"autosave-{BELT_ROAD}.json")
+    md, _ = _report(tmp_path / "class", tmp_path / "o")
+    grades = _section(md, "Grades")
+    for line in grades.splitlines():
+        if line.startswith("| **Group"):  # the values, no "B (75.11)" anywhere
+            assert all(re.fullmatch(r"[\d.]+", c) for c in _cells(line)[2:]), line
+    assert "no group finished its game, so no game is graded" in md
+
+
+def test_numbers_and_dates_follow_the_language(belt_road_class, tmp_path, monkeypatch):
+    pytest.importorskip("pygame")
+    drawn = _capture_texts(monkeypatch)
+    md, html = _report(belt_road_class, tmp_path / "ru", "--lang", "ru")
+    decimal_point = re.compile(r"\d\.\d")
+    # report.md: a decimal comma in every number (grades, values, autonomy, difficulty)
+    assert not decimal_point.search(md), decimal_point.findall(md)
+    assert re.search(r"\| [ABCDF] \(\d+,\d+\) \|", md)  # a grade and its value: "B (75,11)"
+    assert re.search(r"^\| 2013 \| \d+,\d \|", md, flags=re.M)  # the autonomy table
+    assert "бюджет +50\u00a0%" in md  # CLDR's Russian percent: a no-break space before %
+    assert re.search(r"\d{1,2} [а-я]+ 20\d\d\s?г\.", md)  # the date, as Russian writes it
+    # report.html: the same text (outside its style and the picture's bytes)
+    body = re.sub(r"<style>.*?</style>|data:image/png;base64,[^\"]+", "", html, flags=re.S)
+    assert not decimal_point.search(body) and re.search(r"\(\d+,\d+\)", body)
+    # report.png: every text drawn
+    assert drawn and not [t for t in drawn if decimal_point.search(t)]
+    assert any(re.fullmatch(r"\d+,\d+", t.strip()) for t in drawn)
+    # Japanese writes a decimal point and its own date
+    md_ja, _ = _report(belt_road_class, tmp_path / "ja", "--lang", "ja")
+    assert re.search(r"\(\d+\.\d+\)", md_ja) and re.search(r"20\d\d年\d+月\d+日", md_ja)
+
+
+def _tables(html: str) -> list[list[list[str]]]:
+    """Every table of an HTML page, as rows of cell texts."""
+    out = []
+    for table in re.findall(r"<table>(.*?)</table>", html, flags=re.S):
+        rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)
+        out.append([re.findall(r"<t[hd]>(.*?)</t[hd]>", r, flags=re.S) for r in rows])
+    return out
+
+
+def test_the_html_grades_tables_have_a_bounded_number_of_columns(belt_road_class, tmp_path):
+    from game.report.document import HTML_STYLE, MAX_OBJECTIVE_COLUMNS
+
+    _, html = _report(belt_road_class, tmp_path / "o")
+    grades = html.split("<h2>", 3)[2]  # the Grades section
+    tables = _tables(grades)
+    # Japan's five objectives and China's six (the hotseat team): a table a role, never
+    # the 14 columns of one table; the difficulty column only when the levels differ
+    assert len(tables) == 2
+    for t in tables:
+        assert all(len(r) == len(t[0]) for r in t)
+        assert len(t[0]) <= 2 + MAX_OBJECTIVE_COLUMNS
+    # long words and file paths wrap inside their cells; the page prints on A4
+    assert HTML_STYLE in html
+    assert "overflow-wrap" in HTML_STYLE and "max-width:100%" in HTML_STYLE
+    assert "size:A4" in HTML_STYLE
+
+
+def test_a_role_with_many_objectives_is_split_into_tables(mini, tmp_path):
+    from game.report.analysis import Findings, Group, Names, analyse
+    from game.report.document import MAX_OBJECTIVE_COLUMNS, build_doc
+
+    s = _window_game(mini)
+    many = [
+        {"role": "JPN", "id": f"o{i}", "name": f"Objective {i}", "value": i, "grade": "B"}
+        for i in range(MAX_OBJECTIVE_COLUMNS + 3)
+    ]
+    g = Group("Group A", tmp_path / "a.json", s.record, overall={"JPN": "B"}, objectives=many)
+    g.roles = ["JPN"]
+    names = Names(mini, {}, len(mini.states))
+    doc = build_doc(
+        Findings(
+            "mini",
+            mini,
+            [g],
+            names,
+            ["JPN"],
+            None,
+            analyse(mini, [g], names, ["JPN"], None),
+            [],
+            [],
+            [],
+        )
+    )
+    md = doc.markdown()
+    grades = _section(md, "Grades")
+    heads = [line for line in grades.splitlines() if line.startswith("| Group |")]
+    assert [len(_cells(h)) for h in heads] == [2 + MAX_OBJECTIVE_COLUMNS, 2 + 3]
+    assert f"objectives 1–{MAX_OBJECTIVE_COLUMNS} of {MAX_OBJECTIVE_COLUMNS + 3}" in grades
+
+
+def test_many_groups_share_the_key_choices_in_tables_of_a_few_groups(mini, tmp_path):
+    from game.report.document import MAX_GROUP_COLUMNS
+
+    for i in range(MAX_GROUP_COLUMNS + 2):
+        _save_in(tmp_path / "class" / f"Group {i + 1}", _window_game(mini, change={i}))
+    md, html = _report(tmp_path / "class", tmp_path / "o")
+    choices = _section(md, "Key choices against history")
+    heads = [_cells(line) for line in choices.splitlines() if line.startswith("| Year |")]
+    assert [len(h) - 2 for h in heads] == [MAX_GROUP_COLUMNS, 2]  # Year, History, groups
+    assert [h[2:] for h in heads] == [
+        [f"Group {i + 1}" for i in range(MAX_GROUP_COLUMNS)],
+        [f"Group {MAX_GROUP_COLUMNS + 1}", f"Group {MAX_GROUP_COLUMNS + 2}"],
+    ]
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs headless Chromium")
+def test_the_html_report_fits_a_1280_px_screen_in_chromium(belt_road_class, tmp_path):
+    """The real rendering: the page never scrolls sideways at 1280 x 800, for a class of seven
+    groups (one a hotseat team, one stopped early) in Russian, whose long words made the key
+    choices table too wide when it had a column for every group."""
+    import subprocess
+
+    for g in belt_road_class.iterdir():
+        shutil.copytree(g, tmp_path / "class" / g.name)
+    for copy, of in (("Group F", "Group A"), ("Group G", "Group C"), ("Group H", "Group A")):
+        shutil.copytree(belt_road_class / of, tmp_path / "class" / copy)
+    _, html = _report(tmp_path / "class", tmp_path / "o", "--lang", "ru")
+    probe = (
+        "<script>document.body.insertAdjacentHTML('beforeend','<pre id=\"w\">'+"
+        "document.documentElement.scrollWidth+'</pre>')</script></body>"
+    )
+    page = tmp_path / "probe.html"
+    page.write_text(html.replace("</body>", probe), encoding="utf-8")
+    dom = subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--window-size=1280,800",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    ).stdout
+    width = re.search(r'<pre id="w">(\d+)</pre>', dom)
+    assert width, dom[-500:]
+    assert int(width.group(1)) <= 1280

@@ -230,7 +230,8 @@ def map_names(s: Session, data: RegionMap) -> dict[str, str | tuple[str, ...]]:
     chosen language when it has one), the country's name otherwise; a sea has its full and its
     short name (shown where the full one does not fit)."""
     lang = language()
-    seas = {sid: tuple(names.get(lang) or names["en"]) for sid, names, _ in load_world().seas}
+    world_seas = () if data.problem else load_world().seas  # no map: no seas to name
+    seas = {sid: tuple(names.get(lang) or names["en"]) for sid, names, _ in world_seas}
     out: dict[str, str | tuple[str, ...]] = {}
     for layer in (data, *data.insets):
         for fid, f in layer.features.items():
@@ -594,6 +595,16 @@ class MapView:
                         _dashed(surf, (0, 0, 0), pts, 4)
         self._labels(surf, paint, off, cells, names, styles)
         self._boxes(surf, paint, styles, names, off, span)
+        if self.data.problem:  # no map (the world asset is missing or damaged): say why
+            text.draw(
+                surf,
+                tr("map.unavailable", problem=self.data.problem),
+                surf.get_rect().inflate(-40, -40),
+                SIZE.BODY,
+                th.ink,
+                align="center",
+                valign="center",
+            )
         pygame.draw.rect(surf, th.border, surf.get_rect(), th.outline_w)
 
     def _hatch(

@@ -96,9 +96,9 @@ def read_asset() -> dict[str, Any]:
     try:
         raw = files.read_json(ASSET, MAX_ASSET_BYTES, max_depth=MAX_ASSET_DEPTH)
     except files.FileProblem as e:
-        raise MapProblem(f"the map file {e} ({REINSTALL})") from None
+        raise MapProblem(f"the map file {e}; {REINSTALL}") from None
     if not isinstance(raw, dict):
-        raise MapProblem(f"the map file {ASSET} is not the world map ({REINSTALL})")
+        raise MapProblem(f"the map file {ASSET} is not the world map; {REINSTALL}")
     return raw
 
 
@@ -245,7 +245,7 @@ def load_world() -> World:
         return World(raw)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError) as e:
         raise MapProblem(
-            f"the map file {ASSET} is damaged ({type(e).__name__}: {str(e)[:80]}; {REINSTALL})"
+            f"the map file {ASSET} is damaged ({type(e).__name__}: {str(e)[:80]}); {REINSTALL}"
         ) from None
 
 

@@ -550,6 +550,18 @@ class MapView:
         surf = self._surf
         off = (-self.rect.x, -self.rect.y)
         surf.fill(th.sea)
+        if self.data.problem:  # no map (the world asset is missing or damaged): say why
+            text.draw(
+                surf,
+                tr("map.unavailable", problem=self.data.problem),
+                surf.get_rect().inflate(-40, -40),
+                SIZE.BODY,
+                th.ink,
+                align="center",
+                valign="center",
+            )
+            pygame.draw.rect(surf, th.border, surf.get_rect(), th.outline_w)
+            return
         fm = self.fitted
         cells = {c[0]: c for c in paint.cells}
         span = ramp_range([c[1] for c in paint.cells]) if paint.mode_kind == "ramp" else (0, 100)
@@ -595,16 +607,6 @@ class MapView:
                         _dashed(surf, (0, 0, 0), pts, 4)
         self._labels(surf, paint, off, cells, names, styles)
         self._boxes(surf, paint, styles, names, off, span)
-        if self.data.problem:  # no map (the world asset is missing or damaged): say why
-            text.draw(
-                surf,
-                tr("map.unavailable", problem=self.data.problem),
-                surf.get_rect().inflate(-40, -40),
-                SIZE.BODY,
-                th.ink,
-                align="center",
-                valign="center",
-            )
         pygame.draw.rect(surf, th.border, surf.get_rect(), th.outline_w)
 
     def _hatch(

@@ -3,25 +3,7 @@
 from __future__ import annotations
 
 import pygame
-from uihelp import (
-    press,
-)
-
-
-def _play_turns(app, n):
-    from game.ui.controller import Phase
-
-    game = app.stack.top
-    ctl = game.ctl
-    for _ in range(n):
-        press(app, pygame.K_1)
-        press(app, pygame.K_e)
-        while ctl.phase == Phase.EVENTS:
-            ev = ctl.current_event
-            press(app, pygame.K_1 if ev.needs_choice else pygame.K_RETURN)
-        assert ctl.phase == Phase.SUMMARY
-        press(app, pygame.K_RETURN)
-    return ctl
+from uihelp import play_turns, press
 
 
 def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
@@ -32,7 +14,7 @@ def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
 
     app = menu_app()
     press(app, pygame.K_RETURN)
-    ctl = _play_turns(app, 3)
+    ctl = play_turns(app, 3)
     path = ctl.autosave
     assert path.exists() and path.parent == saves.save_dir()
     info = savefolder.summarise(path)
@@ -51,7 +33,7 @@ def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
     assert game.ctl.session.st.hash(0) == state_hash
     # and it keeps autosaving from there, to the same file
     assert game.ctl.autosave == path
-    _play_turns(app2, 1)
+    play_turns(app2, 1)
     assert savefolder.summarise(path).turns == 4
     assert [s.path for s in savefolder.autosaves(saves.save_dir())] == [path]
 
@@ -63,7 +45,7 @@ def test_save_slot_and_load(menu_app, no_fsync):
 
     app = menu_app()
     press(app, pygame.K_RETURN)
-    ctl = _play_turns(app, 2)
+    ctl = play_turns(app, 2)
     press(app, pygame.K_s, pygame.KMOD_LCTRL)
     assert isinstance(app.stack.top, SaveLoadScene)
     press(app, pygame.K_DOWN)  # slot 2
@@ -71,7 +53,7 @@ def test_save_slot_and_load(menu_app, no_fsync):
     assert saves.slot_path(2).exists()
     assert not isinstance(app.stack.top, SaveLoadScene)
     h = ctl.session.st.hash(0)
-    _play_turns(app, 1)
+    play_turns(app, 1)
     # load slot 2 from the pause menu
     press(app, pygame.K_ESCAPE)
     pause = app.stack.top

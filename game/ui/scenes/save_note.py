@@ -13,8 +13,6 @@ from ..i18n import tr
 from ..theme import OKABE_ITO, SIZE
 
 Rect = pygame.Rect
-#: at most this many lines of the note (the map stays visible beneath)
-MAX_LINES = 4
 
 
 def draw(surf: pygame.Surface, ctl: GameController, over: Rect) -> Rect | None:
@@ -24,9 +22,10 @@ def draw(surf: pygame.Surface, ctl: GameController, over: Rect) -> Rect | None:
         return None
     msg = "⚠ " + tr("game.autosave_failed", problem=ctl.save_problem)
     lh = text.line_height(SIZE.SMALL)
-    lines = min(MAX_LINES, len(text.wrap(msg, SIZE.SMALL, over.w - 40, True)))
+    # as many lines as it takes, within the map (large text, long folder names)
+    lines = min(len(text.wrap(msg, SIZE.SMALL, over.w - 40)), max(1, (over.h - 36) // lh))
     box = Rect(over.x + 10, over.y + 10, over.w - 20, lines * lh + 16)
     pygame.draw.rect(surf, OKABE_ITO["vermilion"], box, border_radius=8)
     pygame.draw.rect(surf, (0, 0, 0), box, 2, border_radius=8)
-    text.draw(surf, msg, box.inflate(-20, -8), SIZE.SMALL, (0, 0, 0), bold=True, valign="center")
+    text.draw(surf, msg, box.inflate(-20, -8), SIZE.SMALL, (0, 0, 0), valign="center")
     return box

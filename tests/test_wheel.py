@@ -34,8 +34,10 @@ SHIPPED = {
     "kazakhstan_multivector",
 }
 # the four the users chose; SciPy for the balance lab's small-sample statistics (Student's t);
-# Babel for plurals and number and date formats in en/ja/ru (game/kit/i18n.py)
-RUNTIME_DEPS = {"pygame-ce", "numpy", "pyyaml", "pydantic", "scipy", "babel"}
+# Babel for plurals and number and date formats in en/ja/ru (game/kit/i18n.py); platformdirs
+# for the user's data and config folders on each system, where saves and settings go
+# (game/ui/saves.py)
+RUNTIME_DEPS = {"pygame-ce", "numpy", "pyyaml", "pydantic", "scipy", "babel", "platformdirs"}
 
 
 def _pyproject() -> dict:

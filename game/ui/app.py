@@ -50,7 +50,8 @@ class App:
         self.t0 = time.perf_counter()
         self.options = options or Options()
         o = self.options
-        self.settings = saves.Settings.load()
+        self.settings, settings_problem = saves.Settings.read()
+        saves.open_save_folder()  # old saves copied in, stale temporary files removed
         i18n.set_language(o.lang or self.settings.language)
         theme.set_high_contrast(o.projector or self.settings.high_contrast)
         scale = (o.text_scale or self.settings.text_scale) / 100
@@ -84,6 +85,13 @@ class App:
         if entry is not None and not any(e.id == entry.id and e.ok for e in entries):
             entries.insert(0, entry)
         self.stack.push(MenuScene(self, entries))
+        notes = [n for n in (settings_problem, fonts.font_problem()) if n]
+        if settings_problem:
+            notes[0] = tr("settings.ignored", problem=settings_problem)
+        for n in notes:  # said once on stderr, and on the menu until the next key
+            print(f"crossroads: warning: {n}", file=sys.stderr)
+        if notes:
+            self.toast(" · ".join(notes))
         if entry is not None:
             menu = self.stack.top
             assert isinstance(menu, MenuScene)

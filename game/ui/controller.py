@@ -23,6 +23,8 @@ from pathlib import Path
 
 from ..engine.core import IllegalAction
 from ..engine.record import SaveError
+from ..kit.files import write_problem
+from ..play import savefolder
 from ..play.session import (
     DIFFICULTY,
     ChoiceView,
@@ -38,6 +40,9 @@ from .tour import Tour
 
 DIFFICULTIES = tuple(DIFFICULTY)
 MAX_TEAMS = 4
+#: the guided tour's games autosave as ``autosave-tour-<start time>.json``: its own files,
+#: pruned among themselves, so a tour never overwrites or prunes away a real game's autosave
+TOUR_AUTOSAVE = "tour"
 
 #: how the other powers play at each difficulty (a person's role is never computer-played);
 #: the rest of each level is in ``game.play.session.DIFFICULTY`` (one table)
@@ -127,6 +132,9 @@ class GameController:
         self.teams_done: list[str] = []  # teams that finished planning this turn
         self.difficulty = difficulty
         self.autosave = autosave
+        #: why the last autosave could not be written ("" when it was): the map screen shows it
+        #: until an autosave works again (the session keeps its path and retries every turn)
+        self.save_problem = ""
         #: per-team planning timer in minutes (0 = off); it only shows, it never ends a turn
         self.timer_min = max(0, int(timer_min))
         self.elapsed = 0.0  # seconds the current team has been planning
@@ -163,7 +171,8 @@ class GameController:
         diff = difficulty if difficulty in DIFFICULTIES else sc.meta.difficulty
         if diff not in DIFFICULTIES:
             diff = "standard"
-        path = saves.autosave_path(sc.meta.id) if autosave else None
+        key = TOUR_AUTOSAVE if tour else sc.meta.id
+        path = savefolder.new_autosave_path(saves.save_dir(), key) if autosave else None
         s = Session.start(
             sc,
             humans=roles,
@@ -172,25 +181,48 @@ class GameController:
             autosave=path,
             difficulty=diff,
         )
+        ctl = cls(entry, s, roles, diff, path, timer_min, tour)
         if path is not None:
-            try:
-                s.save(path)  # so "Continue" works before the first turn ends
-            except OSError:
-                path = None
-                s.autosave = None
-        return cls(entry, s, roles, diff, path, timer_min, tour)
+            ctl.write_autosave()  # so "Continue" works before the first turn ends
+            savefolder.prune_autosaves(saves.save_dir(), key, in_use=path)
+        return ctl
 
     @classmethod
     def resume(cls, entry: Entry, path: Path, autosave: bool = True) -> GameController:
-        """Resume a save (raises ``SaveError`` with a message for the player)."""
+        """Resume a save (raises ``SaveError`` with a message for the player). The game goes on
+        autosaving to the autosave it was loaded from; loaded from a slot (or any other file),
+        to an autosave of its own, never to another game's."""
         sc = entry.scenario
         assert sc is not None
-        target = saves.autosave_path(sc.meta.id) if autosave else None
+        target = None
+        if autosave:
+            if savefolder.kind_of(Path(path)) == "autosave":
+                target = Path(path)
+            else:
+                target = savefolder.new_autosave_path(saves.save_dir(), sc.meta.id)
         s = Session.resume(sc, path, autosave=target)
         if not s.humans:
             raise SaveError(f"{path}: this save has no human player")
         diff = s.record.label if s.record.label in DIFFICULTIES else sc.meta.difficulty
-        return cls(entry, s, s.humans, diff, target)
+        ctl = cls(entry, s, s.humans, diff, target)
+        if target is not None and target != Path(path):  # a new autosave: written now, as new()
+            ctl.write_autosave()
+            savefolder.prune_autosaves(saves.save_dir(), sc.meta.id, in_use=target)
+        return ctl
+
+    def write_autosave(self) -> bool:
+        """Write the autosave now; on failure (a full disk, a folder gone) keep its path and say
+        why in ``save_problem``. True when it was written."""
+        path = self.session.autosave
+        if path is None:
+            return False
+        try:
+            self.session.save(path)
+        except OSError as e:
+            self.save_problem = write_problem(e, path)
+            return False
+        self.save_problem = ""
+        return True
 
     # ---- reading -----------------------------------------------------------------------------
     @property
@@ -391,9 +423,12 @@ class GameController:
             return None
         try:
             rep = self.session.finish_turn()
-        except OSError as e:  # autosave failed (disk full, read-only): keep playing
-            self.message = f"autosave failed: {e}"
-            self.session.autosave = None
+            if self.session.autosave is not None:
+                self.save_problem = ""
+        except OSError as e:
+            # the turn is played; only its autosave failed (a full disk, a folder gone): the
+            # last good autosave is whole, the path is kept and the next turn tries again
+            self.save_problem = write_problem(e, self.session.autosave or "autosave")
             rep = self.session.reports[-1]
         self.last_report = rep
         self.events = []

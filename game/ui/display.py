@@ -20,7 +20,7 @@ def parse_size(s: str | None) -> tuple[int, int] | None:
         w, h = (int(v) for v in s.lower().replace("×", "x").split("x"))
     except ValueError:
         return None
-    if w < 320 or h < 180:
+    if not (320 <= w <= 16384 and 180 <= h <= 16384):  # a hand-edited setting: no such screen
         return None
     return (w, h)
 

@@ -3,10 +3,13 @@ the export folder (``saves.export_dir()``, or the screenshot folder when autopla
 
 The debrief scene draws its pages; this module only writes them (``write_pages``) and writes
 the report's words (``debrief_markdown``) from the controller and the historical benchmark.
+The files are written together and atomically (``kit.files.write_all_atomic``): a full disk
+leaves no half-written picture or report, and says so in plain words (``ExportError``).
 """
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +17,7 @@ from pathlib import Path
 import pygame
 
 from ..kit.document import Doc
+from ..kit.files import write_all_atomic, write_problem
 from ..scenario.model import text_in
 from . import viewmodels as vm
 from .controller import Benchmark, GameController
@@ -28,24 +32,36 @@ def export_name(ctl: GameController) -> str:
     return f"debrief-{s.scenario.meta.id}-{'-'.join(ctl.roles)}-seed{s.seed}-{stamp}"
 
 
+class ExportError(OSError):
+    """The export could not be written; ``str()`` says why in plain words and where."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
 def write_pages(
     folder: Path,
     base: str,
     pages: Sequence[tuple[str, Callable[[pygame.Surface], None]]],
     markdown: Callable[[list[str]], str],
 ) -> tuple[list[Path], Path]:
-    """Draw each ``(name, draw)`` page on a 1280x720 canvas and save it as
-    ``<base>-<n>-<name>.png``; then ``<base>.md`` from ``markdown(png file names)``."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Draw each ``(name, draw)`` page on a 1280x720 canvas as ``<base>-<n>-<name>.png`` and
+    ``<base>.md`` from ``markdown(png file names)``, then write them all atomically.
+    ``ExportError`` (an ``OSError``) when they cannot be written."""
     surf = pygame.Surface((LOGICAL_W, LOGICAL_H))
-    pngs = []
+    out: dict[Path, bytes | str] = {}
     for i, (name, draw) in enumerate(pages):
         draw(surf)
-        p = folder / f"{base}-{i + 1}-{name}.png"
-        pygame.image.save(surf, str(p))
-        pngs.append(p)
+        buf = io.BytesIO()
+        pygame.image.save(surf, buf, "png")
+        out[folder / f"{base}-{i + 1}-{name}.png"] = buf.getvalue()
+    pngs = list(out)
     md = folder / f"{base}.md"
-    md.write_text(markdown([p.name for p in pngs]), encoding="utf-8")
+    out[md] = markdown([p.name for p in pngs])
+    try:
+        write_all_atomic(out)
+    except OSError as e:
+        raise ExportError(e.errno, write_problem(e, md)) from e
     return pngs, md
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 import pygame
 import pygame.freetype
 
+from ..kit.typeface import font_problem as check_font
 from ..kit.typeface import shipped_font
 
 Colour = tuple[int, int, int]
@@ -48,13 +49,24 @@ _size_cache: dict[tuple[str, int, bool], tuple[int, int]] = {}
 CACHE_MAX = 1500
 
 
-def default_config() -> FontConfig:
-    """The shipped faces (``CROSSROADS_FONT`` names one file for both weights instead); when a
-    file is missing, pygame's own font (Latin only), so the window still opens."""
+def font_problem() -> str | None:
+    """What is wrong with the font ``CROSSROADS_FONT`` names (missing, not a font file, cut
+    short: ``kit.typeface.font_problem``), or None; the shipped font is used instead."""
     env = os.environ.get("CROSSROADS_FONT")
-    regular = Path(env) if env else shipped_font("regular")
-    bold = Path(env) if env else shipped_font("bold")
-    return FontConfig(regular, bold, ())
+    if not env:
+        return None
+    problem = check_font(Path(env))
+    return f"CROSSROADS_FONT: {problem}; the game's own font is used instead" if problem else None
+
+
+def default_config() -> FontConfig:
+    """The shipped faces (``CROSSROADS_FONT`` names one file for both weights instead, once it
+    is checked: a damaged font file can crash SDL_ttf, which no ``except`` catches); when a
+    shipped file is missing, pygame's own font (Latin only), so the window still opens."""
+    env = os.environ.get("CROSSROADS_FONT")
+    if env and font_problem() is None:
+        return FontConfig(Path(env), Path(env), ())
+    return FontConfig(shipped_font("regular"), shipped_font("bold"), ())
 
 
 # ---- text scale ------------------------------------------------------------------------------

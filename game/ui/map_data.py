@@ -30,11 +30,16 @@ Typical use::
     for inset in layer.insets: inset.fit(160, 100, ...)   # "JPN" ...
 
 Hit-testing uses an even-odd crossing test over all edges in one numpy pass.
+
+The asset is read through ``kit.files.read_json`` (an ordinary file, at most ``MAX_ASSET_BYTES``,
+nesting at most ``MAX_ASSET_DEPTH``); a missing or damaged asset is one ``MapProblem``, whose
+words say what is wrong. ``scenario_map`` catches it and gives an empty map carrying the
+problem (``RegionMap.problem``), so the map screen draws the message where the map would be and
+the game goes on without it.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +50,7 @@ from typing import Any
 import numpy as np
 
 from ..data import asset
+from ..kit import files
 
 #: the world asset (``assets/map/world.json`` in a checkout, ``game/data/assets`` in a wheel)
 ASSET = asset("map", "world.json")
@@ -71,11 +77,29 @@ Ring = list[Point]
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
+#: the asset is about 0.3 MB and nests 6 deep: a file far larger or deeper is not the map
+MAX_ASSET_BYTES = 16 << 20
+MAX_ASSET_DEPTH = 8
+#: what a damaged asset's message ends with
+REINSTALL = "reinstall the game to restore it"
+
+
+class MapProblem(Exception):
+    """The world asset cannot be used (missing, damaged, not the map); ``str()`` says why in
+    plain words, naming the file."""
+
+
 # ---- the asset --------------------------------------------------------------------------------
 def read_asset() -> dict[str, Any]:
-    """The world asset as parsed JSON. The one place the file is read."""
-    with ASSET.open(encoding="utf-8") as fh:
-        return json.load(fh)
+    """The world asset as parsed JSON. The one place the file is read; ``MapProblem`` when it
+    cannot be read."""
+    try:
+        raw = files.read_json(ASSET, MAX_ASSET_BYTES, max_depth=MAX_ASSET_DEPTH)
+    except files.FileProblem as e:
+        raise MapProblem(f"the map file {e}; {REINSTALL}") from None
+    if not isinstance(raw, dict):
+        raise MapProblem(f"the map file {ASSET} is not the world map; {REINSTALL}")
+    return raw
 
 
 @dataclass(frozen=True)
@@ -214,8 +238,15 @@ class World:
 
 @lru_cache(maxsize=1)
 def load_world() -> World:
-    """The world asset, read and decoded once per process."""
-    return World(read_asset())
+    """The world asset, read and decoded once per process; ``MapProblem`` when it is missing
+    or damaged (a file that parses but does not hold what the map needs included)."""
+    raw = read_asset()
+    try:
+        return World(raw)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError) as e:
+        raise MapProblem(
+            f"the map file {ASSET} is damaged ({type(e).__name__}: {str(e)[:80]}); {REINSTALL}"
+        ) from None
 
 
 def _area_deg2(ring: np.ndarray) -> float:
@@ -474,7 +505,10 @@ class MapLayer:
 
 
 class RegionMap(MapLayer):
-    """The main map of a scenario plus its insets and the credits."""
+    """The main map of a scenario plus its insets and the credits; ``problem`` is why it is
+    empty ('' for a real map: see ``scenario_map``)."""
+
+    problem = ""
 
     def __init__(
         self, layer: MapLayer, insets: list[MapLayer], world: World, spec: MapSpec
@@ -810,7 +844,30 @@ def region_map(spec: MapSpec) -> RegionMap:
 
 
 def load_map(scenario: Any = None) -> RegionMap:
-    """The map of a scenario (the game's home region without one)."""
+    """The map of a scenario (the game's home region without one); ``MapProblem`` when the
+    world asset cannot be used."""
     if scenario is None:
         return region_map(MapSpec(states=DEFAULT_FOCUS))
     return region_map(spec_for(scenario))
+
+
+class BlankMap(RegionMap):
+    """No map: an empty frame carrying why (``problem``); the map screen shows the words."""
+
+    def __init__(self, problem: str) -> None:
+        box = (0.0, 0.0, 1000.0, 600.0)
+        MapLayer.__init__(self, 1000.0, 600.0, [], box, Projection(30.0, 50.0, 40.0, 70.0))
+        self.insets = []
+        self.spec = MapSpec()
+        self.attribution = self.about = ""
+        self.source = {}
+        self.problem = problem
+
+
+def scenario_map(scenario: Any = None) -> RegionMap:
+    """``load_map``, or, when the world asset cannot be used, a ``BlankMap`` saying why: the
+    game is played without the map rather than not at all."""
+    try:
+        return load_map(scenario)
+    except MapProblem as e:
+        return BlankMap(str(e))

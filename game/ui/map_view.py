@@ -230,7 +230,8 @@ def map_names(s: Session, data: RegionMap) -> dict[str, str | tuple[str, ...]]:
     chosen language when it has one), the country's name otherwise; a sea has its full and its
     short name (shown where the full one does not fit)."""
     lang = language()
-    seas = {sid: tuple(names.get(lang) or names["en"]) for sid, names, _ in load_world().seas}
+    world_seas = () if data.problem else load_world().seas  # no map: no seas to name
+    seas = {sid: tuple(names.get(lang) or names["en"]) for sid, names, _ in world_seas}
     out: dict[str, str | tuple[str, ...]] = {}
     for layer in (data, *data.insets):
         for fid, f in layer.features.items():
@@ -549,6 +550,18 @@ class MapView:
         surf = self._surf
         off = (-self.rect.x, -self.rect.y)
         surf.fill(th.sea)
+        if self.data.problem:  # no map (the world asset is missing or damaged): say why
+            text.draw(
+                surf,
+                tr("map.unavailable", problem=self.data.problem),
+                surf.get_rect().inflate(-40, -40),
+                SIZE.BODY,
+                th.ink,
+                align="center",
+                valign="center",
+            )
+            pygame.draw.rect(surf, th.border, surf.get_rect(), th.outline_w)
+            return
         fm = self.fitted
         cells = {c[0]: c for c in paint.cells}
         span = ramp_range([c[1] for c in paint.cells]) if paint.mode_kind == "ramp" else (0, 100)

@@ -12,6 +12,7 @@ reader's checks stand between the file and the game.
 from __future__ import annotations
 
 import copy
+import errno
 import hashlib
 import json
 import os
@@ -29,6 +30,20 @@ def human_turn(s: Any) -> None:
     for ev in s.end_turn():
         s.choose_option(ev.event_id, 0)
     s.finish_turn()
+
+
+def disk_full(where: str) -> Callable[..., Any]:
+    """A stand-in for ``os.write`` or ``os.fsync`` (``where``) on a full disk: ENOSPC, after
+    ``os.write`` has let some bytes land (file systems with delayed allocation report a full
+    disk only at fsync)."""
+    real = getattr(os, where)
+
+    def full(fd: int, *args: Any) -> Any:
+        if where == "write":
+            real(fd, args[0][:100])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    return full
 
 
 def signed(data: dict[str, Any]) -> str:

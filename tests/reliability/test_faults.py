@@ -33,7 +33,7 @@ from game.play import savefolder
 from game.play.session import Session
 from tests.conftest import FIXTURES
 
-from .corpus import human_turn
+from .corpus import disk_full, human_turn
 
 MINI = FIXTURES / "mini.yaml"
 
@@ -125,13 +125,7 @@ def test_a_simulated_full_disk_keeps_the_last_save(mini, tmp_path, monkeypatch, 
     human_turn(s)
     saved = path.read_bytes()
     real = getattr(os, where)
-
-    def full(fd, *args):
-        if where == "write":  # some bytes land, then the disk is full
-            real(fd, args[0][:100])
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(os, where, full)
+    monkeypatch.setattr(os, where, disk_full(where))
     with pytest.raises(OSError):
         human_turn(s)
     monkeypatch.setattr(os, where, real)

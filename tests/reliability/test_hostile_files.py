@@ -2,9 +2,9 @@
 plain words, and never takes down what reads it - the save folder's listing (what the window's
 menu shows), Continue/Load, the class report.
 
-The window reaches its menu with the whole corpus in its save folder (it reads saves through
-the record reader). [UI] Once the window reads its settings with ``kit.files.read_settings``,
-put the hostile settings files in its config folder in that test too.
+The window reaches its menu with the whole corpus in its save folder and hostile settings in
+its config folder, lists the good saves among the bad ones, and Continue/Load of each bad one
+is an error screen that names it, after which the class is back at the menu.
 """
 
 from __future__ import annotations
@@ -78,21 +78,124 @@ def test_the_folder_listing_names_each_bad_file_and_keeps_the_good_one(corpus):
     assert savefolder.latest_autosave(folder) is None  # every autosave here is damaged
 
 
+def _window(monkeypatch, saves: Path, config: Path, exports: Path):
+    """The window on its menu (dummy video driver), the mini scenario opened, with these
+    folders."""
+    from game.ui import catalog
+    from game.ui.app import App, Options
+
+    monkeypatch.setenv("CROSSROADS_SAVE_DIR", str(saves))
+    monkeypatch.setenv("CROSSROADS_CONFIG_DIR", str(config))
+    monkeypatch.setenv("CROSSROADS_EXPORT_DIR", str(exports))
+    entry = catalog.load(str(MINI))
+    assert entry.ok, entry.errors
+    return App(Options(size=(1280, 720), menu_first=True), entry)
+
+
 def test_the_window_reaches_its_menu_with_the_corpus_in_its_save_folder(
-    corpus, tmp_path, monkeypatch
+    good, tmp_path, monkeypatch
 ):
+    """The corpus, a good slot, a good autosave, two autosaves that read well but cannot be
+    resumed (a policy that does not exist, a scenario that is not installed) and a settings
+    file of 100,000 ``[``: the menu opens, Continue offers the good autosave, Load lists every
+    file with the good ones usable, and choosing a bad one shows why and leaves the class at
+    the menu."""
     import pygame
 
-    from game.ui.app import App, Options
+    from game.ui.scenes.error import ErrorScene
+    from game.ui.scenes.map_screen import MapScene
+    from game.ui.scenes.menu import MenuScene
+    from game.ui.scenes.saves import SaveLoadScene
+
+    folder = tmp_path / "saves"
+    cases = hostile_saves(folder, good)
+    slot = folder / "slot2.json"
+    slot.write_text(good, encoding="utf-8")
+    auto = folder / "autosave-mini-20240101-090000.json"
+    auto.write_text(good, encoding="utf-8")
+    data = json.loads(good)
+    unusable = {
+        "autosave-mini-20240102-090000.json": ({"policies": {"RUS": "gredy"}}, "gredy"),
+        "autosave-gone-20240103-090000.json": ({"scenario_id": "gone"}, "scenario called 'gone'"),
+    }
+    for name, (change, _) in unusable.items():
+        (folder / name).write_text(signed({**data, **change}), encoding="utf-8")
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.json").write_bytes(HOSTILE_SETTINGS["deep"]())
+    try:
+        app = _window(monkeypatch, folder, config, tmp_path / "exports")
+        app.step([])
+        menu = app.stack.top
+        assert isinstance(menu, MenuScene) and menu.folder_problem is None
+        assert "settings.json" in app._toast  # one message: the defaults are in use
+        assert menu._autosave is not None
+        assert menu._autosave.path.name == "autosave-gone-20240103-090000.json"  # newest
+        # Continue on an autosave that reads but cannot be resumed: why, then the menu
+        for name, (_, words) in unusable.items():
+            menu._autosave = savefolder.summarise(folder / name)
+            menu.continue_game()
+            app.step([])
+            err = app.stack.top
+            assert isinstance(err, ErrorScene) and words in err.body_text, err.body_text
+            err.done()
+            app.step([])
+            assert app.stack.top is menu
+        menu.load()
+        app.step([])
+        load = app.stack.top
+        assert isinstance(load, SaveLoadScene)
+        rows = {r.save.path.name: r for r in load.items}
+        assert rows["slot2.json"].save.ok and rows[auto.name].save.ok
+        assert rows["slot2.json"].slot == 2
+        for name, (path, phrase) in cases.items():
+            if path.is_dir():
+                assert path.name not in rows
+                continue
+            assert phrase in rows[path.name].problem, (name, rows[path.name].problem)
+            load.activate(load.items.index(rows[path.name]))
+            app.step([])
+            err = app.stack.top
+            assert isinstance(err, ErrorScene), name
+            assert path.name in err.body_text and phrase in err.body_text, err.body_text
+            err.done()
+            app.step([])
+            assert app.stack.top is load
+        load.activate(load.items.index(rows[auto.name]))  # the good one is played on
+        app.step([])
+        assert isinstance(app.stack.top, MapScene)
+        assert app.controller is not None and app.controller.autosave == auto
+    finally:
+        pygame.display.quit()
+
+
+@pytest.mark.parametrize("name", ["deep", "fifo", "wrong-types"])
+def test_the_window_starts_with_default_settings_and_one_message(
+    tmp_path, monkeypatch, capsys, name
+):
+    """A settings.json of 100,000 ``[``, a FIFO, or values of the wrong type: the window opens
+    with the default settings and says once what was wrong with the file."""
+    import pygame
+
+    from game.ui.saves import Settings
     from game.ui.scenes.menu import MenuScene
 
-    folder, _ = corpus
-    monkeypatch.setenv("CROSSROADS_SAVE_DIR", str(folder))
-    monkeypatch.setenv("CROSSROADS_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("CROSSROADS_EXPORT_DIR", str(tmp_path / "exports"))
+    config = tmp_path / "config"
+    config.mkdir()
+    settings = config / "settings.json"
+    if name == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("FIFOs are a POSIX feature")
+        os.mkfifo(settings)
+    else:
+        settings.write_bytes(HOSTILE_SETTINGS[name]())
     try:
-        app = App(Options(size=(1280, 720)))
+        app = _window(monkeypatch, tmp_path / "saves", config, tmp_path / "exports")
+        app.step([])
         assert isinstance(app.stack.top, MenuScene)
+        assert app.settings == Settings()
+        assert "settings.json" in app._toast and "defaults" in app._toast, app._toast
+        assert capsys.readouterr().err.count("settings.json") == 1
     finally:
         pygame.display.quit()
 

@@ -3,39 +3,22 @@
 from __future__ import annotations
 
 import pygame
-from uihelp import (
-    press,
-)
-
-
-def _play_turns(app, n):
-    from game.ui.controller import Phase
-
-    game = app.stack.top
-    ctl = game.ctl
-    for _ in range(n):
-        press(app, pygame.K_1)
-        press(app, pygame.K_e)
-        while ctl.phase == Phase.EVENTS:
-            ev = ctl.current_event
-            press(app, pygame.K_1 if ev.needs_choice else pygame.K_RETURN)
-        assert ctl.phase == Phase.SUMMARY
-        press(app, pygame.K_RETURN)
-    return ctl
+from uihelp import play_turns, press
 
 
 def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
+    from game.play import savefolder
     from game.ui import saves
     from game.ui.scenes.map_screen import MapScene
     from game.ui.scenes.menu import MenuScene
 
     app = menu_app()
     press(app, pygame.K_RETURN)
-    ctl = _play_turns(app, 3)
-    path = saves.autosave_path("mini")
-    assert path.exists()
-    info = saves.info(path)
-    assert info.turns == 3 and info.roles == "JPN"
+    ctl = play_turns(app, 3)
+    path = ctl.autosave
+    assert path.exists() and path.parent == saves.save_dir()
+    info = savefolder.summarise(path)
+    assert info.turns == 3 and info.humans == ("JPN",)
     state_hash = ctl.session.st.hash(0)
     turn = ctl.session.turn
     del app, ctl  # the laptop crashes: nothing is closed properly
@@ -48,9 +31,11 @@ def test_autosave_every_turn_and_continue_after_crash(menu_app, no_fsync):
     assert isinstance(game, MapScene)
     assert game.ctl.session.turn == turn
     assert game.ctl.session.st.hash(0) == state_hash
-    # and it keeps autosaving from there
-    _play_turns(app2, 1)
-    assert saves.info(path).turns == 4
+    # and it keeps autosaving from there, to the same file
+    assert game.ctl.autosave == path
+    play_turns(app2, 1)
+    assert savefolder.summarise(path).turns == 4
+    assert [s.path for s in savefolder.autosaves(saves.save_dir())] == [path]
 
 
 def test_save_slot_and_load(menu_app, no_fsync):
@@ -60,7 +45,7 @@ def test_save_slot_and_load(menu_app, no_fsync):
 
     app = menu_app()
     press(app, pygame.K_RETURN)
-    ctl = _play_turns(app, 2)
+    ctl = play_turns(app, 2)
     press(app, pygame.K_s, pygame.KMOD_LCTRL)
     assert isinstance(app.stack.top, SaveLoadScene)
     press(app, pygame.K_DOWN)  # slot 2
@@ -68,7 +53,7 @@ def test_save_slot_and_load(menu_app, no_fsync):
     assert saves.slot_path(2).exists()
     assert not isinstance(app.stack.top, SaveLoadScene)
     h = ctl.session.st.hash(0)
-    _play_turns(app, 1)
+    play_turns(app, 1)
     # load slot 2 from the pause menu
     press(app, pygame.K_ESCAPE)
     pause = app.stack.top
@@ -107,10 +92,10 @@ def test_save_dir_env_override(tmp_path, monkeypatch):
     from game.ui import saves
 
     monkeypatch.delenv("CROSSROADS_SAVE_DIR")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert saves.save_dir() == tmp_path / "xdg" / "crossroads" / "saves"
+    monkeypatch.setattr(saves, "data_home", lambda: tmp_path / "data" / "crossroads")
+    assert saves.save_dir() == tmp_path / "data" / "crossroads" / "saves"
     monkeypatch.delenv("CROSSROADS_EXPORT_DIR", raising=False)
-    assert saves.export_dir() == tmp_path / "xdg" / "crossroads" / "exports"
+    assert saves.export_dir() == tmp_path / "data" / "crossroads" / "exports"
     monkeypatch.setenv("CROSSROADS_SAVE_DIR", str(tmp_path / "mine"))
     assert saves.save_dir() == tmp_path / "mine"
     # a group's own save folder (a USB stick) also receives its debrief exports

@@ -62,6 +62,23 @@ def drawn_strings(app) -> list[str]:
         fonts.DRAWN = None
 
 
+def play_turns(app, n):
+    """Play ``n`` turns of the game on screen by keys: its first action, End turn, the first
+    option of every event, the summary closed. Returns the controller."""
+    from game.ui.controller import Phase
+
+    ctl = app.stack.top.ctl
+    for _ in range(n):
+        press(app, pygame.K_1)
+        press(app, pygame.K_e)
+        while ctl.phase == Phase.EVENTS:
+            ev = ctl.current_event
+            press(app, pygame.K_1 if ev.needs_choice else pygame.K_RETURN)
+        assert ctl.phase == Phase.SUMMARY
+        press(app, pygame.K_RETURN)
+    return ctl
+
+
 def events_and_summary(app, ctl, seen: set[str]):
     """Yield each event pop-up of the turn (answered with its first option), then the summary,
     and go on to the next turn; ``seen`` collects "choice" and "info" (events without options)."""

@@ -1,6 +1,7 @@
 """The main menu: the scenario list and its details, role (or teams) / seed / difficulty, start,
 class setup (for the teacher), the guided tour, continue the last autosave, load, settings,
-about the map, help, quit."""
+about the map, help, quit. When saves cannot be written in the save folder, a note under the
+details says why and how to save elsewhere, until it is fixed."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from typing import Any
 
 import pygame
 
+from ...play import savefolder
 from ...scenario.model import text_in
 from .. import catalog, fonts, saves, text
 from ..controller import DIFFICULTIES, MAX_TEAMS, default_role, scenario_roles
 from ..i18n import language, tr
 from ..input import Action, Input
 from ..text import short_title
-from ..theme import SIZE, current
+from ..theme import OKABE_ITO, SIZE, current
 from ..widgets import Button, Cycle, FocusRing, ListView, NumberField, ScrollText, TextBlock, panel
 from .base import Host, Scene
 
@@ -32,8 +34,9 @@ class MenuScene(Scene):
         self.role: tuple[str, ...] | None = None
         self.seed = app.options.seed
         self.difficulty: str | None = app.options.difficulty
+        self.folder_problem: str | None = None
         self._build()
-        self._autosave = saves.latest_autosave()
+        self._look_at_saves()
         self._selected(0)
 
     def _build(self) -> None:
@@ -55,8 +58,7 @@ class MenuScene(Scene):
             on_select=self._selected,
         )
         self.list.selected = keep_sel
-        d = DETAIL_BOX.inflate(-20, -12)
-        self.details = ScrollText(Rect(d.x, d.y + 100, d.w, d.h - 100), self._detail_blocks)
+        self.details = ScrollText(self._details_rect(), self._detail_blocks)
         y1, y2, y3 = 522, 596, 662
         self.role_w = Cycle(
             Rect(16, y1, 330, 64),
@@ -133,6 +135,58 @@ class MenuScene(Scene):
                 *self.bottom,
                 self.details,
             ]
+        )
+
+    def _look_at_saves(self) -> None:
+        """The newest autosave that loads (Continue), and whether saves can be written (the
+        note under the details); never raises, whatever the save folder holds."""
+        self._autosave = savefolder.latest_autosave(saves.save_dir())
+        self.folder_problem = saves.folder_problem()
+        with fonts.scale_capped(fonts.OTHER_SCENES_CAP):  # as it will be drawn
+            self.details.rect = self._details_rect()
+
+    def _note_rect(self) -> Rect | None:
+        """Where the save folder's note goes (the bottom of the details), or None."""
+        if not self.folder_problem:
+            return None
+        d = DETAIL_BOX.inflate(-20, -12)
+        lines = text.wrap(self.folder_problem, SIZE.SMALL, d.w - 24, False)
+        h = text.line_height(SIZE.BODY) + min(len(lines), 4) * text.line_height(SIZE.SMALL) + 16
+        return Rect(d.x, d.bottom - h, d.w, h)
+
+    def _details_rect(self) -> Rect:
+        """The details' scrolling text: above the save folder's note when there is one."""
+        d = DETAIL_BOX.inflate(-20, -12)
+        note = self._note_rect()
+        bottom = note.y - 8 if note is not None else d.bottom
+        return Rect(d.x, d.y + 100, d.w, bottom - d.y - 100)
+
+    def _draw_note(self, surf: pygame.Surface) -> None:
+        """Saves cannot be written: say so, where, and how to save elsewhere, on yellow (the
+        look of the map's notes), until the folder can be written again."""
+        r = self._note_rect()
+        if r is None or not self.folder_problem:
+            return
+        pygame.draw.rect(surf, OKABE_ITO["yellow"], r, border_radius=8)
+        pygame.draw.rect(surf, (0, 0, 0), r, 2, border_radius=8)
+        inner = r.inflate(-24, -12)
+        head = text.line_height(SIZE.BODY)
+        text.draw(
+            surf,
+            "⚠ " + tr("menu.saves_off"),
+            Rect(inner.x, inner.y, inner.w, head),
+            SIZE.BODY,
+            (0, 0, 0),
+            bold=True,
+            wrap_text=False,
+            min_size=SIZE.SMALL,
+        )
+        text.draw(
+            surf,
+            self.folder_problem,
+            Rect(inner.x, inner.y + head, inner.w, inner.h - head),
+            SIZE.SMALL,
+            (0, 0, 0),
         )
 
     # ---- selection -----------------------------------------------------------------------------
@@ -231,7 +285,7 @@ class MenuScene(Scene):
         # the scenario's title as the list shows it (its id only when it is not installed)
         entry = next((e for e in self.entries if e.id == a.scenario_id), None)
         title = short_title(entry.title(language())) if entry is not None else a.scenario_id
-        year = a.year_now(entry.scenario if entry is not None else None)
+        year = saves.year_now(a, entry.scenario if entry is not None else None)
         return tr("menu.continue_what", scenario=title, year=year or "—")
 
     def continue_game(self) -> None:
@@ -245,7 +299,7 @@ class MenuScene(Scene):
         self.app.stack.push(SaveLoadScene(self.app, "load", None))
 
     def resume(self) -> None:
-        self._autosave = saves.latest_autosave()
+        self._look_at_saves()
         st = self.app.remembered_setup()
         adopted = False
         if st is not None and st.code() != getattr(self, "_adopted", ""):
@@ -397,3 +451,4 @@ class MenuScene(Scene):
         elif not self.entries:
             text.draw(surf, tr("menu.no_scenarios"), d, SIZE.BODY, th.ink)
         self.ring.draw(surf)
+        self._draw_note(surf)

@@ -234,9 +234,14 @@ class AboutMapScene(Scene):
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
-        from ..map_data import load_world
+        from ..map_data import MapProblem, World, load_world
 
-        self.data = load_world()
+        self.data: World | None = None
+        self.problem = ""
+        try:
+            self.data = load_world()
+        except MapProblem as e:  # the credits of a map that cannot be drawn: say why instead
+            self.problem = str(e)
         self.box = Rect(120, 40, 1040, 640)
         inner = self.box.inflate(-20, -12)
         with fonts.scale_capped(fonts.OTHER_SCENES_CAP):
@@ -259,6 +264,8 @@ class AboutMapScene(Scene):
     def _blocks(self) -> list[TextBlock]:
         th = current()
         d = self.data
+        if d is None:
+            return [(tr("map.unavailable", problem=self.problem), SIZE.BODY, False, th.bad)]
         src = d.source.get("dataset", "")
         return [
             (tr("about.intro"), SIZE.BODY, False, None),

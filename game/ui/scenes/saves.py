@@ -1,9 +1,17 @@
-"""Save and load: five slots plus the autosaves (one per scenario, written every turn)."""
+"""Save and load. Save: the five slots. Load: every file of the save folder, newest first
+(``game.play.savefolder.list_saves``: slots, each game's autosave, saves copied in), a file
+that cannot be loaded shown as one line saying why; choosing it says so on an error screen."""
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+
 import pygame
 
+from ...kit.files import write_problem
+from ...play import savefolder
+from ...play.savefolder import SaveSummary
 from .. import fonts, saves, text
 from ..controller import GameController
 from ..i18n import language, tr
@@ -14,6 +22,48 @@ from .base import Host, Scene
 
 Rect = pygame.Rect
 BOX = Rect(120, 40, 1040, 640)
+
+
+def one_line(s: str, size: int, bold: bool, w: int) -> str:
+    """``s`` cut with "…" to one line ``w`` pixels wide (a file name or a problem in a list
+    row; the whole text is on the error screen)."""
+    if text.width(s, size, bold) <= w:
+        return s
+    return text.ellipsize(s[:200], size, bold, w)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the list: a save (or an empty slot, in the save list)."""
+
+    save: SaveSummary
+    slot: int | None = None  # 1-5 for a slot
+    empty: bool = False
+
+    @property
+    def problem(self) -> str:
+        return self.save.problem
+
+
+def save_rows() -> list[Row]:
+    """The five slots, each with what it holds."""
+    out = []
+    for i in range(1, saves.N_SLOTS + 1):
+        p = saves.slot_path(i)
+        if os.path.lexists(p):
+            out.append(Row(savefolder.summarise(p), i))
+        else:
+            out.append(Row(SaveSummary(p, "slot"), i, empty=True))
+    return out
+
+
+def load_rows() -> list[Row]:
+    """Every save in the save folder, newest first; never raises."""
+    out = []
+    for si in savefolder.list_saves(saves.save_dir()):
+        m = savefolder.SLOT.match(si.path.name)
+        out.append(Row(si, int(m.group("n")) if m else None))
+    return out
 
 
 class SaveLoadScene(Scene):
@@ -44,10 +94,8 @@ class SaveLoadScene(Scene):
         self.ring = FocusRing([self.list, self.close])
 
     def refresh(self) -> None:
-        self.items = saves.slots()
-        if self.mode == "load":
-            self.items += saves.autosaves()
-        ids = {si.scenario_id for si in self.items if si.scenario_id}
+        self.items = load_rows() if self.mode == "load" else save_rows()
+        ids = {r.save.scenario_id for r in self.items if r.save.ok and r.save.scenario_id}
         self.scenarios = {sid: self.app.find_entry(sid) for sid in sorted(ids)}
 
     def back(self) -> bool:
@@ -55,54 +103,66 @@ class SaveLoadScene(Scene):
         return True
 
     def activate(self, i: int) -> None:
-        si = self.items[i]
+        if not 0 <= i < len(self.items):
+            return
+        row = self.items[i]
+        path = row.save.path
         if self.mode == "save":
-            if self.ctl is None or si.slot is None:
+            if self.ctl is None or row.slot is None:
                 return
             try:
-                self.ctl.save_to(si.path)
+                self.ctl.save_to(path)
             except OSError as e:
-                self.app.toast(tr("saves.failed", error=str(e)))
+                self.app.toast(tr("saves.failed", error=write_problem(e, path)))
                 return
-            self.app.toast(tr("saves.saved", slot=si.slot))
+            self.app.toast(tr("saves.saved", slot=row.slot))
             self.app.stack.pop()
             return
-        if si.empty:
+        if row.empty:
             return
-        if si.error:
-            self.app.show_error(tr("saves.bad_title"), si.error)
+        if row.problem:
+            self.app.show_error(tr("saves.bad_title"), row.problem)
             return
-        self.app.resume_save(si.path, si.scenario_id)
+        self.app.resume_save(path, row.save.scenario_id)
 
-    def describe(self, si: saves.SaveInfo) -> str:
+    def describe(self, row: Row) -> str:
         """ "Contracts or credit? … · Japan · 2016 (3 turns played)": the scenario and the
         teams by name where the scenario is installed, and the year the game goes on in."""
+        si = row.save
         entry = self.scenarios.get(si.scenario_id)
         sc = entry.scenario if entry is not None else None
-        title, roles = si.scenario_id, si.roles
+        title, roles = si.scenario_id, ", ".join(si.humans)
         if sc is not None:
             names = sc.names(language())
             title = short_title(entry.title(language())) if entry is not None else title
-            roles = ", ".join(names.get(r, r) for r in si.roles.split(", ") if r)
+            roles = ", ".join(names.get(r, r) for r in si.humans)
         played = tr("saves.played_one") if si.turns == 1 else tr("saves.played", n=si.turns)
-        return tr(
-            "saves.desc", scenario=title, roles=roles, year=si.year_now(sc) or "—", played=played
-        )
+        year = saves.year_now(si, sc) or "—"
+        return tr("saves.desc", scenario=title, roles=roles, year=year, played=played)
+
+    def _name(self, row: Row) -> str:
+        if row.slot is not None:
+            return tr("saves.slot", n=row.slot)
+        if row.save.kind == "autosave":
+            return tr("saves.autosave")
+        return row.save.path.name
 
     def _draw_row(self, surf: pygame.Surface, i: int, r: Rect, selected: bool) -> None:
         th = current()
-        si = self.items[i]
-        name = tr("saves.slot", n=si.slot) if si.slot else tr("saves.autosave")
+        row = self.items[i]
+        si = row.save
         lh = text.line_height(SIZE.BODY)
+        name = one_line(self._name(row), SIZE.BODY, True, 220)
         text.draw(
             surf, name, Rect(r.x, r.y + 4, 220, lh), SIZE.BODY, th.ink, bold=True, wrap_text=False
         )
-        if si.empty:
+        if row.empty:
             desc, sub = tr("saves.empty"), ""
-        elif si.error:
-            desc, sub = tr("saves.damaged"), si.error
+        elif si.problem:  # one line: why it cannot be loaded (Enter shows all of it)
+            said = si.problem.replace(str(si.path), si.path.name)
+            desc, sub = tr("saves.damaged"), one_line(said, SIZE.SMALL, False, r.w - 240)
         else:
-            desc = self.describe(si)
+            desc = self.describe(row)
             sub = tr("saves.when", when=si.when(), seed=si.seed)
         text.draw(
             surf,

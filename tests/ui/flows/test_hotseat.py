@@ -117,7 +117,8 @@ def test_four_teams_from_setup_to_class_report(four_team_entry, tmp_path, no_fsy
         assert any(t.actions.get(r) for t in s.record.turns), f"team {r} never acted"
     press(app, pygame.K_p)  # the group's own debrief export
     # the class report from the game's saved record
-    path = saves.autosave_path(four_team_entry.id)
+    path = ctl.autosave  # this game's own autosave
+    assert path is not None and path.parent == saves.save_dir()
     rec = read_record(path)
     assert rec.humans == roles and rec.label == "standard" and len(rec.turns) == s.c.n_turns
     out = tmp_path / "report"

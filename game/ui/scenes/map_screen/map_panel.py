@@ -1,6 +1,6 @@
 """The map as a focusable widget (← → and ↑ ↓ visit the states west to east, a click selects
 one, Enter goes to the actions). ``MapView`` draws it with its insets and legend, from the
-scenario's map (``map_data.load_map``)."""
+scenario's map (``map_data.scenario_map``: without the world asset, an empty map saying why)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ... import fonts
 from ... import viewmodels as vm
 from ...i18n import language
 from ...input import Action, Input
-from ...map_data import load_map
+from ...map_data import scenario_map
 from ...map_view import MapView, Paint, map_legend, map_names
 from ...theme import current
 from ...widgets import Widget, draw_focus
@@ -35,7 +35,7 @@ class MapPanel(Widget):
         self.screen = screen
         s = screen.ctl.session
         entries, titles = map_legend(s, screen.styles, screen.modes)
-        self.view = MapView(rect, load_map(s.scenario), entries, titles)
+        self.view = MapView(rect, scenario_map(s.scenario), entries, titles)
         #: the map's names in the chosen language (the scene rebuilds the panel when it changes)
         self.names = map_names(s, self.view.data)
         self.highlighted = highlighted  # its target is marked on the map

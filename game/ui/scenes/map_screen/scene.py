@@ -20,6 +20,7 @@ from ...i18n import language, tr
 from ...input import Action, Input
 from ...theme import SIZE, current
 from ...widgets import Button, FocusRing, ListView, ScrollText, TabStrip, Widget, panel
+from .. import save_note
 from ..base import Host, Scene
 from . import layout as layouts
 from . import preview_panel, top_bar
@@ -386,4 +387,5 @@ class MapScene(Scene):
             self.why_panel.draw_empty_note(surf, lay.why_text)
         self.ring.draw(surf)
         top_bar.draw_timer_note(surf, self.ctl, lay.map)
+        save_note.draw(surf, self.ctl, lay.map)  # the last autosave failed: why, until one works
         tour_prompt.draw(self, surf)

@@ -95,6 +95,20 @@ WINDOWS: dict[str, Window] = {
         actors=("KAZ", "KGZ", "TJK", "UZB"),
         why="the states whose Chinese debt is sourced (Kyrgyz debt data)",
     ),
+    # The South Caucasus (class_south_caucasus)
+    "eu_peace_facility": Window(
+        2021, targets=("ARM", "GEO"), why="European Peace Facility set up in 2021; Armenia 2024"
+    ),
+    "eu_monitoring_mission": Window(
+        2022, targets=("ARM", "GEO"), why="EU monitors in Armenia from Oct 2022 (EUMA Jan 2023)"
+    ),
+    "state_new_arms_suppliers": Window(
+        2021, actors=("ARM",), why="Armenia looks beyond Russia after the 2020 war"
+    ),
+    "state_peace_talks": Window(
+        2021, actors=("ARM", "AZE"), why="talks after the Nov 2020 ceasefire; peace text 2025"
+    ),
+    "usa_mediation": Window(2022, why="US-hosted talks from 2022-23; White House summit 2025"),
 }
 
 SEEDS = (1, 2, 3)

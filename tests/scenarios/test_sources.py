@@ -78,6 +78,10 @@ STATE_WORDS = {
     "TJK": ("tajik", "dushanbe"),
     "TKM": ("turkmen", "ashgabat"),
     "UZB": ("uzbek", "tashkent", "samarkand", "karshi"),
+    # the South Caucasus (class_south_caucasus)
+    "ARM": ("armenia", "yerevan"),
+    "AZE": ("azerbaijan", "baku"),
+    "GEO": ("georgia", "tbilisi"),
 }
 REGION_WORDS = ("central asia", "the five", "all five", "the region")
 
@@ -141,6 +145,29 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "state_host_summit": ("summit",),
     "state_regional_meeting": ("the five meet", "without outside powers"),
     "state_labour_agreements": ("migrant", "workers", "destinations"),
+    # class_south_caucasus: Armenia, Georgia and Azerbaijan between Russia, Turkiye and Iran
+    "state_sell_in_eaeu": ("eeu", "eurasian economic union", "eaeu"),
+    "state_trade_with_eu": ("partnership agreement", "trade with the eu", "eu's share"),
+    "state_gas_from_iran": ("iranian gas", "gas-for-electricity"),
+    "state_new_arms_suppliers": ("security ties", "arms"),
+    "state_peace_talks": ("peace treaty", "joint declaration"),
+    "state_corridor_transit": ("corridor",),
+    "eu_association_support": ("partnership agreement", "trade with the eu", "eu share"),
+    "eu_energy_partnership": ("gas",),
+    "eu_monitoring_mission": ("mission",),
+    "eu_peace_facility": ("european peace facility",),
+    "eu_corridor_investment": ("corridor",),
+    "tur_alliance_azerbaijan": ("alliance", "military assistance"),
+    "tur_rail_and_roads": ("railway",),
+    "tur_trade_deal": ("trade",),
+    "tur_gas_transit": ("gas",),
+    "rus_gas_and_power": ("gas",),
+    "rus_arms_sales": ("arms",),
+    "rus_eaeu_integration": ("eurasian", "customs union"),
+    "rus_migrant_jobs": ("remittances", "transfers"),
+    "irn_gas_swap": ("gas",),
+    "irn_border_trade": ("trade", "suppliers"),
+    "usa_mediation": ("summit", "declaration"),
 }
 
 NONE_FOR = re.compile(r"\b(KAZ|KGZ|TJK|TKM|UZB) none\b")

@@ -251,22 +251,9 @@ class WhyRow:
     weight: float
 
 
-def _actor_of(s: Session, e: Entry) -> str | None:
-    act = next((a for a in s.scenario.actions if a.id == e.cause), None)
-    if act is None:
-        return None
-    if isinstance(act.actor, str):
-        return act.actor
-    for rep in reversed(s.reports):
-        for actor, keys in rep.actions.items():
-            if any(k.split("@")[0] == e.cause for k in keys) and actor in act.actor:
-                return actor
-    return act.actor[0] if act.actor else None
-
-
 def _tag(s: Session, e: Entry, role: str) -> str:
     if e.kind == "action":
-        who = _actor_of(s, e)
+        who = e.actor  # the ledger knows whose action it was (two states may take the same one)
         if who == role:
             return tr("why.tag_you")
         return tr("why.tag_action", actor=name(s, who)) if who else tr("why.tag_action_plain")
@@ -316,15 +303,15 @@ def why_rows(
     first; ``max_parts`` keeps only the largest changes of each cause."""
     if report is None:
         return []
-    groups: dict[tuple[str, str, str, str], list[Entry]] = {}
+    groups: dict[tuple[str, str, str, str, str], list[Entry]] = {}
     for e in report.entries:
         if e.quantity in ("resource", "meter") or e.kind in ("cost", "income"):
             continue
         if sid is not None and e.key[0] != sid:
             continue
-        groups.setdefault((e.kind, e.cause, e.label, e.source), []).append(e)
+        groups.setdefault((e.kind, e.cause, e.label, e.source, e.actor), []).append(e)
     rows = []
-    for (kind, _cause, label, source), ents in groups.items():
+    for (kind, _cause, label, source, _actor), ents in groups.items():
         weight = 0.0
         parts: list[tuple[float, str]] = []
         by_dim: dict[tuple[str, str], list[Entry]] = {}

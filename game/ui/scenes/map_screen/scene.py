@@ -332,6 +332,7 @@ class MapScene(Scene):
             return
         self._follow_team()
         self.ctl.tick(dt)
+        self.ctl.idle()
         tour_prompt.update(self)
         self.flow.follow_the_turn()
 

@@ -23,6 +23,7 @@ from .analysis import (
     pair_split,
     seeds_of,
     value_labels,
+    without_grades,
     year_of,
 )
 from .i18n import difficulty_name, join, language, number, tr
@@ -71,14 +72,18 @@ def build_doc(f: Findings) -> Doc:
     # grades
     doc.h(tr("grades.title"))
     objs = objective_columns(groups + ([bench] if bench else []), shared, names)
-    head = [tr("col.group"), tr("col.difficulty"), tr("col.overall")] + [
-        tr("col.objective", name=o[2], role=o[0]) for o in objs
-    ]
+    # the grade each group would have had doing nothing (when its records say it)
+    idle = {id(g): without_grades(g, [r for r in shared if r in g.roles]) for g in groups}
+    with_idle = any(idle.values())
+    head = [tr("col.group"), tr("col.difficulty"), tr("col.overall")]
+    head += [tr("col.without")] if with_idle else []
+    head += [tr("col.objective", name=o[2], role=o[0]) for o in objs]
     rows = []
     for g in groups + ([bench] if bench else []):
         overall = ", ".join(
             f"{r} {g.overall[r]}" for r in shared if r in g.roles and r in g.overall
         ) or ", ".join(f"{r} {v}" for r, v in g.overall.items() if not shared)
+        without = ", ".join(f"{r} {v}" for r, v in idle.get(id(g), {}).items())
         cells = []
         for role, oid, _ in objs:
             o = next(
@@ -90,12 +95,14 @@ def build_doc(f: Findings) -> Doc:
                 f"**{g.name}**" if g is not bench else f"_{g.name}_",
                 difficulty_name(g.difficulty),
                 overall or "\u2013",
+                *([without or "\u2013"] if with_idle else []),
                 *cells,
             ]
         )
     doc.table(head, rows)
     doc.p(
         tr("grades.explain")
+        + (tr("grades.explain.without") if with_idle else "")
         + (
             tr("grades.explain.unfinished", example=tr("progress.of", n=2, total=9))
             if any(not g.finished for g in groups)

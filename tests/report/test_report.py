@@ -719,3 +719,27 @@ def test_saves_and_records_of_version_1_still_make_a_report(tmp_path, capsys):
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "| **v1-headless** |" in md and "| **v1-save-unfinished (3 of 8 turns)** |" in md
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_grades_say_what_each_group_would_have_got_doing_nothing(mini, tmp_path):
+    """A group's save keeps its counterfactual (the same game with its roles doing nothing):
+    the grades table gets a column with that grade, in the turn the group reached; a save
+    without one (older games) shows "–" there."""
+    a = _window_game(mini, turns=4)
+    b = _window_game(mini, turns=4, change={1, 2})
+    for s in (a, b):
+        s.enable_counterfactual()
+    _save_in(tmp_path / "class" / "Group A", a)
+    _save_in(tmp_path / "class" / "Group B", b)
+    _save_in(tmp_path / "class" / "Group C", _window_game(mini, turns=4, seed=3))
+    out = tmp_path / "o"
+    assert main(["report", str(MINI), str(tmp_path / "class"), "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    grades = _section(md, "Grades")
+    head = next(line for line in grades.splitlines() if line.startswith("| Group"))
+    cols = [c.strip() for c in head.split("|")]
+    at = cols.index("Without the group's diplomacy")
+    want = a.counterfactual.grade_log[4]["JPN"]
+    assert _row(grades, "Group A").split("|")[at].strip() == f"JPN {want}"
+    assert _row(grades, "Group C").split("|")[at].strip() == "\u2013"
+    assert "with the group's roles doing nothing" in grades

@@ -5,9 +5,9 @@ graded, its value without the team's diplomacy - as scrolling text in the state 
 (100 %: while the strip has the focus, and before the first turn) or on the Goals tab.
 
 At 100 % each cell of the strip has two lines (the name; the value, its trend and the effect);
-at a larger text size one line (the grade and the value; the name where it fits). What does not
-fit in a cell is left out in a fixed order - the trend's number, then the effect, then the name
-- never cut in the middle of a number; the full panel says everything.
+at a larger text size one line (the grade, the value and as much of the name as fits). What does
+not fit in a cell is left out in a fixed order - the trend's number, then the effect - never cut
+in the middle of a number; a name too long is cut with "…"; the full panel says everything.
 """
 
 from __future__ import annotations
@@ -129,12 +129,12 @@ class GoalsPanel:
         room = cell.right - x
         first, second = self._overall_lines(gv)
         if large:
-            _fit_line(surf, [first], x, cell, room, th.ink)
+            _fit_line(surf, first, x, cell, room, th.ink)
             return
         lh = text.line_height(SIZE.SMALL)
-        _fit_line(surf, [first], x, Rect(cell.x, cell.y, cell.w, lh), room, th.ink, bold=True)
+        _fit_line(surf, first, x, Rect(cell.x, cell.y, cell.w, lh), room, th.ink, bold=True)
         if second:
-            _fit_line(surf, [second], x, Rect(cell.x, cell.y + lh, cell.w, lh), room, th.ink_soft)
+            _fit_line(surf, second, x, Rect(cell.x, cell.y + lh, cell.w, lh), room, th.ink_soft)
 
     def _goal_cell(
         self, surf: pygame.Surface, cell: Rect, gv: gvs.GoalsView, g: gvs.GoalView, large: bool
@@ -149,8 +149,15 @@ class GoalsPanel:
         if gv.shows_effect and g.effect is not None:
             key = "goals.effect_short_teams" if gv.teams else "goals.effect_short"
             effect = tr(key, delta=g.effect)
-        if large:
-            _fit_line(surf, [f"{g.short} {value}", value], x, cell, room, th.ink, bold=True)
+        if large:  # one line: the value (and its arrow), then as much of the name as fits
+            y = cell.y + (cell.h - text.line_height(SIZE.SMALL)) // 2
+            r = text.draw_line(surf, value, (x, y), SIZE.SMALL, trend_ink, True, max_w=room)
+            rest = room - r.w - 8
+            if rest >= 3 * text.width("M", SIZE.SMALL):
+                name = g.short
+                if text.width(name, SIZE.SMALL) > rest:
+                    name = text.ellipsize(name, SIZE.SMALL, False, rest)
+                text.draw_line(surf, name, (r.right + 8, y), SIZE.SMALL, th.ink, max_w=rest)
             return
         lh = text.line_height(SIZE.SMALL)
         name = g.short
@@ -173,16 +180,14 @@ class GoalsPanel:
 
 def _fit_line(
     surf: pygame.Surface,
-    options: list[str],
+    line: str,
     x: int,
     cell: Rect,
     room: int,
     ink: Colour,
     bold: bool = False,
 ) -> None:
-    """The first of ``options`` that fits ``room`` (the last one cut with "…" if none does),
-    centred in the cell's height."""
-    line = next((o for o in options if text.width(o, SIZE.SMALL, bold) <= room), options[-1])
+    """``line`` from ``x``, cut with "…" to ``room``, centred in the cell's height."""
     if text.width(line, SIZE.SMALL, bold) > room:
         line = text.ellipsize(line, SIZE.SMALL, bold, room)
     y = cell.y + (cell.h - text.line_height(SIZE.SMALL)) // 2

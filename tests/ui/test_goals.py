@@ -32,8 +32,8 @@ def _entry(scenario: str):
     return e
 
 
-def _finish_turn(app, ctl) -> None:
-    """End the turn, answer its events with their first option, close the summary."""
+def _end_turn(app, ctl) -> None:
+    """End the turn and answer its events with their first option: the summary is on top."""
     from game.ui.controller import Phase
 
     ctl.end_turn()
@@ -42,6 +42,13 @@ def _finish_turn(app, ctl) -> None:
             ctl.choose(0)
         ctl.next_event()
     app.step([])
+
+
+def _finish_turn(app, ctl) -> None:
+    """End the turn, answer its events, close the summary."""
+    from game.ui.controller import Phase
+
+    _end_turn(app, ctl)
     if ctl.phase == Phase.SUMMARY:
         press(app, pygame.K_RETURN)
 
@@ -162,7 +169,6 @@ def test_large_text_has_a_goals_tab_and_a_strip(make_app, scale):
 def test_the_menu_hand_off_summary_and_debrief_show_the_goals(make_app):
     from game.ui import goal_views as gvs
     from game.ui import i18n
-    from game.ui.controller import Phase
 
     entry = _entry("class_abe_belt_road")
     app = make_app()
@@ -190,12 +196,7 @@ def test_the_menu_hand_off_summary_and_debrief_show_the_goals(make_app):
     gv = gvs.goals_view(ctl.session, "CHN")
     assert all(gvs.goal_line(gv, g) in lines for g in gv.goals)
     press(app, pygame.K_RETURN)
-    ctl.end_turn()
-    while ctl.phase == Phase.EVENTS:
-        if ctl.current_event.needs_choice:
-            ctl.choose(0)
-        ctl.next_event()
-    app.step([])
+    _end_turn(app, ctl)
     summary = app.stack.top
     assert summary.name == "summary"
     left = [t for t, *_ in summary._left_blocks()]

@@ -19,7 +19,7 @@ from ... import text
 from ...i18n import language, tr
 from ...input import Action, Input
 from ...theme import SIZE, Colour, current
-from ...widgets import ScrollText, TextBlock, Widget, draw_focus
+from ...widgets import SCROLL_KEYS, ScrollText, TextBlock, Widget, draw_focus
 from .state import MapScreenState
 
 Rect = pygame.Rect
@@ -88,7 +88,7 @@ class GoalsPanel:
 
     @staticmethod
     def _badge_size(large: bool) -> int:
-        return SIZE.BODY if large else SIZE.H2
+        return SIZE.SMALL if large else SIZE.H2
 
     def _badge_w(self, large: bool) -> int:
         return text.width("W", self._badge_size(large), True) + 10
@@ -151,7 +151,15 @@ class GoalsPanel:
             effect = tr(key, delta=g.effect)
         if large:  # one line: the value (and its arrow), then as much of the name as fits
             y = cell.y + (cell.h - text.line_height(SIZE.SMALL)) // 2
-            r = text.draw_line(surf, value, (x, y), SIZE.SMALL, trend_ink, True, max_w=room)
+            bold, shown = next(
+                (
+                    (b, v)
+                    for v, b in ((value, True), (value, False))
+                    if text.width(v, SIZE.SMALL, b) <= room
+                ),
+                (False, g.value),  # a narrow cell: the number alone
+            )
+            r = text.draw_line(surf, shown, (x, y), SIZE.SMALL, trend_ink, bold, max_w=room)
             rest = room - r.w - 8
             if rest >= 3 * text.width("M", SIZE.SMALL):
                 name = g.short
@@ -216,15 +224,7 @@ class GoalsStrip(Widget):
         self.large = large
 
     def handle(self, inp: Input) -> bool:
-        if inp.action in (
-            Action.UP,
-            Action.DOWN,
-            Action.PAGE_UP,
-            Action.PAGE_DOWN,
-            Action.HOME,
-            Action.END,
-            Action.WHEEL,
-        ):
+        if inp.action in SCROLL_KEYS:
             return self.full.handle(inp)
         return inp.action == Action.CLICK
 

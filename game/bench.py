@@ -8,7 +8,9 @@ Measured in one process (one core), on the main campaign with its scripted oppon
 * ``numpy_floor_game_turns_per_s``: the most a numpy engine built like this one could do here
   (``numpy_floor``: only the legal masks, one weighted pick per actor and slot, one
   resolution and the autonomy; benchmarks/numpy_floor.py prints its parts);
-* ``turn_latency_ms_n1``: one turn of the interactive game, with the "why?" ledger (p95);
+* ``turn_latency_ms_n1``: one turn of the interactive game, with the "why?" ledger and the
+  counterfactual's turn ("your effect": the same game with the player's role passing) (p95);
+  ``counterfactual_ms_per_turn_n1``: that counterfactual turn alone (p95);
 * ``peak_rss_mb_n10000``: peak memory of 10,000 games in lockstep (measured in a child process;
   ``peak_rss_mb_n2000`` with ``--quick``);
 * ``scenario_load_ms``: loading and validating the measured scenario the first time in the
@@ -241,16 +243,21 @@ def measure(ref: str | None = None, quick: bool = False) -> dict[str, float | st
     out.update(rl_steps_per_s(c, quick))
     floor, _ = numpy_floor(c, nb)
     out["numpy_floor_game_turns_per_s"] = round(nb / floor)
-    lat = []
+    lat, cf_ms = [], []
     s = Session.start(sc, humans=(role,), seed=1)
+    cf = s.enable_counterfactual()  # as the window plays: "your effect" beside the game
     while not s.over:
         legal = [x for x in s.choices(role) if x.legal]
         if legal:
             s.plan(legal[0].id)
         t0 = time.perf_counter()
-        s.play_turn()
+        s.play_turn()  # the counterfactual's turn included (the window may play it earlier)
         lat.append((time.perf_counter() - t0) * 1000)
+        if cf is not None:
+            cf_ms.append(cf.last_seconds * 1000)
     out["turn_latency_ms_n1"] = round(float(np.percentile(lat, 95)), 2)
+    if cf_ms:
+        out["counterfactual_ms_per_turn_n1"] = round(float(np.percentile(cf_ms, 95)), 2)
     rss_games = 2000 if quick else 10000
     out[f"peak_rss_mb_n{rss_games}"] = round(_rss_child(ref, rss_games), 1)
     try:

@@ -98,6 +98,15 @@ def _parser() -> argparse.ArgumentParser:
         help="policy for a role, e.g. JPN=greedy, or all=historical "
         "(headless; repeatable, later ones win)",
     )
+    p.add_argument(
+        "--counterfactual",
+        action="append",
+        default=[],
+        metavar="ROLE",
+        help="headless: also play the same game with ROLE doing nothing (repeatable, or "
+        "JPN,CHN); the record's 'counterfactual' keeps its objectives turn by turn. Default: "
+        "every playable role not already on passive; 'none' for no counterfactual",
+    )
     files = p.add_argument_group(
         "files of the game (each implies --headless; docs/records.md describes them)",
         "CSV numbers have a '.' decimal point: a spreadsheet in Russian, German... reads "

@@ -48,6 +48,9 @@ class Entry:
     quantity: str  # dependence | trust | stability | growth | resource | meter
     key: tuple[str, ...]  # e.g. ("KAZ", "trade", "CHN")
     delta: float
+    #: who took the action (or paid the cost): "" for events, options, drift and the rest. Two
+    #: states taking the same action are two causes, each with its own changes.
+    actor: str = ""
 
 
 class Ledger:
@@ -79,10 +82,11 @@ class Ledger:
             count = int((ids == cid).sum())
             seat = int(c.choice_seat[cid])
             prog = c.programs[cid]
+            who = c.actor_ids[seat]
             for r, v in enumerate(c.choice_cost[cid]):
                 if v:
                     self._put(
-                        "cost", prog.ref, prog.label, prog.source, "res", (seat, r), -v * count
+                        "cost", prog.ref, prog.label, prog.source, "res", (seat, r), -v * count, who
                     )
         self._snap = {}
 
@@ -103,6 +107,8 @@ class Ledger:
             g = games[pid_all == pid]
             slots, amts = c.program_ops(int(pid))
             kind = prog.kind
+            # an action's program is its choice (the same index), so its seat is the actor
+            who = c.actor_ids[int(c.choice_seat[pid])] if kind == "action" else ""
             for slot, amt in zip(slots.tolist(), amts.tolist()):
                 block, index = L.decode(slot)
                 if block in DEPENDENCE_BLOCKS:
@@ -131,6 +137,7 @@ class Ledger:
                                 "dep",
                                 (s, d, kk),
                                 float(delta[kk]),
+                                who,
                             )
                             attributed["dep"][s, d, kk] += delta[kk]
                     continue
@@ -138,7 +145,7 @@ class Ledger:
                 if name is None:  # flags and memberships: not tracked quantities
                     continue
                 value = amt * len(g)
-                self._put(kind, prog.ref, prog.label, prog.source, name, index, value)
+                self._put(kind, prog.ref, prog.label, prog.source, name, index, value, who)
                 attributed[name][index] += value
         # whatever the bounds clipped away (or a push's pull into a bounded row)
         for field in TRACKED:
@@ -156,16 +163,24 @@ class Ledger:
             self._put(kind, cause, label, source, name, tuple(int(i) for i in idx), float(d[idx]))
 
     def _put(
-        self, kind: str, cause: str, label: str, source: str, name: str, idx: tuple, delta: float
+        self,
+        kind: str,
+        cause: str,
+        label: str,
+        source: str,
+        name: str,
+        idx: tuple,
+        delta: float,
+        actor: str = "",
     ) -> None:
-        self._acc[(kind, cause, label, source, name, idx)] += delta
+        self._acc[(kind, cause, label, source, name, idx, actor)] += delta
 
     # ---- reading -----------------------------------------------------------------------------
     def entries(self, min_abs: float = 0.0) -> list[Entry]:
         """All entries with readable keys. Dependence deltas are in percentage points."""
         c = self.c
         out = []
-        for (kind, cause, label, source, name, idx), v in self._acc.items():
+        for (kind, cause, label, source, name, idx, actor), v in self._acc.items():
             key: tuple[str, ...]
             if name == "dep":
                 s, d, k = idx
@@ -179,7 +194,7 @@ class Ledger:
             else:
                 q, key = "meter", (c.meter_ids[idx[0]],)
             if abs(v) > max(min_abs, 1e-9):
-                out.append(Entry(kind, cause, label, source, q, key, v))
+                out.append(Entry(kind, cause, label, source, q, key, v, actor))
         return out
 
     def totals_by_cause(self) -> dict[tuple[str, str], float]:

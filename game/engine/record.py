@@ -81,9 +81,16 @@ class GameRecord:
     #: the ids along the values' axes: states, partners, powers, dimensions, actors,
     #: resources, meters (so a record can be read without its scenario)
     names: dict[str, list[str]] = field(default_factory=dict)
+    #: optional: the same game with the people's roles doing nothing, turn by turn (its own
+    #: ``version``; docs/records.md, "counterfactual"); left out of the file when empty
+    counterfactual: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        for name in OPTIONAL_FIELDS:
+            if not d.get(name):
+                d.pop(name, None)
+        return d
 
     @staticmethod
     def from_json(d: dict[str, Any]) -> GameRecord:
@@ -93,6 +100,9 @@ class GameRecord:
 
 
 _FIELDS = [f.name for f in fields(GameRecord)]
+#: fields a record file may leave out (written only when they hold something)
+OPTIONAL_FIELDS = ("counterfactual",)
+REQUIRED_FIELDS = [f for f in _FIELDS if f not in OPTIONAL_FIELDS]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -595,7 +605,7 @@ def record_schema() -> dict[str, Any]:
         "'crossroads-save' wrapper and plain headless records) are still read by the game.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["format", "version", "sha256", *_FIELDS],
+        "required": ["format", "version", "sha256", *REQUIRED_FIELDS],
         "properties": {
             "format": {"const": RECORD_FORMAT},
             "version": {"const": RECORD_VERSION},
@@ -650,6 +660,45 @@ def record_schema() -> dict[str, Any]:
                 "additionalProperties": strings,
                 "description": "the ids along the values' axes: states, partners, powers, "
                 "dimensions, actors, resources, meters",
+            },
+            "counterfactual": counterfactual_schema(),
+        },
+    }
+
+
+def counterfactual_schema() -> dict[str, Any]:
+    """The schema of the optional ``counterfactual`` field (its own ``version``: 1)."""
+    by_role = {"type": "object", "additionalProperties": {"type": "object"}}
+    return {
+        "type": "object",
+        "description": "optional: the same scenario, seed and difficulty played with the roles "
+        "in `passive` doing nothing (policy passive) and every other actor on the same policy "
+        "as in this game - what the world would have been without the people's play. "
+        "`turns[t]` is the world after t turns (t = 0: the start), like the values.",
+        "required": ["version", "passive", "turns"],
+        "properties": {
+            "version": {"const": 1},
+            "passive": {"type": "array", "items": {"type": "string"}},
+            "policies": {"type": "object", "additionalProperties": {"type": "string"}},
+            "turns": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["turn", "autonomy", "objectives"],
+                    "properties": {
+                        "turn": {"type": "integer", "minimum": 0},
+                        "autonomy": {"type": "array", "items": {"type": "number"}},
+                        "objectives": {
+                            **by_role,
+                            "description": "role -> objective id -> value",
+                        },
+                        "grades": {
+                            "type": "object",
+                            "additionalProperties": {"type": "string"},
+                            "description": "role -> overall grade A-F",
+                        },
+                    },
+                },
             },
         },
     }

@@ -63,6 +63,25 @@ def parse_policies(items: list[str], sc: Scenario) -> dict[str, str]:
     return out
 
 
+def counterfactual_roles(items: list[str], sc: Scenario, pols: dict[str, str]) -> tuple[str, ...]:
+    """The roles that do nothing in the game's counterfactual (``--counterfactual``): those
+    named (``JPN``, ``JPN,CHN``; ``none`` for no counterfactual), else every playable role
+    whose policy is not already ``passive``."""
+    named = [r.strip() for it in items for r in it.split(",") if r.strip()]
+    if any(r.lower() == "none" for r in named):
+        return ()
+    if not named:
+        return tuple(r for r in sc.playable_roles if pols.get(r) != "passive")
+    ids = [a.id for a in sc.actors if a.kind == "power" or a.id in sc.playable_roles]
+    for r in named:
+        if r not in ids:
+            raise UnknownPolicy(
+                f"--counterfactual {r}: not a power or playable role of this scenario "
+                f"(choose from: {', '.join(ids)})"
+            )
+    return tuple(dict.fromkeys(named))
+
+
 def _read_class_code(args: argparse.Namespace) -> bool:
     """``play "class_abe_belt_road/seed 42/JPN/standard" --headless``: take the code's scenario
     and seed (an explicit ``--seed`` wins); its teams are played by their policies here."""
@@ -133,10 +152,12 @@ def cmd_play_headless(args: argparse.Namespace) -> int:
         )
     try:
         pols = {**default_headless_policies(sc), **parse_policies(args.policy, sc)}
+        passive = counterfactual_roles(getattr(args, "counterfactual", []), sc, pols)
         session = Session.start(sc, humans=(), seed=args.seed, policies=pols)
     except UnknownPolicy as e:
         print(f"crossroads: {e}", file=sys.stderr)
         return 2
+    session.enable_counterfactual(passive)
     c = session.c
     if not args.quiet:
         roles = ", ".join(f"{r}={p}" for r, p in pols.items())
@@ -176,6 +197,10 @@ def print_final(s: Session) -> None:
         for ob in s.objectives():
             if ob["role"] == role:
                 print(f"    {ob['grade']}  {ob['name']}: {ob['value']}")
+    cf = s.counterfactual
+    if cf is not None:
+        grades = ", ".join(f"{r}: {g}" for r, g in s.grades_without().items())
+        print(f"without {'+'.join(cf.passive)} (the same game, doing nothing): {grades}")
 
 
 def write_files(s: Session, args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ from ..engine.record import GameRecord, SaveError, TurnRecord, read_record, writ
 from ..engine.state import State
 from ..scenario import limits
 from ..scenario.model import Scenario, text_in
+from .counterfactual import Counterfactual
 from .loop import build_policies, choose_actions, option_chooser_for, snapshot
 
 GRADE_LETTERS = core.GRADES
@@ -81,8 +82,46 @@ class Preview:
 
     choice: int
     lands_in: int  # turns until it lands
-    changes: list[tuple[str, float]]  # ("Kazakhstan autonomy", +1.2), ...
+    #: ("Kazakhstan: autonomy", +1.2), ...: every state's autonomy first, then the rest, each
+    #: group largest first
+    changes: list[tuple[str, float]]
     sentences: list[str]
+    #: (objective id, change) for the acting role's own objectives that it moves
+    goals: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One objective of a role as it stands after the last turn played (``Session.goals``)."""
+
+    role: str
+    id: str
+    name: str  # the scenario's name in its first language
+    value: float
+    grade: str  # A-F by the objective's bands
+    #: the value one turn earlier (None before the first turn)
+    previous: float | None
+    #: the value on the counterfactual path, where the people's roles did nothing (None when
+    #: there is no counterfactual)
+    without: float | None
+    without_grade: str | None
+    bands: tuple[float, float, float, float]  # A, B, C, D as the scenario writes them
+    lower_is_better: bool
+    weight: float
+
+    @property
+    def trend(self) -> float | None:
+        """The change since the turn before (None before the first turn)."""
+        return None if self.previous is None else self.value - self.previous
+
+    @property
+    def effect(self) -> float | None:
+        """What the people's play changed: the value minus the counterfactual's."""
+        return None if self.without is None else self.value - self.without
+
+    def better(self, delta: float) -> bool:
+        """Whether a change of ``delta`` is good for this objective."""
+        return delta < 0 if self.lower_is_better else delta > 0
 
 
 @dataclass
@@ -168,6 +207,12 @@ class Session:
         self._turn_start = 0  # the turn being resolved (between end_turn and finish_turn)
         self._info: core.TurnInfo | None = None
         self._options: dict[str, int] = {}
+        #: the world before the first turn (a counterfactual starts from it)
+        self.start_state = self.st.clone()
+        #: every objective's value after each turn played (index 0: before the first turn)
+        self.objective_log: list[np.ndarray] = [core.objective_values(c, self.st)[0].copy()]
+        #: the same game with the people's roles doing nothing (``enable_counterfactual``)
+        self.counterfactual: Counterfactual | None = None
 
     @classmethod
     def start(
@@ -264,12 +309,27 @@ class Session:
         c = self.c
         clone = self.st.clone()
         before = _key_values(c, clone)
+        goals_before = core.objective_values(c, clone)[0]
         core.apply_programs(c, clone, self.p, np.array([[choice]]))
         core.recompute_derived(c, clone)
         after = _key_values(c, clone)
+        goals_after = core.objective_values(c, clone)[0]
         changes = [(k, after[k] - before[k]) for k in before if abs(after[k] - before[k]) > 0.05]
-        changes.sort(key=lambda kv: -abs(kv[1]))
-        return Preview(choice, int(c.choice_delay[choice]), changes, list(c.programs[choice].texts))
+        # autonomy first (what the game is about), then the rest; each largest first
+        changes.sort(key=lambda kv: (not kv[0].endswith(": autonomy"), -abs(kv[1])))
+        seat = int(c.choice_seat[choice])
+        goals = [
+            (ob.id, float(goals_after[j] - goals_before[j]))
+            for j, ob in enumerate(c.objectives)
+            if ob.role == seat and abs(goals_after[j] - goals_before[j]) > 1e-9
+        ]
+        return Preview(
+            choice,
+            int(c.choice_delay[choice]),
+            changes,
+            list(c.programs[choice].texts),
+            goals,
+        )
 
     # ---- acting --------------------------------------------------------------------------------
     def plan(self, choice: int) -> None:
@@ -386,6 +446,11 @@ class Session:
             ch[0, c.event_index[eid]] = i
         info = self._info
         core.finish_turn(c, self.st, self.p, ch, info)
+        self.objective_log.append(core.objective_values(c, self.st)[0].copy())
+        if self.counterfactual is not None:  # its twin plays the same turn, people passing
+            played_now = len(self.objective_log) - 1
+            self.counterfactual.catch_up(played_now)
+            self.record.counterfactual = self.counterfactual.to_record(played_now)
         played = self._turn_start
         actions = {}
         for seat in range(c.layout.A):
@@ -438,7 +503,70 @@ class Session:
             self.choose_option(ev.event_id, 0)
         return self.finish_turn()
 
+    # ---- the counterfactual --------------------------------------------------------------------
+    def enable_counterfactual(
+        self, passive: tuple[str, ...] | None = None
+    ) -> Counterfactual | None:
+        """Play, beside this game, the same game with the roles ``passive`` (the people's roles
+        by default) doing nothing (``counterfactual``); it catches up with the turns already
+        played and then follows every turn. None when there is no role to leave out."""
+        roles = tuple(self.humans if passive is None else passive)
+        if not roles:
+            self.counterfactual = None
+            return None
+        cf = Counterfactual(self.c, self.start_state, self.p, self.policy_names, roles)
+        cf.catch_up(len(self.reports))
+        self.counterfactual = cf
+        self.record.counterfactual = cf.to_record(len(self.reports))
+        return cf
+
+    def prepare_counterfactual(self) -> None:
+        """Play the counterfactual's next turn now: it never depends on this turn's plans, so
+        the window does it while a team plans and ``finish_turn`` has nothing left to wait
+        for."""
+        if self.counterfactual is not None and not self.in_turn:
+            self.counterfactual.catch_up(len(self.reports) + 1)
+
     # ---- grades --------------------------------------------------------------------------------
+    def goals(self, role: str) -> list[Goal]:
+        """``role``'s objectives after the last turn played: value, grade, the value a turn
+        earlier and on the counterfactual path (``Goal``), in the scenario's order."""
+        c = self.c
+        n = len(self.objective_log) - 1  # turns played
+        now = self.objective_log[-1]
+        prev = self.objective_log[-2] if n >= 1 else None
+        cf = self.counterfactual
+        without = cf.values(n) if cf is not None else None
+        pts = core.objective_points(c, now[None, :])[0]
+        wpts = core.objective_points(c, without[None, :])[0] if without is not None else None
+        out = []
+        for j, ob in enumerate(c.objectives):
+            if c.actor_ids[ob.role] != role:
+                continue
+            out.append(
+                Goal(
+                    role=role,
+                    id=ob.id,
+                    name=ob.label,
+                    value=float(now[j]),
+                    grade=GRADE_LETTERS[int(pts[j])],
+                    previous=float(prev[j]) if prev is not None else None,
+                    without=float(without[j]) if without is not None else None,
+                    without_grade=GRADE_LETTERS[int(wpts[j])] if wpts is not None else None,
+                    bands=tuple(float(x) * ob.sign for x in ob.bands),  # type: ignore[arg-type]
+                    lower_is_better=ob.sign < 0,
+                    weight=float(ob.weight),
+                )
+            )
+        return out
+
+    def grades_without(self) -> dict[str, str]:
+        """Each role's overall grade on the counterfactual path now ({} without one)."""
+        cf = self.counterfactual
+        if cf is None:
+            return {}
+        return cf.grade_log[min(len(self.objective_log), len(cf.grade_log)) - 1]  # turns played
+
     def grades(self) -> dict[str, str]:
         """Each role's overall grade letter now."""
         g = core.role_grades(self.c, self.st)

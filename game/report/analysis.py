@@ -177,6 +177,22 @@ def grade_group(g: Group, sc: Any, warn: list[str]) -> None:
     g.note += tr("note.values_of", year=g.stopped_year) if g.stopped_year else ""
 
 
+def without_grades(g: Group, roles: list[str]) -> dict[str, str]:
+    """The overall grade each of ``roles`` gets in the group's counterfactual (the same game
+    with the group's roles doing nothing; the record's optional ``counterfactual``, docs/
+    records.md) after as many turns as the group played; only roles that did nothing there,
+    and {} for a record without one (older saves)."""
+    cf = g.rec.counterfactual if isinstance(g.rec.counterfactual, dict) else {}
+    passive = cf.get("passive") if isinstance(cf.get("passive"), list) else []
+    turns = cf.get("turns") if isinstance(cf.get("turns"), list) else []
+    n = len(g.rec.turns)
+    last = next((t for t in turns if isinstance(t, dict) and t.get("turn") == n), None)
+    grades = last.get("grades") if isinstance(last, dict) else None
+    if not isinstance(grades, dict):
+        return {}
+    return {r: str(grades[r]) for r in roles if r in passive and r in grades}
+
+
 def group_roles(g: Group, sc: Any) -> list[str]:
     """The roles the group played: its people's; for a computer-only game, the graded roles
     that have a recorded history (the ones a class compares), else all graded roles."""

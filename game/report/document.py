@@ -28,6 +28,7 @@ from .analysis import (
     pair_split,
     seeds_of,
     value_labels,
+    without_grades,
     year_of,
 )
 from .i18n import difficulty_name, join, language, number, tr
@@ -75,6 +76,11 @@ def grades(doc: Doc, f: Findings) -> None:
     rows_of = [g for g in groups if g.finished] + ([bench] if bench else [])
     rows_of += [g for g in groups if not g.finished]
     levels = len(levels_of(groups)) > 1
+    # the grade each finished group would have had doing nothing (when its records say it)
+    idle = {
+        id(g): without_grades(g, [r for r in shared if r in g.roles]) for g in groups if g.finished
+    }
+    with_idle = any(idle.values())
     for role in roles:
         cols = [o for o in objs if o[0] == role]
         players = [g for g in rows_of if role in g.roles]
@@ -97,7 +103,8 @@ def grades(doc: Doc, f: Findings) -> None:
             elif len(roles) > 1:
                 doc.p(tr("grades.role", name=name, role=role))
             head = [tr("col.group")] + ([tr("col.difficulty")] if levels else [])
-            head += [tr("col.overall")] + [o[2] for o in part]
+            head += [tr("col.overall")] + ([tr("col.without")] if with_idle else [])
+            head += [o[2] for o in part]
             rows = []
             for g in players:
                 if g is bench:
@@ -115,7 +122,8 @@ def grades(doc: Doc, f: Findings) -> None:
                     for o in part
                 ]
                 level = [difficulty_name(g.difficulty)] if levels else []
-                rows.append([label, *level, overall or "\u2013", *cells])
+                without = [idle.get(id(g), {}).get(role) or "\u2013"] if with_idle else []
+                rows.append([label, *level, overall or "\u2013", *without, *cells])
             doc.table(head, rows)
         if others:
             doc.p(tr("choices.not_shown", groups=join(others), name=names.of(role)).strip())
@@ -163,7 +171,13 @@ def build_doc(f: Findings) -> Doc:
     stopped = [g for g in groups if not g.finished]
     doc.h(tr("grades.title"))
     grades(doc, f)
-    doc.p(tr("grades.explain"))
+    with_idle = any(
+        without_grades(g, [r for r in shared if r in g.roles]) for g in groups if g.finished
+    )
+    doc.p(
+        tr("grades.explain").strip()
+        + (" " + tr("grades.explain.without").strip() if with_idle else "")
+    )
     if stopped:
         doc.p(tr("grades.explain.unfinished", example=stopped[0].progress))
     if bench:

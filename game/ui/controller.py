@@ -181,6 +181,7 @@ class GameController:
             autosave=path,
             difficulty=diff,
         )
+        s.enable_counterfactual()  # "your effect": the same game with the teams passing
         ctl = cls(entry, s, roles, diff, path, timer_min, tour)
         if path is not None:
             ctl.write_autosave()  # so "Continue" works before the first turn ends
@@ -203,6 +204,7 @@ class GameController:
         s = Session.resume(sc, path, autosave=target)
         if not s.humans:
             raise SaveError(f"{path}: this save has no human player")
+        s.enable_counterfactual()
         diff = s.record.label if s.record.label in DIFFICULTIES else sc.meta.difficulty
         ctl = cls(entry, s, s.humans, diff, target)
         if target is not None and target != Path(path):  # a new autosave: written now, as new()
@@ -280,6 +282,12 @@ class GameController:
     def tick(self, dt: float) -> None:
         if self.phase == Phase.PLANNING and not self.handoff:
             self.elapsed += dt
+
+    def idle(self) -> None:
+        """Work for a quiet frame of the planning: the counterfactual's next turn (it does not
+        depend on the plans), so that ending the turn does not wait for it."""
+        if self.phase == Phase.PLANNING:
+            self.session.prepare_counterfactual()
 
     def choices(self) -> list[ChoiceView]:
         if self._choices is None or self._choices[0] != self.version:

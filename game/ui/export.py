@@ -19,6 +19,7 @@ import pygame
 from ..kit.document import Doc
 from ..kit.files import write_all_atomic, write_problem
 from ..scenario.model import text_in
+from . import goal_views as gvs
 from . import viewmodels as vm
 from .controller import Benchmark, GameController
 from .i18n import language, number, tr
@@ -78,24 +79,33 @@ def debrief_markdown(ctl: GameController, bench: Benchmark, images: list[str]) -
         f"{tr('md.turns')}: {len(s.reports)} / {s.c.n_turns}"
         + (f" ({tr('md.ended_early')})" if ctl.ended_early else ""),
     ]
+    without = gvs.without_path(s)
     for role in ctl.roles:
         g, b = vm.overall_grades(s, bench.session, role)
-        facts.append(
+        line = (
             f"{tr('debrief.grade', role=vm.name(s, role), grade=g)} · "
             f"{tr('debrief.grade_hist', grade=b)}"
         )
+        gv = gvs.goals_view(s, role)
+        if gv.overall_without is not None:
+            line += f" · {gvs.without_grade_words(gv)}"
+        facts.append(line)
     doc.ul(facts)
     for role in ctl.roles:
         head = f" — {vm.name(s, role)}" if ctl.hotseat else ""
         doc.h(f"{tr('debrief.objectives')}{head}")
-        doc.table(
-            [tr("md.objective"), tr("md.value"), tr("md.grade"), tr("md.hist_grade")],
-            [
-                [o["name"], o["value"], o["grade"], hb["grade"] if hb else "—"]
-                for o, hb in vm.objectives_against(s, bench.session, role)
-            ],
-            align="lrcc",
-        )
+        views = {g.id: g for g in gvs.goals_view(s, role).goals}
+        cols = [tr("md.objective"), tr("md.value"), tr("md.grade"), tr("md.hist_grade")]
+        rows = [
+            [o["name"], o["value"], o["grade"], hb["grade"] if hb else "—"]
+            for o, hb in vm.objectives_against(s, bench.session, role)
+        ]
+        if without is not None:  # the same game with the team(s) doing nothing
+            cols.append(without[0])
+            for row, o in zip(rows, vm.objectives_against(s, bench.session, role)):
+                gview = views.get(str(o[0]["id"]))
+                row.append(f"{gview.without} ({gview.without_grade})" if gview else "—")
+        doc.table(cols, rows, align="lrcc" + ("r" if without is not None else ""))
         doc.h(f"{tr('debrief.tab_decisions')}{head}")
         doc.table(
             [tr("md.year"), tr("md.yours"), tr("md.historical")],
@@ -105,13 +115,16 @@ def debrief_markdown(ctl: GameController, bench: Benchmark, images: list[str]) -
     mine = vm.mean_autonomy(s)
     hist = vm.mean_autonomy(bench.session)
     doc.h(tr("debrief.mean_autonomy"))
+    idle = without[1] if without is not None else []
     doc.table(
-        [tr("md.year"), tr("debrief.your_path"), tr("debrief.hist_path")],
+        [tr("md.year"), tr("debrief.your_path"), tr("debrief.hist_path")]
+        + ([without[0]] if without is not None else []),
         [
             [y, number(mine[i], 1), number(hist[i], 1) if i < len(hist) else "—"]
+            + ([number(idle[i], 1) if i < len(idle) else "—"] if without is not None else [])
             for i, y in enumerate(years)
         ],
-        align="lrr",
+        align="lrr" + ("r" if without is not None else ""),
     )
     qs = vm.discussion_questions(s, ctl.roles)
     doc.h(tr("debrief.questions"))

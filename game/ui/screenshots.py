@@ -1,10 +1,12 @@
 """Regenerate the window screenshots of docs/: ``python -m game.ui.screenshots [DIR]``.
 
 Japanese and Russian in projector mode (high contrast, text 125 %), team hotseat, the glossary,
-the class setup, the guided tour and the large-text layout at 200 %, all of the class scenario
-``class_abe_belt_road`` (the fixture when it is not installed); and the picture at the top of
-README.md and docs/ui.md (``readme.png``, with ``map.png`` beside it): the campaign's third turn
-at 100 %. Runs without a display; saves and settings go to a temporary folder, never the user's.
+the class setup, the guided tour and the large-text layout at 200 %, and the goals with "your
+effect" (turn 1 and turn 5 as Japan, the summary and the debrief's three paths), all of the
+class scenario ``class_abe_belt_road`` (the fixture when it is not installed); and the picture
+at the top of README.md and docs/ui.md (``readme.png``, with ``map.png`` beside it): the
+campaign's third turn at 100 %. Runs without a display; saves and settings go to a temporary
+folder, never the user's.
 """
 
 from __future__ import annotations
@@ -88,6 +90,48 @@ def _map_scene(app: App) -> MapScene:
     return top
 
 
+#: the docs' goals screenshots: the autoplay's shot whose name has this part
+GOALS_SHOTS = {
+    "goals-turn1": "_map_00_goals.",
+    "goals-turn5": "_map_04.",
+    "goals-summary": "_summary_2017.",
+    "goals-debrief": "_debrief_1_results.",
+}
+
+
+def _autoplay_goals(entry: object, folder: Path, shots: Path) -> list[Path]:
+    """Five turns of Japan played through the real input path (``--autoplay 5``), and the
+    goals screenshots picked from its shots (``GOALS_SHOTS``)."""
+    import shutil
+
+    import pygame
+
+    from .app import App, Options
+    from .autoplay import AutoPlayer
+
+    opts = Options(
+        size=(1280, 720),
+        role="JPN",
+        roles=("JPN",),
+        autoplay=5,
+        screenshot_dir=str(shots),
+        lang="en",
+        text_scale=100,
+        menu_first=True,
+    )
+    shots.mkdir(parents=True, exist_ok=True)
+    app = App(opts, entry)  # type: ignore[arg-type]
+    app.autoplayer = AutoPlayer(5, scenario_id=SCENARIO, role="JPN", roles=("JPN",))
+    app.run()
+    pygame.display.quit()
+    out = []
+    for name, part in GOALS_SHOTS.items():
+        found = next((p for p in app.shot_paths if part in p.name), None)
+        if found is not None:
+            out.append(Path(shutil.copy(found, folder / f"{name}.png")))
+    return out
+
+
 def make(folder: Path) -> list[Path]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -124,6 +168,8 @@ def make(folder: Path) -> list[Path]:
         shot(app, f"{lang}-projector-handoff")
         _press(app, pygame.K_RETURN)
         game = _map_scene(app)
+        shot(app, f"{lang}-projector-goals")  # a new game opens on its goals
+        game.set_tab("state")
         shot(app, f"{lang}-projector-map")
         game.focus_widget(game.choice_list)
         shot(app, f"{lang}-projector-preview")
@@ -133,6 +179,9 @@ def make(folder: Path) -> list[Path]:
         _to_event(app, game.ctl)
         shot(app, f"{lang}-projector-event")
         pygame.display.quit()
+    # English: the goals with "your effect", as `play class_abe_belt_road --role JPN
+    # --autoplay 5 --screenshot-dir D` takes them (the greedy policy plays Japan by keys)
+    out += _autoplay_goals(entry, folder, tmp / "autoplay")
     # English: class setup, the tour, and the large-text layout at 200 %
     app = App(Options(size=(1280, 720), menu_first=True, lang="en", text_scale=100), entry)
     app.step([])

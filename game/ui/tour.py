@@ -24,7 +24,7 @@ class Step:
 
 #: the goal comes first; every prompt sits beside what it explains, never over it
 STEPS = (
-    Step("goal", "map", ""),
+    Step("goal", "map", "goals", side="below"),  # the goals strip, on screen all game
     Step("map", "map", "map", side="right"),
     Step("state", "map", "state", side="left"),
     Step("why", "map", "why", side="left"),

@@ -150,6 +150,7 @@ def _goal(scene: TourScene) -> str:
     graded = vm.objective_names(s, ctl.role)
     if graded:
         goal += "\n" + tr("tour.graded") + "\n" + "\n".join("• " + g for g in graded)
+        goal += "\n" + tr("tour.strip")
     return goal
 
 

@@ -16,10 +16,11 @@ from ..engine.ledger import Entry
 from ..engine.record import value_years
 from ..kit.lines import drop_parentheses as drop_parentheses
 from ..kit.lines import short_label as short_label
+from ..play.attribution import autonomy_change
 from ..play.session import ChoiceView, PendingEvent, Session, TurnReport
 from ..scenario.model import text_in
 from . import engine_text
-from .i18n import language, tr
+from .i18n import language, number, tr
 
 ROW = "ROW"
 
@@ -115,10 +116,16 @@ def fmt_cost(s: Session, cost: dict[str, float]) -> str:
 
 
 def fmt_delta(v: float, digits: int = 1) -> str:
-    """A change with its sign ("+1.2", "−0.4"); one too small to show is "0.0", never "−0.0"."""
+    """A change with its sign ("+1.2", "−0.4"; "+1,2" in Russian); one too small to show is
+    "0.0", never "−0.0"."""
     if round(v, digits) == 0:
-        return f"{0:.{digits}f}"
-    return f"{v:+.{digits}f}".replace("-", "−")
+        return number(0.0, digits)
+    return number(v, digits, sign=True).replace("-", "−")
+
+
+def fmt_value(v: float, digits: int = 1) -> str:
+    """A value as the chosen language writes numbers ("74.5", "74,5")."""
+    return number(v, digits)
 
 
 # ---- map --------------------------------------------------------------------------------------
@@ -243,22 +250,9 @@ class WhyRow:
     weight: float
 
 
-def _actor_of(s: Session, e: Entry) -> str | None:
-    act = next((a for a in s.scenario.actions if a.id == e.cause), None)
-    if act is None:
-        return None
-    if isinstance(act.actor, str):
-        return act.actor
-    for rep in reversed(s.reports):
-        for actor, keys in rep.actions.items():
-            if any(k.split("@")[0] == e.cause for k in keys) and actor in act.actor:
-                return actor
-    return act.actor[0] if act.actor else None
-
-
 def _tag(s: Session, e: Entry, role: str) -> str:
     if e.kind == "action":
-        who = _actor_of(s, e)
+        who = e.actor  # the ledger knows whose action it was (two states may take the same one)
         if who == role:
             return tr("why.tag_you")
         return tr("why.tag_action", actor=name(s, who)) if who else tr("why.tag_action_plain")
@@ -308,15 +302,15 @@ def why_rows(
     first; ``max_parts`` keeps only the largest changes of each cause."""
     if report is None:
         return []
-    groups: dict[tuple[str, str, str, str], list[Entry]] = {}
+    groups: dict[tuple[str, str, str, str, str], list[Entry]] = {}
     for e in report.entries:
         if e.quantity in ("resource", "meter") or e.kind in ("cost", "income"):
             continue
         if sid is not None and e.key[0] != sid:
             continue
-        groups.setdefault((e.kind, e.cause, e.label, e.source), []).append(e)
+        groups.setdefault((e.kind, e.cause, e.label, e.source, e.actor), []).append(e)
     rows = []
-    for (kind, _cause, label, source), ents in groups.items():
+    for (kind, _cause, label, source, _actor), ents in groups.items():
         weight = 0.0
         parts: list[tuple[float, str]] = []
         by_dim: dict[tuple[str, str], list[Entry]] = {}
@@ -371,6 +365,51 @@ def why_rows(
         )
     rows.sort(key=lambda r: -r.weight)
     return rows[:limit]
+
+
+def autonomy_lines(
+    s: Session, report: TurnReport | None, sid: str, dims: int = 3, partners: int = 2
+) -> list[str]:
+    """Why ``sid``'s autonomy changed last turn, by area and partner, with the causes of each
+    partner's move (``play.attribution``): "Autonomy 71.3 (−2.1 this turn), by area:", then
+    "Security −2.1: Russia's share +4.0 points: CSTO exercise +3.0; CSTO membership +1.0" for
+    the largest ``dims`` areas (each partner's two largest causes, with their own part of the
+    move). Empty before the first turn or when nothing moved."""
+    prev = previous_values(s)
+    if report is None or prev is None or "dep" not in prev:
+        return []
+    c = s.c
+    si = c.state_index[sid]
+    parts = autonomy_change(c, sid, np.asarray(prev["dep"]), s.st.dep[0], report.entries)
+    if not parts:
+        return []
+    now = float(s.st.autonomy[0, si])
+    delta = now - float(prev["autonomy"][si])
+    out = [tr("why.autonomy_head", value=fmt_value(now), delta=fmt_delta(delta))]
+    tail = f" → {name(s, sid)}"
+    for dp in parts[:dims]:
+        moves = []
+        for pp in dp.partners[:partners]:
+            causes = []
+            for cp in pp.causes[:2]:
+                e = cp.entry
+                title = cause_title(s, e.kind, e.cause, e.label)
+                title = title[: -len(tail)] if title.endswith(tail) else title
+                causes.append(f"{title} {fmt_delta(cp.share)}")
+            key = "why.share_after" if causes else "why.share"
+            moves.append(
+                tr(
+                    key,
+                    partner=name(s, pp.partner),
+                    delta=fmt_delta(pp.share),
+                    causes=sep().join(causes),
+                )
+            )
+        dim = short_label(name(s, dp.dimension))
+        out.append(
+            tr("why.autonomy_dim", dim=dim, delta=fmt_delta(dp.autonomy), parts=" · ".join(moves))
+        )
+    return out
 
 
 # ---- choices ----------------------------------------------------------------------------------

@@ -144,10 +144,10 @@ def test_save_files_with_labels_and_unfinished_games(records, tmp_path, mini):
     md = (out / "report.md").read_text(encoding="utf-8")
     row = _row(md, "Group \u65e5\u672c \u049a\u0430\u0437\u0430\u049b (3 of 8 turns)")
     # not graded: the values in the year it stopped (the end of its third turn), no letters
-    assert (
-        _cells(row)[1:]
-        == ["stopped after 3 of 8 turns, not graded (values of 2012)"] + ["64.13"] * 2
-    )
+    cells = _cells(row)[1:]
+    if "Without the group's diplomacy" in md:  # the other records keep their counterfactual
+        assert cells.pop(1) == "\u2013"  # a game that stopped has no "without" grade either
+    assert cells == ["stopped after 3 of 8 turns, not graded (values of 2012)"] + ["64.13"] * 2
     assert "| stopped after 3 of 8 turns, not graded (values of 2012) |" in md  # Records
 
 
@@ -1007,3 +1007,27 @@ def test_the_html_report_fits_a_1280_px_screen_in_chromium(belt_road_class, tmp_
     width = re.search(r'<pre id="w">(\d+)</pre>', dom)
     assert width, dom[-500:]
     assert int(width.group(1)) <= 1280
+
+
+def test_the_grades_say_what_each_group_would_have_got_doing_nothing(mini, tmp_path):
+    """A group's save keeps its counterfactual (the same game with its roles doing nothing):
+    the grades table gets a column with that grade, at the end of its game; a save
+    without one (older games) shows "–" there."""
+    a = _window_game(mini, turns=8)
+    b = _window_game(mini, turns=8, change={1, 2})
+    for s in (a, b):
+        s.enable_counterfactual()
+    _save_in(tmp_path / "class" / "Group A", a)
+    _save_in(tmp_path / "class" / "Group B", b)
+    _save_in(tmp_path / "class" / "Group C", _window_game(mini, turns=8, seed=3))
+    out = tmp_path / "o"
+    assert main(["report", str(MINI), str(tmp_path / "class"), "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    grades = _section(md, "Grades")
+    head = next(line for line in grades.splitlines() if line.startswith("| Group"))
+    cols = [c.strip() for c in head.split("|")]
+    at = cols.index("Without the group's diplomacy")
+    want = a.counterfactual.grade_log[8]["JPN"]
+    assert _row(grades, "Group A").split("|")[at].strip() == want
+    assert _row(grades, "Group C").split("|")[at].strip() == "\u2013"
+    assert "with the group's roles doing nothing" in grades

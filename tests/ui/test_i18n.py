@@ -30,7 +30,7 @@ def test_every_string_key_used_exists_in_english():
             "hist": ("historical", "plausible", "hypothetical"),
             "kind": ("tutorial", "class", "campaign", "sandbox"),
             "debrief.tab": ("results", "autonomy", "dependence", "decisions", "discuss"),
-            "tab": ("state", "actions", "why"),
+            "tab": ("state", "actions", "why", "goals"),
             "tour": tuple(s.id for s in STEPS),
             "lang": ("en", "ja", "ru"),
         }.items()

@@ -47,3 +47,37 @@ def test_questions_never_address_a_team_the_computer_played(class_entry):
         assert vm.discussion_questions(s, ("JPN", "CHN")) == raw
         assert alone[1:] == raw[1:]
     i18n.set_language("en")
+
+
+def test_the_summary_credits_each_effect_to_the_state_that_acted(class_entry):
+    """Kazakhstan and Uzbekistan both accept a Chinese loan package in the same turn: the
+    summary shows two rows, "Kazakhstan's action" with Kazakhstan's changes only and
+    "Uzbekistan's action" with Uzbekistan's only (they used to be merged under the first
+    actor found). The Why? panel of each state names its own state as the actor."""
+    from game.play.session import Session
+    from game.ui import viewmodels as vm
+
+    s = Session.start(class_entry.scenario, humans=("KAZ", "UZB"), seed=1)
+    for who in ("KAZ", "UZB"):
+        s.plan(next(c.id for c in s.choices(who) if c.action_id == "state_accept_chinese_loan"))
+    rep = s.play_turn()
+    loan = vm.name(s, "state_accept_chinese_loan")
+    rows = [r for r in vm.summary_vm(s, rep, ("JPN",)).top_changes if r.title == loan]
+    by_tag = {r.tag: r.changes for r in rows}
+    kaz, uzb = vm.name(s, "KAZ"), vm.name(s, "UZB")
+    kaz_tag = vm.tr("why.tag_action", actor=kaz)
+    uzb_tag = vm.tr("why.tag_action", actor=uzb)
+    assert set(by_tag) == {kaz_tag, uzb_tag}
+    assert kaz in by_tag[kaz_tag] and uzb not in by_tag[kaz_tag]
+    assert uzb in by_tag[uzb_tag] and kaz not in by_tag[uzb_tag]
+    # the ledger itself keeps the two causes apart, each with its actor
+    actors = {e.actor for e in rep.entries if e.cause == "state_accept_chinese_loan"}
+    assert actors == {"KAZ", "UZB"}
+    assert all(
+        e.key[0] == e.actor
+        for e in rep.entries
+        if e.cause == "state_accept_chinese_loan" and e.quantity != "resource"
+    )
+    for sid, tag in (("KAZ", kaz_tag), ("UZB", uzb_tag)):
+        mine = [r for r in vm.why_rows(s, rep, sid, "JPN") if r.title == loan]
+        assert [r.tag for r in mine] == [tag]

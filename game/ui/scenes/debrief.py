@@ -1,15 +1,18 @@
 """The debrief: grades per objective, the player's path against the historical path (a second,
-headless session of the same scenario and seed with the role on the historical script), charts
-of autonomy and dependence over time, key decisions, and the scenario's discussion questions.
-Exports every page as PNG plus one Markdown report (P)."""
+headless session of the same scenario and seed with the role on the historical script) and the
+do-nothing path (the counterfactual: the same game with the team's role passing, "without your
+diplomacy"), charts of autonomy and dependence over time, key decisions, and the scenario's
+discussion questions. Exports every page as PNG plus one Markdown report (P)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pygame
 
 from ...scenario.model import text_in
+from .. import goal_views as gvs
 from .. import text
 from .. import viewmodels as vm
 from ..charts import LINE_COLOURS, MARKERS, line_chart
@@ -181,12 +184,17 @@ class DebriefScene(Scene):
         out: list[TextBlock] = []
         if page == "results":
             rows = vm.objectives_against(s, self.bench.session, self.ctl.role)
+            gv = gvs.goals_view(s, self.ctl.role)
+            views = {g.id: g for g in gv.goals}
             for o, b in rows:
                 bands = " · ".join(f"{g} {v:g}" for g, v in zip("ABCD", o["bands"]))
                 out.append((f"{o['grade']}  {o['name']}", SIZE.BODY, True, None))
                 line = tr("debrief.objective_line", value=o["value"], bands=bands)
                 if b is not None:
                     line += " · " + tr("debrief.objective_hist", grade=b["grade"], value=b["value"])
+                g = views.get(str(o["id"]))
+                if g is not None and gv.overall_without is not None:
+                    line += " · " + gvs.without_objective_words(gv, g)
                 out.append((line, SIZE.SMALL, False, th.ink_soft))
             if not rows:
                 out.append((tr("debrief.no_objectives"), SIZE.BODY, False, None))
@@ -285,25 +293,43 @@ class DebriefScene(Scene):
                 wrap_text=False,
                 min_size=SIZE.SMALL,
             )
+            gv = gvs.goals_view(s, self.ctl.role)
+            bl = text.line_height(SIZE.BODY)
+            y = inner.y + lh + bl
+            if gv.overall_without is not None:
+                text.draw(
+                    surf,
+                    gvs.without_grade_words(gv),
+                    Rect(inner.x, y, 560, bl),
+                    SIZE.BODY,
+                    th.ink,
+                    wrap_text=False,
+                    min_size=SIZE.SMALL,
+                )
+                y += bl
             text.draw(
                 surf,
                 status,
-                Rect(inner.x, inner.y + 2 * lh, 560, 60),
+                Rect(inner.x, y + 4, 560, 60),
                 SIZE.SMALL,
                 th.ink_soft,
                 min_size=SIZE.SMALL,
             )
             mine = vm.mean_autonomy(s)
             hist = vm.mean_autonomy(self.bench.session)
+            paths = [
+                (tr("debrief.your_path"), mine, LINE_COLOURS[0], "circle", False),
+                (tr("debrief.hist_path"), hist, (0, 0, 0), "square", True),
+            ]
+            without = gvs.without_path(s)
+            if without is not None:  # the do-nothing path: what the team's play changed
+                paths.insert(1, (without[0], without[1], LINE_COLOURS[1], "triangle", True))
             line_chart(
                 surf,
                 Rect(inner.x + 580, inner.y, inner.w - 580, 240),
                 years,
-                [
-                    (tr("debrief.your_path"), mine, LINE_COLOURS[0], "circle", False),
-                    (tr("debrief.hist_path"), hist, (0, 0, 0), "square", True),
-                ],
-                y_range=_range(mine + hist),
+                paths,
+                y_range=_close_range([v for p in paths for v in p[1]]),
                 title=tr("debrief.mean_autonomy"),
             )
             h2 = text.line_height(SIZE.H2)
@@ -375,6 +401,19 @@ class DebriefScene(Scene):
                 wrap_text=False,
                 log=False,
             )
+
+
+def _close_range(vals: list[float]) -> tuple[float, float]:
+    """A range that shows small gaps between close paths (your effect may be a point or two):
+    whole numbers a little beyond the values, at least 4 apart."""
+    if not vals:
+        return (0, 100)
+    lo, hi = min(vals), max(vals)
+    pad = max(0.5, (hi - lo) * 0.15)
+    lo, hi = max(0.0, math.floor(lo - pad)), min(100.0, math.ceil(hi + pad))
+    while hi - lo < 4:
+        lo, hi = max(0.0, lo - 1), min(100.0, hi + 1)
+    return (lo, hi)
 
 
 def _range(vals: list[float]) -> tuple[float, float]:

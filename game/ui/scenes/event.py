@@ -17,7 +17,7 @@ from ..controller import GameController, Phase
 from ..i18n import language, tr
 from ..input import Action, Input
 from ..theme import OKABE_ITO, SIZE, current
-from ..widgets import Button, FocusRing, ScrollText, TextBlock, draw_focus, panel
+from ..widgets import SCROLL_KEYS, Button, FocusRing, ScrollText, TextBlock, draw_focus, panel
 from .base import Host, Scene
 from .overlays import PauseScene
 
@@ -28,16 +28,6 @@ COLUMNS_UP_TO = 1.25
 OPTION_GAP = 6
 #: the event's text keeps at least this many lines in view above its options (one column)
 MIN_BODY_LINES = 3
-#: keys that scroll the event's text even when an option has the focus
-SCROLL_KEYS = (
-    Action.UP,
-    Action.DOWN,
-    Action.PAGE_UP,
-    Action.PAGE_DOWN,
-    Action.HOME,
-    Action.END,
-    Action.WHEEL,
-)
 
 #: historicity -> (fill, shape); the badge also prints the word
 HIST_STYLE = {

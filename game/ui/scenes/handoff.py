@@ -1,14 +1,16 @@
 """Team hotseat: "Pass the keyboard to Team X". Shown before each team plans.
 
-It covers the whole screen and says only which teams have chosen ("Team Japan has chosen ✓"),
-never what: no map, no budget, no actions. Enter (or the button) gives the keyboard to the named
-team; nothing here is timed.
+It covers the whole screen and says which teams have chosen ("Team Japan has chosen ✓"), never
+what: no map, no budget, no actions; and the next team's goals as they stand (grade, value,
+change, the value if no team had acted), which no team's plan can change. Enter (or the button)
+gives the keyboard to the named team; nothing here is timed.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from .. import goal_views as gvs
 from .. import text
 from .. import viewmodels as vm
 from ..controller import GameController, Phase
@@ -93,6 +95,11 @@ class HandoffScene(Scene):
                 out.append((tr("handoff.waiting", team=t), SIZE.BODY, False, th.ink_soft))
         if self.ctl.timer_min:
             out.append((tr("handoff.timer", n=self.ctl.timer_min), SIZE.SMALL, False, th.ink_soft))
+        gv = gvs.goals_view(s, self.ctl.role)
+        if gv.goals:
+            out.append((tr("handoff.goals", team=who), SIZE.H2, True, None))
+            out.append((gvs.overall_line(gv), SIZE.BODY, True, None))
+            out += [(gvs.goal_line(gv, g), SIZE.BODY, False, None) for g in gv.goals]
         return out
 
     def draw(self, surf: pygame.Surface) -> None:

@@ -1,7 +1,8 @@
-"""The main menu: the scenario list and its details, role (or teams) / seed / difficulty, start,
-class setup (for the teacher), the guided tour, continue the last autosave, load, settings,
-about the map, help, quit. When saves cannot be written in the save folder, a note under the
-details says why and how to save elsewhere, until it is fixed."""
+"""The main menu: the scenario list and its details (with how the chosen role is graded),
+role (or teams) / seed / difficulty, start, class setup (for the teacher), the guided tour,
+continue the last autosave, load, settings, about the map, help, quit. When saves cannot be
+written in the save folder, a note under the details says why and how to save elsewhere, until
+it is fixed."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pygame
 from ...play import savefolder
 from ...scenario.model import text_in
 from .. import catalog, fonts, saves, text
+from .. import goal_views as gvs
 from ..controller import DIFFICULTIES, MAX_TEAMS, default_role, scenario_roles
 from ..i18n import language, tr
 from ..input import Action, Input
@@ -375,6 +377,15 @@ class MenuScene(Scene):
         if lang not in (sc.meta.languages or ["en"]):  # say so before the English texts
             out.append((tr("menu.not_translated"), SIZE.SMALL, False, th.ink_soft))
         out.append((text_in(sc.meta.summary, lang), SIZE.BODY, False, None))
+        for role in self.role or ():  # what the chosen role (each team) is graded on, and how
+            goals = gvs.scenario_goals(sc, role)
+            if not goals:
+                continue
+            out.append((tr("menu.graded", role=names.get(role, role)), SIZE.BODY, True, None))
+            for g in goals:
+                out.append(("• " + g.name, SIZE.BODY, False, None))
+                graded = g.bands + (f" · {g.weight}" if g.weight else "")
+                out.append((graded, SIZE.SMALL, False, th.ink_soft))
         objs = [text_in(o, lang) for o in sc.meta.learning_objectives]
         if objs:
             out.append((tr("menu.objectives"), SIZE.BODY, True, None))

@@ -1,11 +1,13 @@
-"""The turn summary: what every actor did, which events fired (and what was chosen), how each
-state's autonomy moved, and the biggest changes with their causes."""
+"""The turn summary: the team's goals after the turn (grade, value, change, and the value
+without the team's diplomacy: "your effect"), what every actor did, which events fired (and
+what was chosen), how each state's autonomy moved, and the biggest changes with their causes."""
 
 from __future__ import annotations
 
 import pygame
 
 from .. import fonts, text, tour_prompt
+from .. import goal_views as gvs
 from .. import viewmodels as vm
 from ..controller import GameController
 from ..i18n import tr
@@ -29,6 +31,7 @@ class SummaryScene(Scene):
         rep = ctl.last_report
         assert rep is not None
         self.vm = vm.summary_vm(ctl.session, rep, ctl.roles)
+        self.goals = [gvs.goals_view(ctl.session, r) for r in ctl.roles]
         self.build()
 
     def build(self) -> None:
@@ -98,9 +101,29 @@ class SummaryScene(Scene):
     def shot_key(self) -> str:
         return f"summary_{self.vm.year}"
 
+    def _goal_blocks(self) -> list[TextBlock]:
+        """Each team's goals after the turn, with the value without the team's diplomacy."""
+        th = current()
+        out: list[TextBlock] = []
+        for gv in self.goals:
+            if not gv.goals:
+                continue
+            if self.ctl.hotseat:
+                team = vm.team(self.ctl.session, gv.role)
+                title = tr("summary.goals_team", team=team, year=self.vm.year)
+            else:
+                title = tr("summary.goals", year=self.vm.year)
+            out.append((title, SIZE.H2, True, None))
+            out.append((gvs.overall_line(gv), SIZE.BODY, True, None))
+            for g in gv.goals:
+                out.append((gvs.goal_line(gv, g), SIZE.BODY, False, None))
+            out.append((gvs.explain(gv, self.ctl.session), SIZE.SMALL, False, th.ink_soft))
+        return out
+
     def _left_blocks(self) -> list[TextBlock]:
         th = current()
-        out: list[TextBlock] = [(tr("summary.actions"), SIZE.H2, True, None)]
+        out = self._goal_blocks()
+        out.append((tr("summary.actions"), SIZE.H2, True, None))
         for who, what in self.vm.actions:
             out.append((f"{who}: {what}", SIZE.BODY, False, None))
         out.append((tr("summary.events"), SIZE.H2, True, None))

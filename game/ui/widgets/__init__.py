@@ -14,11 +14,12 @@ from .focus_ring import FocusRing
 from .list_view import ListView
 from .number_field import NumberField
 from .panel import panel
-from .scroll_text import ScrollText, TextBlock
+from .scroll_text import SCROLL_KEYS, ScrollText, TextBlock
 from .tab_strip import TabStrip
 from .text_field import TextField
 
 __all__ = [
+    "SCROLL_KEYS",
     "Button",
     "Cycle",
     "FocusRing",

@@ -16,6 +16,17 @@ Rect = pygame.Rect
 
 #: a paragraph: (text, size, bold, colour or None for the theme's ink)
 TextBlock = tuple[str, int, bool, Colour | None]
+#: the keys (and the wheel) that scroll a ``ScrollText``: a scene may pass them on to one
+#: that does not have the focus (an event's text, the goals in full)
+SCROLL_KEYS = (
+    Action.UP,
+    Action.DOWN,
+    Action.PAGE_UP,
+    Action.PAGE_DOWN,
+    Action.HOME,
+    Action.END,
+    Action.WHEEL,
+)
 
 
 class ScrollText(Widget):

@@ -37,9 +37,18 @@ class TabStrip(Widget):
         self.on_activate = on_activate
 
     def tab_rect(self, i: int) -> Rect:
-        n = len(self.labels())
-        w = (self.rect.w - 8 * (n - 1)) // n
-        return Rect(self.rect.x + i * (w + 8), self.rect.y, w, self.rect.h)
+        """Equal tabs; when a label needs more than an equal share, each tab as wide as its
+        label (bold, as when it is on show) with the spare width shared out."""
+        labels = self.labels()
+        n = len(labels)
+        room = self.rect.w - 8 * (n - 1)
+        widths = [room // n] * n
+        need = [text.width(lab, self.size, True) + 16 for lab in labels]
+        if max(need) > room // n and sum(need) <= room:
+            spare = (room - sum(need)) // n
+            widths = [w + spare for w in need]
+        x = self.rect.x + sum(widths[:i]) + 8 * i
+        return Rect(x, self.rect.y, widths[i], self.rect.h)
 
     def handle(self, inp: Input) -> bool:
         a = inp.action

@@ -1,17 +1,19 @@
 """The preview of the highlighted action: its name, cost and when it lands, planned or why it
-is unavailable, the likely changes, what it does, and its description. At 100 % text it takes
-the state panel's place; in the large-text layout it takes the map's place, as scrolling text."""
+is unavailable, then its effect on the team's goals and on the states' autonomy first, the
+other likely changes, what it does, and its description - all of it, as scrolling text. At
+100 % text it takes the state panel's place; in the large-text layout, the map's place."""
 
 from __future__ import annotations
 
 import pygame
 
 from ....scenario.model import text_in
-from ... import engine_text, glossary, text
+from ... import engine_text, text
+from ... import goal_views as gvs
 from ... import viewmodels as vm
 from ...i18n import language, tr
 from ...theme import SIZE, Colour, current
-from ...widgets import TextBlock, panel
+from ...widgets import ScrollText, TextBlock, panel
 from .state import MapScreenState
 
 Rect = pygame.Rect
@@ -28,6 +30,10 @@ def description(screen: MapScreenState, row: vm.ChoiceRow) -> str:
 
 
 def lines(screen: MapScreenState, row: vm.ChoiceRow) -> list[PreviewLine]:
+    """Everything the preview says, most important first: the action, its cost and timing, planned
+    or why not; then what it would do to the team's goals and to the states' autonomy, the
+    other likely changes, what it does in words, and its description. Nothing is left out: the
+    preview scrolls."""
     th = current()
     s = screen.ctl.session
     ch = row.choice
@@ -56,16 +62,33 @@ def lines(screen: MapScreenState, row: vm.ChoiceRow) -> list[PreviewLine]:
         items.append(
             ("✗ " + tr("preview.unavailable", reason=reason), SIZE.BODY, True, th.bad, None)
         )
+    goals = {g.id: g for g in s.goals(ch.seat)}
+    shown = [(goals[gid], d) for gid, d in p.goals if gid in goals]
+    if shown:
+        items.append((tr("preview.goals"), SIZE.SMALL, True, th.ink_soft, None))
+        for g, d in shown:
+            view = gvs.goal_view(s, g)
+            ink = th.good if g.better(d) else th.bad
+            digits = gvs.digits_for(g.bands)
+            items.append((view.short, SIZE.BODY, False, ink, vm.fmt_delta(d, digits)))
     prefix = f"{s.c.names.get(ch.target, ch.target)}: " if ch.target else ""
-    if p.changes:
-        items.append((tr("preview.likely"), SIZE.SMALL, True, th.ink_soft, None))
-        for k, v in p.changes[:6]:
-            k = k[len(prefix) :] if prefix and k.startswith(prefix) else k
+    autonomy = [(k, v) for k, v in p.changes if k.endswith(": autonomy")]
+    rest = [(k, v) for k, v in p.changes if not k.endswith(": autonomy")]
+    for heading, changes in (("preview.autonomy", autonomy), ("preview.likely", rest)):
+        if not changes:
+            continue
+        items.append((tr(heading), SIZE.SMALL, True, th.ink_soft, None))
+        for k, v in changes:
+            k = (
+                k[len(prefix) :]
+                if prefix and k.startswith(prefix) and heading != "preview.autonomy"
+                else k
+            )
             k = vm.drop_parentheses(vm.change_label(s, k))
             items.append((k[:1].upper() + k[1:], SIZE.BODY, False, None, vm.fmt_delta(v)))
     if p.sentences:
         items.append((tr("preview.does"), SIZE.SMALL, True, th.ink_soft, None))
-        for t in vm.effects(s, p.sentences[:4]):
+        for t in vm.effects(s, p.sentences):
             items.append(("• " + t, SIZE.BODY, False, None, None))
     desc = description(screen, row)
     if desc:
@@ -74,7 +97,7 @@ def lines(screen: MapScreenState, row: vm.ChoiceRow) -> list[PreviewLine]:
 
 
 def blocks(screen: MapScreenState, row: vm.ChoiceRow | None) -> list[TextBlock]:
-    """The preview as wrapped text (large-text layout)."""
+    """The preview as wrapped text, a change's value after its label ("Trust in Japan  +0.5")."""
     if row is None:
         return []
     return [
@@ -83,45 +106,25 @@ def blocks(screen: MapScreenState, row: vm.ChoiceRow | None) -> list[TextBlock]:
     ]
 
 
-def draw(surf: pygame.Surface, screen: MapScreenState, row: vm.ChoiceRow, rect: Rect) -> None:
-    """The preview in the state panel's place (100 % text); what does not fit is counted."""
+def draw_frame(surf: pygame.Surface, rect: Rect, body: ScrollText) -> None:
+    """100 % text: the preview's panel and heading, in the state panel's place; its text is
+    ``body`` (a ``ScrollText`` the focus ring draws). When more is below than fits, the heading
+    says how to read it (Tab to the preview, then ↓; or the wheel)."""
     th = current()
     inner = panel(surf, rect, tr("preview.title"))
-    items = lines(screen, row)
-    marks = glossary.marks(screen.ctl.scenario)
-    y = inner.y
-    val_w = 80
-    for i, (t, size, bold, col, val) in enumerate(items):
-        w = inner.w - (val_w if val else 0)
-        wrapped = text.wrap(t, size, w, bold)
-        lh = text.line_height(size)
-        reserve = 0 if i == len(items) - 1 else text.line_height(SIZE.SMALL)
-        if y + lh * len(wrapped) > inner.bottom - reserve:
-            sl = text.line_height(SIZE.SMALL)
+    if body.more_below and body.top == 0:
+        hint = tr("preview.more_keys")
+        hh = text.line_height(SIZE.H2)
+        title_w = text.width(tr("preview.title"), SIZE.H2, True)
+        room = inner.w - title_w - 12
+        if text.width(hint, SIZE.SMALL) <= room:
             text.draw(
                 surf,
-                tr("preview.more", n=len(items) - i),
-                Rect(inner.x, inner.bottom - sl, inner.w, sl),
+                hint,
+                Rect(inner.right - room, inner.y - hh - 2, room, hh),
                 SIZE.SMALL,
                 th.ink_soft,
+                align="right",
+                valign="center",
                 wrap_text=False,
             )
-            return
-        ink = col or th.ink
-        for j, ln in enumerate(wrapped):
-            text.draw_line(surf, ln, (inner.x, y), size, ink, bold, max_w=w)
-            if i == 0 or i == len(items) - 1:  # the action's name and description
-                text.underline_marks(surf, ln, inner.x, y, size, bold, ink, marks)
-            if val and j == 0:
-                text.draw(
-                    surf,
-                    val,
-                    Rect(inner.right - val_w, y, val_w, lh),
-                    size,
-                    ink,
-                    bold=True,
-                    align="right",
-                    wrap_text=False,
-                )
-            y += lh
-        y += 2

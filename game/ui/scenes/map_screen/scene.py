@@ -1,7 +1,12 @@
 """``MapScene``: the map screen's widgets in Tab order, its keys, and its life on the scene
 stack. What it shows is ``state.MapScreenState``; where things sit is ``layout``; the panels
 draw themselves (``map_panel``, ``state_panel``, ``preview_panel``, ``actions_panel``,
-``why_panel``, ``top_bar``); where it leads is ``flow``.
+``why_panel``, ``goals_panel``, ``top_bar``); where it leads is ``flow``.
+
+At 100 % text the state panel's place shows, in this order of precedence: the preview of the
+highlighted action (the action list or the preview has the focus), the goals in full (the goals
+strip has the focus, or the first turn has not been played and the team has not looked at a
+state yet: the goals are the first thing a game shows), else the selected state's panel.
 
 In team hotseat the screen always shows the team at the keyboard (``ctl.role``).
 """
@@ -26,6 +31,7 @@ from . import layout as layouts
 from . import preview_panel, top_bar
 from .actions_panel import ActionsPanel
 from .flow import MapFlow
+from .goals_panel import GoalsPanel, GoalsStrip
 from .map_panel import MapPanel
 from .state import TABS, MapScreenState
 from .state_panel import StatePanelView
@@ -62,8 +68,13 @@ class MapScene(Scene):
         self.state_panel = StatePanelView(self.screen)
         self.actions = ActionsPanel(self.screen)
         self.why_panel = WhyPanel(self.screen)
+        self.goals_panel = GoalsPanel(self.screen)
         self._laid_out_for: tuple[float, str] = (-1.0, "")
         self.layout()
+        if ctl.session.reports or ctl.tour is not None:  # the tour shows the goal its own way
+            self.screen.view.intro = False
+        elif self.large:
+            self.set_tab("goals")
 
     # ---- layout --------------------------------------------------------------------------------
     @property
@@ -119,7 +130,10 @@ class MapScene(Scene):
                     break
                 cmds.remove(spare)
         widths = [label_w(c) for c in cmds]
-        lay = layouts.large(widths) if large else layouts.normal(widths)
+        # each tab as wide as its label in bold (``TabStrip.tab_rect``), 8 px apart
+        tabs_w = sum(text.width(tr(f"tab.{t}"), SIZE.SMALL, True) + 16 for t in TABS)
+        tabs_w += 8 * (len(TABS) - 1)
+        lay = layouts.large(widths, tabs_w) if large else layouts.normal(widths)
         self.lay = lay
         self.buttons = [
             Button(
@@ -141,11 +155,21 @@ class MapScene(Scene):
             on_activate=self._toggle_row,
         )
         self.why = ScrollText(lay.why_text, self.why_panel.blocks, gap=8)
+        self.preview_text = ScrollText(
+            lay.preview_text,
+            lambda: preview_panel.blocks(self.screen, self.focused_row()),
+            gap=4,
+            marks=lambda: glossary.marks(self.ctl.scenario),
+        )
+        self.goals_full = ScrollText(
+            lay.goals_text, lambda: self.goals_panel.blocks(heading=large), gap=4
+        )
+        self.goals_full.focusable = large  # at 100 % the strip scrolls it
+        self.goals_strip = GoalsStrip(lay.goals, self.goals_panel, self.goals_full, large)
         self.tabs: TabStrip | None = None
         self.state_text: ScrollText | None = None
-        self.preview_text: ScrollText | None = None
         if large:
-            assert lay.tabs and lay.state_text and lay.preview_text
+            assert lay.tabs and lay.state_text
             self.tabs = TabStrip(
                 lay.tabs,
                 lambda: [tr(f"tab.{t}") for t in TABS],
@@ -154,12 +178,6 @@ class MapScene(Scene):
                 on_activate=lambda: self.ring.move(+1),
             )
             self.state_text = ScrollText(lay.state_text, self.state_panel.blocks, gap=4)
-            self.preview_text = ScrollText(
-                lay.preview_text,
-                lambda: preview_panel.blocks(self.screen, self.focused_row()),
-                gap=4,
-                marks=lambda: glossary.marks(self.ctl.scenario),
-            )
         self.map_widget = MapPanel(
             lay.map,
             self.screen,
@@ -176,11 +194,25 @@ class MapScene(Scene):
     def _rebuild_ring(self) -> None:
         keep = self.ring.focused if self.ring.widgets else None
         if not self.large:
-            ws: list[Widget] = [self.map_widget, self.choice_list, self.why, *self.buttons]
+            self.goals_full.visible = False  # drawn by the scene, in the state panel's place
+            ws: list[Widget] = [
+                self.map_widget,
+                self.choice_list,
+                self.preview_text,  # only while it has more than fits (then Tab, ↓ scroll it)
+                self.why,
+                self.goals_strip,
+                *self.buttons,
+            ]
         else:
-            assert self.tabs and self.state_text and self.preview_text
+            assert self.tabs and self.state_text
             tab = self.screen.view.tab
-            panels: list[Widget] = [self.state_text, self.choice_list, self.preview_text, self.why]
+            panels: list[Widget] = [
+                self.state_text,
+                self.choice_list,
+                self.preview_text,
+                self.why,
+                self.goals_full,
+            ]
             for w in panels:
                 w.visible = False
             self.map_widget.visible = tab != "actions"
@@ -188,11 +220,13 @@ class MapScene(Scene):
                 tab_ws: list[Widget] = [self.state_text]
             elif tab == "actions":
                 tab_ws = [self.choice_list, self.preview_text]
+            elif tab == "goals":
+                tab_ws = [self.goals_full]
             else:
                 tab_ws = [self.why]
             for w in tab_ws:
                 w.visible = True
-            ws = [self.map_widget, self.tabs, *tab_ws, *self.buttons]
+            ws = [self.map_widget, self.goals_strip, self.tabs, *tab_ws, *self.buttons]
         self.ring = FocusRing(ws)
         if keep in ws:
             self.ring.focus(keep)
@@ -211,6 +245,7 @@ class MapScene(Scene):
             ("state", (self.state_text,)),
             ("actions", (self.choice_list, self.preview_text)),
             ("why", (self.why,)),
+            ("goals", (self.goals_full, self.goals_strip)),
         ):
             if w is not None and any(w is x for x in ws):
                 return tab
@@ -226,6 +261,7 @@ class MapScene(Scene):
     # ---- what the team looks at ----------------------------------------------------------------
     def select_state(self, sid: str) -> None:
         if self.screen.select_state(sid):
+            self.screen.view.intro = False  # the team looks at a state: its panel shows
             self._scroll_to_top()
 
     def _scroll_to_top(self) -> None:
@@ -240,6 +276,8 @@ class MapScene(Scene):
         if self.screen.follow_team():
             self.choice_list.selected = 0
             self.choice_list.top = 0
+            if self.large and self.screen.view.intro:
+                self.screen.view.tab = "goals"
             self._rebuild_ring()
             self.ring.index = 0
             self.ring.focus(self.map_widget)
@@ -248,14 +286,25 @@ class MapScene(Scene):
         return self.screen.rows()
 
     def focused_row(self) -> vm.ChoiceRow | None:
-        """The highlighted action, when the action list has the focus (its preview shows)."""
+        """The highlighted action, when the action list (or its preview) has the focus: its
+        preview shows."""
         rows = self.screen.rows()
         if not rows:
             return None
-        on_list = self.ring.focused is self.choice_list or (
-            self.large and self.screen.view.tab == "actions"
+        focused = self.ring.focused
+        on_list = (
+            focused is self.choice_list
+            or focused is self.preview_text
+            or (self.large and self.screen.view.tab == "actions")
         )
         return rows[min(self.choice_list.selected, len(rows) - 1)] if on_list else None
+
+    def goals_shown(self) -> bool:
+        """100 % text: the goals in full take the state panel's place (the strip has the
+        focus, or the game has just begun and the team has not looked at a state yet)."""
+        if self.focused_row() is not None:
+            return False
+        return self.ring.focused is self.goals_strip or self.screen.view.intro
 
     def _toggle_row(self, i: int) -> None:
         rows = self.screen.rows()
@@ -303,11 +352,20 @@ class MapScene(Scene):
         if a == Action.DIGIT:
             self._plan_by_number(inp.value)
             return True
+        self._preview_reachable()
         used = super().handle(inp)
         tab = self._tab_of(self.ring.focused)
         if used and self.large and tab:  # the focus moved by Tab: show its tab
             self.set_tab(tab)
+        if self.ring.focused is self.choice_list:
+            self.screen.view.intro = False
         return used
+
+    def _preview_reachable(self) -> None:
+        """100 % text: Tab goes from the action list into its preview (to scroll it) only while
+        the preview shows."""
+        if not self.large:
+            self.preview_text.visible = self.focused_row() is not None
 
     def _toggle_show_all(self) -> None:
         self.screen.view.show_all = not self.screen.view.show_all
@@ -333,6 +391,7 @@ class MapScene(Scene):
             return
         self._follow_team()
         self.ctl.tick(dt)
+        self.ctl.idle()
         tour_prompt.update(self)
         self.flow.follow_the_turn()
 
@@ -342,12 +401,18 @@ class MapScene(Scene):
 
     # ---- the guided tour -----------------------------------------------------------------------
     def tour_show(self, target: str) -> None:
-        if self.large and target in ("map", "state", "why", "actions"):
+        if self.large and target in ("map", "state", "why", "actions", "goals"):
             self.set_tab("state" if target == "map" else target)
 
     def tour_target(self, target: str) -> Rect | None:
         lay = self.lay
-        places = {"map": lay.map, "state": lay.context, "why": lay.why, "actions": lay.actions}
+        places = {
+            "map": lay.map,
+            "state": lay.context,
+            "why": lay.why,
+            "actions": lay.actions,
+            "goals": lay.goals,
+        }
         if target in places:
             return places[target]
         if target == "end":
@@ -364,6 +429,8 @@ class MapScene(Scene):
             k += f"_{self.ctl.role}"
         if self.focused_row() is not None:
             k += "_preview"
+        elif self.goals_shown():
+            k += "_goals"
         return k
 
     # ---- drawing -------------------------------------------------------------------------------
@@ -377,9 +444,13 @@ class MapScene(Scene):
                 self.actions.draw_heading_large(surf, lay.context.inflate(-20, -16))
                 panel(surf, lay.map, tr("preview.title"))  # the preview's frame, where the map was
         else:
+            self._preview_reachable()
             row = self.focused_row()
             if row is not None:
-                preview_panel.draw(surf, self.screen, row, lay.context)
+                preview_panel.draw_frame(surf, lay.context, self.preview_text)
+            elif self.goals_shown():
+                panel(surf, lay.context, self.goals_panel.title())
+                self.goals_full.draw(surf, False)
             else:
                 self.state_panel.draw(surf, lay.context)
             self.actions.draw_frame(surf, lay.actions, lay.action_list)

@@ -13,7 +13,7 @@ from ...i18n import language
 from ...theme import Colour, partner_styles
 
 #: the panels of the large-text layout, one at a time beside the map
-TABS = ("state", "actions", "why")
+TABS = ("state", "actions", "why", "goals")
 
 
 @dataclass
@@ -24,6 +24,9 @@ class TeamView:
     mode_i: int = 0
     show_all: bool = False
     tab: str = "state"
+    #: the game has just begun and the team has not looked at a state yet: the goals in full
+    #: show in the state panel's place (100 %), or on the Goals tab
+    intro: bool = True
 
 
 class MapScreenState:
@@ -51,7 +54,8 @@ class MapScreenState:
         if role == self.role:
             return False
         self._views[self.role] = self.view
-        self.view = self._views.get(role) or TeamView(self.first_state())
+        fresh = not self.ctl.session.reports and self.ctl.tour is None
+        self.view = self._views.get(role) or TeamView(self.first_state(), intro=fresh)
         self.role = role
         self.relabel()
         self.view.mode_i %= len(self.modes)

@@ -1,5 +1,7 @@
-"""The fixed "Why?" panel: what changed in the selected state last turn, grouped by cause
-(the action and whose it was, the event, the option, the trend), largest first, with sources."""
+"""The fixed "Why?" panel: what changed in the selected state last turn. First its autonomy,
+split by area and partner with the causes of each move ("Security −2.1: Russia's share +4.0
+points after the CSTO exercise"); then every change grouped by cause (the action and whose it
+was, the event, the option, the trend), largest first, with sources."""
 
 from __future__ import annotations
 
@@ -35,11 +37,15 @@ class WhyPanel:
         key = (ctl.version, sc.selected, current().name, ctl.role, self.large, language())
         if key == self._key:
             return self._blocks
-        rows = vm.why_rows(ctl.session, ctl.last_report, sc.selected, ctl.role)
         th = current()
+        rows = vm.why_rows(ctl.session, ctl.last_report, sc.selected, ctl.role)
         out: list[TextBlock] = []
         if self.large:
             out.append((self.title(), SIZE.H2, True, None))
+        if sc.selected:
+            auto = vm.autonomy_lines(ctl.session, ctl.last_report, sc.selected)
+            for i, line in enumerate(auto):
+                out.append((line, SIZE.BODY, i == 0, None if i == 0 else th.ink))
         for r in rows:
             out.append((f"{r.title} ({r.tag})", SIZE.BODY, True, None))
             out.append((r.changes, SIZE.BODY, False, None))

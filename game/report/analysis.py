@@ -183,8 +183,10 @@ def without_grades(g: Group, roles: list[str]) -> dict[str, str]:
     records.md) after as many turns as the group played; only roles that did nothing there,
     and {} for a record without one (older saves)."""
     cf = g.rec.counterfactual if isinstance(g.rec.counterfactual, dict) else {}
-    passive = cf.get("passive") if isinstance(cf.get("passive"), list) else []
-    turns = cf.get("turns") if isinstance(cf.get("turns"), list) else []
+    passive = cf.get("passive")
+    passive = passive if isinstance(passive, list) else []
+    turns = cf.get("turns")
+    turns = turns if isinstance(turns, list) else []
     n = len(g.rec.turns)
     last = next((t for t in turns if isinstance(t, dict) and t.get("turn") == n), None)
     grades = last.get("grades") if isinstance(last, dict) else None

@@ -105,7 +105,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ROLE",
         help="headless: also play the same game with ROLE doing nothing (repeatable, or "
         "JPN,CHN); the record's 'counterfactual' keeps its objectives turn by turn. Default: "
-        "every playable role not already on passive; 'none' for no counterfactual",
+        "the playable roles given a --policy (else every playable role), unless already "
+        "passive; 'none' for no counterfactual",
     )
     files = p.add_argument_group(
         "files of the game (each implies --headless; docs/records.md describes them)",

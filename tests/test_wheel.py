@@ -30,6 +30,7 @@ BUILD_INPUTS = ("pyproject.toml", "README.md", "LICENSE", "game", "scenarios", "
 SHIPPED = {
     "campaign_1992_2025",
     "class_abe_belt_road",
+    "class_south_caucasus",
     "class_war_corridor",
     "kazakhstan_multivector",
 }

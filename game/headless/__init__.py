@@ -63,15 +63,20 @@ def parse_policies(items: list[str], sc: Scenario) -> dict[str, str]:
     return out
 
 
-def counterfactual_roles(items: list[str], sc: Scenario, pols: dict[str, str]) -> tuple[str, ...]:
+def counterfactual_roles(
+    items: list[str], sc: Scenario, pols: dict[str, str], given: dict[str, str] | None = None
+) -> tuple[str, ...]:
     """The roles that do nothing in the game's counterfactual (``--counterfactual``): those
-    named (``JPN``, ``JPN,CHN``; ``none`` for no counterfactual), else every playable role
-    whose policy is not already ``passive``."""
+    named (``JPN``, ``JPN,CHN``; ``none`` for no counterfactual); else the playable roles the
+    user gave a policy with ``--policy`` (``given``: the role being studied, so
+    ``--policy JPN=greedy`` compares with Japan alone doing nothing, as a class sees it);
+    else every playable role. Never a role already on ``passive``."""
     named = [r.strip() for it in items for r in it.split(",") if r.strip()]
     if any(r.lower() == "none" for r in named):
         return ()
     if not named:
-        return tuple(r for r in sc.playable_roles if pols.get(r) != "passive")
+        studied = [r for r in sc.playable_roles if r in (given or {})]
+        return tuple(r for r in (studied or sc.playable_roles) if pols.get(r) != "passive")
     ids = [a.id for a in sc.actors if a.kind == "power" or a.id in sc.playable_roles]
     for r in named:
         if r not in ids:
@@ -151,8 +156,9 @@ def cmd_play_headless(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     try:
-        pols = {**default_headless_policies(sc), **parse_policies(args.policy, sc)}
-        passive = counterfactual_roles(getattr(args, "counterfactual", []), sc, pols)
+        given = parse_policies(args.policy, sc)
+        pols = {**default_headless_policies(sc), **given}
+        passive = counterfactual_roles(getattr(args, "counterfactual", []), sc, pols, given)
         session = Session.start(sc, humans=(), seed=args.seed, policies=pols)
     except UnknownPolicy as e:
         print(f"crossroads: {e}", file=sys.stderr)

@@ -497,4 +497,11 @@ class GameController:
         return self._bench
 
     def has_history(self, role: str) -> bool:
+        """Whether the scenario records history for ``role``: then the benchmark plays it as
+        history went, else the computer plays it (greedy) and is named so."""
         return bool(self.scenario.history.get(role))
+
+    def bench_is_history(self) -> bool:
+        """Whether the benchmark is history for any of the group's roles (it is named "the
+        historical path" then, "the computer's path" otherwise)."""
+        return any(self.has_history(r) for r in self.roles)

@@ -82,9 +82,9 @@ def debrief_markdown(ctl: GameController, bench: Benchmark, images: list[str]) -
     without = gvs.without_path(s)
     for role in ctl.roles:
         g, b = vm.overall_grades(s, bench.session, role)
-        line = (
-            f"{tr('debrief.grade', role=vm.name(s, role), grade=g)} · "
-            f"{tr('debrief.grade_hist', grade=b)}"
+        line = f"{tr('debrief.grade', role=vm.name(s, role), grade=g)} · " + tr(
+            "debrief.grade_hist" if ctl.has_history(role) else "debrief.grade_computer",
+            grade=b,
         )
         gv = gvs.goals_view(s, role)
         if gv.overall_without is not None:
@@ -95,7 +95,8 @@ def debrief_markdown(ctl: GameController, bench: Benchmark, images: list[str]) -
         head = f" — {vm.name(s, role)}" if ctl.hotseat else ""
         doc.h(f"{tr('debrief.objectives')}{head}")
         views = {g.id: g for g in gvs.goals_view(s, role).goals}
-        cols = [tr("md.objective"), tr("md.value"), tr("md.grade"), tr("md.hist_grade")]
+        cols = [tr("md.objective"), tr("md.value"), tr("md.grade")]
+        cols.append(tr("md.hist_grade" if ctl.has_history(role) else "debrief.computer_path"))
         rows = [
             [o["name"], o["value"], o["grade"], hb["grade"] if hb else "—"]
             for o, hb in vm.objectives_against(s, bench.session, role)
@@ -117,7 +118,11 @@ def debrief_markdown(ctl: GameController, bench: Benchmark, images: list[str]) -
     doc.h(tr("debrief.mean_autonomy"))
     idle = without[1] if without is not None else []
     doc.table(
-        [tr("md.year"), tr("debrief.your_path"), tr("debrief.hist_path")]
+        [
+            tr("md.year"),
+            tr("debrief.your_path"),
+            tr("debrief.hist_path" if ctl.bench_is_history() else "debrief.computer_path"),
+        ]
         + ([without[0]] if without is not None else []),
         [
             [y, number(mine[i], 1), number(hist[i], 1) if i < len(hist) else "—"]

@@ -145,3 +145,10 @@ def test_the_preview_puts_the_goals_and_autonomy_first():
         kinds = [k.endswith(": autonomy") for k, _ in p.changes]
         assert kinds == sorted(kinds, reverse=True)  # every autonomy line before the rest
     assert moved > 0
+
+
+def test_headless_compares_the_role_being_studied_alone(tmp_path):
+    """``--policy JPN=greedy`` is compared with Japan alone doing nothing (what a class playing
+    Japan sees), not with every playable role doing nothing."""
+    rec = _headless(tmp_path, "class_abe_belt_road", 3, "JPN=greedy")
+    assert rec["counterfactual"]["passive"] == ["JPN"]

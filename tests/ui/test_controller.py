@@ -83,3 +83,25 @@ def test_the_debrief_and_the_class_report_compare_with_the_same_history():
         bench = ctl.benchmark().session
         assert bench.grades() == ref.grades()
         assert bench.st.hash(0) == ref.st.hash(0)
+
+
+def test_without_recorded_history_the_benchmark_is_named_the_computer():
+    """A scenario that records no history for the role (the South Caucasus) compares the
+    group with the computer playing its role, and says so: never "the historical path"."""
+    from game.ui import catalog
+    from game.ui.controller import GameController
+    from game.ui.export import debrief_markdown
+
+    entry = catalog.load("class_south_caucasus")
+    ctl = GameController.new(entry, "ARM", seed=12, autosave=False)
+    while not ctl.session.over:
+        ctl.session.play_turn()
+    assert not ctl.bench_is_history()
+    md = debrief_markdown(ctl, ctl.benchmark(), [])
+    assert "The computer playing this role would get" in md
+    assert "The computer's path" in md and "istorical path" not in md
+    # the class scenarios with history keep their historical path
+    belt = GameController.new(catalog.load("class_abe_belt_road"), "JPN", seed=12, autosave=False)
+    belt.session.play_turn()
+    assert belt.bench_is_history()
+    assert "The historical path would get" in debrief_markdown(belt, belt.benchmark(), [])

@@ -191,7 +191,12 @@ class DebriefScene(Scene):
                 out.append((f"{o['grade']}  {o['name']}", SIZE.BODY, True, None))
                 line = tr("debrief.objective_line", value=o["value"], bands=bands)
                 if b is not None:
-                    line += " · " + tr("debrief.objective_hist", grade=b["grade"], value=b["value"])
+                    key = (
+                        "debrief.objective_hist"
+                        if self.ctl.has_history(self.ctl.role)
+                        else "debrief.objective_computer"
+                    )
+                    line += " · " + tr(key, grade=b["grade"], value=b["value"])
                 g = views.get(str(o["id"]))
                 if g is not None and gv.overall_without is not None:
                     line += " · " + gvs.without_objective_words(gv, g)
@@ -286,7 +291,12 @@ class DebriefScene(Scene):
             )
             text.draw(
                 surf,
-                tr("debrief.grade_hist", grade=b),
+                tr(
+                    "debrief.grade_hist"
+                    if self.ctl.has_history(self.ctl.role)
+                    else "debrief.grade_computer",
+                    grade=b,
+                ),
                 Rect(inner.x, inner.y + lh, 560, lh),
                 SIZE.BODY,
                 th.ink,
@@ -319,7 +329,17 @@ class DebriefScene(Scene):
             hist = vm.mean_autonomy(self.bench.session)
             paths = [
                 (tr("debrief.your_path"), mine, LINE_COLOURS[0], "circle", False),
-                (tr("debrief.hist_path"), hist, (0, 0, 0), "square", True),
+                (
+                    tr(
+                        "debrief.hist_path"
+                        if self.ctl.bench_is_history()
+                        else "debrief.computer_path"
+                    ),
+                    hist,
+                    (0, 0, 0),
+                    "square",
+                    True,
+                ),
             ]
             without = gvs.without_path(s)
             if without is not None:  # the do-nothing path: what the team's play changed

@@ -98,7 +98,7 @@ def debrief_markdown(ctl: GameController, bench: Benchmark, images: list[str]) -
         cols = [tr("md.objective"), tr("md.value"), tr("md.grade")]
         cols.append(tr("md.hist_grade" if ctl.has_history(role) else "debrief.computer_path"))
         rows = [
-            [o["name"], o["value"], o["grade"], hb["grade"] if hb else "—"]
+            [o["name"], vm.fmt_number(o["value"]), o["grade"], hb["grade"] if hb else "—"]
             for o, hb in vm.objectives_against(s, bench.session, role)
         ]
         if without is not None:  # the same game with the team(s) doing nothing

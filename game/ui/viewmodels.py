@@ -112,7 +112,9 @@ def short_resource(s: Session, rid: str) -> str:
 
 
 def fmt_cost(s: Session, cost: dict[str, float]) -> str:
-    return " + ".join(f"{v:g} {short_resource(s, r)}" for r, v in cost.items()) or tr("common.free")
+    return " + ".join(f"{fmt_number(v)} {short_resource(s, r)}" for r, v in cost.items()) or tr(
+        "common.free"
+    )
 
 
 def fmt_delta(v: float, digits: int = 1) -> str:
@@ -121,6 +123,12 @@ def fmt_delta(v: float, digits: int = 1) -> str:
     if round(v, digits) == 0:
         return number(0.0, digits)
     return number(v, digits, sign=True).replace("-", "−")
+
+
+def fmt_number(v: float) -> str:
+    """A number with as many decimals as it has (like ``{:g}``), as the chosen language writes
+    it ("4.5", "4,5")."""
+    return number(float(v))
 
 
 def fmt_value(v: float, digits: int = 1) -> str:
@@ -267,6 +275,10 @@ def _tag(s: Session, e: Entry, role: str) -> str:
     return e.kind
 
 
+#: the causes the engine itself names (core.py's ledger labels, in English there)
+ENGINE_CAUSES = ("trust_memory", "resentment", "economy", "income")
+
+
 def cause_title(s: Session, kind: str, cause: str, label: str) -> str:
     """The ledger's label of a cause, in the chosen language where the scenario has it."""
     if language() == "en":
@@ -285,6 +297,10 @@ def cause_title(s: Session, kind: str, cause: str, label: str) -> str:
             o = next((x for x in sc.events[e].options if x.id == oid), None)
             if o is not None:
                 return f"{name(s, eid)}: {text_in(o.text, language())}"
+    if kind in ("drift", "income") and cause in ENGINE_CAUSES:
+        return tr(f"cause.{cause}")
+    if kind == "drift" and cause.startswith("membership:"):
+        return tr("cause.membership", org=name(s, cause.split(":", 1)[1]))
     if kind == "drift":
         return engine_text.names_in(sc).get(cause, label)
     return label

@@ -80,3 +80,29 @@ def test_every_locale_has_every_key_with_the_same_placeholders():
                 and len(en[k]) > 12
             ]
             assert len(same) <= 3, f"{lang}: untranslated {same[:5]}"
+
+
+def test_the_engines_own_causes_and_numbers_follow_the_language():
+    """The causes the engine names itself (trust's return to neutral, income, ...) and the
+    numbers of the turn summary are in the chosen language (no English line, no "77.5" beside
+    "+0,8" in Russian)."""
+    from game.play.session import Session
+    from game.scenario.loader import load_scenario
+    from game.ui import i18n
+    from game.ui import viewmodels as vm
+    from tests.conftest import ROOT
+
+    sc = load_scenario(ROOT / "scenarios" / "class_abe_belt_road.yaml").scenario
+    s = Session.start(sc, humans=("JPN",), seed=3)
+    rep = s.play_turn()
+    try:
+        for lang in ("ja", "ru"):
+            i18n.set_language(lang)
+            summary = vm.summary_vm(s, rep, "JPN")
+            titles = " ".join(r.title for r in summary.top_changes)
+            assert "trust returns slowly" not in titles and "income for" not in titles
+            assert vm.cause_title(s, "drift", "trust_memory", "x") == i18n.tr("cause.trust_memory")
+        assert vm.fmt_value(77.5) == "77,5" and vm.fmt_number(4.5) == "4,5"
+    finally:
+        i18n.set_language("en")
+    assert vm.cause_title(s, "drift", "trust_memory", "x") == "x"  # English: the engine's words

@@ -187,16 +187,16 @@ class DebriefScene(Scene):
             gv = gvs.goals_view(s, self.ctl.role)
             views = {g.id: g for g in gv.goals}
             for o, b in rows:
-                bands = " · ".join(f"{g} {v:g}" for g, v in zip("ABCD", o["bands"]))
+                bands = " · ".join(f"{g} {vm.fmt_number(v)}" for g, v in zip("ABCD", o["bands"]))
                 out.append((f"{o['grade']}  {o['name']}", SIZE.BODY, True, None))
-                line = tr("debrief.objective_line", value=o["value"], bands=bands)
+                line = tr("debrief.objective_line", value=vm.fmt_number(o["value"]), bands=bands)
                 if b is not None:
                     key = (
                         "debrief.objective_hist"
                         if self.ctl.has_history(self.ctl.role)
                         else "debrief.objective_computer"
                     )
-                    line += " · " + tr(key, grade=b["grade"], value=b["value"])
+                    line += " · " + tr(key, grade=b["grade"], value=vm.fmt_number(b["value"]))
                 g = views.get(str(o["id"]))
                 if g is not None and gv.overall_without is not None:
                     line += " · " + gvs.without_objective_words(gv, g)

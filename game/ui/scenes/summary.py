@@ -142,7 +142,9 @@ class SummaryScene(Scene):
             out.append((tr("summary.autonomy"), SIZE.H2, True, None))
             for nm, v, d in self.vm.autonomy:
                 arrow = "▲" if d > 0.05 else ("▼" if d < -0.05 else "•")
-                out.append((f"{nm}: {v:.1f}  {arrow} {vm.fmt_delta(d)}", SIZE.BODY, False, None))
+                out.append(
+                    (f"{nm}: {vm.fmt_value(v)}  {arrow} {vm.fmt_delta(d)}", SIZE.BODY, False, None)
+                )
         out.append((tr("summary.biggest"), SIZE.H2, True, None))
         for r in self.vm.top_changes:
             out.append((f"{r.title} ({r.tag})", SIZE.BODY, True, None))
@@ -197,7 +199,7 @@ class SummaryScene(Scene):
             )
             text.draw(
                 surf,
-                f"{v:.1f}",
+                vm.fmt_value(v),
                 Rect(r.x + 280, y, 100, lh),
                 SIZE.BODY,
                 th.ink,

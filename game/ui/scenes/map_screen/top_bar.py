@@ -24,7 +24,9 @@ def texts(ctl: GameController) -> tuple[str, str]:
     """(when: year, turn, timer; who and what: the team, its budget, actions left)."""
     s = ctl.session
     left = tr("game.when", year=s.year, turn=min(s.turn + 1, s.c.n_turns), total=s.c.n_turns)
-    budget = " · ".join(f"{vm.short_resource(s, r)} {v:g}" for r, v in ctl.budget().items())
+    budget = " · ".join(
+        f"{vm.short_resource(s, r)} {vm.fmt_number(v)}" for r, v in ctl.budget().items()
+    )
     who = vm.team(s, ctl.role) if ctl.hotseat else tr("game.you", role=vm.name(s, ctl.role))
     right = tr("game.status", who=who, budget=budget, left=ctl.slots_left(), total=s.c.M_slots)
     t = ctl.time_left()

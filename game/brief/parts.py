@@ -103,19 +103,32 @@ def _situation(sc: Scenario, role: str, names: ScenarioTexts) -> list[str]:
         )
     )
     order = [r.id for r in sc.resources]
-    start = amounts(names, sc.initial.resources.get(role, {}), order)
-    income = amounts(names, sc.income.get(role, {}), order)
-    if start or income:
-        key = "rules.budget" if income else "rules.budget_no_income"
-        budget = tr(key, start=start or "0", income=income)
-        levels = [
-            tr("difficulty.level", level=tr(f"difficulty.{k}"), factor=number(d.budget))
+    # the amounts a team sees on its first turn (the starting budget and the first income) at
+    # the scenario's own level, the one the window starts it at - what is on the screen
+    start, income = sc.initial.resources.get(role, {}), sc.income.get(role, {})
+
+    def at(level: str) -> tuple[str, str]:
+        f = DIFFICULTY[level].budget
+        first = {k: (start.get(k, 0.0) + income.get(k, 0.0)) * f for k in {*start, *income}}
+        return amounts(names, first, order), amounts(
+            names, {k: v * f for k, v in income.items()}, order
+        )
+
+    own = sc.meta.difficulty
+    first, every = at(own)
+    if first or every:
+        key = "rules.budget" if every else "rules.budget_no_income"
+        budget = tr(key, start=first or "0", income=every)
+        others = [
+            tr("difficulty.level", level=tr(f"difficulty.{k}"), amounts=at(k)[0] or "0")
             for k, d in DIFFICULTY.items()
-            if d.budget != 1
+            if k != own and d.budget != DIFFICULTY[own].budget
         ]
-        if levels:
+        if others:
             budget += tr("sentence.sep") + tr(
-                "rules.difficulty", levels=tr("join.sep").join(levels)
+                "rules.difficulty",
+                level=tr(f"difficulty.{own}"),
+                levels=tr("join.sep").join(others),
             )
         out.append(budget)
     return out

@@ -434,3 +434,22 @@ def test_the_command_as_a_user_types_it(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "brief-class_war_corridor-KAZ-en.html").is_file()
     assert "wrote 1 brief" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "sid,role", [("class_abe_belt_road", "JPN"), ("class_war_corridor", "RUS")]
+)
+def test_the_budget_is_what_the_team_sees_on_its_first_turn(sid, role):
+    """The brief gives the amounts of the first turn at the scenario's own difficulty (the
+    window starts there): the same numbers the team then reads on the screen."""
+    from game.play.session import Session
+
+    sc = scenario(sid)
+    s = Session.start(sc, humans=(role,), seed=1, difficulty=sc.meta.difficulty)
+    have = s.st.res[0, s.c.actor_index[role]]
+    with using("en"):
+        text = flat(" ".join(brief_parts(sc, role, "en").situation))
+    for k in range(len(s.c.res_ids)):
+        if have[k]:
+            assert f"{number(float(have[k]))} " in text.split("On the first turn you have ")[1]
+    assert f"at {sc.meta.difficulty} difficulty, the level the game starts at" in text

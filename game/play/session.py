@@ -380,6 +380,11 @@ class Session:
                 self._options[c.event_ids[e]] = int(auto[0, e]) if auto is not None else 0
         return self.pending_events()
 
+    def decided_option(self, event_id: str) -> int | None:
+        """The option taken this turn for ``event_id`` by its computer-played chooser, or by a
+        person once chosen (its index); None while it waits or when it has no options."""
+        return self._options.get(event_id)
+
     def pending_events(self) -> list[PendingEvent]:
         """Events fired this turn that still wait for a person's decision."""
         return [

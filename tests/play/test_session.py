@@ -94,3 +94,30 @@ def test_the_budget_counts_the_planned_actions(mini):
     assert not again.legal and "used recently" in again.reason
     s.undo()
     assert s.budget("JPN")["oda"] == start
+
+
+def test_the_computers_choice_in_an_event_is_known_while_its_pop_up_shows():
+    """An event a computer player decides (China and the TBEA gold mine) says what it chose
+    while the window shows it, before the turn summary."""
+    from game.play.session import Session
+    from game.scenario.loader import load_scenario
+
+    sc = load_scenario("class_abe_belt_road").scenario
+    s = Session.start(sc, humans=("JPN",), seed=12)
+    seen = 0
+    while not s.over:
+        waiting = {e.event_id for e in s.end_turn()}
+        for ev in s.fired_events():
+            e = sc.events[s.c.event_index[ev.event_id]]
+            if ev.event_id in waiting:
+                assert s.decided_option(ev.event_id) is None
+                s.choose_option(ev.event_id, 0)
+            elif e.options and e.chooser and e.chooser != "JPN":
+                k = s.decided_option(ev.event_id)
+                assert k is not None and 0 <= k < len(e.options)
+                seen += 1
+        rep = s.finish_turn()
+        for eid, opt in rep.options.items():  # the summary then says the same option
+            e = sc.events[s.c.event_index[eid]]
+            assert opt in [o.id for o in e.options]
+    assert seen >= 1

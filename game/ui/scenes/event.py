@@ -372,6 +372,12 @@ class EventScene(Scene):
             out.append(
                 (tr("event.effects", effects=vm.sep().join(effects)), SIZE.BODY, False, None)
             )
+        chose = None if ev.needs_choice else self.ctl.session.decided_option(e.event_id)
+        if chose is not None and 0 <= chose < len(words.options) and e.chooser:
+            # a computer player decided: say what it chose here, not only in the summary
+            who = vm.name(self.ctl.session, e.chooser)
+            option = words.options[chose]
+            out.append((tr("event.computer_chose", who=who, option=option), SIZE.BODY, True, None))
         found = self.glossary_terms()
         if found:
             names = glossary.by_id(self.ctl.scenario)

@@ -148,6 +148,8 @@ class GameController:
         self.ended_early = False
         self.version = 0
         self.message = ""  # last refusal, in the engine's plain words
+        #: End turn was pressed once with nothing planned (``ask_end_turn``): the next press passes
+        self.pass_asked = False
         self._choices: tuple[int, list[ChoiceView]] | None = None
         self._previews: dict[tuple[int, int], Preview] = {}
         self._bench: Benchmark | None = None
@@ -346,6 +348,7 @@ class GameController:
             return False
         if self.c.actor_ids[int(self.c.choice_seat[cid])] != self.role:
             return False  # only the team at the keyboard plans, and only its own actions
+        self.pass_asked = False
         try:
             self.session.plan(cid)
         except IllegalAction as e:
@@ -367,6 +370,7 @@ class GameController:
         for x in later:
             self.session.plan(x)
         self.message = ""
+        self.pass_asked = False
         self._bump()
         return True
 
@@ -375,8 +379,26 @@ class GameController:
             return None
         r = self.session.undo(self.role)
         self.message = ""
+        self.pass_asked = False
         self._bump()
         return r
+
+    def ask_end_turn(self) -> None:
+        """E or the End turn button. With nothing planned while an action could still be
+        taken, the first press only asks (``pass_asked``; the scene says "press E again"): a
+        stray key on a shared keyboard must not lose a year. The second press passes."""
+        if (
+            self.phase == Phase.PLANNING
+            and not self.handoff
+            and not self.session.over
+            and not self.pass_asked
+            and not self.planned_ids()
+            and any(c.legal for c in self.choices())
+        ):
+            self.pass_asked = True
+            self._bump()
+            return
+        self.end_turn()
 
     def end_turn(self) -> None:
         """The planning team is done. In hotseat the keyboard passes to the next team; after
@@ -386,6 +408,7 @@ class GameController:
         if self.role not in self.teams_done:
             self.teams_done.append(self.role)
         self.message = ""
+        self.pass_asked = False
         if self.active < len(self.roles) - 1:
             self.active += 1
             self.handoff = True

@@ -40,6 +40,7 @@ def test_timer_is_off_by_default_and_never_ends_a_turn(make_app, mini_entry):
     up = i18n.tr("timer.up")
     assert any(d and d in up for d in drawn)
     press(app, pygame.K_e)
+    press(app, pygame.K_e)  # nothing planned: the second press passes
     assert ctl.session.turn == 1 or ctl.phase != Phase.PLANNING
 
 
@@ -105,3 +106,25 @@ def test_without_recorded_history_the_benchmark_is_named_the_computer():
     belt.session.play_turn()
     assert belt.bench_is_history()
     assert "The historical path would get" in debrief_markdown(belt, belt.benchmark(), [])
+
+
+def test_a_stray_end_turn_with_nothing_planned_asks_first(make_app, mini_entry):
+    """One E with nothing planned (while an action is possible) only asks; planning cancels
+    the question; the second E passes the turn. With an action planned, one E ends it."""
+    from uihelp import drawn_strings, press
+
+    from game.ui.controller import Phase
+
+    app = make_app()
+    app.new_game(mini_entry, None, 1, None)
+    app.step([])
+    ctl = app.stack.top.ctl
+    press(app, pygame.K_e)
+    assert ctl.phase == Phase.PLANNING and ctl.session.turn == 0 and ctl.pass_asked
+    assert "E again" in " ".join(drawn_strings(app))
+    press(app, pygame.K_1)  # the team plans after all: the question is gone
+    assert not ctl.pass_asked and ctl.planned_ids()
+    press(app, pygame.K_u)
+    press(app, pygame.K_e)
+    press(app, pygame.K_e)
+    assert ctl.phase != Phase.PLANNING or ctl.session.turn == 1

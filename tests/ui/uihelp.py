@@ -71,6 +71,8 @@ def play_turns(app, n):
     for _ in range(n):
         press(app, pygame.K_1)
         press(app, pygame.K_e)
+        if ctl.pass_asked:  # nothing could be planned: the second press passes
+            press(app, pygame.K_e)
         while ctl.phase == Phase.EVENTS:
             ev = ctl.current_event
             press(app, pygame.K_1 if ev.needs_choice else pygame.K_RETURN)

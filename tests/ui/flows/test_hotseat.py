@@ -148,6 +148,9 @@ def test_team_two_sees_exactly_what_it_would_see_had_team_one_planned_nothing(mi
             press(app, pygame.K_2)
             assert len(ctl.planned_ids()) == 2
         press(app, pygame.K_e)
+        if not plan:  # nothing planned: the first press asks, the second passes
+            assert ctl.pass_asked and "E again" in " ".join(drawn_strings(app))
+            press(app, pygame.K_e)
         assert app.stack.top.name == "handoff" and ctl.role == "RUS"
         handoff = drawn_strings(app)
         hand_px = pygame.image.tobytes(app.display.canvas, "RGB")

@@ -38,6 +38,8 @@ class ActionsPanel:
         ctl = self.screen.ctl
         s = ctl.session
         msg = ctl.message and engine_text.reason(s.scenario, ctl.message)
+        if ctl.pass_asked:
+            msg = tr("choices.confirm_pass")
         if msg:
             return msg, True
         return tr("choices.used", used=s.c.M_slots - ctl.slots_left(), total=s.c.M_slots), False

@@ -84,7 +84,7 @@ class MapScene(Scene):
     def commands(self) -> list[Command]:
         return [
             Command("game.undo", self.ctl.undo, lambda: bool(self.ctl.planned_ids())),
-            Command("game.end_turn", self.ctl.end_turn, label=self._end_label),
+            Command("game.end_turn", self.ctl.ask_end_turn, label=self._end_label),
             Command("game.map_mode", lambda: self.screen.cycle_mode(+1)),
             Command("game.timeline", self.flow.timeline, lambda: bool(self.ctl.session.reports)),
             Command("game.glossary", self.open_glossary),
@@ -95,6 +95,8 @@ class MapScene(Scene):
 
     def _end_label(self) -> str:
         c = self.ctl
+        if c.pass_asked:
+            return tr("game.confirm_pass")
         if c.hotseat and c.active < len(c.roles) - 1:
             return tr("game.team_done")
         return tr("game.end_turn")
@@ -335,7 +337,7 @@ class MapScene(Scene):
             return True
         a = inp.action
         keys: dict[Action, Callable[[], object]] = {
-            Action.END_TURN: self.ctl.end_turn,
+            Action.END_TURN: self.ctl.ask_end_turn,
             Action.UNDO: self.ctl.undo,
             Action.MAP_MODE: lambda: self.screen.cycle_mode(+1),
             Action.MAP_MODE_PREV: lambda: self.screen.cycle_mode(-1),

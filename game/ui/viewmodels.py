@@ -664,6 +664,8 @@ def _team_address(s: Session, role: str) -> re.Pattern[str]:
     language; in Russian also with the name declined ("команда Китая")."""
     nm = name(s, role)
     forms = [re.escape(tr("team.name", role=nm))]
+    if role != nm:  # "Team EU" for the European Union: the id is how authors often write it
+        forms.append(re.escape(tr("team.name", role=role)) + r"\b")
     if language() == "ru" and len(nm) > 3:
         stem = nm[:-1] if nm[-1] in "аяйиеоуыь" else nm
         forms.append(r"[Кк]оманд[а-я]*\s+«?" + re.escape(stem) + r"[а-я]*»?")

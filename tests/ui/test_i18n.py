@@ -106,3 +106,16 @@ def test_the_engines_own_causes_and_numbers_follow_the_language():
     finally:
         i18n.set_language("en")
     assert vm.cause_title(s, "drift", "trust_memory", "x") == "x"  # English: the engine's words
+
+
+def test_a_question_to_team_eu_knows_the_computer_played_the_eu():
+    """'Team EU: ...' addresses the European Union's team by its id: when the computer played
+    it, the debrief says so, as for 'Team Turkiye'."""
+    from game.play.session import Session
+    from game.scenario.loader import load_scenario
+    from game.ui import viewmodels as vm
+
+    sc = load_scenario("class_south_caucasus").scenario
+    s = Session.start(sc, humans=("ARM",), seed=1)
+    assert {"EU", "TUR"} <= set(vm.computer_teams(s, ("ARM",)))
+    assert not any(q.startswith("Team EU") for q in vm.discussion_questions(s, ("ARM",)))

@@ -736,6 +736,8 @@ def _key_values(c: Compiled, st: State) -> dict[str, float]:
         for p, pid in enumerate(c.power_ids):
             out[f"{n}: trust in {c.names.get(pid, pid)}"] = float(st.trust[0, s, p])
         out[f"{n}: stability"] = float(st.stability[0, s])
+        if st.resilience.size:
+            out[f"{n}: resilience"] = float(st.resilience[0, s])
         for d, did in enumerate(c.dim_ids):
             for k, kid in enumerate(c.partner_ids[:-1]):
                 out[f"{n}: {c.names.get(did, did)} dependence on {c.names.get(kid, kid)}"] = (
@@ -751,7 +753,7 @@ def _quantity_label(quantity: str, k: list[str]) -> str:
         return f"{k[0]}: {k[1].lower()} dependence on {k[2]}"
     if quantity == "trust":
         return f"{k[0]}: trust in {k[1]}"
-    if quantity in ("stability", "growth"):
+    if quantity in ("stability", "growth", "resilience"):
         return f"{k[0]}: {quantity}"
     if quantity == "resource":
         return f"{k[0]}: {k[1]}"

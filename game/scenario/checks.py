@@ -7,7 +7,8 @@ calendar; initial dependence at most 100%; history steps the actor can actually 
 
 Warnings (W3xx): historical events without sources, unused bibliography entries, events and
 actions that can never happen, missing translations, playable roles without objectives, declared
-languages the game's interface cannot show (W308). (W307, a file no scenario includes, is found
+languages the game's interface cannot show (W308), texts that contradict their effects (W313,
+W314: ``textcheck.py``). (W307, a file no scenario includes, is found
 by ``validate.py``, which looks at whole folders.)
 
 Anti-cascade: items that failed the schema layer were dropped and their ids remembered as
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import countries
+from . import countries, textcheck
 from . import model as M
 from .diagnostics import Diagnostic, path_str
 from .draft import Draft
@@ -914,6 +915,8 @@ def _lints(c: _Checker) -> None:
                     "later), or ask the game's developers for a translation of the "
                     f"interface (game/ui/locale/{lang}.json).",
                 )
+    # W313 / W314: texts and effects that disagree (textcheck.py)
+    textcheck.lint(d, c.warn)
     # W306
     objectives = d.objectives or {}
     for i, a in enumerate(d.actors or []):

@@ -31,6 +31,7 @@ SHIPPED = {
     "campaign_1992_2025",
     "class_abe_belt_road",
     "class_war_corridor",
+    "class_south_caucasus",
     "kazakhstan_multivector",
 }
 # the four the users chose; SciPy for the balance lab's small-sample statistics (Student's t);

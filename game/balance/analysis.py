@@ -828,10 +828,10 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
         )
     if ex.kind == "effect_size":
         better, worse = ex.better or "greedy", ex.worse or "passive"
-        cols = {c.objectives[k].id: k for k in objective_index(study, role)}
-        k = cols.get(ex.objective or "")
-        thr = float(ex.at_least)
-        if k is None or not has_actions:
+        cols = {c.objectives[j].id: j for j in objective_index(study, role)}
+        col = cols.get(ex.objective or "")
+        thr = float(ex.at_least or 0.0)  # the model requires at_least for effect_size
+        if col is None or not has_actions:
             return Verdict(
                 **base,
                 what=f"{ex.objective}: {better} - {worse}",
@@ -841,12 +841,12 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
                 bound="",
                 verdict="FAIL",
                 note=f"{role} has no objective '{ex.objective}'"
-                if k is None
+                if col is None
                 else f"{role} has no actions: its choices cannot matter",
             )
-        sign = c.objectives[k].sign
+        sign = c.objectives[col].sign
         d = sign * (
-            study.run(ref(better)).objectives[:, k] - study.run(ref(worse)).objectives[:, k]
+            study.run(ref(better)).objectives[:, col] - study.run(ref(worse)).objectives[:, col]
         )
         m, lo, hi = stats.mean_ci(d, z)
         v = _verdict_low_high(lo, hi, thr, None)

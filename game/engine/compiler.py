@@ -165,6 +165,9 @@ class Compiled:
     block_bounds: np.ndarray  # Layout.bounds: first slot of each block, then the size
     op_block: np.ndarray  # the Block each op writes into
     prog_blocks: np.ndarray  # per program, a bit mask of the blocks its ops write into
+    #: each state's starting resilience (``(S,)``), or empty when the scenario does not use
+    #: resilience (set at the end of ``compile_scenario``)
+    resilience0: np.ndarray
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario

@@ -4,7 +4,8 @@ Measured in one process (one core), on the main campaign with its scripted oppon
 
 * ``game_turns_per_s_batched``: N = 4096 games in lockstep, Japan on the random policy;
 * ``game_turns_per_s_loop``: the same engine run one game at a time (N = 1 per call);
-* ``batch_vs_loop_ratio`` and ``greedy_batch_vs_loop_ratio`` (Japan on one-step lookahead);
+* ``batch_vs_loop_ratio`` and ``greedy_batch_vs_loop_ratio`` (Japan on greedy: a one-step
+  lookahead, or over ``GREEDY_HORIZON`` turns where the states switch);
 * ``numpy_floor_game_turns_per_s``: the most a numpy engine built like this one could do here
   (``numpy_floor``: only the legal masks, one weighted pick per actor and slot, one
   resolution and the autonomy; benchmarks/numpy_floor.py prints its parts);

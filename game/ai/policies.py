@@ -16,8 +16,9 @@ Policies by name (``make_policy``):
 ``strategic``       the scenario's scripted strategy for the role: action weights x family weights
                     x target preference + noise (Russia: CSTO and labour; China: loans and trade)
 ``multivector``     a Central Asian state's own policy: picks what most raises its autonomy
-``greedy``          one-step lookahead on cloned states: the action that most raises the role's
-                    score if it landed now (delays discounted)
+``greedy``          lookahead on cloned states: the action that most raises the role's score if
+                    it landed now (delays discounted); with switching, over the next few turns
+                    (its landings, then the states' switching)
 ``no:FAMILY``       ``greedy`` with one action family banned
 ``only:FAMILY``     ``greedy`` restricted to one family
 ``spam:ACTION``     the same action whenever it is legal, else ``greedy``
@@ -228,10 +229,25 @@ class Strategic:
         return sample_weighted(p, mask, rng, own=True)
 
 
+#: turns a ``greedy`` player looks ahead when the states switch (``model.switching``)
+GREEDY_HORIZON = 6
+#: what a gain that comes one turn later is worth to ``greedy`` (per turn of delay)
+GREEDY_DISCOUNT = 0.85
+
+
 class Greedy:
-    """One-step lookahead for a role: the legal action (among ``allowed`` columns) that most
-    raises the role's score if its effects landed now, delays discounted; passes when nothing
-    helps. All candidates of all games are tried in one batch on shallow copies of the state."""
+    """Lookahead for a role: the legal action (among ``allowed`` columns) that most raises the
+    role's score; passes when nothing helps. Every candidate is tried on a shallow copy of the
+    whole batch (all games at once, one candidate after the other).
+
+    Without switching (the scenario's ``model.switching`` is 0) the lookahead is one step: the
+    score if the candidate's effects landed now, the gain discounted by ``GREEDY_DISCOUNT`` per
+    turn of delay. With switching, the states move ties on their own, and a choice's worth shows
+    over several turns: its effects are applied as many times as they would land within the
+    horizon (``GREEDY_HORIZON`` turns, or the turns left; at least once), then the states' own
+    switching (``core.switch_ahead``) is played forward over the horizon, and the role's score
+    is read; a choice whose effects would land after the last turn is worth nothing. Trends,
+    events and the other actors' moves are not foreseen (``rollout`` plays them)."""
 
     name = "greedy"
 
@@ -241,26 +257,41 @@ class Greedy:
         seat: int,
         allowed: np.ndarray | None = None,
         name: str = "greedy",
+        horizon: int = GREEDY_HORIZON,
     ) -> None:
         self.c, self.seat, self.name = c, seat, name
+        self.horizon = horizon
         ids = c.seat_table[seat]
         self.ids = ids
         self.allowed = np.ones(len(ids) + 1, dtype=bool) if allowed is None else allowed
         self.delay = np.array([c.choice_delay[i] if i >= 0 else 0 for i in ids])
+        self.duration = np.array([c.choice_duration[i] if i >= 0 else 1 for i in ids])
 
     def value(self, c: Compiled, st: State, hhi: np.ndarray | None = None) -> np.ndarray:
         """The role's score in state ``st``, per game (``hhi``: ``st``'s row concentrations,
         when the caller knows them)."""
         return core.role_score(c, st, self.seat, hhi=hhi)
 
-    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
-        c, st = obs.c, obs.st
+    def gains(self, obs: Observation, mask: np.ndarray) -> np.ndarray:
+        """The estimated gain of every column over passing, ``(N, 1 + W)``: ``-inf`` where the
+        column is not legal or not allowed, 0 for column 0 (pass)."""
         n, W1 = mask.shape
         m = mask & self.allowed[None, :]
         m[:, 0] = True
+        gain = np.full((n, W1), -np.inf)
+        gain[:, 0] = 0.0
         cand = np.nonzero(m[:, 1:].any(axis=0))[0]  # choices legal in at least one game
-        if cand.size == 0:
-            return np.zeros(n, dtype=np.int64)
+        if cand.size:
+            if obs.p.switching.any() and obs.st.resilience.size:
+                self._gains_ahead(obs, cand, gain)
+            else:
+                self._gains_now(obs, cand, gain)
+        return np.where(m, gain, -np.inf)
+
+    def _gains_now(self, obs: Observation, cand: np.ndarray, gain: np.ndarray) -> None:
+        """One step: each candidate's effects as if they landed now, delays discounted."""
+        c, st = obs.c, obs.st
+        n = st.n
         k = cand.size + 1
         # apply_programs never writes into the arrays it is given (it rebinds the fields to
         # new arrays), so each candidate is tried on a shallow copy of the whole batch:
@@ -282,19 +313,94 @@ class Greedy:
                 trial_hhi[:, rows] = core.row_concentration(c, trial, rows)
                 trial_hhi = trial_hhi.reshape(hhi.shape)
             v[:, j + 1] = self.value(c, trial, trial_hhi)
-        base = v[:, :1]
-        gain = (v - base) * np.concatenate([[1.0], 0.85 ** self.delay[cand]])[None, :]
+        discount = np.concatenate([[1.0], GREEDY_DISCOUNT ** self.delay[cand]])[None, :]
+        gain[:, 1 + cand] = ((v - v[:, :1]) * discount)[:, 1:]
+
+    def _gains_ahead(self, obs: Observation, cand: np.ndarray, gain: np.ndarray) -> None:
+        """Over the horizon: each candidate's landings, then the states' own switching."""
+        c, st, p = obs.c, obs.st, obs.p
+        n = st.n
+        t = int(st.turn[0])
+        H = min(self.horizon, max(1, c.n_turns - t))
+        # the world the role expects if it passes: the states switch for H turns
+        base = st.shallow()
+        base.dep, base.resilience = core.switch_ahead(c, p, st, H)
+        hhi = core.row_concentration(c, base)
+        flat_hhi = hhi.reshape(n, -1)
+        v0 = self.value(c, base.shallow(), hhi)
+        acc = core.push_acceptance(c, st, p)  # the same base state for every candidate
+        L = c.layout
+        trials: list[tuple[int, State, np.ndarray]] = []  # (column, trial game, its states)
+        for col in cand.tolist():
+            pid = int(self.ids[col])
+            d, dur = int(self.delay[col]), int(self.duration[col])
+            if t + d >= c.n_turns:  # it would land after the last turn
+                gain[:, 1 + col] = 0.0
+                continue
+            # apply_programs never writes into the arrays it is given (it rebinds the fields to
+            # new arrays), so each candidate is tried on a shallow copy of the whole batch
+            trial = st.shallow()
+            progs = np.full((n, 1), pid)
+            for _ in range(max(1, min(dur, H - d))):
+                core.apply_programs(c, trial, p, progs, acceptance=acc)
+            trials.append((col, trial, c.program_states(pid)))
+        # only the states a candidate touches switch differently from the base: project them,
+        # the candidates that touch one state all together (one stacked row per candidate)
+        single = [i for i, (_, _, sts) in enumerate(trials) if sts.size == 1]
+        projected: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        if single:
+            sts = np.array([int(trials[i][2][0]) for i in single])
+
+            def stacked(field: str) -> np.ndarray:
+                rows = [getattr(trials[i][1], field)[:, s] for i, s in zip(single, sts)]
+                return np.stack(rows, axis=1)
+
+            dep_s, res_s = core.project_switching(
+                c,
+                p,
+                stacked("dep"),
+                stacked("trust"),
+                stacked("resilience"),
+                c.resilience0[sts],
+                H,
+            )
+            for j, i in enumerate(single):
+                projected[i] = (dep_s[:, j : j + 1], res_s[:, j : j + 1])
+        for i, (col, trial, states) in enumerate(trials):
+            discount = GREEDY_DISCOUNT ** int(self.delay[col])
+            trial.dep, trial.resilience = base.dep, base.resilience
+            if not states.size:
+                gain[:, 1 + col] = (self.value(c, trial, hhi) - v0) * discount
+                continue
+            dep_s, res_s = (
+                projected[i] if i in projected else core.switch_ahead(c, p, trial, H, states)
+            )
+            # the base projection's own arrays, with the candidate's states swapped in for the
+            # time of the evaluation (no copy of the whole batch per candidate)
+            kept = base.dep[:, states].copy(), base.resilience[:, states].copy()
+            base.dep[:, states], base.resilience[:, states] = dep_s, res_s
+            rows = (states[:, None] * L.D + np.arange(L.D)[None, :]).ravel()
+            fh = flat_hhi.copy()
+            fh[:, rows] = core.row_concentration(c, trial, rows)
+            gain[:, 1 + col] = (self.value(c, trial, fh.reshape(hhi.shape)) - v0) * discount
+            base.dep[:, states], base.resilience[:, states] = kept
+
+    def act(self, obs: Observation, mask: np.ndarray, rng: BatchRandom) -> np.ndarray:
+        c = obs.c
+        n, W1 = mask.shape
+        gain = self.gains(obs, mask)
+        cols = np.nonzero(np.isfinite(gain[:, 1:]).any(axis=0))[0] + 1
+        if cols.size == 0:
+            return np.zeros(n, dtype=np.int64)
         # cost in budget terms: a mild preference for cheaper actions, tiny noise breaks ties
-        cost = np.concatenate([[0.0], c.choice_cost[self.ids[cand]].sum(axis=1)])
-        # tie-break noise drawn for every column of the mask, then gathered, so a game's draw
-        # never depends on which candidates are legal in other games of its batch
-        noise = rng.uniform(W1)[:, np.r_[0, 1 + cand]]
+        cost = np.zeros(W1)
+        cost[cols] = c.choice_cost[self.ids[cols - 1]].sum(axis=1)
+        # tie-break noise drawn for every column of the mask, so a game's draw never depends
+        # on which candidates are legal in other games of its batch
+        noise = rng.uniform(W1)
         scores = gain - 1e-5 * cost[None, :] + 1e-7 * noise
         scores[:, 0] = 1e-9  # pass only when nothing helps
-        full = np.full((n, W1), -np.inf)
-        full[:, 0] = scores[:, 0]
-        full[:, 1 + cand] = scores[:, 1:]
-        return _argmax_masked(full, m)
+        return _argmax_masked(scores, np.isfinite(gain))
 
 
 def _autonomy_gradients(

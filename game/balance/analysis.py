@@ -8,7 +8,7 @@ them are byte-identical whenever the study's numbers are.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -826,6 +826,42 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
             verdict=v,
             note=f"event: {c.event_ids[top[0]]}",
         )
+    if ex.kind == "effect_size":
+        better, worse = ex.better or "greedy", ex.worse or "passive"
+        cols = {c.objectives[j].id: j for j in objective_index(study, role)}
+        col = cols.get(ex.objective or "")
+        thr = float(ex.at_least or 0.0)  # the model requires at_least for effect_size
+        if col is None or not has_actions:
+            return Verdict(
+                **base,
+                what=f"{ex.objective}: {better} - {worse}",
+                estimate=math.nan,
+                low=math.nan,
+                high=math.nan,
+                bound="",
+                verdict="FAIL",
+                note=f"{role} has no objective '{ex.objective}'"
+                if col is None
+                else f"{role} has no actions: its choices cannot matter",
+            )
+        sign = c.objectives[col].sign
+        d = sign * (
+            study.run(ref(better)).objectives[:, col] - study.run(ref(worse)).objectives[:, col]
+        )
+        m, lo, hi = stats.mean_ci(d, z)
+        v = _verdict_low_high(lo, hi, thr, None)
+        return Verdict(
+            **base,
+            what=f"{ex.objective}: {better} - {worse} (paired, raw units"
+            + (", lower is better" if sign < 0 else "")
+            + ")",
+            estimate=m,
+            low=lo,
+            high=hi,
+            bound=f">= {thr:g}",
+            verdict=v,
+            note=_need_note(lo, hi, m, thr, study.games) if v == "NOT SHOWN" else "",
+        )
     raise AssertionError(ex.kind)  # pragma: no cover - the model's Literal is closed
 
 
@@ -846,5 +882,201 @@ def verdict_table(verdicts: list[Verdict]) -> Table:
             bound=v.bound,
             verdict=v.verdict,
             note=v.note,
+        )
+    return t
+
+
+# ------------------------------------------------------------------------------------------------
+# Raw objective values: what each policy achieves in the objective's own units, and bands
+# suggested from that distribution (docs/balance.md, "Setting bands").
+# ------------------------------------------------------------------------------------------------
+#: the order in which policies are listed in the raw-value tables (others follow)
+POLICY_ORDER = ("passive", "random", "historical", "strategic", "greedy", "rollout")
+QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
+
+
+def objective_index(study: Study, role: str) -> list[int]:
+    """Columns of ``RunResult.objectives`` that belong to ``role``, in declared order."""
+    seat = study.c.actor_index[role]
+    return [j for j, ob in enumerate(study.c.objectives) if ob.role == seat]
+
+
+def role_policy_runs(study: Study, role: str) -> list[tuple[str, RunSpec]]:
+    """(policy, run) for every policy ``role`` played with everyone else on their defaults."""
+    seen = set(POLICY_ORDER)
+    extra = [p for p in study.plan.grid_policies.get(role, []) if p not in seen]
+    out = []
+    for pol in (*POLICY_ORDER, *extra):
+        spec = reference_run(study, role, pol)
+        if spec.key in study.runs:
+            out.append((pol, spec))
+    return out
+
+
+def _role_objectives(study: Study) -> Iterator[tuple[str, dict[str, RunSpec], int]]:
+    """(role, its runs by policy, objective column) for every objective of every role with
+    actions."""
+    for role in study.role_ids:
+        if role in study.plan.defaults:
+            runs = dict(role_policy_runs(study, role))
+            for j in objective_index(study, role):
+                yield role, runs, j
+
+
+def objective_table(study: Study) -> Table:
+    """The raw value of every objective of every role that has actions, by the policy the role
+    plays (everyone else on their defaults): mean with its interval, spread and quantiles."""
+    t = Table(
+        "objectives",
+        [
+            "role",
+            "objective",
+            "lower_is_better",
+            "policy",
+            "games",
+            "mean",
+            "low",
+            "high",
+            "sd",
+            *[f"q{int(100 * q)}" for q in QUANTILES],
+        ],
+    )
+    for role, runs, j in _role_objectives(study):
+        ob = study.c.objectives[j]
+        for pol, spec in runs.items():
+            x = study.run(spec).objectives[:, j]
+            m, lo, hi = stats.mean_ci(x)
+            qs = np.quantile(x, QUANTILES) if x.size else [math.nan] * len(QUANTILES)
+            t.add(
+                role=role,
+                objective=ob.id,
+                lower_is_better=ob.sign < 0,
+                policy=pol,
+                games=int(x.size),
+                mean=m,
+                low=lo,
+                high=hi,
+                sd=float(x.std(ddof=1)) if x.size > 1 else 0.0,
+                **{f"q{int(100 * q)}": float(v) for q, v in zip(QUANTILES, qs)},
+            )
+    return t
+
+
+def _tidy(x: float, step: float) -> float:
+    return float(np.round(x / step) * step) if step > 0 else float(x)
+
+
+def suggest_bands(study: Study) -> Table:
+    """Bands for every objective from the measured distribution of policies (higher is better
+    shown; lower-is-better objectives are mirrored):
+
+    * D: a quarter of passive games below it (doing nothing earns about a D),
+    * C: a quarter of the historical games below it (``random`` when the role has no history),
+      but never below three passive games in four (a C means better than doing nothing),
+    * A: a quarter of the games of the better of ``greedy`` and ``rollout`` above it (good
+      play earns a B or an A, and its best games an A: good play is never capped at A),
+    * B: half-way between C and A,
+
+    kept in order with at least a sixth of the D-A range between neighbours, and rounded to a
+    tenth of that range's order of magnitude. No suggestion when good play does not beat
+    passive play (the objective does not depend on the role's choices)."""
+    t = Table(
+        "bands",
+        [
+            "role",
+            "objective",
+            "lower_is_better",
+            "A",
+            "B",
+            "C",
+            "D",
+            "suggested_A",
+            "suggested_B",
+            "suggested_C",
+            "suggested_D",
+            "note",
+        ],
+    )
+    for role, runs, j in _role_objectives(study):
+        ob = study.c.objectives[j]
+        sign = ob.sign
+        cur = dict(zip("ABCD", (float(b) * sign for b in ob.bands)))
+        row = dict(role=role, objective=ob.id, lower_is_better=sign < 0, **cur)
+
+        def vals(pol: str, j: int = j, sign: float = sign, runs: dict = runs) -> np.ndarray | None:
+            spec = runs.get(pol)
+            return None if spec is None else sign * study.run(spec).objectives[:, j]
+
+        passive = vals("passive")
+        good = [v for v in (vals("greedy"), vals("rollout")) if v is not None]
+        if passive is None or not good:
+            t.add(**row, note="needs passive and greedy (or rollout) runs")
+            continue
+        best = max(good, key=lambda v: float(np.quantile(v, 0.75)))
+        mid = vals("historical")
+        basis = "historical" if mid is not None else "random"
+        if mid is None:
+            mid = vals("random")
+        D = float(np.quantile(passive, 0.25))
+        A = float(np.quantile(best, 0.75))
+        span = A - D
+        moved = float(best.mean() - passive.mean())
+        luck = float(passive.std(ddof=1)) if passive.size > 1 else 0.0
+        if not span > 1e-9 or moved <= max(1e-9, 0.5 * luck):
+            t.add(
+                **row,
+                note=f"good play moves it by {moved:+.2g}, less than half the spread of "
+                f"passive games ({luck:.2g}): a grade here would reward luck; give the role "
+                "a lever on it or drop it",
+            )
+            continue
+        gap = span / 6
+        # C: above three passive games in four (a C says "better than doing nothing") and
+        # below three historical games in four
+        C = max(
+            float(np.quantile(mid, 0.25)) if mid is not None else D + span / 3,
+            float(np.quantile(passive, 0.75)),
+        )
+        C = min(max(C, D + gap), A - 2 * gap)
+        B = min(max((C + A) / 2, C + gap), A - gap)
+        step = 10.0 ** math.floor(math.log10(span / 10))
+        sug = [_tidy(v, step) for v in (A, B, C, D)]
+        t.add(
+            **row,
+            **{f"suggested_{k}": sign * v for k, v in zip("ABCD", sug)},
+            note=f"D: passive (lower quarter); C: {basis} (lower quarter) or passive (upper "
+            "quarter), whichever is higher; "
+            f"A: {'rollout' if best is not good[0] else 'greedy'} (upper quarter)",
+        )
+    return t
+
+
+def map_table(study: Study) -> Table:
+    """Does a role's play show on the map? For every role with actions: the largest change
+    greedy makes, against passive play on the same games, in any power's share of any state
+    averaged over dimensions (what the map's labels show)."""
+    t = Table(
+        "map",
+        ["role", "better", "worse", "state", "power", "better_share", "worse_share", "diff"],
+    )
+    c = study.c
+    for role in study.role_ids:
+        runs = dict(role_policy_runs(study, role))
+        if "greedy" not in runs or "passive" not in runs:
+            continue
+        b, w = study.run(runs["greedy"]).shares, study.run(runs["passive"]).shares
+        if not b.size:
+            continue
+        diff = (b - w).mean(axis=0)
+        s, p = np.unravel_index(int(np.abs(diff).argmax()), diff.shape)
+        t.add(
+            role=role,
+            better="greedy",
+            worse="passive",
+            state=c.state_ids[s],
+            power=c.power_ids[p],
+            better_share=float(b[:, s, p].mean()),
+            worse_share=float(w[:, s, p].mean()),
+            diff=float(diff[s, p]),
         )
     return t

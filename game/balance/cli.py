@@ -121,6 +121,8 @@ def cmd_balance(args: argparse.Namespace) -> int:
         f"{study.seconds:.1f} s on {study.executor}; report written in {total:.1f} s to "
         f"{out / 'report.md'}"
     )
+    for line in R.raw_value_lines(study, rep):
+        print(line)
     print("expectations:")
     for line in R.verdict_lines(rep):
         print(line)

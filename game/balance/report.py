@@ -37,6 +37,9 @@ CSV_FILES = (
     "events",
     "order",
     "restricted",
+    "objectives",
+    "bands",
+    "map",
 )
 
 
@@ -86,6 +89,9 @@ def build(study: Study) -> Report:
         "events": A.event_table(study),
         "order": A.order_table(study),
         "restricted": A.restricted_table(study),
+        "objectives": A.objective_table(study),
+        "bands": A.suggest_bands(study),
+        "map": A.map_table(study),
     }
     return Report(verdicts, tables, doms, [])
 
@@ -353,6 +359,7 @@ def _markdown(study: Study, rep: Report, pngs: list[str], bench: dict | None) ->
     doc.h("Answers")
     _answer_dominance(doc, rep)
     _answer_agency(doc, rep)
+    _answer_raw_values(doc, study, rep)
     _answer_events(doc, study, rep)
     _answer_one_trick(doc, study, rep)
     _answer_order(doc, study, rep)
@@ -467,8 +474,9 @@ def _markdown(study: Study, rep: Report, pngs: list[str], bench: dict | None) ->
         "profile and role), `grades.csv` (each grade's rate with Wilson intervals), "
         "`scores_hist.csv` (score distributions), `actions.csv` (action shares), "
         "`agency.csv` (paired policy gaps), `dominance.csv`, `events.csv` (ablations), "
-        "`order.csv` (order fairness), `restricted.csv` (one-family play), `study.json` "
-        "(settings and timing). How to read them: `docs/balance.md`."
+        "`order.csv` (order fairness), `restricted.csv` (one-family play), `objectives.csv` "
+        "(raw objective values by policy), `bands.csv` (suggested bands), `map.csv` (the "
+        "largest change greedy play makes on the map), `study.json` (settings and timing). How to read them: `docs/balance.md`."
     )
     return doc.markdown()
 
@@ -667,6 +675,93 @@ def _answer_order(doc: Doc, study: Study, rep: Report) -> None:
         "The engine resolves all actors at once: additive effects are summed and "
         "dependence pushes applied in one renormalisation, so no actor moves first."
     )
+
+
+def _num(x: float) -> str:
+    return "–" if not math.isfinite(x) else f"{x:.2f}"
+
+
+def _raw_values(study: Study, rep: Report) -> list[tuple[str, str, bool, list, dict]]:
+    """Per objective of every role with actions: (role, objective id, lower is better,
+    [(policy, its raw values as text)], its row of ``bands.csv``)."""
+    obj, bands = rep.tables["objectives"].rows, rep.tables["bands"].rows
+    out = []
+    for role in study.role_ids:
+        rr = [r for r in obj if r["role"] == role]
+        band = {b["objective"]: b for b in bands if b["role"] == role}
+        for oid in dict.fromkeys(r["objective"] for r in rr):
+            cells = [
+                (
+                    r["policy"],
+                    f"{_num(r['mean'])} [{_num(r['low'])}, {_num(r['high'])}]; "
+                    f"{_num(r['q50'])}; {_num(r['q25'])}-{_num(r['q75'])}",
+                )
+                for r in rr
+                if r["objective"] == oid
+            ]
+            low = any(r["lower_is_better"] for r in rr if r["objective"] == oid)
+            out.append((role, oid, low, cells, band.get(oid, {})))
+    return out
+
+
+def _bands_of(b: dict, pre: str = "") -> str:
+    return " ".join(f"{k} {b[pre + k]:g}" for k in "ABCD" if math.isfinite(b[pre + k]))
+
+
+def _suggested(b: dict) -> str:
+    return _bands_of(b, "suggested_") if "suggested_A" in b else b.get("note", "")
+
+
+def _map_lines(rep: Report) -> list[str]:
+    return [
+        f"{m['role']}: greedy - passive moves {m['power']}'s share of {m['state']} by "
+        f"{m['diff']:+.1f} points ({m['worse_share']:.1f} -> {m['better_share']:.1f}), "
+        "the largest change on the map"
+        for m in rep.tables["map"].rows
+    ]
+
+
+def _answer_raw_values(doc: Doc, study: Study, rep: Report) -> None:
+    doc.h("What does each policy achieve? (raw objective values)", 3)
+    rows = _raw_values(study, rep)
+    if not rows:
+        doc.p("No role has actions and objectives.")
+        return
+    doc.p(
+        "The value each objective reaches at the end, in its own units, with the role on "
+        "each policy and everyone else on their defaults: mean [95 % interval], median, "
+        "and the middle half of the games (25th-75th percentile). The suggested bands put "
+        "passive play at about D, the historical path at about C and greedy play's better "
+        'games at A (see `docs/balance.md`, "Setting bands").'
+    )
+    pols = list(dict.fromkeys(p for *_, cells, _ in rows for p, _ in cells))
+    table = []
+    for role, oid, low, cells, b in rows:
+        by = dict(cells)
+        table.append(
+            [
+                f"**{role}** `{oid}`" + (" (lower is better)" if low else ""),
+                *[by.get(p, "–") for p in pols],
+                _bands_of(b) if b else "",
+                _suggested(b) if b else "",
+            ]
+        )
+    doc.table(["objective", *pols, "bands now", "suggested bands"], table)
+    doc.ul(_map_lines(rep))
+
+
+def raw_value_lines(study: Study, rep: Report) -> list[str]:
+    """Each objective's raw value by policy (mean [95 % interval], median and the middle half
+    of the games), the bands suggested from them, and the largest change greedy play makes on
+    the map, as plain text for the terminal."""
+    L = ["raw objective values by policy (mean [95% interval]; median; middle half):"]
+    for role, oid, low, cells, b in _raw_values(study, rep):
+        L.append(f"  {role} {oid}" + (" (lower is better)" if low else ""))
+        L += [f"    {p:<11} {text}" for p, text in cells]
+        if b:
+            L.append(f"    bands now: {_bands_of(b)}; suggested: {_suggested(b)}")
+    L += [f"  {line}" for line in _map_lines(rep)]
+    return L
 
 
 def verdict_lines(rep: Report) -> list[str]:

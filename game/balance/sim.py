@@ -76,6 +76,10 @@ class ChunkResult:
     digest: str  # sha256 of the final states of the chunk's games
     cpu: float = 0.0  # CPU seconds the chunk took (timing only, never in a CSV)
     extra: dict[str, np.ndarray] = field(default_factory=dict)
+    #: (n, n_objectives) the raw value of every objective at the end (all roles)
+    objectives: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    #: (n, S, P) each power's share of each state, averaged over dimensions (what the map shows)
+    shares: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0)))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -165,9 +169,9 @@ def summarise(c: Compiled, st, counts: np.ndarray, refused: int, task: Task) -> 
     fired = st.fired
     h = hashlib.sha256()
     if task.spec.variant != "reversed_powers":  # there the index layout differs by design
-        for f in dataclasses.fields(st):
-            h.update(f.name.encode())
-            h.update(np.ascontiguousarray(getattr(st, f.name)).tobytes())
+        for name in st.hashed_fields():
+            h.update(name.encode())
+            h.update(np.ascontiguousarray(getattr(st, name)).tobytes())
     return ChunkResult(
         run=task.run,
         chunk=task.chunk,
@@ -181,4 +185,6 @@ def summarise(c: Compiled, st, counts: np.ndarray, refused: int, task: Task) -> 
         event_total=fired.sum(axis=0).astype(np.int64),
         refused=refused,
         digest=h.hexdigest(),
+        objectives=core.objective_values(c, st),
+        shares=100.0 * np.einsum("nsdk,d->nsk", st.dep[..., : c.layout.P], c.dim_weights_norm),
     )

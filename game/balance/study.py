@@ -39,6 +39,9 @@ from .sim import ChunkResult, RunSpec, Task
 
 FULL_POLICIES = ("passive", "random", "historical", "greedy", "strategic", "rollout")
 QUICK_POLICIES = ("random", "greedy", "strategic")
+#: one role on each of these, everyone else on the defaults: the reference runs of every study
+#: (the agency gap, the raw objective values by policy and the suggested bands)
+REFERENCE_POLICIES = ("passive", "random", "historical", "greedy")
 DEFAULT_CHUNK = 500  # games per chunk: large enough that numpy, not Python, does the work
 MAX_GAMES = 100_000  # games per profile: a full study of that size already takes hours
 MAX_CHUNK = 10_000  # games per chunk: one chunk's games are held in memory at once
@@ -59,6 +62,8 @@ class RunResult:
     event_total: np.ndarray
     refused: int
     digests: list[str]
+    objectives: np.ndarray  # (N, n_objectives) raw values at the end
+    shares: np.ndarray  # (N, S, P) each power's share of each state (the map)
 
 
 @dataclass
@@ -174,8 +179,10 @@ def plan_study(
     plan.reference["defaults"] = profile(c, defaults)
     scored = [r for r in sc.objectives if r in with_actions]
     for r in scored:
-        for pol in ("greedy", "random"):
-            plan.reference[f"{r}={pol}"] = profile(c, defaults, **{r: pol})
+        # greedy and random: the agency gap; passive (and history): the raw values and bands
+        for pol in REFERENCE_POLICIES:
+            if pol != "historical" or sc.history.get(r):
+                plan.reference[f"{r}={pol}"] = profile(c, defaults, **{r: pol})
         if not quick and "rollout" in grid_pol.get(r, []):
             plan.reference[f"{r}=rollout"] = profile(c, defaults, **{r: "rollout"})
         if not quick and r in grid_pol:  # restricted play: one action family only
@@ -218,6 +225,8 @@ def _expectation_policies(ex) -> list[str]:  # noqa: ANN001 - scenario.model.Exp
         return [ex.better, ex.worse]
     if ex.kind == "max_event_impact":
         return [ex.policy] if ex.policy else []
+    if ex.kind == "effect_size":
+        return [ex.better or "greedy", ex.worse or "passive"]
     return []
 
 
@@ -271,6 +280,8 @@ def reduce_chunks(
             event_total=np.sum([p.event_total for p in parts], axis=0),
             refused=sum(p.refused for p in parts),
             digests=[p.digest for p in parts],
+            objectives=np.concatenate([p.objectives for p in parts]),
+            shares=np.concatenate([p.shares for p in parts]),
         )
     return out
 

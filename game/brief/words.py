@@ -150,7 +150,7 @@ def _atom(e: Effect) -> tuple[tuple[Any, ...], str | None]:
         return ("dep", a.dimension, a.partner, a.by), a.state
     if verb == "change_trust":
         return ("trust", a.power, a.by), a.state
-    if verb in ("change_stability", "change_growth"):
+    if verb in ("change_stability", "change_growth", "change_resilience"):
         return (verb, a.by), a.state
     if verb == "add_resource":
         return (verb, a.actor, a.resource, a.amount), None
@@ -173,6 +173,8 @@ def _item(key: tuple[Any, ...], role: str, names: ScenarioTexts) -> str:
         return tr("s.stability", delta=delta(key[1]))
     if verb == "change_growth":
         return tr("s.growth", delta=delta(key[1]))
+    if verb == "change_resilience":
+        return tr("s.resilience", delta=delta(key[1]))
     if verb == "add_resource":
         _, actor, resource, amount = key
         if actor == role:

@@ -23,12 +23,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..scenario.model import Action, Scenario, text_in
-from ..scenario.registry import REST_OF_WORLD, Condition, Effect
+from ..scenario.registry import QUANTITIES, REST_OF_WORLD, Condition, Effect
 from .layout import DEPENDENCE_BLOCKS, Block, Layout
 from .rng import ChanceOwner, Draw, chance_tag_of_negation, chance_tag_of_part, uniform
 
 if TYPE_CHECKING:
     from .state import State
+
+QUANTITY_KINDS = frozenset(QUANTITIES)
+#: a state's resilience unless the scenario says otherwise, and the level it returns toward
+DEFAULT_RESILIENCE = 30.0
 
 Predicate = Callable[["State"], np.ndarray]
 Measure = Callable[["State"], np.ndarray]
@@ -161,6 +165,9 @@ class Compiled:
     block_bounds: np.ndarray  # Layout.bounds: first slot of each block, then the size
     op_block: np.ndarray  # the Block each op writes into
     prog_blocks: np.ndarray  # per program, a bit mask of the blocks its ops write into
+    #: each state's starting resilience (``(S,)``), or empty when the scenario does not use
+    #: resilience (set at the end of ``compile_scenario``)
+    resilience0: np.ndarray
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
@@ -179,6 +186,13 @@ class Compiled:
         if self.dim_weights.sum() <= 0:
             self.dim_weights[:] = 1.0
         self.dim_weights_norm = self.dim_weights / self.dim_weights.sum()
+        #: how easily a resilient state moves its ties in each dimension (``switching``)
+        self.dim_mobility = np.array([d.mobility for d in sc.dimensions], dtype=np.float64)
+        m = sc.model
+        #: whether the scenario uses resilience at all (switching, refusal, starting levels, an
+        #: effect or a quantity that names it; the last two are found while compiling). A
+        #: scenario that does not carries no resilience in its state (``resilience0`` is empty)
+        self.uses_resilience = bool(m.switching or m.refusal or sc.initial.resilience)
         self.res_ids = [r.id for r in sc.resources]
         self.res_index = {r: i for i, r in enumerate(self.res_ids)}
         self.res_min = np.array([r.min for r in sc.resources], dtype=np.float64)
@@ -265,6 +279,20 @@ class Compiled:
             cache[p] = np.unique(self.op_slots[ops][on_dep] % L.dep_size // L.K)
         return cache[p]
 
+    def program_states(self, p: int) -> np.ndarray:
+        """The states whose own switching program ``p`` can change: those whose shares,
+        trust or resilience it moves (sorted state indices)."""
+        cache = self.__dict__.setdefault("_program_states", {})
+        if p not in cache:
+            L = self.layout
+            ops = slice(self.op_start[p], self.op_start[p + 1])
+            slots, blk = self.op_slots[ops], self.op_block[ops]
+            on_dep = slots[np.isin(blk, DEPENDENCE_BLOCKS)] % L.dep_size // (L.D * L.K)
+            on_trust = (slots[blk == Block.TRUST] - L.start(Block.TRUST)) // L.P
+            on_res = slots[blk == Block.RESILIENCE] - L.start(Block.RESILIENCE)
+            cache[p] = np.unique(np.concatenate([on_dep, on_trust, on_res])).astype(np.int64)
+        return cache[p]
+
     def program_ops(self, p: int) -> tuple[np.ndarray, np.ndarray]:
         """Program ``p``'s slots (``layout.Layout``) and amounts, in order."""
         ops = slice(self.op_start[p], self.op_start[p + 1])
@@ -338,6 +366,9 @@ def _add_effect(
         put(L.slot(Block.STABILITY, _state_of(a.state, actor, target, c)), a.by)
     elif verb == "change_growth":
         put(L.slot(Block.GROWTH, _state_of(a.state, actor, target, c)), a.by)
+    elif verb == "change_resilience":
+        c.uses_resilience = True
+        put(L.slot(Block.RESILIENCE, _state_of(a.state, actor, target, c)), a.by)
     elif verb == "add_resource":
         who = _resolve(a.actor, actor, target, c)
         put(L.slot(Block.RESOURCES, who, c.res_index[a.resource]), a.amount)
@@ -412,7 +443,9 @@ def compile_measure(kind: str, q: Any, c: Compiled, actor: int = -1, target: int
         return (
             (lambda st: st.trust[:, :, p].mean(axis=1)) if s < 0 else (lambda st: st.trust[:, s, p])
         )
-    if kind in ("stability", "growth"):
+    if kind in ("stability", "growth", "resilience"):
+        if kind == "resilience":
+            c.uses_resilience = True
         s = state_or_avg(q.state)
         if s < 0:
             return lambda st: getattr(st, kind).mean(axis=1)
@@ -451,7 +484,7 @@ def compile_condition(
     if kind == "not":
         inner = compile_condition(arg, c, actor, target, chance_tag_of_negation(chance_tag))
         return lambda st: ~inner(st)
-    if kind in ("dependence", "autonomy", "trust", "stability", "growth", "resource", "meter"):
+    if kind in QUANTITY_KINDS:
         m = compile_measure(kind, arg, c, actor, target)
         cmp = _cmp(arg)
         return lambda st: cmp(m(st))
@@ -656,6 +689,14 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     c.op_block = np.searchsorted(c.block_bounds, c.op_slots, side="right") - 1
     c.prog_blocks = np.zeros(c.n_programs, dtype=np.int64)
     np.bitwise_or.at(c.prog_blocks, np.repeat(np.arange(c.n_programs), c.op_count), 1 << c.op_block)
+    #: each state's starting resilience, the level it returns toward; empty when the scenario
+    #: does not use resilience (its games then hash as they did before resilience existed)
+    c.resilience0 = np.array(
+        [sc.initial.resilience.get(s, DEFAULT_RESILIENCE) for s in c.state_ids]
+        if c.uses_resilience
+        else [],
+        dtype=np.float64,
+    )
     return c
 
 

@@ -25,9 +25,11 @@ One turn, in this fixed order, and the function that holds each rule:
    (``resolve_dependence``), so no actor moves first. Pulls toward the rest of the world come
    next; then flags are cleared and set, and organisations left and joined.
 4. **Drift**: structural trends in declared order and organisations tying members to their
-   leader (``_structural_drift``); trust returning toward neutral, resentment of
-   over-dependence, growth returning to its long-run level, and stability (growth, autonomy, a
-   seeded shock) (``_trust_and_economy``).
+   leader (``_structural_drift``); the states' own switching away from partners they depend on
+   too much, in proportion to their resilience, and the fading of resilience (``_switching``,
+   only in scenarios that set ``model.switching`` or use resilience); trust returning toward
+   neutral, resentment of over-dependence, growth returning to its long-run level, and
+   stability (growth, autonomy, a seeded shock) (``_trust_and_economy``).
 5. **Events** (``_events``): every event whose date, window, condition and chance hold fires
    (conditions are read before any event of this turn applies). Its effects apply; if it has
    options, it becomes *pending* until ``finish_turn`` receives the chooser's option
@@ -40,7 +42,10 @@ Where the rules for each quantity live:
 
 ==============  ==================================================================================
 dependence      effects: ``resolve_dependence`` with ``push_acceptance``; trends and
-                organisations: ``_structural_drift``
+                organisations: ``_structural_drift``; the states' switching: ``_switching``
+                (``switching_step``; ``switch_ahead`` / ``project_switching`` for lookahead)
+resilience      effects: ``apply_programs`` (0-100); refusal: ``push_acceptance``; fading:
+                ``_switching``
 trust           effects: ``apply_programs`` (0-100); memory and resentment:
                 ``_trust_and_economy``; its pull on acceptance: ``push_acceptance``; neutral
                 level: ``NEUTRAL_TRUST``
@@ -106,6 +111,10 @@ class Params:
     membership_pull: np.ndarray
     growth_reversion: np.ndarray
     income: np.ndarray  # (N, A, R)
+    switching: np.ndarray
+    switch_above: np.ndarray
+    resilience_memory: np.ndarray
+    refusal: np.ndarray
 
     def take(self, idx: np.ndarray | slice) -> Params:
         """The parameters of games ``idx``."""
@@ -137,6 +146,10 @@ def default_params(c: Compiled, n: int, **overrides: float | np.ndarray) -> Para
         "shock_sd",
         "membership_pull",
         "growth_reversion",
+        "switching",
+        "switch_above",
+        "resilience_memory",
+        "refusal",
     ):
         v = overrides.get(name, getattr(m, name))
         vals[name] = np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)).copy()
@@ -216,6 +229,7 @@ def init(
         stability=rep(stability),
         growth=rep(growth),
         base_growth=rep(growth),
+        resilience=rep(c.resilience0),
         autonomy=np.zeros((n, L.S)),
         res=rep(res),
         meters=rep(meters),
@@ -392,6 +406,11 @@ def push_acceptance(c: Compiled, st: State, p: Params) -> np.ndarray:
     np.multiply(p.resistance[:, None, None, None], acc, out=acc)
     np.subtract(1.0, acc, out=acc)
     np.multiply(trust_factor[:, :, None, :], acc, out=acc)
+    if p.refusal.any() and st.resilience.size:
+        # a resilient state refuses part of a push toward a partner already above the line
+        line = (p.switch_above / 100.0)[:, None, None, None]
+        refuse = (p.refusal[:, None] * st.resilience / 100.0)[:, :, None, None]
+        acc *= 1.0 - refuse * (st.dep[..., :P] > line)
     return np.clip(acc, 0.0, 1.5, out=acc)
 
 
@@ -485,6 +504,8 @@ def apply_programs(
         st.res = np.clip(st.res + res, c.res_min, c.res_max)
     if Block.METERS in touched:
         st.meters = np.clip(st.meters + block(Block.METERS), c.meter_min, c.meter_max)
+    if Block.RESILIENCE in touched:
+        st.resilience = np.clip(st.resilience + block(Block.RESILIENCE), 0.0, 100.0)
     if Block.FLAG_SET in touched or Block.FLAG_CLEAR in touched:
         st.flags = (st.flags & ~(block(Block.FLAG_CLEAR) > 0)) | (block(Block.FLAG_SET) > 0)
     if Block.ORG_JOIN in touched or Block.ORG_LEAVE in touched:
@@ -637,8 +658,109 @@ def _set_share(sub: np.ndarray, k: int, x: np.ndarray, xn: np.ndarray, K: int) -
         sub[..., K - 1] += lost
 
 
+def switching_step(
+    c: Compiled,
+    p: Params,
+    dep: np.ndarray,
+    trust: np.ndarray,
+    resilience: np.ndarray,
+    turns: int = 1,
+) -> np.ndarray:
+    """One turn of the states' own switching, for the states in ``dep`` (``(N, S', D, K)``,
+    with their ``trust`` ``(N, S', P)`` and ``resilience`` ``(N, S')``); returns new shares.
+
+    In every row, each power holding more than ``switch_above`` loses
+    ``switching x (resilience / 100)^2 x mobility(dimension)`` of its excess. The freed share goes
+    to the rest of the world (weight 1) and to the powers the state trusts more than neutral
+    that are below the line (weight ``(trust - 50) / 50`` each), so rows still sum to 1.
+    ``turns > 1`` moves at once what that many turns at this resilience would move (the excess
+    shrinks by the same factor each turn): the estimate a lookahead uses."""
+    P = c.layout.P
+    thr = (p.switch_above / 100.0)[:, None, None, None]
+    shares = dep[..., :P]
+    move = shares - thr
+    below = move < 0.0
+    np.maximum(move, 0.0, out=move)
+    # the rate grows with the square of resilience: a state needs a critical mass of trained
+    # people, routes and partners before it can switch much (twice the resilience, four times
+    # the switching)
+    rate = p.switching[:, None, None] * (resilience / 100.0)[:, :, None] ** 2 * c.dim_mobility
+    if turns > 1:
+        rate = 1.0 - (1.0 - np.minimum(rate, 1.0)) ** turns
+    move *= rate[..., None]  # (N, S', D, P)
+    freed = move.sum(axis=-1)  # (N, S', D)
+    welcome = np.maximum(0.0, trust - NEUTRAL_TRUST) / NEUTRAL_TRUST  # (N, S', P)
+    w = below * welcome[:, :, None, :]  # (N, S', D, P)
+    share_of_freed = freed / (1.0 + w.sum(axis=-1))  # per unit of weight
+    out = dep.copy()
+    out[..., :P] += w * share_of_freed[..., None] - move
+    out[..., -1] += share_of_freed
+    return out
+
+
+def _switching(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
+    """Phase 4b: states use their resilience to move ties away from partners they depend on
+    too much (``switching_step``); then resilience fades a little toward its starting level
+    (``resilience_memory``: it needs upkeep). Nothing happens in a scenario without resilience."""
+    if not st.resilience.size:
+        return
+    if p.switching.any():
+        if ledger is not None:
+            ledger.before(st, ("dep",))
+        st.dep = switching_step(c, p, st.dep, st.trust, st.resilience)
+        if ledger is not None:
+            ledger.after(
+                "drift",
+                "switching",
+                "the state moves ties away from a partner it depends on too much (resilience)",
+                "",
+                st,
+            )
+    if ledger is not None:
+        ledger.before(st, ("resilience",))
+    st.resilience = st.resilience + p.resilience_memory[:, None] * (c.resilience0 - st.resilience)
+    if ledger is not None:
+        ledger.after("drift", "resilience_memory", "resilience fades without upkeep", "", st)
+
+
+def switch_ahead(
+    c: Compiled, p: Params, st: State, turns: int, states: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The shares and resilience of ``states`` (all by default) after ``turns`` turns in which
+    only the states' own switching and the fading of resilience happen (no actions, trends or
+    events): what a lookahead policy expects the states to do with their resilience. Each
+    state's switching reads only its own rows, so any subset gives the same numbers."""
+    ix = slice(None) if states is None else states
+    return project_switching(
+        c, p, st.dep[:, ix], st.trust[:, ix], st.resilience[:, ix], c.resilience0[ix], turns
+    )
+
+
+def project_switching(
+    c: Compiled,
+    p: Params,
+    dep: np.ndarray,
+    trust: np.ndarray,
+    resilience: np.ndarray,
+    start: np.ndarray,
+    turns: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``switch_ahead`` on explicit rows: ``dep (N, S', D, K)``, ``trust (N, S', P)``,
+    ``resilience (N, S')`` and the starting resilience they fade toward, ``start (S',)``. The
+    second axis need not be distinct states (a lookahead stacks one state per candidate).
+
+    The turns are taken in one step (``switching_step(turns=...)``) at the resilience of the
+    middle of the period, an estimate that costs one turn's arithmetic whatever the horizon."""
+    keep = (1.0 - p.resilience_memory[:, None]) ** turns
+    after = start + (resilience - start) * keep  # resilience fades toward its start
+    if turns > 0 and p.switching.any():
+        middle = start + (resilience - start) * np.sqrt(keep)
+        dep = switching_step(c, p, dep, trust, middle, turns)
+    return dep, after
+
+
 def _trust_and_economy(c: Compiled, st: State, p: Params, ledger: Ledger | None) -> None:
-    """Phase 4b: trust returns toward neutral (``trust_memory``) and falls where a state
+    """Phase 4c: trust returns toward neutral (``trust_memory``) and falls where a state
     depends on a power above the acceptance threshold (``resentment``); growth returns toward
     its long-run level; stability moves toward normal, with growth and autonomy, plus a shock
     from the world's random stream."""
@@ -857,6 +979,7 @@ def begin_turn(
     # 4. drift and dynamics
     recompute_derived(c, st)
     _structural_drift(c, st, p, ledger)
+    _switching(c, st, p, ledger)
     _trust_and_economy(c, st, p, ledger)
     # 5. events
     fired = _events(c, st, p, ledger)

@@ -43,6 +43,7 @@ class Block(IntEnum):
     FLAG_CLEAR = 9  #: ``(F,)``
     ORG_JOIN = 10  #: ``(O, A)``
     ORG_LEAVE = 11  #: ``(O, A)``
+    RESILIENCE = 12  #: ``(S,)``
 
 
 #: the blocks that change dependence shares (resolved together, see ``core.resolve_dependence``)
@@ -87,6 +88,7 @@ class Layout:
             Block.FLAG_CLEAR: (self.F,),
             Block.ORG_JOIN: (self.O, self.A),
             Block.ORG_LEAVE: (self.O, self.A),
+            Block.RESILIENCE: (self.S,),
         }
         shapes = tuple(by_block[b] for b in Block)
         bounds = [0]

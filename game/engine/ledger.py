@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .compiler import Compiled
     from .state import State
 
-TRACKED = ("dep", "trust", "stability", "growth", "res", "meters")
+TRACKED = ("dep", "trust", "stability", "growth", "resilience", "res", "meters")
 #: the state field each additive block of the effect layout changes (dependence apart)
 _FIELD_OF_BLOCK = {
     Block.TRUST: "trust",
@@ -34,6 +34,7 @@ _FIELD_OF_BLOCK = {
     Block.GROWTH: "growth",
     Block.RESOURCES: "res",
     Block.METERS: "meters",
+    Block.RESILIENCE: "resilience",
 }
 
 
@@ -45,7 +46,7 @@ class Entry:
     cause: str  # id of the action, event, option or drift term
     label: str  # readable name of the cause
     source: str  # citation, when the cause has one
-    quantity: str  # dependence | trust | stability | growth | resource | meter
+    quantity: str  # dependence | trust | stability | growth | resilience | resource | meter
     key: tuple[str, ...]  # e.g. ("KAZ", "trade", "CHN")
     delta: float
     #: who took the action (or paid the cost): "" for events, options, drift and the rest. Two
@@ -187,7 +188,7 @@ class Ledger:
                 q, key, v = "dependence", (c.state_ids[s], c.dim_ids[d], c.partner_ids[k]), v * 100
             elif name == "trust":
                 q, key = "trust", (c.state_ids[idx[0]], c.power_ids[idx[1]])
-            elif name in ("stability", "growth"):
+            elif name in ("stability", "growth", "resilience"):
                 q, key = name, (c.state_ids[idx[0]],)
             elif name == "res":
                 q, key = "resource", (c.actor_ids[idx[0]], c.res_ids[idx[1]])

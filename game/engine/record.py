@@ -378,12 +378,13 @@ def _numbers(value: Any, depth: int, lo: float, hi: float, most: int) -> int | N
 
 
 #: the shape of each kind of value: (nesting depth, lowest, highest); dependence is 0-1, the
-#: 0-100 quantities are autonomy, stability and trust; others only need to be finite
+#: 0-100 quantities are autonomy, stability, trust and resilience; others only need to be finite
 _VALUES = {
     "autonomy": (1, -1e-6, 100 + 1e-6),
     "dep": (3, -1e-6, 1 + 1e-6),
     "trust": (2, -1e-6, 100 + 1e-6),
     "stability": (1, -1e-6, 100 + 1e-6),
+    "resilience": (1, -1e-6, 100 + 1e-6),
 }
 
 
@@ -564,7 +565,8 @@ def record_schema() -> dict[str, Any]:
         "type": "object",
         "description": "The world after a turn: lists along the axes that `names` lists "
         "(autonomy[state], dep[state][dimension][partner] as shares 0-1, trust[state][power], "
-        "stability[state], growth[state], res[actor][resource], meters[meter], score[actor]).",
+        "stability[state], growth[state], resilience[state] (scenarios that use it), "
+        "res[actor][resource], meters[meter], score[actor]).",
         "required": ["autonomy"],
         "properties": {
             "autonomy": numbers_by_state,

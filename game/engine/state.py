@@ -10,6 +10,8 @@ dep                       (N, S, D, K) float64        dependence shares; every (
                                                       sums to 1 and lies in [0, 1]
 trust                     (N, S, P) float64           trust of each state in each power, 0-100
 stability, growth         (N, S) float64              stability 0-100; growth % per year
+resilience                (N, S) float64              each state's room to say no, 0-100; (N, 0) when
+                                                      the scenario does not use resilience
 autonomy                  (N, S) float64              0-100, derived from ``dep`` after every turn
 res                       (N, A, R) float64           resources per actor, never below their minimum
 meters                    (N, M) float64              global meters
@@ -38,6 +40,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+#: fields a scenario leaves empty (shape ``(N, 0)``) when it does not use the mechanism they
+#: hold; an empty one is left out of the hash, so the games of such a scenario hash as they did
+#: before the field existed (saved records keep their hashes)
+OPTIONAL_FIELDS = ("resilience",)
+
 
 @dataclass
 class State:
@@ -48,6 +55,7 @@ class State:
     stability: np.ndarray
     growth: np.ndarray
     base_growth: np.ndarray
+    resilience: np.ndarray
     autonomy: np.ndarray
     res: np.ndarray
     meters: np.ndarray
@@ -96,11 +104,20 @@ class State:
         writing into them, such as ``core.apply_programs`` used by lookahead policies)."""
         return State(**{f.name: getattr(self, f.name) for f in dataclasses.fields(self)})
 
+    def hashed_fields(self) -> list[str]:
+        """The fields a hash of the state covers: all of them, except an optional field
+        (``OPTIONAL_FIELDS``) that this scenario leaves empty."""
+        return [
+            f.name
+            for f in dataclasses.fields(self)
+            if f.name not in OPTIONAL_FIELDS or getattr(self, f.name).size
+        ]
+
     def hash(self, game: int = 0) -> str:
         """SHA-256 of one game's state, bit for bit (saves and replays compare these)."""
         h = hashlib.sha256()
-        for f in dataclasses.fields(self):
-            a = np.ascontiguousarray(getattr(self, f.name)[game])
-            h.update(f.name.encode())
+        for name in self.hashed_fields():
+            a = np.ascontiguousarray(getattr(self, name)[game])
+            h.update(name.encode())
             h.update(a.tobytes())
         return h.hexdigest()

@@ -135,6 +135,8 @@ def _metrics(
             yield "trust", {"state": sid, "partner": pid}, v["trust"][s][p]
         yield "stability", {"state": sid}, v["stability"][s]
         yield "growth", {"state": sid}, v["growth"][s]
+        if "resilience" in v:  # only scenarios that use resilience record it
+            yield "resilience", {"state": sid}, v["resilience"][s]
     for a, aid in enumerate(names["actors"]):
         for r, rid in enumerate(names["resources"]):
             yield "resource", {"actor": aid, "resource": rid}, v["res"][a][r]

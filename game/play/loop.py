@@ -180,7 +180,7 @@ def play_to_end(
 
 def snapshot(st: State) -> dict[str, np.ndarray]:
     """The quantities the record, the CSV and the debrief keep for each turn."""
-    return {
+    out = {
         "dep": st.dep.copy(),
         "trust": st.trust.copy(),
         "stability": st.stability.copy(),
@@ -190,3 +190,6 @@ def snapshot(st: State) -> dict[str, np.ndarray]:
         "meters": st.meters.copy(),
         "score": st.score.copy(),
     }
+    if st.resilience.size:  # only scenarios that use resilience have it
+        out["resilience"] = st.resilience.copy()
+    return out

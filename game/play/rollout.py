@@ -5,8 +5,9 @@ the balance lab and the RL adapters share it).
 ``rollout`` (or ``rollout:H`` for a horizon of H turns, ``rollout:H:R`` with R rollouts):
 
 1. **Pre-screen.** Every legal choice is applied to a clone of the game as if it landed now (the
-   ``greedy`` one-step lookahead, all candidates of all games in one batch); the best ``top_k``
-   by that estimate, plus "pass", become the candidates. This keeps the cost bounded when a
+   ``greedy`` one-step lookahead, all candidates of all games in one batch; in a scenario where
+   the states switch, greedy's own estimate over its horizon, ``Greedy.gains``); the best
+   ``top_k`` by that estimate, plus "pass", become the candidates. This keeps the cost bounded when a
    role has dozens of (action, target) pairs.
 2. **Rollouts.** Each (game, candidate) pair is cloned ``R`` times. In every clone the seat
    plays the candidate now, then the rest of the turn and the next ``H - 1`` turns are played
@@ -27,6 +28,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..ai.policies import (
+    Greedy,
     Observation,
     Policy,
     UnknownPolicy,
@@ -60,7 +62,7 @@ class Rollout:
         self.role = seat
         self.ids = c.seat_table[seat]
         self.delay = np.array([c.choice_delay[i] if i >= 0 else 0 for i in self.ids])
-        self.greedy = make_policy("greedy", c, seat)
+        self.greedy: Greedy = Greedy(c, seat)
         # continuation policies: "strategic" (cheap scripted play) for everyone, or
         # "default": the seat greedy and every other actor on its default policy
         self.cont: dict[int, Policy] = {}
@@ -74,7 +76,10 @@ class Rollout:
         self._memo: tuple[int, int, list[np.ndarray]] = (-1, -1, [])
 
     # -- one-step pre-screen (the greedy estimate for every legal candidate) ------------------
-    def _prescreen(self, c: Compiled, st: State, p: core.Params, mask: np.ndarray) -> np.ndarray:
+    def _prescreen(self, obs: Observation, mask: np.ndarray) -> np.ndarray:
+        c, st, p = obs.c, obs.st, obs.p
+        if p.switching.any() and st.resilience.size:  # the states switch: look over the horizon
+            return np.where(mask, self.greedy.gains(obs, mask), -np.inf)
         n, W1 = mask.shape
         gain = np.full((n, W1), -np.inf)
         gain[:, 0] = 0.0
@@ -106,7 +111,7 @@ class Rollout:
             out = np.zeros(n, dtype=np.int64)
             self._memo = (id(st), t, prev + [out])
             return out
-        gain = self._prescreen(c, st, p, mask)
+        gain = self._prescreen(obs, mask)
         # candidates: pass + the top_k legal choices by the one-step estimate (per game)
         k = min(self.top_k, W1 - 1) + 1
         noisy = gain + 1e-9 * rnd.uniform(W1)

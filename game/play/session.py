@@ -26,11 +26,12 @@ import numpy as np
 from ..ai.policies import UnknownPolicy
 from ..engine import core
 from ..engine.compiler import Compiled, compile_scenario
-from ..engine.ledger import Entry
+from ..engine.ledger import Entry, Ledger
 from ..engine.record import GameRecord, SaveError, TurnRecord, read_record, write_record
 from ..engine.state import State
 from ..scenario import limits
 from ..scenario.model import Scenario, text_in
+from ..scenario.registry import Effect
 from .counterfactual import Counterfactual
 from .loop import build_policies, choose_actions, option_chooser_for, snapshot
 
@@ -415,12 +416,34 @@ class Session:
                     o.id,
                     text_in(o.text),
                     o.historical,
-                    list(c.programs[c.events[e].options[i]].texts),
+                    self.option_effects(e, i),
                 )
                 for i, o in enumerate(ev.options)
             ],
             teacher_note=text_in(ev.teacher_note),
         )
+
+    # ---- what events really do -----------------------------------------------------------------
+    def event_effects(self, event_id: str) -> list[str]:
+        """What a fired event itself changed this turn, in the effects' sentences but with the
+        real numbers (from the ledger: a push of "+2" on a row where the partner already holds
+        65% moves its share by +0.7), then its non-numeric effects (facts, memberships). An
+        event that did not fire this turn: its effects as written."""
+        c = self.c
+        e = c.event_index[event_id]
+        if self._info is None or self._info.ledger is None or not self._info.fired[0, e]:
+            return list(c.programs[c.events[e].program].texts)
+        got = [x for x in self._info.ledger.entries() if x.kind == "event" and x.cause == event_id]
+        return real_effects(c, got, c.scenario.events[e].effects)
+
+    def option_effects(self, e: int, i: int) -> list[str]:
+        """What option ``i`` of event ``e`` would change if chosen now, with the real numbers
+        (computed on a copy of the game, like an action's preview)."""
+        c = self.c
+        clone = self.st.clone()
+        led = Ledger(c, 1)
+        core.apply_programs(c, clone, self.p, np.array([[c.events[e].options[i]]]), led)
+        return real_effects(c, led.entries(), c.scenario.events[e].options[i].effects)
 
     def choose_option(self, event_id: str, option: int | str) -> None:
         """A person's option (index or id) for a waiting event; ``IllegalAction`` if none."""
@@ -715,6 +738,48 @@ def replay_problem(scenario: Scenario, rec: GameRecord) -> str | None:
 
 
 # ------------------------------------------------------------------------------------------------
+#: per effect verb that moves one number: (the ledger's quantity, the effect's fields that make
+#: the ledger's key, in its order, the field that holds the amount)
+_LEDGER_KEYS = {
+    "shift_dependence": ("dependence", ("state", "dimension", "partner"), "by"),
+    "change_trust": ("trust", ("state", "power"), "by"),
+    "change_stability": ("stability", ("state",), "by"),
+    "change_growth": ("growth", ("state",), "by"),
+    "change_resilience": ("resilience", ("state",), "by"),
+    "change_meter": ("meter", ("meter",), "by"),
+    "add_resource": ("resource", ("actor", "resource"), "amount"),
+}
+
+
+def real_effects(c: Compiled, entries: list[Entry], effects: list[Effect]) -> list[str]:
+    """The sentences of ``effects`` (the scenario format's own wording, ``describe``) with the
+    numbers that really changed, from ``entries`` (the ledger of their application): one
+    sentence per quantity the effects name, in their order. A push of "+2" on a share of 65%
+    reads "+0.7 pts", the change the "Why?" panel shows. Effects that move no number (facts,
+    memberships) or several rows at once (``dimension: all``) keep their sentence."""
+    got: dict[tuple[str, tuple[str, ...]], float] = {}
+    for x in entries:
+        if x.kind not in ("limits", "cost", "income"):
+            got[(x.quantity, x.key)] = got.get((x.quantity, x.key), 0.0) + x.delta
+    out: list[str] = []
+    done: set[tuple[str, tuple[str, ...]]] = set()
+    for e in effects:
+        spec = _LEDGER_KEYS.get(e.verb)
+        arg = e.arg
+        if spec is None or getattr(arg, "dimension", "") == "all":
+            out.append(e.describe(c.names))
+            continue
+        quantity, fields, num = spec
+        key = (quantity, tuple(str(getattr(arg, f)) for f in fields))
+        if key in done:
+            continue
+        done.add(key)
+        data = e.model_dump(by_alias=True, exclude_none=True)
+        data[e.verb][num] = round(got.get(key, 0.0), 1)
+        out.append(Effect.model_validate(data).describe(c.names))
+    return out
+
+
 def _choice_key(c: Compiled, cid: int) -> str:
     act = c.scenario.actions[c.choice_action[cid]].id
     t = int(c.choice_target[cid])
@@ -741,6 +806,8 @@ def _key_values(c: Compiled, st: State) -> dict[str, float]:
         for p, pid in enumerate(c.power_ids):
             out[f"{n}: trust in {c.names.get(pid, pid)}"] = float(st.trust[0, s, p])
         out[f"{n}: stability"] = float(st.stability[0, s])
+        if st.resilience.size:
+            out[f"{n}: resilience"] = float(st.resilience[0, s])
         for d, did in enumerate(c.dim_ids):
             for k, kid in enumerate(c.partner_ids[:-1]):
                 out[f"{n}: {c.names.get(did, did)} dependence on {c.names.get(kid, kid)}"] = (
@@ -756,7 +823,7 @@ def _quantity_label(quantity: str, k: list[str]) -> str:
         return f"{k[0]}: {k[1].lower()} dependence on {k[2]}"
     if quantity == "trust":
         return f"{k[0]}: trust in {k[1]}"
-    if quantity in ("stability", "growth"):
+    if quantity in ("stability", "growth", "resilience"):
         return f"{k[0]}: {quantity}"
     if quantity == "resource":
         return f"{k[0]}: {k[1]}"

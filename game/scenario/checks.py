@@ -7,7 +7,8 @@ calendar; initial dependence at most 100%; history steps the actor can actually 
 
 Warnings (W3xx): historical events without sources, unused bibliography entries, events and
 actions that can never happen, missing translations, playable roles without objectives, declared
-languages the game's interface cannot show (W308). (W307, a file no scenario includes, is found
+languages the game's interface cannot show (W308), texts that contradict their effects (W313,
+W314: ``textcheck.py``). (W307, a file no scenario includes, is found
 by ``validate.py``, which looks at whole folders.)
 
 Anti-cascade: items that failed the schema layer were dropped and their ids remembered as
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import countries
+from . import countries, textcheck
 from . import model as M
 from .diagnostics import Diagnostic, path_str
 from .draft import Draft
@@ -266,7 +267,7 @@ class _Checker:
             self.actor(q.state, p + ("state",), "state", ph)
             self.actor(q.partner, p + ("partner",), "partner", ph)
             self.ref("dimensions", q.dimension, p + ("dimension",), extra=("all",))
-        elif kind in ("autonomy", "stability", "growth"):
+        elif kind in ("autonomy", "stability", "growth", "resilience"):
             self.actor(q.state, p + ("state",), _STATE_OR_AVG, ph)
         elif kind == "trust":
             self.actor(q.state, p + ("state",), _STATE_OR_AVG, ph)
@@ -307,7 +308,7 @@ class _Checker:
         elif v == "change_trust":
             self.actor(a.state, p + ("state",), "state", ph)
             self.actor(a.power, p + ("power",), "power", ph)
-        elif v in ("change_stability", "change_growth"):
+        elif v in ("change_stability", "change_growth", "change_resilience"):
             self.actor(a.state, p + ("state",), "state", ph)
         elif v == "add_resource":
             self.actor(a.actor, p + ("actor",), "any", ph)
@@ -566,7 +567,7 @@ def _references(c: _Checker) -> None:
             c.actor(s, ("initial", "trust", s), "state", None, at="key")
             for pw in powers:
                 c.actor(pw, ("initial", "trust", s, pw), "power", None, at="key")
-        for sec in ("stability", "growth"):
+        for sec in ("stability", "growth", "resilience"):
             for s in getattr(ini, sec):
                 c.actor(s, ("initial", sec, s), "state", None, at="key")
         for a, res in ini.resources.items():
@@ -666,6 +667,15 @@ def _references(c: _Checker) -> None:
         ex_seen: dict[str, int] = {}
         for k, ex in enumerate(b.expectations):
             c.actor(ex.role, ("balance", "expectations", k, "role"), "any", None)
+            if ex.objective is not None and d.objectives is not None:
+                own = [o.id for o in d.objectives.get(ex.role, [])]
+                if own and ex.objective not in own:
+                    c.err(
+                        "E202",
+                        ("balance", "expectations", k, "objective"),
+                        f"'{ex.objective}' is not one of {ex.role}'s objectives.",
+                        f"Write one of: {', '.join(own)}.",
+                    )
             if ex.id in ex_seen:
                 c.err(
                     "E201",
@@ -905,6 +915,8 @@ def _lints(c: _Checker) -> None:
                     "later), or ask the game's developers for a translation of the "
                     f"interface (game/ui/locale/{lang}.json).",
                 )
+    # W313 / W314: texts and effects that disagree (textcheck.py)
+    textcheck.lint(d, c.warn)
     # W306
     objectives = d.objectives or {}
     for i, a in enumerate(d.actors or []):

@@ -56,6 +56,7 @@ QUANTITY_EXAMPLES: dict[str, dict[str, Any]] = {
     "trust": {"state": "UZB", "power": "JPN"},
     "stability": {"state": "KGZ"},
     "growth": {"state": "TJK"},
+    "resilience": {"state": "KGZ"},
     "resource": {"actor": "JPN", "resource": "oda_budget"},
     "meter": {"meter": "tension"},
 }
@@ -72,6 +73,7 @@ CONDITION_EXAMPLES: dict[str, Any] = {
     "trust": {"state": "UZB", "power": "JPN", "between": [40, 70]},
     "stability": {"state": "KGZ", "at_least": 50},
     "growth": {"state": "TJK", "at_most": 2},
+    "resilience": {"state": "$target", "at_least": 40},
     "resource": {"actor": "JPN", "resource": "oda_budget", "at_least": 30},
     "meter": {"meter": "tension", "at_least": 60},
     "flag": "bri_launched",
@@ -86,6 +88,7 @@ EFFECT_EXAMPLES: dict[str, Any] = {
     "change_trust": {"state": "KAZ", "power": "JPN", "by": 5},
     "change_stability": {"state": "KGZ", "by": -3},
     "change_growth": {"state": "UZB", "by": 0.5},
+    "change_resilience": {"state": "$target", "by": 3},
     "add_resource": {"actor": "JPN", "resource": "oda_budget", "amount": -20},
     "change_meter": {"meter": "tension", "by": 10},
     "set_flag": "bri_launched",

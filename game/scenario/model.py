@@ -31,6 +31,7 @@ from .registry import (
     Effect,
     GrowthQ,
     MeterQ,
+    ResilienceQ,
     ResourceQ,
     StabilityQ,
     Strict,
@@ -183,6 +184,15 @@ class Dimension(Strict):
     id: Id
     name: Text
     weight: float = Field(1.0, ge=0, le=10, description="weight in the autonomy average")
+    mobility: float = Field(
+        1.0,
+        ge=0,
+        le=1,
+        description=(
+            "how easily a resilient state moves its ties in this dimension to other partners "
+            "(1 = freely, e.g. trade; low for pipelines, garrisons and migrant networks)"
+        ),
+    )
     description: Text | None = None
 
 
@@ -244,6 +254,9 @@ class Initial(Strict):
     )
     stability: dict[ActorId, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)
     growth: dict[ActorId, Annotated[float, Field(ge=-30, le=30)]] = Field(default_factory=dict)
+    resilience: dict[ActorId, Annotated[float, Field(ge=0, le=100)]] = Field(
+        default_factory=dict, description="state -> resilience 0-100 (default 30)"
+    )
     resources: dict[ActorId, dict[Id, float]] = Field(default_factory=dict)
     flags: list[Id] = Field(default_factory=list)
 
@@ -363,6 +376,7 @@ class Quantity(Strict):
     trust: TrustQ | None = None
     stability: StabilityQ | None = None
     growth: GrowthQ | None = None
+    resilience: ResilienceQ | None = None
     resource: ResourceQ | None = None
     meter: MeterQ | None = None
 
@@ -491,11 +505,24 @@ class Expectation(Strict):
     ``grade`` must lie within ``between``), ``agency_gap`` (mean score of the greedy policy minus
     the random one, at least ``at_least``), ``ordering`` (``better`` policy scores above
     ``worse``), ``max_action_share`` (no single action above ``at_most`` of a policy's choices),
-    ``max_event_impact`` (no event moves the role's mean score by more than ``at_most``)."""
+    ``max_event_impact`` (no event moves the role's mean score by more than ``at_most``),
+    ``effect_size`` (the ``better`` policy, greedy by default, improves the role's
+    ``objective`` over the ``worse`` one, passive by default, by at least ``at_least`` in the
+    objective's own units, game by game)."""
 
     id: Id
-    kind: Literal["grade_rate", "agency_gap", "ordering", "max_action_share", "max_event_impact"]
+    kind: Literal[
+        "grade_rate",
+        "agency_gap",
+        "ordering",
+        "max_action_share",
+        "max_event_impact",
+        "effect_size",
+    ]
     role: ActorId
+    objective: Id | None = Field(
+        None, description="effect_size: the id of one of the role's objectives"
+    )
     policy: Id | None = None
     grade: Literal["A", "B", "C", "D"] | None = None
     between: tuple[float, float] | None = None
@@ -514,6 +541,7 @@ class Expectation(Strict):
             "ordering": ("better", "worse"),
             "max_action_share": ("policy", "at_most"),
             "max_event_impact": ("at_most",),
+            "effect_size": ("objective", "at_least"),
         }[self.kind]
         missing = [f for f in need if getattr(self, f) is None]
         if missing:
@@ -632,6 +660,36 @@ class ModelParams(Strict):
         description=("fraction by which growth returns toward its long-run level each turn"),
     )
     actions_per_turn: int = Field(2, ge=1, le=6, description="actions each actor may take per turn")
+    switching: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description=(
+            "share of its excess dependence on a partner (above switch_above) that a state with "
+            "resilience 100 moves to other partners each turn (0 = states never switch)"
+        ),
+    )
+    switch_above: float = Field(
+        50,
+        ge=0,
+        le=100,
+        description="share (%) of one partner above which a resilient state moves ties away",
+    )
+    resilience_memory: float = Field(
+        0.05,
+        ge=0,
+        le=1,
+        description="fraction by which resilience returns toward its starting level each turn",
+    )
+    refusal: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description=(
+            "share of a power's push toward a partner already above switch_above that a state "
+            "with resilience 100 refuses"
+        ),
+    )
 
 
 class ScenarioFile(Strict):

@@ -198,6 +198,19 @@ class GrowthQ(Strict):
         return f"growth of {who} (%)"
 
 
+class ResilienceQ(Strict):
+    """A state's resilience, 0-100: its room to say no - trained people of its own, routes
+    that do not cross one neighbour, partners it trusts. Each turn a state moves part of any
+    over-large dependence to other partners, in proportion to its resilience (docs/engine.md).
+    ``state: average`` means the mean of all states."""
+
+    state: str = Field(pattern=r"^(average|\$target|\$actor|[A-Z][A-Z0-9_]{1,9})$")
+
+    def describe(self, names: dict[str, str] | None = None) -> str:
+        who = "the states" if self.state == "average" else _name(names, self.state)
+        return f"resilience of {who}"
+
+
 class ResourceQ(Strict):
     """An actor's stock of a resource (e.g. Japan's ODA budget)."""
 
@@ -224,6 +237,7 @@ QUANTITIES: dict[str, type[Strict]] = {
     "trust": TrustQ,
     "stability": StabilityQ,
     "growth": GrowthQ,
+    "resilience": ResilienceQ,
     "resource": ResourceQ,
     "meter": MeterQ,
 }
@@ -249,6 +263,10 @@ class GrowthTest(GrowthQ, Compare):
     """A state's growth (percent) compared with a number."""
 
 
+class ResilienceTest(ResilienceQ, Compare):
+    """A state's resilience (0-100) compared with a number."""
+
+
 class ResourceTest(ResourceQ, Compare):
     """An actor's resource compared with a number."""
 
@@ -263,6 +281,7 @@ QUANTITY_TESTS: dict[str, type[Strict]] = {
     "trust": TrustTest,
     "stability": StabilityTest,
     "growth": GrowthTest,
+    "resilience": ResilienceTest,
     "resource": ResourceTest,
     "meter": MeterTest,
 }
@@ -322,6 +341,7 @@ class Condition(Strict):
     trust: TrustTest | None = None
     stability: StabilityTest | None = None
     growth: GrowthTest | None = None
+    resilience: ResilienceTest | None = None
     resource: ResourceTest | None = None
     meter: MeterTest | None = None
     flag: str | None = Field(None, pattern=SNAKE_ID, description="true when the flag is set")
@@ -464,6 +484,18 @@ class ChangeGrowth(Strict):
         return f"growth of {_name(names, self.state)} {_num(self.by)} pts"
 
 
+class ChangeResilience(Strict):
+    """Change a state's resilience (0-100 scale): its room to say no to a partner it depends on
+    too much. Training, new routes and trusted partners raise it; debt to one lender and
+    foreign garrisons lower it."""
+
+    state: str = Field(pattern=ACTOR_REF)
+    by: float = Field(ge=-100, le=100)
+
+    def describe(self, names: dict[str, str] | None = None) -> str:
+        return f"resilience of {_name(names, self.state)} {_num(self.by)}"
+
+
 class AddResource(Strict):
     """Add to (or, when negative, take from) an actor's resource. Never goes below the
     resource's minimum."""
@@ -505,6 +537,7 @@ class Effect(Strict):
     change_trust: ChangeTrust | None = None
     change_stability: ChangeStability | None = None
     change_growth: ChangeGrowth | None = None
+    change_resilience: ChangeResilience | None = None
     add_resource: AddResource | None = None
     change_meter: ChangeMeter | None = None
     set_flag: str | None = Field(None, pattern=SNAKE_ID, description="set a declared flag")
@@ -550,6 +583,10 @@ EFFECTS: dict[str, tuple[Any, str]] = {
     "change_trust": (ChangeTrust, ChangeTrust.__doc__.split("\n")[0]),  # type: ignore[union-attr]
     "change_stability": (ChangeStability, "Change a state's stability (0-100 scale)."),
     "change_growth": (ChangeGrowth, "Change a state's yearly growth rate by percentage points."),
+    "change_resilience": (
+        ChangeResilience,
+        "Change a state's resilience, its room to say no (0-100 scale).",
+    ),
     "add_resource": (
         AddResource,
         "Add to or take from an actor's resource (never below its minimum).",

@@ -331,10 +331,11 @@ class GameController:
         return self.session.slots_left(self.role)
 
     def event_effects(self, event_id: str) -> list[str]:
-        """What an event does by itself (its options' effects are listed with the options)."""
-        c = self.c
-        e = c.event_index.get(event_id)
-        return list(c.programs[c.events[e].program].texts) if e is not None else []
+        """What an event did by itself, with the real numbers (its options' effects are
+        listed with the options)."""
+        if event_id not in self.c.event_index:
+            return []
+        return self.session.event_effects(event_id)
 
     @property
     def current_event(self) -> ShownEvent | None:

@@ -23,6 +23,7 @@ _DEP = re.compile(r"^(raises|lowers) (.+?)'s (.+?) dependence on (.+?) \(" + _NU
 _TRUST = re.compile(r"^trust of (.+?) in (.+?) " + _NUM + r"$")
 _STAB = re.compile(r"^stability of (.+?) " + _NUM + r"$")
 _GROWTH = re.compile(r"^growth of (.+?) " + _NUM + r" pts$")
+_RESILIENCE = re.compile(r"^resilience of (.+?) " + _NUM + r"$")
 _JOINS = re.compile(r"^(.+?) (joins|leaves) (.+)$")
 _FLAG = re.compile(r"^(?:(from now on|no longer so): (.+)|the flag '(.+)' is (set|cleared))$")
 _AMOUNT = re.compile(r"^(.+) " + _NUM + r"$")
@@ -145,6 +146,9 @@ def effect(sc: Scenario, sentence: str, lang: str | None = None) -> str:
     m = _GROWTH.match(sentence)
     if m:
         return tr("engine.growth", state=n(m[1]), delta=_num(m[2]))
+    m = _RESILIENCE.match(sentence)
+    if m:
+        return tr("engine.resilience", state=n(m[1]), delta=_num(m[2]))
     m = _FLAG.match(sentence)
     if m:  # registry.describe_flag; a sentence's first article was lowercased there
         what = m[2] or m[3]

@@ -363,6 +363,8 @@ def why_rows(
                 parts.append((abs(e.delta), where + tr("why.stability", delta=fmt_delta(e.delta))))
             elif e.quantity == "growth":
                 parts.append((abs(e.delta), where + tr("why.growth", delta=fmt_delta(e.delta))))
+            elif e.quantity == "resilience":
+                parts.append((abs(e.delta), where + tr("why.resilience", delta=fmt_delta(e.delta))))
             weight += abs(e.delta)
         if not parts or (kind == "limits" and weight < 0.5):
             continue

@@ -37,6 +37,10 @@ EXAMPLES: dict[str, tuple[dict, list[tuple[Block, tuple[int, ...], float]]]] = {
         {"change_growth": {"state": "KAZ", "by": 0.5}},
         [(Block.GROWTH, (0,), 0.5)],
     ),
+    "change_resilience": (
+        {"change_resilience": {"state": "KGZ", "by": 3}},
+        [(Block.RESILIENCE, (1,), 3.0)],
+    ),
     "add_resource": (
         {"add_resource": {"actor": "RUS", "resource": "capital", "amount": 2}},
         [(Block.RESOURCES, (1, 1), 2.0)],
@@ -117,7 +121,8 @@ def test_slots_and_decode_are_inverse_and_blocks_tile_the_vector(mini_compiled):
 
 def test_an_empty_block_takes_no_slot():
     L = Layout(S=2, D=1, K=2, P=1, A=3, R=1, M=0, F=0, O=0)
-    assert L.start(Block.METERS) == L.start(Block.FLAG_SET) == L.size
+    assert L.start(Block.METERS) == L.start(Block.FLAG_SET) == L.start(Block.RESILIENCE)
+    assert L.size == L.start(Block.RESILIENCE) + L.S
     assert L.decode(L.start(Block.RESOURCES)) == (Block.RESOURCES, (0, 0))
 
 
@@ -143,6 +148,7 @@ CHANGES = {
     "change_trust": ("trust", (0, 2), -4.0),
     "change_stability": ("stability", (1,), 3.0),
     "change_growth": ("growth", (0,), 0.5),
+    "change_resilience": ("resilience", (1,), 3.0),
     "add_resource": ("res", (1, 1), 2.0),
     "change_meter": ("meters", (0,), 2.0),
 }

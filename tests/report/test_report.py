@@ -841,10 +841,10 @@ def test_a_game_that_stopped_early_is_not_graded_as_if_it_were_over(
     ]
     row = _cells(_row(japan, "Group B"))
     assert row[1] == "stopped after 2 of 9 turns, not graded (values of 2014)"
-    # its values as it stood, no letters: unspent money after 2 turns is not an A
+    # its values as it stood, no letters: a value after 2 turns is not a grade
     assert all(re.fullmatch(r"\d+(\.\d+)?", c) for c in row[2:]), row
-    budget = _cells(table[0]).index("Budget discipline: ODA left at the end")
-    assert float(row[budget]) > 0
+    room = _cells(table[0]).index("Room to say no: resilience of the five (average)")
+    assert float(row[room]) > 0
     key = _section(md, "Grades")
     assert "stopped early and is not graded" in key and "not ranked against" in key
     # left out of every comparison of results

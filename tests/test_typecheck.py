@@ -1,4 +1,4 @@
-"""The engine, the scenario format, the policies and the runner stay clean under mypy."""
+"""All of ``game/`` stays clean under mypy (the configuration is in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,15 @@ import pytest
 from tests.conftest import ROOT
 
 
-def test_core_packages_type_check():
+def test_the_game_package_type_checks():
     api = pytest.importorskip("mypy.api")
-    targets = [str(ROOT / p) for p in ("game/engine", "game/scenario", "game/ai", "game/play")]
     out, err, status = api.run(
         [
             "--config-file",
             str(ROOT / "pyproject.toml"),
             "--cache-dir",
             "/tmp/crossroads-mypy-cache",
-            *targets,
+            str(ROOT / "game"),
         ]
     )
     assert status == 0, out + err

@@ -32,7 +32,6 @@ SHIPPED = {
     "class_abe_belt_road",
     "class_south_caucasus",
     "class_war_corridor",
-    "class_south_caucasus",
     "kazakhstan_multivector",
 }
 # the four the users chose; SciPy for the balance lab's small-sample statistics (Student's t);

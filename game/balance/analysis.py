@@ -701,6 +701,7 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
         return reference_run(study, role, pol)
 
     if ex.kind == "grade_rate":
+        assert ex.grade is not None and ex.between is not None  # the schema requires them
         r = study.run(ref(ex.policy))
         gi = GRADE_INDEX[ex.grade]
         k = int((r.grades[:, j] <= gi).sum())
@@ -723,9 +724,11 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
         )
     if ex.kind in ("agency_gap", "ordering"):
         if ex.kind == "agency_gap":
+            assert ex.at_least is not None  # the schema requires it
             better, worse = ex.better or ex.policy or "greedy", ex.worse or "random"
             thr = float(ex.at_least)
         else:
+            assert ex.better is not None and ex.worse is not None  # the schema requires them
             better, worse = ex.better, ex.worse
             thr = float(ex.at_least) if ex.at_least is not None else 0.0
         if not has_actions:
@@ -753,6 +756,7 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
             note=_need_note(lo, hi, m, thr, study.games) if v == "NOT SHOWN" else "",
         )
     if ex.kind == "max_action_share":
+        assert ex.at_most is not None  # the schema requires it
         r = study.run(ref(ex.policy))
         ra = r.role_actions[:, j, :].astype(np.int64)
         den = ra.sum(axis=1)
@@ -794,13 +798,14 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
     if ex.kind == "max_event_impact":
         spec = ref(ex.policy)
         abl = study.ablations.get(spec.key, {})
-        b = study.run(spec)
-        rows = []
+        run = study.run(spec)
+        impacts: list[tuple[int, float, float, float]] = []
         for e, key in sorted(abl.items()):
-            m, lo, hi = stats.paired_diff(b.scores[:, j], study.runs[key].scores[:, j], z)
-            rows.append((e, m, lo, hi))
+            m, lo, hi = stats.paired_diff(run.scores[:, j], study.runs[key].scores[:, j], z)
+            impacts.append((int(e), m, lo, hi))
+        assert ex.at_most is not None  # the schema requires it
         cap = float(ex.at_most)
-        if not rows:
+        if not impacts:
             return Verdict(
                 **base,
                 what="largest event impact on the mean score",
@@ -811,20 +816,20 @@ def _check(study: Study, ex: Expectation, z: float) -> Verdict:
                 verdict="PASS",
                 note="no event fired",
             )
-        top = max(rows, key=lambda x: abs(x[1]))
-        ok = all(-cap <= lo and hi <= cap for _, _, lo, hi in rows)
-        bad = any(lo > cap or hi < -cap for _, _, lo, hi in rows)
+        largest = max(impacts, key=lambda x: abs(x[1]))
+        ok = all(-cap <= lo and hi <= cap for _, _, lo, hi in impacts)
+        bad = any(lo > cap or hi < -cap for _, _, lo, hi in impacts)
         v = "PASS" if ok else "FAIL" if bad else "NOT SHOWN"
         return Verdict(
             **base,
             what="largest event impact on the mean score"
             + (f", {role}={ex.policy}" if ex.policy else ""),
-            estimate=top[1],
-            low=top[2],
-            high=top[3],
+            estimate=largest[1],
+            low=largest[2],
+            high=largest[3],
             bound=f"|impact| <= {cap:g}",
             verdict=v,
-            note=f"event: {c.event_ids[top[0]]}",
+            note=f"event: {c.event_ids[largest[0]]}",
         )
     if ex.kind == "effect_size":
         better, worse = ex.better or "greedy", ex.worse or "passive"

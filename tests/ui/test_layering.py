@@ -30,34 +30,3 @@ def test_main_py_play_headless_is_untouched():
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
     )
     assert out.stdout.strip().splitlines()[-1] == "False", out.stdout + out.stderr
-
-
-#: files being reworked by others (the translation layer and the charts move to a shared kit;
-#: the map is reworked later): their own type errors are theirs to clear
-REWORKED_ELSEWHERE = (
-    "game/ui/charts.py",
-    "game/ui/i18n.py",
-    "game/ui/map_data.py",
-    "game/ui/map_view.py",
-)
-
-
-def test_the_window_type_checks():
-    from mypy import api
-
-    root = Path(__file__).resolve().parents[2]
-    out, err, _ = api.run(
-        [
-            "--config-file",
-            str(root / "pyproject.toml"),
-            "--cache-dir",
-            "/tmp/crossroads-mypy-cache",
-            str(root / "game" / "ui"),
-        ]
-    )
-    errors = [
-        ln
-        for ln in out.splitlines()
-        if ": error:" in ln and not ln.replace(str(root) + "/", "").startswith(REWORKED_ELSEWHERE)
-    ]
-    assert not errors, "\n".join(errors[:20]) + err

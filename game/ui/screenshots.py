@@ -93,14 +93,14 @@ def _map_scene(app: App) -> MapScene:
 #: the docs' goals screenshots: the autoplay's shot whose name has this part
 GOALS_SHOTS = {
     "goals-turn1": "_map_00_goals.",
-    "goals-turn5": "_map_04.",
+    "goals-turn5": "_map_04_preview.",  # turn 5, the action picked and previewed
     "goals-summary": "_summary_2017.",
     "goals-debrief": "_debrief_1_results.",
 }
 
 
 def _autoplay_goals(entry: object, folder: Path, shots: Path) -> list[Path]:
-    """Five turns of Japan played through the real input path (``--autoplay 5``), and the
+    """A whole game of Japan played through the real input path (``--autoplay 9``), and the
     goals screenshots picked from its shots (``GOALS_SHOTS``)."""
     import shutil
 
@@ -113,7 +113,7 @@ def _autoplay_goals(entry: object, folder: Path, shots: Path) -> list[Path]:
         size=(1280, 720),
         role="JPN",
         roles=("JPN",),
-        autoplay=5,
+        autoplay=9,
         screenshot_dir=str(shots),
         lang="en",
         text_scale=100,
@@ -121,7 +121,7 @@ def _autoplay_goals(entry: object, folder: Path, shots: Path) -> list[Path]:
     )
     shots.mkdir(parents=True, exist_ok=True)
     app = App(opts, entry)  # type: ignore[arg-type]
-    app.autoplayer = AutoPlayer(5, scenario_id=SCENARIO, role="JPN", roles=("JPN",))
+    app.autoplayer = AutoPlayer(9, scenario_id=SCENARIO, role="JPN", roles=("JPN",))
     app.run()
     pygame.display.quit()
     out = []

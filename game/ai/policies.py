@@ -368,13 +368,15 @@ class Greedy:
                 projected[i] = (dep_s[:, j : j + 1], res_s[:, j : j + 1])
         for i, (col, trial, states) in enumerate(trials):
             discount = GREEDY_DISCOUNT ** int(self.delay[col])
+            # a candidate that touches several states is projected from its own rows, before
+            # they are replaced by the base projection's below
+            if states.size and i not in projected:
+                projected[i] = core.switch_ahead(c, p, trial, H, states)
             trial.dep, trial.resilience = base.dep, base.resilience
             if not states.size:
                 gain[:, 1 + col] = (self.value(c, trial, hhi) - v0) * discount
                 continue
-            dep_s, res_s = (
-                projected[i] if i in projected else core.switch_ahead(c, p, trial, H, states)
-            )
+            dep_s, res_s = projected[i]
             # the base projection's own arrays, with the candidate's states swapped in for the
             # time of the evaluation (no copy of the whole batch per candidate)
             kept = base.dep[:, states].copy(), base.resilience[:, states].copy()

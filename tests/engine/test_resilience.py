@@ -115,3 +115,54 @@ def test_greedy_values_nothing_that_lands_after_the_last_turn(abe):
     gain = pol.gains(Observation(c, st, p, seat, 0), mask)
     late = [j for j in range(1, mask.shape[1]) if mask[0, j] and pol.delay[j - 1] > 0]
     assert late and all(gain[0, j] == 0.0 for j in late)
+
+
+def _gain_by_hand(c, p, st, pol, col):
+    """Greedy's lookahead written out for one candidate, with no shortcut: its landings, then
+    every state's switching over the horizon, the score read against passing."""
+    from game.ai.policies import GREEDY_DISCOUNT
+
+    t = int(st.turn[0])
+    H = min(pol.horizon, max(1, c.n_turns - t))
+    base = st.shallow()
+    base.dep, base.resilience = core.switch_ahead(c, p, st, H)
+    v0 = core.role_score(c, base, pol.seat)
+    trial = st.shallow()
+    acc = core.push_acceptance(c, st, p)
+    d, dur = int(pol.delay[col]), int(pol.duration[col])
+    for _ in range(max(1, min(dur, H - d))):
+        core.apply_programs(c, trial, p, np.full((st.n, 1), int(pol.ids[col])), acceptance=acc)
+    trial.dep, trial.resilience = core.switch_ahead(c, p, trial, H)
+    return (core.role_score(c, trial, pol.seat) - v0) * GREEDY_DISCOUNT**d
+
+
+@pytest.mark.parametrize(
+    ("scenario", "role"), [("class_south_caucasus", "TUR"), ("class_abe_belt_road", "JPN")]
+)
+def test_greedy_lookahead_counts_the_effects_of_a_choice_that_touches_several_states(
+    scenario, role
+):
+    """Turkiye's alliance with Azerbaijan also costs trust in Armenia: two states. Greedy's
+    estimate of every choice, one state or several, is what the written-out lookahead gives
+    (it once lost the shares of choices that touch several states, and ignored the alliance)."""
+    from game.ai.policies import Greedy, Observation
+
+    c = compile_scenario(load_scenario(scenario).scenario)
+    p = core.default_params(c, 2)
+    st = core.init(c, 3, 2, params=p)
+    seat = c.actor_index[role]
+    pol = Greedy(c, seat)
+    mask = core.legal_mask(c, st, seat)
+    gain = pol.gains(Observation(c, st, p, seat, 0), mask)
+    several = 0
+    for j in np.nonzero(mask[0, 1:])[0]:
+        several += c.program_states(int(pol.ids[j])).size > 1
+        np.testing.assert_allclose(gain[:, 1 + j], _gain_by_hand(c, p, st, pol, j), atol=1e-9)
+    assert several
+    if role == "TUR":
+        alliance = [
+            j
+            for j in range(len(pol.ids))
+            if pol.ids[j] >= 0 and c.choices[pol.ids[j]].label.startswith("Deepen the alliance")
+        ]
+        assert alliance and (gain[:, 1 + alliance[0]] > 0.01).all()

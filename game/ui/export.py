@@ -109,7 +109,11 @@ def debrief_markdown(ctl: GameController, bench: Benchmark, images: list[str]) -
         doc.table(cols, rows, align="lrcc" + ("r" if without is not None else ""))
         doc.h(f"{tr('debrief.tab_decisions')}{head}")
         doc.table(
-            [tr("md.year"), tr("md.yours"), tr("md.historical")],
+            [
+                tr("md.year"),
+                tr("md.yours"),
+                tr("md.historical" if ctl.has_history(role) else "md.computer"),
+            ],
             [[d.year, d.yours, d.historical or "—"] for d in vm.decisions(s, bench.session, role)],
         )
     years = vm.years_axis(s)

@@ -101,6 +101,7 @@ def test_without_recorded_history_the_benchmark_is_named_the_computer():
     md = debrief_markdown(ctl, ctl.benchmark(), [])
     assert "The computer playing this role would get" in md
     assert "The computer's path" in md and "istorical path" not in md
+    assert "The computer's actions" in md and "Historical actions" not in md
     # the class scenarios with history keep their historical path
     belt = GameController.new(catalog.load("class_abe_belt_road"), "JPN", seed=12, autosave=False)
     belt.session.play_turn()

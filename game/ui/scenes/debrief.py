@@ -219,7 +219,12 @@ class DebriefScene(Scene):
                 if d.historical:
                     out.append(
                         (
-                            tr("debrief.history_did", what=d.historical),
+                            tr(
+                                "debrief.history_did"
+                                if self.ctl.has_history(self.ctl.role)
+                                else "debrief.computer_did",
+                                what=d.historical,
+                            ),
                             SIZE.BODY,
                             False,
                             th.ink_soft,

@@ -139,8 +139,12 @@ class AutoPlayer:
         if idx is None:  # the action targets another state: select it on the map
             if scene.ring.focused is not scene.map_widget:
                 return key_event(pygame.K_TAB, pygame.KMOD_SHIFT)
-            if ch.target and scene.screen.selected != ch.target:
+            on_map = ch.target in ctl.session.c.state_ids  # a power (JPN) is not a state
+            if on_map and scene.screen.selected != ch.target:
                 return key_event(pygame.K_RIGHT)
+            if scene.screen.view.show_all:  # listed nowhere the keys reach: pass the turn
+                self._passed_turn = (s.turn, ctl.role)
+                return key_event(pygame.K_e)
             return key_event(pygame.K_a)  # not on the map: show all actions
         if scene.ring.focused is not scene.choice_list:
             return key_event(pygame.K_TAB)

@@ -110,3 +110,25 @@ def test_autoplay_drives_a_hotseat_game_in_projector_mode(mini_entry, tmp_path):
     names = sorted(p.name for p in shots.glob("*.png"))
     assert any("handoff_00_JPN" in n for n in names) and any("handoff_00_RUS" in n for n in names)
     assert any("debrief_1_results" in n for n in names)
+
+
+def test_autoplay_reaches_the_debrief_when_the_policy_picks_an_action_aimed_at_a_power(
+    tmp_path, no_fsync
+):
+    """Kazakhstan's 'Invite Japanese or Western investment → Japan' targets a power, which is
+    no state on the map: the autoplay lists all actions instead of cycling the states for
+    ever (a teacher's --autoplay 9 hung on seed 12)."""
+    from game.ui.app import run_window
+
+    shots = tmp_path / "shots"
+    code = run_window(
+        _args(
+            scenario="class_war_corridor",
+            role=["KAZ"],
+            seed=12,
+            autoplay=4,
+            screenshot_dir=str(shots),
+        )
+    )
+    assert code == 0
+    assert len(list(shots.glob("*_debrief_*.png"))) == 5

@@ -1,5 +1,6 @@
 """The event pop-up: title, date, text, historicity badge, source, and the options with their
-effects. Options are chosen with 1-9, or focus + Enter, or a click; nothing is timed.
+effects. Options are chosen with 1-9, or Tab to one + Enter, or a click (the text has the
+focus first, so an Enter pressed to go on chooses nothing); nothing is timed.
 
 The words are the scenario's in the chosen language (English where it has none). Glossary terms
 in the text are underlined, listed under it, and G opens their definitions. In team hotseat the
@@ -266,7 +267,9 @@ class EventScene(Scene):
             for i in range(n)
             if effect_lines and len(text.wrap(self._effects[i], SIZE.SMALL, ew)) > effect_lines
         }
-        self.ring = FocusRing([*self.option_buttons, self.body])
+        # the text first: an Enter pressed "to go on" must not choose option 1 for the class;
+        # an option is chosen by its number, a click, or Tab to it and Enter
+        self.ring = FocusRing([self.body, *self.option_buttons])
 
     def _option_heights(
         self, labels: list[str], w: int, room: int

@@ -57,6 +57,11 @@ def test_page_down_scrolls_the_text_while_an_option_has_the_focus(make_app, clas
     else:
         raise AssertionError("no decision with more text than its box")
     first = ev.option_buttons[0]
+    assert ev.ring.focused is ev.body  # the text first: Enter "to go on" chooses nothing
+    ctl = app.stack.top.ctl
+    press(app, pygame.K_RETURN)
+    assert ctl.current_event is not None and ctl.current_event.chosen is None
+    press(app, pygame.K_TAB)
     assert ev.ring.focused is first
     press(app, pygame.K_PAGEDOWN)
     assert ev.body.top > 0 and ev.ring.focused is first

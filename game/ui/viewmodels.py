@@ -276,7 +276,14 @@ def _tag(s: Session, e: Entry, role: str) -> str:
 
 
 #: the causes the engine itself names (core.py's ledger labels, in English there)
-ENGINE_CAUSES = ("trust_memory", "resentment", "economy", "income")
+ENGINE_CAUSES = (
+    "trust_memory",
+    "resentment",
+    "economy",
+    "income",
+    "switching",
+    "resilience_memory",
+)
 
 
 def cause_title(s: Session, kind: str, cause: str, label: str) -> str:

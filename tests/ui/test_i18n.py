@@ -101,7 +101,8 @@ def test_the_engines_own_causes_and_numbers_follow_the_language():
             summary = vm.summary_vm(s, rep, "JPN")
             titles = " ".join(r.title for r in summary.top_changes)
             assert "trust returns slowly" not in titles and "income for" not in titles
-            assert vm.cause_title(s, "drift", "trust_memory", "x") == i18n.tr("cause.trust_memory")
+            for cause in vm.ENGINE_CAUSES:
+                assert vm.cause_title(s, "drift", cause, "x") == i18n.tr(f"cause.{cause}") != "x"
         assert vm.fmt_value(77.5) == "77,5" and vm.fmt_number(4.5) == "4,5"
     finally:
         i18n.set_language("en")

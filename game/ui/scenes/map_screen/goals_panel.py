@@ -72,6 +72,8 @@ class GoalsPanel:
     # ---- the strip -----------------------------------------------------------------------------
     def draw_strip(self, surf: pygame.Surface, rect: Rect, large: bool) -> None:
         th = current()
+        # one line (200 % text) or two (100 %, and the projector's large layout)
+        large = rect.h < 2 * text.line_height(SIZE.SMALL)
         gv = self.model()
         pygame.draw.rect(surf, th.panel, rect, border_radius=6)
         pygame.draw.rect(surf, th.border, rect, th.outline_w, border_radius=6)

@@ -118,7 +118,10 @@ def large(label_widths: Sequence[int], tabs_w: int = 0) -> MapLayout:
     ``tabs_w`` what the tab strip needs (the map gives up width when the tabs need it)."""
     lh = text.line_height(SIZE.BODY)
     top_h = 2 * lh + 8
-    goals = Rect(8, top_h + 4, 1264, text.line_height(SIZE.SMALL) + 8)  # one line: the grades
+    # at projector size two lines, as at 100 %: each goal's name, then its value and "you +x"
+    # (on one line the names were cut to a few letters); at 200 % one line, for the map's sake
+    lines = 2 if fonts.scale() <= 1.5 else 1
+    goals = Rect(8, top_h + 4, 1264, lines * text.line_height(SIZE.SMALL) + 8)
     buttons = flow_buttons(label_widths, Rect(8, 0, 1264, 720 - 6), SIZE.SMALL)
     bar_top = min(r.y for r in buttons)
     y0, y1 = goals.bottom + 6, bar_top - 6

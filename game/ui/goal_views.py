@@ -198,14 +198,18 @@ def explain(gv: GoalsView, s: Session) -> str:
     return tr("goals.explain", role=vm.name(s, gv.role))
 
 
-def without_path(s: Session) -> tuple[str, list[float]] | None:
+def without_path(s: Session, sid: str | None = None) -> tuple[str, list[float]] | None:
     """The counterfactual path for the debrief's chart: its name ("Do-nothing path": the same
     game with the team, or every team, doing nothing) and the states' average autonomy after
-    each turn played."""
+    each turn played (or state ``sid``'s)."""
     cf = s.counterfactual
     if cf is None:
         return None
-    return tr("debrief.without_path"), cf.mean_autonomy()[: len(s.record.turns) + 1]
+    n = len(s.record.turns) + 1
+    if sid is not None:
+        i = s.c.state_ids.index(sid)
+        return tr("debrief.without_path"), [float(a[i]) for a in cf.autonomy_log[:n]]
+    return tr("debrief.without_path"), cf.mean_autonomy()[:n]
 
 
 def without_grade_words(gv: GoalsView) -> str:

@@ -589,8 +589,12 @@ def autonomy_series(s: Session) -> list[Series]:
     ]
 
 
-def mean_autonomy(s: Session) -> list[float]:
+def mean_autonomy(s: Session, sid: str | None = None) -> list[float]:
+    """The states' average autonomy after each turn (turn 0 first), or state ``sid``'s."""
     snaps = [s.record.start_values] + [t.values for t in s.record.turns]
+    if sid is not None:
+        i = s.c.state_ids.index(sid)
+        return [float(v["autonomy"][i]) for v in snaps]
     return [float(np.mean(v["autonomy"])) for v in snaps]
 
 

@@ -129,3 +129,23 @@ def test_a_stray_end_turn_with_nothing_planned_asks_first(make_app, mini_entry):
     press(app, pygame.K_e)
     press(app, pygame.K_e)
     assert ctl.phase != Phase.PLANNING or ctl.session.turn == 1
+
+
+def test_a_states_team_sees_its_own_autonomy_in_the_debrief_chart():
+    """Kazakhstan's team: the debrief's paths are Kazakhstan's autonomy (the five's average
+    hides its effect), its own, the do-nothing game's and the benchmark's."""
+    from game.ui import catalog
+    from game.ui import goal_views as gvs
+    from game.ui import viewmodels as vm
+    from game.ui.controller import GameController
+
+    ctl = GameController.new(catalog.load("class_war_corridor"), "KAZ", seed=12, autosave=False)
+    s = ctl.session
+    for _ in range(3):
+        s.play_turn()
+    i = s.c.state_ids.index("KAZ")
+    own = vm.mean_autonomy(s, "KAZ")
+    assert len(own) == 4 and abs(own[-1] - float(s.st.autonomy[0, i])) < 1e-5  # as recorded
+    name, idle = gvs.without_path(s, "KAZ")
+    assert len(idle) == 4 and abs(idle[0] - own[0]) < 1e-5  # the same start
+    assert vm.mean_autonomy(s) != own  # the average is another line

@@ -330,8 +330,10 @@ class DebriefScene(Scene):
                 th.ink_soft,
                 min_size=SIZE.SMALL,
             )
-            mine = vm.mean_autonomy(s)
-            hist = vm.mean_autonomy(self.bench.session)
+            # a state's team sees its own autonomy (the five's average hides its effect)
+            own = self.ctl.role if self.ctl.role in s.c.state_ids else None
+            mine = vm.mean_autonomy(s, own)
+            hist = vm.mean_autonomy(self.bench.session, own)
             paths = [
                 (tr("debrief.your_path"), mine, LINE_COLOURS[0], "circle", False),
                 (
@@ -346,7 +348,7 @@ class DebriefScene(Scene):
                     True,
                 ),
             ]
-            without = gvs.without_path(s)
+            without = gvs.without_path(s, own)
             if without is not None:  # the do-nothing path: what the team's play changed
                 paths.insert(1, (without[0], without[1], LINE_COLOURS[1], "triangle", True))
             line_chart(
@@ -355,7 +357,11 @@ class DebriefScene(Scene):
                 years,
                 paths,
                 y_range=_close_range([v for p in paths for v in p[1]]),
-                title=tr("debrief.mean_autonomy"),
+                title=(
+                    tr("debrief.state_autonomy", state=vm.name(s, own))
+                    if own
+                    else tr("debrief.mean_autonomy")
+                ),
             )
             h2 = text.line_height(SIZE.H2)
             text.draw(

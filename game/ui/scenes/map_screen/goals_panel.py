@@ -70,10 +70,11 @@ class GoalsPanel:
         return out
 
     # ---- the strip -----------------------------------------------------------------------------
-    def draw_strip(self, surf: pygame.Surface, rect: Rect, large: bool) -> None:
+    def draw_strip(self, surf: pygame.Surface, rect: Rect) -> None:
+        """The strip in ``rect``: two lines a goal (100 % and projector size), or one when the
+        layout gives it one line's height (200 % text)."""
         th = current()
-        # one line (200 % text) or two (100 %, and the projector's large layout)
-        large = rect.h < 2 * text.line_height(SIZE.SMALL)
+        large = rect.h < 2 * text.line_height(SIZE.SMALL)  # one line: the compact cells
         gv = self.model()
         pygame.draw.rect(surf, th.panel, rect, border_radius=6)
         pygame.draw.rect(surf, th.border, rect, th.outline_w, border_radius=6)
@@ -219,11 +220,10 @@ class GoalsStrip(Widget):
     """The strip as a widget: a click or Tab focuses it, and then the goals in full show in the
     state panel's place; ↑ ↓ PgUp PgDn scroll them."""
 
-    def __init__(self, rect: Rect, panel: GoalsPanel, full: ScrollText, large: bool) -> None:
+    def __init__(self, rect: Rect, panel: GoalsPanel, full: ScrollText) -> None:
         super().__init__(rect)
         self.panel = panel
         self.full = full
-        self.large = large
 
     def handle(self, inp: Input) -> bool:
         if inp.action in SCROLL_KEYS:
@@ -231,6 +231,6 @@ class GoalsStrip(Widget):
         return inp.action == Action.CLICK
 
     def draw(self, surf: pygame.Surface, focused: bool) -> None:
-        self.panel.draw_strip(surf, self.rect, self.large)
+        self.panel.draw_strip(surf, self.rect)
         if focused:
             draw_focus(surf, self.rect)

@@ -167,7 +167,7 @@ class MapScene(Scene):
             lay.goals_text, lambda: self.goals_panel.blocks(heading=large), gap=4
         )
         self.goals_full.focusable = large  # at 100 % the strip scrolls it
-        self.goals_strip = GoalsStrip(lay.goals, self.goals_panel, self.goals_full, large)
+        self.goals_strip = GoalsStrip(lay.goals, self.goals_panel, self.goals_full)
         self.tabs: TabStrip | None = None
         self.state_text: ScrollText | None = None
         if large:
